@@ -1,0 +1,593 @@
+"""Text to page parts: what is chrome, header, title, body and footer, with offsets.
+
+A page of the family (see the project's FORMAT notes) is read top-down to the title
+and bottom-up to the body's end:
+
+* **Before the title** everything is chrome: the old site's publication header
+  (``23 August 202019:37``: date and Moscow time glued together), an embassy header
+  (``10 november / 2017``), republisher mastheads, crawl dates, clocks, breadcrumbs.
+  Only the two header shapes give a publication date.
+* **The title** is the first line, among the first :data:`TITLE_WINDOW`, that names a
+  genre (remarks, statement, answers, interview, briefing, ...) and a speaker, a role
+  word or a date.
+* **Between title and body**: a repeated title, the language switcher
+  (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), a date line
+  (``September 9, 2016``) with an optional byline block above it, and a briefing's
+  table of contents (numbered or bulleted items).
+* **The footer**, from the bottom: the site's chrome lines (``Advanced settings``,
+  ``Web Content Display``, ``Additional materials``, ...) and the organisation tags
+  between them (``Council of Europe (CoE)``). Tag-shaped lines count as tags only when
+  the trailing block holds at least one chrome line.
+* **The body** is what lies between; each non-blank line is a paragraph.
+
+Every non-blank line ends up in exactly one of these parts, so the build can account
+for every character of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+
+from ..errors import Problem, TranscriptError
+from ..schema import GENRES
+from . import speakers
+
+__all__ = ["Chrome", "Line", "Page", "TitleInfo", "parse_title", "split_lines", "split_page"]
+
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+TITLE_WINDOW = 60
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november "
+        "december".split()
+    )
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ANY_CASE = "(?i:" + _MONTH + ")"
+
+# `23 August 202019:37` (old site) and `10 november / 2017` (embassy sites)
+_HEADER_GLUED = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} (?P<year>\d{{4}})(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$")
+_HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} / (?P<year>\d{{4}})\s*$")
+_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
+_DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
+_DATE_LINE = re.compile(rf"^\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
+_TITLE_DATE = re.compile(
+    rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$"
+)
+_TITLE_PAREN = re.compile(
+    rf"\s*\((?P<place>[^()]*?),\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)\s*$"
+)
+_LANGUAGES = re.compile(r"^\s*•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+\s*$")
+_LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
+_DOCUMENT_NUMBER = re.compile(r"^\s*\d{1,6}-\d{1,2}-\d{1,2}-\d{4}\s*$")
+_TOC_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+(?P<item>\S.*?)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
+_FOOTER_CHROME = {
+    "additional materials",
+    "web content display",
+    "advanced settings",
+    "download file",
+    "watch on youtube",
+    "print version",
+    "print",
+    "share",
+}
+_TAG = re.compile(r"^\s*[A-Z][^.!?:;\n]{1,150}\([^()\n]{2,80}\)\s*$")
+_GENRE_WORD = re.compile(
+    r"\b(?:remarks|statement|answers?|interview|news conference|press conference|briefing|"
+    r"article|speech|address|lecture|comments?|greetings|message)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(
+    r"\b(?:Minister|FM|Spokesperson|Spokesman|Secretary|President|Ambassador|Ministry)\b"
+)
+_HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>]*>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});",
+    re.IGNORECASE,
+)
+
+# Title grammar: '<Role> <Name>’s <genre> <prep> <occasion>, <Place>, <Date>' or
+# '<Genre> by|of|with <Role> <Name> <prep> <occasion>, <Place>, <Date>'.
+_GENRE_TERMS = (
+    ("opening remarks", r"opening remarks"),
+    ("answers to questions", r"answers? to (?:a |the )?(?:media |journalists[’']? |press |students[’']? )?questions?(?: (?:of|from) (?:the )?(?:media|journalists|press))?"),
+    ("news conference", r"(?:joint )?(?:news|press) conference"),
+    ("remarks", r"remarks"),
+    ("statement", r"statements?"),
+    ("speech", r"speech"),
+    ("address", r"address"),
+    ("lecture", r"lecture"),
+    ("interview", r"interview"),
+    ("briefing", r"briefing"),
+    ("article", r"article"),
+    ("comment", r"comments?"),
+    ("answers to questions", r"answers?"),
+)
+assert {g for g, _ in _GENRE_TERMS} <= set(GENRES)
+_GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
+_GENRE_PHRASE = re.compile(
+    rf"^(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+|\s+as well as\s+){_GENRE_TERM})*)\b",
+    re.IGNORECASE,
+)
+_GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
+_LEADING_GENRE = re.compile(
+    rf"^(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"^(?:at|during|following|after|on|in|before|with|to|for|given to|ahead of)\s+",
+    re.IGNORECASE,
+)
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am|de|del|la|le|el|al)$")
+_NOT_PLACE = re.compile(
+    r"\b(?:Minister|Ministerial|Ministry|Council|Conference|Summit|Forum|Meeting|Session|"
+    r"Committee|Assembly|Affairs|Development|Union|Organi[sz]ation|Commonwealth|Agency|"
+    r"University|Club|Programme|Talks|Secretary|President|Readings|Congress|Institute)\b"
+)
+_POSSESSIVE = re.compile(r"^[’']s\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page: 1-based number, offsets of its text (without the line break)."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def stripped_span(self) -> tuple[int, int]:
+        """Offsets of the line's text without surrounding whitespace."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text) - len(self.text.rstrip())
+        return self.start + lead, self.end - trail
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """A named piece of page chrome, with its offsets."""
+
+    kind: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What the title says."""
+
+    genre: str | None
+    genres: list[str]
+    event_date: date | None
+    place: str | None
+    occasion: str | None
+    speaker: str | None
+    speaker_role: str | None
+    speaker_known: bool
+
+
+@dataclass
+class Page:
+    """A page split into parts; offsets index the decoded text."""
+
+    name: str
+    text: str
+    lines: list[Line]
+    title_line: Line
+    title: str
+    info: TitleInfo
+    event_date: date
+    published_date: date | None
+    published_at: datetime | None
+    languages: list[str]
+    contents: list[str]
+    tags: list[str]
+    body: list[Line]
+    chrome: list[Chrome] = field(default_factory=list)
+    has_footer: bool = False
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of ``text``; LF, CRLF and lone CR all end a line."""
+    lines = []
+    start = 0
+    for number, match in enumerate(re.finditer(r"\r\n|\r|\n", text), start=1):
+        lines.append(Line(number, start, match.start(), text[start : match.start()]))
+        start = match.end()
+    if start < len(text):
+        lines.append(Line(len(lines) + 1, start, len(text), text[start:]))
+    return lines
+
+
+def split_page(name: str, text: str) -> Page:
+    """Split a decoded page into its parts, or raise :class:`TranscriptError`."""
+    lines = split_lines(text)
+    _refuse_markup(name, text, lines)
+    nonblank = [ln for ln in lines if not ln.blank]
+    chrome: list[Chrome] = []
+
+    title_index = _find_title(name, nonblank)
+    title_line = nonblank[title_index]
+    published_date: date | None = None
+    published_at: datetime | None = None
+    for ln in nonblank[:title_index]:
+        kind = "masthead"
+        parsed = _parse_header(name, ln)
+        if parsed is not None and published_date is None:
+            kind = "header"
+            published_date, published_at = parsed
+        chrome.append(_chrome(kind, ln))
+    chrome.append(_chrome("title", title_line))
+    title = " ".join(title_line.text.split())
+    info = parse_title(title)
+    if info.event_date is None:
+        _check_title_date(name, title_line)
+
+    rest = nonblank[title_index + 1 :]
+    footer_start, tags, footer_chrome = _split_footer(rest)
+    has_footer = bool(footer_chrome)
+    head_end, date_line_date, languages, contents, head_chrome = _split_head(
+        name, rest[:footer_start], title
+    )
+    chrome.extend(head_chrome)
+    body = rest[head_end:footer_start]
+    chrome.extend(footer_chrome)
+
+    event_date = info.event_date or date_line_date or published_date
+    if event_date is None:
+        raise TranscriptError(
+            Problem(
+                "no-date",
+                name,
+                "expected an event date in the title, a date line after it or a page "
+                f"header, found none (title: {_snippet(title)!r})",
+                title_line.number,
+            )
+        )
+    if published_date is not None and not (
+        -1 <= (published_date - event_date).days <= 31
+    ):
+        header = next(c for c in chrome if c.kind == "header")
+        raise TranscriptError(
+            Problem(
+                "date-mismatch",
+                name,
+                f"expected the header's publication date within 1 day before and 31 days "
+                f"after the event date {event_date.isoformat()}, found "
+                f"{published_date.isoformat()}",
+                header.line,
+            )
+        )
+    return Page(
+        name=name,
+        text=text,
+        lines=lines,
+        title_line=title_line,
+        title=title,
+        info=info,
+        event_date=event_date,
+        published_date=published_date,
+        published_at=published_at,
+        languages=languages,
+        contents=contents,
+        tags=tags,
+        body=body,
+        chrome=chrome,
+        has_footer=has_footer,
+    )
+
+
+def _chrome(kind: str, line: Line) -> Chrome:
+    start, end = line.stripped_span()
+    return Chrome(kind, line.number, start, end)
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
+    if _HTML_PAGE.search(text[:4096]):
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                name,
+                "expected a transcript saved as text, found an HTML document; save the "
+                "page as plain text",
+                1,
+            )
+        )
+    for ln in lines:
+        match = _MARKUP.search(ln.text)
+        if match:
+            raise TranscriptError(
+                Problem(
+                    "markup-in-text",
+                    name,
+                    f"expected plain text, found HTML markup {match.group()!r}; strip the "
+                    "markup before adding the page",
+                    ln.number,
+                )
+            )
+
+
+def _looks_like_title(text: str) -> bool:
+    stripped = text.strip()
+    if not 15 <= len(stripped) <= 500 or stripped.endswith(":") or _TOC_ITEM.match(text):
+        return False
+    if "\\" in stripped or not _GENRE_WORD.search(stripped):
+        return False
+    return bool(
+        _ROLE_WORD.search(stripped)
+        or speakers.find_in_text(stripped)
+        or _TITLE_DATE.search(stripped)
+        or _TITLE_PAREN.search(stripped)
+    )
+
+
+def _find_title(name: str, nonblank: list[Line]) -> int:
+    if not nonblank:
+        raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
+    for i, ln in enumerate(nonblank[:TITLE_WINDOW]):
+        if _looks_like_title(ln.text):
+            return i
+    first = nonblank[0]
+    kind = "not-a-transcript" if _looks_like_other_file(nonblank) else "no-title"
+    raise TranscriptError(
+        Problem(
+            kind,
+            name,
+            "expected a title line naming a genre (remarks, statement, answers, interview, "
+            f"briefing, ...) and a speaker, role or date near the top, found "
+            f"{_snippet(first.text)!r}",
+            first.number,
+        )
+    )
+
+
+def _looks_like_other_file(nonblank: list[Line]) -> bool:
+    head = [ln.text for ln in nonblank[:10]]
+    if any(t.lstrip().startswith(("#", "```", "---")) for t in head[:2]):
+        return True  # Markdown / YAML
+    commas = [t.count(",") + t.count(";") + t.count("\t") for t in head]
+    return len(head) >= 2 and commas[0] >= 2 and len(set(commas)) == 1  # delimited data
+
+
+def _parse_header(name: str, line: Line) -> tuple[date, datetime | None] | None:
+    for pattern in (_HEADER_GLUED, _HEADER_EMBASSY):
+        match = pattern.match(line.text)
+        if match:
+            day = _make_date(name, line, match)
+            if "hh" not in match.groupdict():
+                return day, None
+            hh, mm = int(match["hh"]), int(match["mm"])
+            if hh > 23 or mm > 59:
+                raise _invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day")
+            return day, datetime.combine(day, time(hh, mm), MOSCOW)
+    return None
+
+
+def _make_date(name: str, line: Line, match: re.Match[str]) -> date:
+    groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
+    year, month, day = int(groups["year"]), MONTHS[groups["month"].lower()], int(groups["day"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _invalid_date(name, line, match.group().strip(), "a calendar date") from None
+
+
+def _invalid_date(name: str, line: Line, found: str, what: str) -> TranscriptError:
+    return TranscriptError(
+        Problem("invalid-date", name, f"expected {what}, found {found!r}, which does not exist", line.number)
+    )
+
+
+def _title_date(title: str) -> tuple[date | None, str | None, str]:
+    """(date, place in parentheses, title without the date part)."""
+    for pattern in (_TITLE_PAREN, _TITLE_DATE):
+        match = pattern.search(title)
+        if match:
+            groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
+            try:
+                day = date(int(groups["year"]), MONTHS[groups["month"].lower()], int(groups["day"]))
+            except ValueError:
+                return None, None, title
+            place = groups.get("place")
+            return day, (place.strip() if place else None), title[: match.start()].rstrip(" ,")
+    return None, None, title
+
+
+def _check_title_date(name: str, line: Line) -> None:
+    """A title date that is there but impossible (31 February) is an error, not an absence."""
+    for pattern in (_TITLE_PAREN, _TITLE_DATE):
+        match = pattern.search(line.text)
+        if match:
+            _make_date(name, line, match)
+
+
+def parse_title(title: str) -> TitleInfo:
+    """Genre, date, place, occasion, speaker and role from a title, by the title grammar."""
+    event_date, place, rest = _title_date(title)
+    segments = [s.strip() for s in rest.split(",")]
+    if place is None:
+        tail: list[str] = []
+        while len(segments) > 1 and _is_place(segments[-1]):
+            tail.insert(0, segments.pop())
+        place = ", ".join(tail) or None
+    head = ", ".join(segments)
+
+    genres = _find_genres(title)
+    speaker = role = genre = occasion = None
+    known = False
+    found = speakers.find_in_text(head)
+    leading = _LEADING_GENRE.match(head)
+    if found is not None:
+        person, start, end = found
+        speaker, known = person.name, True
+        before, after = head[:start], head[end:]
+    else:
+        match = re.search(r"(?P<name>(?:[A-Z][\w.\-]+ ){1,2}[A-Z][\w\-]+)(?=[’']s\s)", head)
+        if match:
+            speaker = match["name"]
+            before, after = head[: match.start()], head[match.end() :]
+        else:
+            before, after = "", head
+    if leading is not None:
+        genre = leading["genre"]
+        before = before[leading.end() :] if speaker else before
+        if speaker is None:
+            after = head[leading.end() :]
+    possessive = _POSSESSIVE.match(after)
+    if possessive:
+        after = after[possessive.end() :]
+        phrase = _GENRE_PHRASE.match(after)
+        if phrase:
+            genre = phrase["genre"]
+            after = after[phrase.end() :]
+    if speaker is not None:
+        role = before.strip(" ,") or None
+        if role and role.lower().startswith("the "):
+            role = role[4:]
+        if role is not None and not re.search(r"[A-Z]", role):
+            role = None
+    after = after.strip(" ,")
+    if after:
+        occasion = _PREPOSITION.sub("", after, count=1).strip() or None
+    return TitleInfo(
+        genre=genre.lower() if genre else None,
+        genres=genres,
+        event_date=event_date,
+        place=place,
+        occasion=occasion,
+        speaker=speaker,
+        speaker_role=role,
+        speaker_known=known,
+    )
+
+
+def _find_genres(title: str) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for genre, pattern in _GENRE_FIND:
+        for match in pattern.finditer(title):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            hits.append((match.start(), genre))
+    ordered: list[str] = []
+    for _, genre in sorted(hits):
+        if genre not in ordered:
+            ordered.append(genre)
+    return ordered
+
+
+def _is_place(segment: str) -> bool:
+    words = segment.split()
+    return (
+        0 < len(words) <= 4
+        and all(_PLACE_WORD.match(w) for w in words)
+        and not _NOT_PLACE.search(segment)
+        and not _GENRE_WORD.search(segment)
+    )
+
+
+def _split_head(
+    name: str, rest: list[Line], title: str
+) -> tuple[int, date | None, list[str], list[str], list[Chrome]]:
+    """Lines between title and body: (index where the body starts, date, languages, contents, chrome)."""
+    chrome: list[Chrome] = []
+    languages: list[str] = []
+    contents: list[str] = []
+    event_date: date | None = None
+    folded_title = speakers.fold(title)
+    i = _byline_end(rest)
+    for ln in rest[:i]:
+        chrome.append(_chrome("byline", ln))
+    while i < len(rest):
+        ln = rest[i]
+        text = " ".join(ln.text.split())
+        if speakers.fold(text) == folded_title:
+            chrome.append(_chrome("title-repeat", ln))
+        elif _LANGUAGES.match(ln.text) and not languages:
+            languages = [m.group(1) for m in _LANGUAGE_TAG.finditer(ln.text)]
+            chrome.append(_chrome("languages", ln))
+        elif _DOCUMENT_NUMBER.match(ln.text):
+            chrome.append(_chrome("document-number", ln))
+        elif (match := _DATE_LINE.match(ln.text)) and event_date is None:
+            event_date = _make_date(name, ln, match)
+            chrome.append(_chrome("date-line", ln))
+        elif _starts_contents(rest, i):
+            while i < len(rest) and (_TOC_ITEM.match(rest[i].text) or _is_divider(rest, i)):
+                item = _TOC_ITEM.match(rest[i].text)
+                contents.append(item["item"] if item else rest[i].text.strip())
+                chrome.append(_chrome("contents", rest[i]))
+                i += 1
+            continue
+        else:
+            break
+        i += 1
+    return i, event_date, languages, contents, chrome
+
+
+def _byline_end(rest: list[Line]) -> int:
+    """Where a byline block (short lines closed by a date line) after the title ends; 0 if none."""
+    for i, ln in enumerate(rest[:6]):
+        if _DATE_LINE.match(ln.text):
+            return i
+        text = ln.text.strip()
+        if len(text) > 60 or ":" in text or text[-1] in ".!?" or _LANGUAGES.match(ln.text):
+            return 0
+    return 0
+
+
+def _starts_contents(rest: list[Line], i: int) -> bool:
+    return (
+        i + 1 < len(rest)
+        and _TOC_ITEM.match(rest[i].text) is not None
+        and _TOC_ITEM.match(rest[i + 1].text) is not None
+    )
+
+
+def _is_divider(rest: list[Line], i: int) -> bool:
+    """An unnumbered 'Answers to media questions:' line between two contents items."""
+    return (
+        rest[i].text.strip().endswith(":")
+        and len(rest[i].text) < 80
+        and i + 1 < len(rest)
+        and _TOC_ITEM.match(rest[i + 1].text) is not None
+    )
+
+
+def _split_footer(rest: list[Line]) -> tuple[int, list[str], list[Chrome]]:
+    """Index where the footer starts in ``rest``, the tags, and the footer's chrome."""
+    start = len(rest)
+    while start > 0:
+        text = rest[start - 1].text.strip()
+        if text.lower() in _FOOTER_CHROME or _TAG.match(text):
+            start -= 1
+        else:
+            break
+    block = rest[start:]
+    if not any(ln.text.strip().lower() in _FOOTER_CHROME for ln in block):
+        return len(rest), [], []
+    tags: list[str] = []
+    chrome: list[Chrome] = []
+    for ln in block:
+        text = ln.text.strip()
+        if text.lower() in _FOOTER_CHROME:
+            chrome.append(_chrome("footer", ln))
+        else:
+            tags.append(" ".join(text.split()))
+            chrome.append(_chrome("tag", ln))
+    return start, tags, chrome

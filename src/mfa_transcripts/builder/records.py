@@ -1,0 +1,262 @@
+"""Turns to models: IDs, normalised text, offsets, counts, and the page's accounting.
+
+IDs are derived from what the page says, never from file order:
+
+* transcript: ``<event date>-<12 hex>``, the hex digits being the start of the SHA-256 of
+  the event date and the title folded (case, look-alike letters, quotes, whitespace), so
+  that two saves of one page get one ID and adding or removing other pages changes none;
+* speech ``<transcript>-s001``, question ``<transcript>-q001``, answer ``<question>-a01``,
+  numbered in page order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import Problem, TranscriptError
+from ..schema import (
+    Answer,
+    Question,
+    Speech,
+    Transcript,
+    normalise_text,
+    paragraph_count,
+    word_count,
+)
+from . import speakers
+from .layout import Chrome, Page
+from .read import SourceText
+from .turns import Turn, ends_mid_sentence
+
+__all__ = ["Accounting", "ParsedPage", "make_records", "transcript_id"]
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """Where every character of a page went."""
+
+    total_chars: int
+    record_chars: int
+    chrome_chars: dict[str, int]
+    whitespace_chars: int
+    unaccounted_chars: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "total_chars": self.total_chars,
+            "record_chars": self.record_chars,
+            "chrome_chars": dict(sorted(self.chrome_chars.items())),
+            "whitespace_chars": self.whitespace_chars,
+            "unaccounted_chars": self.unaccounted_chars,
+        }
+
+
+@dataclass
+class ParsedPage:
+    """One page's records, its accounting and the warnings met on the way."""
+
+    transcript: Transcript
+    speeches: list[Speech]
+    questions: list[Question]
+    answers: list[Answer]
+    accounting: Accounting
+    warnings: list[Problem] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "transcript": self.transcript.model_dump(mode="json"),
+            "speeches": [r.model_dump(mode="json") for r in self.speeches],
+            "questions": [r.model_dump(mode="json") for r in self.questions],
+            "answers": [r.model_dump(mode="json") for r in self.answers],
+        }
+
+
+def title_key(title: str) -> str:
+    """The title as IDs and duplicate checks see it."""
+    text = unicodedata.normalize("NFKC", title)
+    text = text.translate(str.maketrans("“”«»„", '"""""'))
+    return " ".join(speakers.fold(text).split())
+
+
+def transcript_id(event_date: str, title: str) -> str:
+    digest = hashlib.sha256(f"{event_date}\n{title_key(title)}".encode()).hexdigest()
+    return f"{event_date}-{digest[:12]}"
+
+
+def make_records(
+    source: SourceText,
+    page: Page,
+    turns: list[Turn],
+    separators: list[Chrome],
+    source_url: str | None,
+) -> ParsedPage:
+    tid = transcript_id(page.event_date.isoformat(), page.title)
+    text = page.text
+    speeches: list[Speech] = []
+    questions: list[Question] = []
+    answers: list[Answer] = []
+    warnings: list[Problem] = []
+    for turn in turns:
+        body = text[turn.start : turn.end]
+        content = normalise_text(body)
+        common = {
+            "transcript_id": tid,
+            "qualifier": turn.qualifier,
+            "text": content,
+            "paragraph_count": paragraph_count(content),
+            "word_count": word_count(content),
+            "char_start": turn.start,
+            "char_end": turn.end,
+        }
+        if turn.kind == "speech":
+            speeches.append(
+                Speech(
+                    speech_id=f"{tid}-s{len(speeches) + 1:03d}",
+                    position=len(speeches) + 1,
+                    speaker=turn.speaker,
+                    label=turn.label,
+                    heading=turn.heading,
+                    **common,
+                )
+            )
+        elif turn.kind == "question":
+            questions.append(
+                Question(
+                    question_id=f"{tid}-q{len(questions) + 1:03d}",
+                    position=len(questions) + 1,
+                    label=turn.label,
+                    heading=turn.heading,
+                    **common,
+                )
+            )
+        else:
+            question = questions[-1]
+            position = sum(a.question_id == question.question_id for a in answers) + 1
+            answers.append(
+                Answer(
+                    answer_id=f"{question.question_id}-a{position:02d}",
+                    question_id=question.question_id,
+                    position=position,
+                    speaker=turn.speaker,
+                    label=turn.label,
+                    **common,
+                )
+            )
+    if len(questions) > 999 or len(speeches) > 999:
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                page.name,
+                f"expected at most 999 questions and statements, found {len(questions)} "
+                f"and {len(speeches)}",
+            )
+        )
+
+    last = page.body[-1].text if page.body else ""
+    complete = page.has_footer or (bool(last.strip()) and not ends_mid_sentence(last))
+    if not complete:
+        line = page.body[-1].number if page.body else page.title_line.number
+        warnings.append(
+            Problem(
+                "incomplete-page",
+                page.name,
+                f"expected the page to end with a whole sentence, found "
+                f"{last.strip()[-40:]!r}; published as incomplete",
+                line,
+                severity="warning",
+            )
+        )
+    elif turns and turns[-1].kind == "question":
+        warnings.append(
+            Problem(
+                "unanswered-question",
+                page.name,
+                "expected an answer after the last question, found the end of the page",
+                turns[-1].line,
+                severity="warning",
+            )
+        )
+
+    info = page.info
+    transcript = Transcript(
+        transcript_id=tid,
+        title=page.title,
+        genre=info.genre,
+        genres=info.genres,
+        event_date=page.event_date,
+        published_date=page.published_date,
+        published_at=page.published_at,
+        place=info.place,
+        occasion=info.occasion,
+        speaker=info.speaker,
+        speaker_role=info.speaker_role,
+        languages=page.languages,
+        tags=page.tags,
+        contents=page.contents,
+        complete=complete,
+        source_file=source.name,
+        source_sha256=source.sha256,
+        source_url=source_url,
+        speech_count=len(speeches),
+        question_count=len(questions),
+        answer_count=len(answers),
+        word_count=sum(r.word_count for r in (*speeches, *questions, *answers)),
+    )
+    accounting = account(page, turns, separators)
+    if accounting.unaccounted_chars:
+        raise TranscriptError(
+            Problem(
+                "unaccounted-text",
+                page.name,
+                f"expected every character in a record or in named chrome, found "
+                f"{accounting.unaccounted_chars} unaccounted characters",
+            )
+        )
+    return ParsedPage(transcript, speeches, questions, answers, accounting, warnings)
+
+
+def account(page: Page, turns: list[Turn], separators: list[Chrome]) -> Accounting:
+    """Check that spans do not overlap and count what covers the page's characters."""
+    spans: list[tuple[int, int, str]] = [(c.start, c.end, c.kind) for c in page.chrome]
+    spans += [(c.start, c.end, c.kind) for c in separators]
+    for turn in turns:
+        if turn.label_span:
+            spans.append((*turn.label_span, "record"))
+        if turn.heading_span:
+            spans.append((*turn.heading_span, "record"))
+        spans.append((turn.start, turn.end, "record"))
+    spans.sort()
+    text = page.text
+    covered = 0
+    chrome: Counter[str] = Counter()
+    record = 0
+    previous_end = 0
+    for start, end, kind in spans:
+        if start < previous_end:
+            raise TranscriptError(
+                Problem(
+                    "unaccounted-text",
+                    page.name,
+                    f"expected each character in one part, found {kind!r} overlapping "
+                    f"another part at offset {start}",
+                    text.count("\n", 0, start) + 1,
+                )
+            )
+        previous_end = end
+        solid = sum(1 for ch in text[start:end] if not ch.isspace())
+        covered += solid
+        if kind == "record":
+            record += solid
+        else:
+            chrome[kind] += solid
+    solid_total = sum(1 for ch in text if not ch.isspace())
+    return Accounting(
+        total_chars=len(text),
+        record_chars=record,
+        chrome_chars=dict(chrome),
+        whitespace_chars=len(text) - solid_total,
+        unaccounted_chars=solid_total - covered,
+    )

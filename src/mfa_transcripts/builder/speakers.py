@@ -1,0 +1,84 @@
+"""The speaker registry: canonical names, roles, spellings, and who speaks for the Ministry.
+
+The curated table is ``mfa_transcripts/data/speakers.json``. Matching folds case,
+Cyrillic look-alike letters (``Jоhn`` with a Cyrillic ``о``) and curly apostrophes, so
+that one person has one canonical name whatever the page's spelling; a label may
+carry a role before the name (``Foreign Minister of Belarus Vladimir Makei``,
+``FOREIGN MINISTER LAVROV``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Speaker", "fold", "find_in_text", "registry", "resolve"]
+
+# Cyrillic letters that look like Latin ones, as they slip into English pages.
+_HOMOGLYPHS = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕԁԛԝ’‘`´",
+    "ABEKMHOPCTXaeopcyxijsdqw''''",
+)
+
+
+def fold(text: str) -> str:
+    """Case- and look-alike-fold ``text`` without changing its length (offsets survive)."""
+    folded = text.translate(_HOMOGLYPHS)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str
+    ministry: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Registry:
+    speakers: tuple[Speaker, ...]
+    # (folded alias, speaker), longest alias first so 'sergey lavrov' wins over 'lavrov'
+    aliases: tuple[tuple[str, Speaker], ...]
+    pattern: re.Pattern[str]
+
+
+@cache
+def registry() -> _Registry:
+    """The shipped speaker table (read once per process)."""
+    raw = json.loads(
+        resources.files("mfa_transcripts").joinpath("data/speakers.json").read_text("utf-8")
+    )
+    speakers = tuple(
+        Speaker(s["name"], s["role"], bool(s["ministry"]), tuple({s["name"], *s["aliases"]}))
+        for s in raw["speakers"]
+    )
+    aliases = sorted(
+        ((fold(a), s) for s in speakers for a in s.aliases),
+        key=lambda pair: (-len(pair[0]), pair[0]),
+    )
+    alternatives = "|".join(re.escape(a) for a, _ in aliases)
+    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+    return _Registry(speakers, tuple(aliases), pattern)
+
+
+def resolve(label: str) -> Speaker | None:
+    """The registry speaker a label names, allowing a role before the name; else None."""
+    folded = " ".join(fold(label).split())
+    for alias, speaker in registry().aliases:
+        if folded == alias or folded.endswith(" " + alias):
+            return speaker
+    return None
+
+
+def find_in_text(text: str) -> tuple[Speaker, int, int] | None:
+    """The first registry speaker named in ``text``, with the span of the name."""
+    match = registry().pattern.search(fold(text))
+    if match is None:
+        return None
+    folded = match.group()
+    speaker = next(s for a, s in registry().aliases if a == folded)
+    return speaker, match.start(), match.end()

@@ -1,0 +1,328 @@
+"""The dataset's records: one Pydantic model per published table.
+
+This module is the single source of truth for field names, types, order,
+descriptions and constraints. The CSV/Parquet writers, the Table Schemas in
+``schema/``, the Hugging Face features and the dataset card's field tables are
+all generated from it. It imports nothing but pydantic and the standard library,
+and does no I/O.
+
+Text rule (applies to every ``text`` field): a turn's content without its
+label; each non-blank source line is one paragraph; inside a paragraph every run
+of Unicode whitespace (no-break spaces included) becomes one space and the ends
+are stripped; paragraphs are joined by one blank line (``"\\n\\n"``).
+:func:`normalise_text` implements it, and ``normalise_text(source[char_start:char_end])``
+gives ``text`` for every record.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Answer",
+    "GENRES",
+    "MODELS",
+    "Question",
+    "Record",
+    "Speech",
+    "TABLES",
+    "Transcript",
+    "normalise_text",
+    "paragraph_count",
+    "word_count",
+]
+
+_WHITESPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def normalise_text(raw: str) -> str:
+    """Apply the dataset's one text rule to a slice of a source page."""
+    paragraphs = (_WHITESPACE.sub(" ", line).strip() for line in _LINE_BREAK.split(raw))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def paragraph_count(text: str) -> int:
+    """Paragraphs in a normalised ``text``."""
+    return text.count("\n\n") + 1 if text else 0
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated words in a normalised ``text``."""
+    return len(text.split())
+
+
+GENRES = (
+    "remarks",
+    "opening remarks",
+    "statement",
+    "speech",
+    "address",
+    "lecture",
+    "answers to questions",
+    "interview",
+    "news conference",
+    "briefing",
+    "article",
+    "comment",
+)
+"""The controlled genre vocabulary that ``Transcript.genres`` draws from."""
+
+Genre = Literal[
+    "remarks",
+    "opening remarks",
+    "statement",
+    "speech",
+    "address",
+    "lecture",
+    "answers to questions",
+    "interview",
+    "news conference",
+    "briefing",
+    "article",
+    "comment",
+]
+
+DATE_PREFIX = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+TRANSCRIPT_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}$"
+SPEECH_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-s[0-9]{{3}}$"
+QUESTION_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3}}$"
+ANSWER_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3}}-a[0-9]{{2}}$"
+SHA256 = r"^[0-9a-f]{64}$"
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0)]
+Offset = Annotated[int, Field(ge=0)]
+Position = Annotated[int, Field(ge=1)]
+
+# Fields that every turn table (speeches, questions, answers) carries, described once.
+Qualifier = Annotated[
+    str | None,
+    Field(
+        description="Parenthesised qualifier of the label as written (e.g. 'after J.Kerry', "
+        "'to both ministers', 'speaking in English'); null when absent."
+    ),
+]
+Text = Annotated[
+    str, Field(min_length=1, description="The turn's content under the dataset's text rule.")
+]
+Paragraphs = Annotated[int, Field(ge=1, description="Paragraphs in text.")]
+Words = Annotated[int, Field(ge=1, description="Whitespace-separated words in text.")]
+CharStart = Annotated[
+    int,
+    Field(
+        ge=0,
+        description="Code-point offset of the text's first character in the decoded source file.",
+    ),
+]
+CharEnd = Annotated[
+    int,
+    Field(
+        ge=1,
+        description="Code-point offset just past the text's last character in the decoded "
+        "source file.",
+    ),
+]
+
+
+class Record(BaseModel):
+    """Shared configuration: closed, immutable records."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: ClassVar[str]
+    primary_key: ClassVar[str]
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """(field, referenced table, referenced field) triples."""
+    table_title: ClassVar[str]
+
+
+class Transcript(Record):
+    """One published page: an event's transcript and what its page says about it."""
+
+    table: ClassVar[str] = "transcripts"
+    primary_key: ClassVar[str] = "transcript_id"
+    table_title: ClassVar[str] = "Transcripts"
+
+    transcript_id: str = Field(
+        pattern=TRANSCRIPT_ID,
+        description="Stable ID: the event date, then 12 hex digits of the SHA-256 of the "
+        "event date and the case-folded, punctuation-normalised title.",
+    )
+    title: NonEmpty = Field(description="The page's title, whitespace-normalised.")
+    genre: str | None = Field(
+        description="The genre phrase as the title words it, lower-cased "
+        "(e.g. 'remarks and answers to questions'); null when the title names none."
+    )
+    genres: list[Genre] = Field(
+        description="Controlled genre terms found in the title, in title order "
+        "(remarks, opening remarks, statement, speech, address, lecture, answers to "
+        "questions, interview, news conference, briefing, article, comment)."
+    )
+    event_date: date = Field(
+        description="Date of the event: from the title, else from a date line after the "
+        "title, else from the page header."
+    )
+    published_date: date | None = Field(
+        description="Publication date from the page header (Moscow time); null when the "
+        "page has no header."
+    )
+    published_at: datetime | None = Field(
+        description="Publication time from the page header, timezone-aware (Moscow, "
+        "UTC+03:00); null when the header gives no time."
+    )
+    place: str | None = Field(
+        description="Place named at the end of the title (e.g. 'Moscow Region, "
+        "Solnechnogorsk'); null when absent."
+    )
+    occasion: str | None = Field(
+        description="Occasion named in the title after the genre (e.g. 'the Territory of "
+        "Meanings on the Klyazma National Education Youth Forum'); null when absent."
+    )
+    speaker: str | None = Field(
+        description="Canonical name of the speaker the title names (e.g. 'Sergey "
+        "Lavrov'); null when the title names none."
+    )
+    speaker_role: str | None = Field(
+        description="The title speaker's role as the title words it (e.g. 'Foreign "
+        "Minister'); null when absent."
+    )
+    languages: list[str] = Field(
+        description="BCP 47 language tags of the versions the page's language switcher "
+        "lists, in page order; empty when the page has no switcher."
+    )
+    tags: list[str] = Field(
+        description="Topic tags (organisations) from the page footer, as written, in "
+        "page order."
+    )
+    contents: list[str] = Field(
+        description="Items of a briefing's table of contents, as written without their "
+        "numbers or bullets; empty for pages without one."
+    )
+    complete: bool = Field(
+        description="False when the page is cut short (its last paragraph stops "
+        "mid-sentence); the records then hold what the page has."
+    )
+    source_file: NonEmpty = Field(description="File name of the page in the seeds folder.")
+    source_sha256: str = Field(
+        pattern=SHA256, description="SHA-256 of the source file's bytes, lower-case hex."
+    )
+    source_url: str | None = Field(
+        description="Address the page was saved from; null when not recorded."
+    )
+    speech_count: Count = Field(description="Number of rows in speeches for this transcript.")
+    question_count: Count = Field(
+        description="Number of rows in questions for this transcript."
+    )
+    answer_count: Count = Field(description="Number of rows in answers for this transcript.")
+    word_count: Count = Field(
+        description="Words in all of this transcript's speeches, questions and answers."
+    )
+
+
+class Speech(Record):
+    """A statement made before the first question (opening remarks, briefing sections)."""
+
+    table: ClassVar[str] = "speeches"
+    primary_key: ClassVar[str] = "speech_id"
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("transcript_id", "transcripts", "transcript_id"),
+    )
+    table_title: ClassVar[str] = "Speeches"
+
+    speech_id: str = Field(
+        pattern=SPEECH_ID, description="Stable ID: the transcript ID, '-s' and the position."
+    )
+    transcript_id: str = Field(
+        pattern=TRANSCRIPT_ID, description="The transcript this speech belongs to."
+    )
+    position: Position = Field(description="Order of the speech in its transcript, from 1.")
+    speaker: str | None = Field(
+        description="Canonical speaker name; for an unlabelled opening the title's "
+        "speaker; an unknown label is kept as written; null when nobody is named."
+    )
+    label: str | None = Field(
+        description="The speaker label as written, without qualifier and colon; null "
+        "when the statement is unlabelled."
+    )
+    qualifier: Qualifier
+    heading: str | None = Field(
+        description="Section heading the statement follows (briefing section, digest "
+        "topic such as 'On situation in Niger'); null when none."
+    )
+    text: Text
+    paragraph_count: Paragraphs
+    word_count: Words
+    char_start: CharStart
+    char_end: CharEnd
+
+
+class Question(Record):
+    """A question put to the speakers, in transcript order."""
+
+    table: ClassVar[str] = "questions"
+    primary_key: ClassVar[str] = "question_id"
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("transcript_id", "transcripts", "transcript_id"),
+    )
+    table_title: ClassVar[str] = "Questions"
+
+    question_id: str = Field(
+        pattern=QUESTION_ID,
+        description="Stable ID: the transcript ID, '-q' and the position.",
+    )
+    transcript_id: str = Field(
+        pattern=TRANSCRIPT_ID, description="The transcript this question belongs to."
+    )
+    position: Position = Field(description="Order of the question in its transcript, from 1.")
+    label: NonEmpty = Field(description="The question label as written (e.g. 'Question').")
+    qualifier: Qualifier
+    heading: str | None = Field(
+        description="Section heading the question follows (a briefing topic); null when none."
+    )
+    text: Text
+    paragraph_count: Paragraphs
+    word_count: Words
+    char_start: CharStart
+    char_end: CharEnd
+
+
+class Answer(Record):
+    """One speaker's answer to a question; a question has zero or more answers."""
+
+    table: ClassVar[str] = "answers"
+    primary_key: ClassVar[str] = "answer_id"
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("question_id", "questions", "question_id"),
+        ("transcript_id", "transcripts", "transcript_id"),
+    )
+    table_title: ClassVar[str] = "Answers"
+
+    answer_id: str = Field(
+        pattern=ANSWER_ID,
+        description="Stable ID: the question ID, '-a' and the position within the question.",
+    )
+    question_id: str = Field(pattern=QUESTION_ID, description="The question answered.")
+    transcript_id: str = Field(
+        pattern=TRANSCRIPT_ID, description="The transcript this answer belongs to."
+    )
+    position: Position = Field(description="Order of the answer within its question, from 1.")
+    speaker: NonEmpty = Field(
+        description="Canonical speaker name; an unknown label is kept as written."
+    )
+    label: NonEmpty = Field(description="The speaker label as written, without qualifier.")
+    qualifier: Qualifier
+    text: Text
+    paragraph_count: Paragraphs
+    word_count: Words
+    char_start: CharStart
+    char_end: CharEnd
+
+
+MODELS: tuple[type[Record], ...] = (Transcript, Speech, Question, Answer)
+TABLES: dict[str, type[Record]] = {m.table: m for m in MODELS}
