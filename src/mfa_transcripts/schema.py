@@ -23,13 +23,13 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
-    "Answer",
     "GENRES",
     "MODELS",
+    "TABLES",
+    "Answer",
     "Question",
     "Record",
     "Speech",
-    "TABLES",
     "Transcript",
     "normalise_text",
     "paragraph_count",
@@ -197,8 +197,7 @@ class Transcript(Record):
         "lists, in page order; empty when the page has no switcher."
     )
     tags: list[str] = Field(
-        description="Topic tags (organisations) from the page footer, as written, in "
-        "page order."
+        description="Topic tags (organisations) from the page footer, as written, in page order."
     )
     contents: list[str] = Field(
         description="Items of a briefing's table of contents, as written without their "
@@ -216,9 +215,7 @@ class Transcript(Record):
         description="Address the page was saved from; null when not recorded."
     )
     speech_count: Count = Field(description="Number of rows in speeches for this transcript.")
-    question_count: Count = Field(
-        description="Number of rows in questions for this transcript."
-    )
+    question_count: Count = Field(description="Number of rows in questions for this transcript.")
     answer_count: Count = Field(description="Number of rows in answers for this transcript.")
     word_count: Count = Field(
         description="Words in all of this transcript's speeches, questions and answers."
@@ -226,7 +223,8 @@ class Transcript(Record):
 
 
 class Speech(Record):
-    """A statement made before the first question (opening remarks, briefing sections)."""
+    """A statement that answers no question: opening remarks before the first question,
+    and any statement that follows a section heading (briefing sections, digest topics)."""
 
     table: ClassVar[str] = "speeches"
     primary_key: ClassVar[str] = "speech_id"

@@ -41,22 +41,38 @@ TITLE_WINDOW = 60
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 _MONTH_ANY_CASE = "(?i:" + _MONTH + ")"
 
 # `23 August 202019:37` (old site) and `10 november / 2017` (embassy sites)
-_HEADER_GLUED = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} (?P<year>\d{{4}})(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$")
+_HEADER_GLUED = re.compile(
+    rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} (?P<year>\d{{4}})"
+    rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
+)
 _HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} / (?P<year>\d{{4}})\s*$")
 _DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
 _DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
 _DATE_LINE = re.compile(rf"^\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
-_TITLE_DATE = re.compile(
-    rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$"
-)
+_TITLE_DATE = re.compile(rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
 _TITLE_PAREN = re.compile(
     rf"\s*\((?P<place>[^()]*?),\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)\s*$"
 )
@@ -95,7 +111,11 @@ _MARKUP = re.compile(
 # '<Genre> by|of|with <Role> <Name> <prep> <occasion>, <Place>, <Date>'.
 _GENRE_TERMS = (
     ("opening remarks", r"opening remarks"),
-    ("answers to questions", r"answers? to (?:a |the )?(?:media |journalists[’']? |press |students[’']? )?questions?(?: (?:of|from) (?:the )?(?:media|journalists|press))?"),
+    (
+        "answers to questions",
+        r"answers? to (?:a |the )?(?:media |journalists[’']? |press |students[’']? )?questions?"
+        r"(?: (?:of|from) (?:the )?(?:media|journalists|press))?",
+    ),
     ("news conference", r"(?:joint )?(?:news|press) conference"),
     ("remarks", r"remarks"),
     ("statement", r"statements?"),
@@ -254,9 +274,7 @@ def split_page(name: str, text: str) -> Page:
                 title_line.number,
             )
         )
-    if published_date is not None and not (
-        -1 <= (published_date - event_date).days <= 31
-    ):
+    if published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
         header = next(c for c in chrome if c.kind == "header")
         raise TranscriptError(
             Problem(
@@ -389,7 +407,12 @@ def _make_date(name: str, line: Line, match: re.Match[str]) -> date:
 
 def _invalid_date(name: str, line: Line, found: str, what: str) -> TranscriptError:
     return TranscriptError(
-        Problem("invalid-date", name, f"expected {what}, found {found!r}, which does not exist", line.number)
+        Problem(
+            "invalid-date",
+            name,
+            f"expected {what}, found {found!r}, which does not exist",
+            line.number,
+        )
     )
 
 
@@ -505,7 +528,11 @@ def _is_place(segment: str) -> bool:
 def _split_head(
     name: str, rest: list[Line], title: str
 ) -> tuple[int, date | None, list[str], list[str], list[Chrome]]:
-    """Lines between title and body: (index where the body starts, date, languages, contents, chrome)."""
+    """Lines between title and body.
+
+    Returns the index where the body starts, the date line's date, the languages, the
+    contents items and the chrome found.
+    """
     chrome: list[Chrome] = []
     languages: list[str] = []
     contents: list[str] = []

@@ -2,7 +2,8 @@
 
 Rules, in order:
 
-1. Larger than :data:`MAX_BYTES` → ``file-too-large``; no bytes, or only whitespace → ``empty-file``.
+1. Larger than :data:`MAX_BYTES` → ``file-too-large``; no bytes, or only whitespace →
+   ``empty-file``.
 2. A byte-order mark decides: UTF-8, UTF-16 (LE/BE) or UTF-32 (LE/BE); the mark itself is
    not part of the decoded text.
 3. Known binary signatures (images, archives, PDF) or NUL bytes → ``binary-file``.

@@ -203,7 +203,9 @@ def make_records(
         speech_count=len(speeches),
         question_count=len(questions),
         answer_count=len(answers),
-        word_count=sum(r.word_count for r in (*speeches, *questions, *answers)),
+        word_count=sum(r.word_count for r in speeches)
+        + sum(r.word_count for r in questions)
+        + sum(r.word_count for r in answers),
     )
     accounting = account(page, turns, separators)
     if accounting.unaccounted_chars:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Speaker", "fold", "find_in_text", "registry", "resolve"]
+__all__ = ["Speaker", "find_in_text", "fold", "registry", "resolve"]
 
 # Cyrillic letters that look like Latin ones, as they slip into English pages.
 _HOMOGLYPHS = str.maketrans(

@@ -36,7 +36,22 @@ __all__ = ["Turn", "split_turns"]
 _LABEL = re.compile(
     r"^(?P<name>[^\W\d_][^:()\n]{0,100}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*(?P<colon>:)(?=\s|$)\s*"
 )
-_CONNECTORS = {"of", "the", "for", "and", "de", "da", "von", "van", "al", "bin", "on", "to", "in", "at"}
+_CONNECTORS = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "de",
+    "da",
+    "von",
+    "van",
+    "al",
+    "bin",
+    "on",
+    "to",
+    "in",
+    "at",
+}
 _QUESTION_WORDS = {"question", "q", "questions"}
 _ANSWER_WORDS = {"answer", "a"}
 _ROLE_LABELS = {
@@ -134,9 +149,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
         label = _read_label(page, ln, start, text)
         if label is None:
             if current is None:
-                current = Turn(
-                    "speech", None, None, page.info.speaker, None, ln.number
-                )
+                current = Turn("speech", None, None, page.info.speaker, None, ln.number)
                 current, pending_heading = _attach_heading(current, pending_heading)
             current.spans.append((start, end))
             continue
@@ -162,8 +175,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                     Problem(
                         "answer-before-question",
                         page.name,
-                        f"expected a 'Question:' before the first {label.name!r} turn, "
-                        "found none",
+                        f"expected a 'Question:' before the first {label.name!r} turn, found none",
                         ln.number,
                     )
                 )
@@ -188,9 +200,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     return turns, separators, warnings
 
 
-def _attach_heading(
-    turn: Turn, pending: tuple[str, tuple[int, int]] | None
-) -> tuple[Turn, None]:
+def _attach_heading(turn: Turn, pending: tuple[str, tuple[int, int]] | None) -> tuple[Turn, None]:
     if pending is not None:
         turn.heading, turn.heading_span = pending
     return turn, None
@@ -198,7 +208,7 @@ def _attach_heading(
 
 def _heading_turn(page: Page, heading: tuple[str, tuple[int, int]], ln: Line) -> Turn:
     """A heading with nothing under it: a statement whose text is the heading itself."""
-    text, span = heading
+    _, span = heading
     return Turn("speech", None, None, page.info.speaker, None, ln.number, spans=[span])
 
 

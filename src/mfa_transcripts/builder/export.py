@@ -1,0 +1,271 @@
+"""Models to files: CSV and Parquet writers, Table Schemas, the dataset card and datapackage.json.
+
+All of it is generated from :mod:`mfa_transcripts.schema` (through
+:mod:`mfa_transcripts.fields`), deterministic (no timestamps, fixed order, ``\\n``
+line ends) and streamed: rows are written as pages arrive, in row groups.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .. import __version__
+from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
+from ..schema import MODELS, Record
+
+__all__ = [
+    "DATASET",
+    "TableWriter",
+    "card",
+    "datapackage",
+    "field_reference",
+    "file_digest",
+    "json_text",
+]
+
+ROW_GROUP = 10_000
+
+DATASET: dict[str, Any] = {
+    "name": "mfa-transcripts",
+    "title": "Russian Foreign Ministry transcripts",
+    "description": (
+        "Transcripts of the Russian Foreign Ministry's events (speeches, news conferences, "
+        "interviews, briefings) as published in English on the Ministry's site and its "
+        "republishers, split into opening statements, questions and answers, with the "
+        "page's metadata. Every record keeps code-point offsets into its source page."
+    ),
+    "keywords": ["Russia", "foreign policy", "diplomacy", "transcripts", "Sergey Lavrov"],
+    "data_licence": {
+        "name": "LicenseRef-mid-ru-attribution-noncommercial",
+        "title": (
+            "No named licence. The source site (the Ministry of Foreign Affairs of the "
+            "Russian Federation, mid.ru) allows reuse of its materials with attribution "
+            "to the site, for non-commercial purposes; the texts are not under CC BY or "
+            "any other open licence."
+        ),
+    },
+    "code_licence": "MIT",
+}
+
+
+def json_text(data: Any) -> str:
+    """Stable JSON: sorted nothing (order is meaningful), two-space indent, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """(bytes, sha256 hex) of a file, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+class TableWriter:
+    """Writes one table as CSV and Parquet at once, a row group at a time."""
+
+    def __init__(self, model: type[Record], directory: Path) -> None:
+        self.model = model
+        self.names = [s.name for s in field_specs(model)]
+        self.schema = arrow_schema(model)
+        self.rows = 0
+        self._buffer: list[dict[str, Any]] = []
+        self._csv_file: IO[str] = (directory / f"{model.table}.csv").open(
+            "w", encoding="utf-8", newline=""
+        )
+        self._csv = csv.writer(self._csv_file, lineterminator="\n")
+        self._csv.writerow(self.names)
+        self._parquet = pq.ParquetWriter(
+            directory / f"{model.table}.parquet",
+            self.schema,
+            compression="zstd",
+            compression_level=9,
+            use_dictionary=True,
+            write_statistics=True,
+            version="2.6",
+            data_page_version="1.0",
+            store_schema=True,
+        )
+
+    def write(self, records: Iterable[Record]) -> None:
+        for record in records:
+            json_row = record.model_dump(mode="json")
+            self._csv.writerow([csv_cell(json_row[n]) for n in self.names])
+            self._buffer.append(record.model_dump())
+            self.rows += 1
+        if len(self._buffer) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            self._parquet.write_table(
+                pa.Table.from_pylist(self._buffer, schema=self.schema), row_group_size=ROW_GROUP
+            )
+            self._buffer = []
+
+    def close(self) -> None:
+        self._flush()
+        if self.rows == 0:  # an empty table still gets its schema
+            self._parquet.write_table(self.schema.empty_table())
+        self._parquet.close()
+        self._csv_file.close()
+
+    def abort(self) -> None:
+        try:
+            self._parquet.close()
+        finally:
+            self._csv_file.close()
+
+
+def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The descriptor for the files under ``root`` (hashes read from disk)."""
+    resources: list[dict[str, Any]] = []
+    for model in MODELS:
+        size, digest = file_digest(root / "dist" / f"{model.table}.csv")
+        resources.append(
+            {
+                "name": model.table,
+                "title": f"{model.table_title} (CSV)",
+                "description": (model.__doc__ or "").strip(),
+                "type": "table",
+                "path": f"dist/{model.table}.csv",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": size,
+                "hash": f"sha256:{digest}",
+                "schema": f"schema/{model.table}.json",
+            }
+        )
+    for model in MODELS:
+        size, digest = file_digest(root / "dist" / f"{model.table}.parquet")
+        resources.append(
+            {
+                "name": f"{model.table}-parquet",
+                "title": f"{model.table_title} (Parquet)",
+                "description": (
+                    f"The {model.table} table as Parquet (zstd), with real types; same rows "
+                    "as the CSV. Checked by hash here, and row by row by `mfa-transcripts "
+                    "validate`."
+                ),
+                "type": "file",
+                "path": f"dist/{model.table}.parquet",
+                "scheme": "file",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "bytes": size,
+                "hash": f"sha256:{digest}",
+            }
+        )
+    licence = DATASET["data_licence"]
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": DATASET["name"],
+        "title": DATASET["title"],
+        "description": DATASET["description"]
+        + f" The package's code is licensed separately ({DATASET['code_licence']}).",
+        "version": __version__,
+        "keywords": DATASET["keywords"],
+        "licenses": [licence],
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def field_reference(heading: str = "###") -> str:
+    """Markdown field tables for every table, generated from the models."""
+    parts = []
+    for model in MODELS:
+        parts.append(f"{heading} `{model.table}`\n\n{(model.__doc__ or '').strip()}\n")
+        parts.append("| field | type | null | description |\n|---|---|---|---|")
+        for spec in field_specs(model):
+            kind = "list of strings" if spec.kind == "array" else spec.kind
+            key = " (key)" if spec.name == model.primary_key else ""
+            null = "yes" if spec.nullable else "no"
+            description = spec.description.replace("|", "\\|")
+            parts.append(f"| `{spec.name}`{key} | {kind} | {null} | {description} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _size_category(rows: int) -> str:
+    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")):
+        if rows < limit:
+            return label
+    return "100K<n<1M"
+
+
+def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
+    """The Hugging Face dataset card (``dist/README.md``)."""
+    licence = DATASET["data_licence"]
+    yaml = [
+        "---",
+        f"pretty_name: {DATASET['title']}",
+        "license: other",
+        f"license_name: {licence['name'].lower()}",
+        f"license_details: {json.dumps(licence['title'], ensure_ascii=False)}",
+        "language:",
+        "- en",
+        "size_categories:",
+        f"- {_size_category(max(row_counts.values(), default=0))}",
+        "tags:",
+        "- politics",
+        "- diplomacy",
+        "- transcripts",
+        "configs:",
+    ]
+    for model in MODELS:
+        yaml.append(f"- config_name: {model.table}")
+        if model.table == "questions":
+            yaml.append("  default: true")
+        yaml += ["  data_files:", "  - split: train", f"    path: {model.table}.parquet"]
+    yaml.append("dataset_info:")
+    for model in MODELS:
+        yaml += [f"- config_name: {model.table}", "  features:"]
+        yaml += hf_features_yaml(model, indent="  ")
+    yaml.append("---")
+    counts = "\n".join(
+        f"| `{m.table}` | {row_counts.get(m.table, 0)} | {(m.__doc__ or '').strip()} |"
+        for m in MODELS
+    )
+    source_lines = "\n".join(
+        f"- `{s['title']}` — {s.get('path', 'address not recorded')} (sha256 `{s['sha256']}`)"
+        for s in sources
+    )
+    body = f"""
+# {DATASET["title"]}
+
+{DATASET["description"]}
+
+Load a table with `datasets.load_dataset("<this folder>", "questions")`, or install the
+Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("questions")`.
+
+| table | rows | what a row is |
+|---|---|---|
+{counts}
+
+## Licence
+
+{licence["title"]} Cite the source page (`source_url`) when you quote a transcript.
+The code that builds this dataset is licensed separately ({DATASET["code_licence"]}).
+
+## Sources
+
+{source_lines}
+
+## Fields
+
+{field_reference("###")}"""
+    return "\n".join(yaml) + "\n" + body

@@ -1,0 +1,135 @@
+"""Command line: a thin layer over the Python API. Parsing arguments and printing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import Problem, Report, TranscriptError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mfa-transcripts",
+        description="Build, validate and read the Russian Foreign Ministry transcripts dataset.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser(
+        "build", help="parse seeds/ and publish dist/, schema/, datapackage.json"
+    )
+    build.add_argument(
+        "--seeds", type=Path, default=Path("seeds"), help="folder of pages (default: seeds)"
+    )
+    build.add_argument("--out", type=Path, default=Path("."), help="package root (default: .)")
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and name the files that differ from what the seeds build",
+    )
+    build.add_argument(
+        "--on-error",
+        choices=("raise", "skip"),
+        default="raise",
+        help="raise: one bad page stops the build (default); skip: publish the others",
+    )
+
+    validate = commands.add_parser("validate", help="check a published package beyond frictionless")
+    validate.add_argument("datapackage", nargs="?", type=Path, default=Path("datapackage.json"))
+    validate.add_argument(
+        "--frictionless", action="store_true", help="also run frictionless's own checks"
+    )
+
+    parse = commands.add_parser("parse", help="print one page's records as JSON; writes nothing")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--source-url", default=None, help="address the page was saved from")
+    return parser
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .builder.build import BuildError, build, check
+
+    try:
+        if args.check:
+            stale = check(args.seeds, args.out)
+            for line in stale:
+                print(f"stale: {line}", file=sys.stderr)
+            if stale:
+                print(
+                    f"{len(stale)} published file(s) differ from the seeds; "
+                    "run `mfa-transcripts build`"
+                )
+                return EXIT_PROBLEMS
+            print("published files match the seeds")
+            return EXIT_OK
+        report = build(args.seeds, args.out, on_error=args.on_error)
+    except BuildError as exc:
+        _print_problems(exc.report.problems)
+        print(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
+        return EXIT_PROBLEMS
+    _print_problems(report.problems)
+    figures = report.figures
+    rows = ", ".join(f"{k} {v}" for k, v in figures["rows"].items())  # type: ignore[attr-defined]
+    chars: dict[str, int] = figures["characters"]  # type: ignore[assignment]
+    print(
+        f"published {figures['pages_published']} of {figures['pages_found']} page(s): {rows}; "
+        f"non-whitespace characters: {chars['record']} in records, {chars['chrome']} in "
+        f"named chrome, {chars['unaccounted']} unaccounted; {figures['seconds']} s"
+    )
+    if figures["skipped"]:
+        print(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_package
+
+    report: Report = validate_package(args.datapackage, frictionless=args.frictionless)
+    for problem in report.problems:
+        print(problem)
+    if report.ok:
+        print(f"{args.datapackage}: valid")
+        return EXIT_OK
+    print(f"{args.datapackage}: {len(report.errors)} problem(s)", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from .builder.parse import parse_file
+
+    try:
+        parsed = parse_file(args.file, args.source_url)
+    except TranscriptError as exc:
+        print(exc.problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    _print_problems(parsed.warnings)
+    json.dump(parsed.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"build": _build, "validate": _validate, "parse": _parse}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("interrupted; published files left unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # a bug, not bad input: one line, and where to report it
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -1,0 +1,81 @@
+"""The shipped dataset: read from the package's data folder, no network.
+
+A wheel carries the Parquet files under ``mfa_transcripts/data/``; a source checkout
+(editable install) reads them from the repository's ``dist/`` folder instead.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .schema import TABLES, Record
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["data_path", "load", "load_dataframe", "load_hf_dataset", "load_table"]
+
+
+def data_path(table: str) -> Path:
+    """Where the Parquet file of ``table`` lies."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
+    shipped = resources.files("mfa_transcripts").joinpath("data", f"{table}.parquet")
+    if shipped.is_file():
+        return Path(str(shipped))
+    checkout = Path(__file__).resolve().parents[2] / "dist" / f"{table}.parquet"
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(
+        f"the {table} table is not in this installation (looked in the package's data "
+        f"folder and in {checkout.parent.name}/); reinstall mfa-transcripts or run "
+        "`mfa-transcripts build`"
+    )
+
+
+@cache
+def _read(table: str) -> pa.Table:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(data_path(table))
+
+
+def load_table(table: str) -> pa.Table:
+    """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions."""
+    return _read(table)
+
+
+def load(table: str) -> list[Any]:
+    """``table`` as a list of validated, immutable models (e.g. :class:`Question`)."""
+    rows = _read(table).to_pylist()
+    model: type[Record] = TABLES[table]
+    return [model.model_validate(row) for row in rows]
+
+
+def load_dataframe(table: str) -> Any:
+    """``table`` as a pandas DataFrame (needs pandas: ``pip install mfa-transcripts[pandas]``)."""
+    try:
+        import pandas  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(
+            "load_dataframe needs pandas: pip install 'mfa-transcripts[pandas]'"
+        ) from exc
+    return _read(table).to_pandas()
+
+
+def load_hf_dataset(table: str) -> Any:
+    """``table`` as a Hugging Face ``datasets.Dataset`` (needs ``mfa-transcripts[hf]``)."""
+    try:
+        import datasets
+    except ImportError as exc:
+        raise ImportError(
+            "load_hf_dataset needs the datasets library: pip install 'mfa-transcripts[hf]'"
+        ) from exc
+    arrow = _read(table)
+    from datasets.table import InMemoryTable
+
+    features = datasets.Features.from_arrow_schema(arrow.schema)
+    return datasets.Dataset(InMemoryTable(arrow), info=datasets.DatasetInfo(features=features))

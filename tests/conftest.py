@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from mfa_transcripts.builder.build import build
+from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.records import ParsedPage
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_f4947906e86da8af.txt"
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURES = DATA / "transcripts"
+PYTHON = sys.executable
+
+
+@pytest.fixture(scope="session")
+def seed_page() -> ParsedPage:
+    return parse_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A package built from the project's seeds into a fresh root (README included)."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copyfile(ROOT / "README.md", root / "README.md")
+    build(SEEDS, root)
+    return root
+
+
+@pytest.fixture
+def package(built: Path, tmp_path: Path) -> Path:
+    """A private copy of the built package, free to tamper with."""
+    for name in ("dist", "schema"):
+        shutil.copytree(built / name, tmp_path / name)
+    shutil.copyfile(built / "datapackage.json", tmp_path / "datapackage.json")
+    return tmp_path

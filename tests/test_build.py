@@ -1,0 +1,131 @@
+"""The builder: deterministic files, staleness check, frictionless validity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mfa_transcripts.builder.build import build, check
+from mfa_transcripts.cli import main
+
+from .conftest import PYTHON, ROOT, SEEDS
+
+PUBLISHED = (
+    ["datapackage.json", "README.md"]
+    + [
+        f"{d}/{t}.{e}"
+        for t in ("transcripts", "speeches", "questions", "answers")
+        for d, e in (("dist", "csv"), ("dist", "parquet"), ("schema", "json"))
+    ]
+    + ["dist/README.md"]
+)
+
+
+def _frictionless(descriptor: Path) -> dict:  # type: ignore[type-arg]
+    out = subprocess.run(
+        [PYTHON, "-m", "frictionless", "validate", "--json", str(descriptor)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_same_seeds_give_byte_identical_files(built: Path, tmp_path: Path) -> None:
+    shutil.copyfile(ROOT / "README.md", tmp_path / "README.md")
+    build(SEEDS, tmp_path)
+    for name in PUBLISHED:
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_committed_files_match_the_seeds() -> None:
+    assert check(SEEDS, ROOT) == []
+
+
+def test_check_names_stale_files_and_exits_1(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = built / "dist" / "questions.csv"
+    original = csv.read_bytes()
+    try:
+        csv.write_bytes(original.replace(b"Fatherland", b"Motherland", 1))
+        assert main(["build", "--check", "--seeds", str(SEEDS), "--out", str(built)]) == 1
+        assert "dist/questions.csv" in capsys.readouterr().err
+    finally:
+        csv.write_bytes(original)
+    assert main(["build", "--check", "--seeds", str(SEEDS), "--out", str(built)]) == 0
+
+
+def test_csv_format(built: Path) -> None:
+    raw = (built / "dist" / "transcripts.csv").read_bytes()
+    assert b"\r" not in raw
+    text = raw.decode("utf-8")
+    header, row = text.splitlines()[:2]
+    assert header.startswith("transcript_id,title,genre,genres,event_date,")
+    assert '"[""remarks"",""answers to questions""]"' in row
+    assert "2020-08-23T19:37:00+03:00" in row
+
+
+def test_frictionless_valid(built: Path) -> None:
+    result = _frictionless(built / "datapackage.json")
+    assert result["valid"], result
+    assert {t["name"] for t in result["tasks"]} == {
+        "transcripts",
+        "speeches",
+        "questions",
+        "answers",
+        "transcripts-parquet",
+        "speeches-parquet",
+        "questions-parquet",
+        "answers-parquet",
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["transcripts.csv", "speeches.csv", "questions.csv", "answers.csv", "answers.parquet"]
+)
+def test_frictionless_invalid_after_one_byte_changed(package: Path, name: str) -> None:
+    path = package / "dist" / name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    result = _frictionless(package / "datapackage.json")
+    assert not result["valid"]
+    failing = {t["name"]: [e["type"] for e in t["errors"]] for t in result["tasks"] if t["errors"]}
+    resource = name.replace(".csv", "").replace(".parquet", "-parquet")
+    assert "hash-count" in failing[resource]
+
+
+def test_frictionless_checks_foreign_keys(package: Path) -> None:
+    path = package / "dist" / "answers.csv"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("-q015,", "-q099,", 1), "utf-8")
+    result = _frictionless(package / "datapackage.json")
+    errors = [e["type"] for t in result["tasks"] for e in t["errors"]]
+    assert "foreign-key" in errors
+
+
+def test_validate_command(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(built / "datapackage.json")]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_build_report_accounts_for_characters(tmp_path: Path) -> None:
+    from mfa_transcripts.builder.build import discover
+    from mfa_transcripts.builder.parse import parse_file
+
+    report = build(SEEDS, tmp_path)
+    pages = [parse_file(p) for p in discover(SEEDS)]
+    chars = report.figures["characters"]
+    assert chars["unaccounted"] == 0  # type: ignore[index]
+    assert chars["record"] == sum(p.accounting.record_chars for p in pages)  # type: ignore[index]
+    assert report.figures["rows"] == {
+        "transcripts": len(pages),
+        "speeches": sum(len(p.speeches) for p in pages),
+        "questions": sum(len(p.questions) for p in pages),
+        "answers": sum(len(p.answers) for p in pages),
+    }

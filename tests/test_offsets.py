@@ -1,0 +1,46 @@
+"""For every record of every page: the source slice, normalised, is the record's text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.read import read_source
+from mfa_transcripts.schema import normalise_text
+
+from .conftest import FIXTURES, SEEDS
+
+PAGES = sorted(FIXTURES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
+def test_offsets_give_the_text(path: Path) -> None:
+    source = read_source(path).text
+    parsed = parse_file(path)
+    records = [*parsed.speeches, *parsed.questions, *parsed.answers]
+    assert records, "every fixture has at least one record"
+    for record in records:
+        assert normalise_text(source[record.char_start : record.char_end]) == record.text
+    spans = sorted((r.char_start, r.char_end) for r in records)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
+def test_nothing_unaccounted(path: Path) -> None:
+    assert parse_file(path).accounting.unaccounted_chars == 0
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("a\u00a0 b", "a b"),
+        ("  one\n\n\ntwo  \r\nthree\r", "one\n\ntwo\n\nthree"),
+        ("\t\u2009x\u3000y ", "x y"),
+        ("", ""),
+    ],
+)
+def test_normalise_text_rule(raw: str, text: str) -> None:
+    assert normalise_text(raw) == text
