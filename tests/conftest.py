@@ -15,6 +15,7 @@ SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_f4947906e86da8af.txt"
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = DATA / "transcripts"
+SYNTHETIC = DATA / "synthetic"
 PYTHON = sys.executable
 
 

@@ -64,8 +64,10 @@ def test_csv_format(built: Path) -> None:
     raw = (built / "dist" / "transcripts.csv").read_bytes()
     assert b"\r" not in raw
     text = raw.decode("utf-8")
-    header, row = text.splitlines()[:2]
+    header, *rows = text.splitlines()
     assert header.startswith("transcript_id,title,genre,genres,event_date,")
+    assert rows == sorted(rows)  # rows in transcript ID order
+    (row,) = [r for r in rows if r.startswith("2020-08-23-")]  # the seed's row
     assert '"[""remarks"",""answers to questions""]"' in row
     assert "2020-08-23T19:37:00+03:00" in row
 

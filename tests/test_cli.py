@@ -6,7 +6,11 @@ import json
 import subprocess
 from pathlib import Path
 
-from .conftest import PYTHON, SEED
+import pytest
+
+from mfa_transcripts.cli import main
+
+from .conftest import FIXTURES, PYTHON, SEED, SYNTHETIC
 
 
 def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -52,3 +56,23 @@ def test_validate_reports_one_line_per_problem(tmp_path: Path) -> None:
     out = _run("validate", str(tmp_path / "datapackage.json"))
     assert out.returncode == 1
     assert "[missing-file]" in out.stdout
+
+
+FIXTURE_PAGES = sorted(FIXTURES.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda p: p.name.split("_")[0])
+def test_parse_every_fixture_exits_0_or_gives_one_line(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["parse", str(path)])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert "Traceback" not in err and "internal error" not in err
+    lines = err.splitlines()
+    if code == 0:
+        page = json.loads(out)
+        assert page["transcript"]["source_file"] == path.name
+        assert all(f"{path.name}:" in line and "warning [" in line for line in lines)
+    else:
+        assert out == "" and len(lines) == 1 and "error [" in lines[0]

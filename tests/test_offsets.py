@@ -11,9 +11,11 @@ from mfa_transcripts.builder.parse import parse_file
 from mfa_transcripts.builder.read import read_source
 from mfa_transcripts.schema import normalise_text
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, SEEDS, SYNTHETIC
 
-PAGES = sorted(FIXTURES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+PAGES = (
+    sorted(FIXTURES.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])

@@ -4,21 +4,34 @@ A page of the family (see the project's FORMAT notes) is read top-down to the ti
 and bottom-up to the body's end:
 
 * **Before the title** everything is chrome: the old site's publication header
-  (``23 August 202019:37``: date and Moscow time glued together), an embassy header
-  (``10 november / 2017``), republisher mastheads, crawl dates, clocks, breadcrumbs.
-  Only the two header shapes give a publication date.
+  (``23 August 202019:37``: date and Moscow time glued together; a space or comma
+  before the time also occurs), an embassy header (``10 november / 2017``),
+  republisher mastheads, crawl dates, clocks, breadcrumbs. Only the two header shapes
+  give a publication date; any other date before the title is a crawl date.
 * **The title** is the first line, among the first :data:`TITLE_WINDOW`, that names a
   genre (remarks, statement, answers, interview, briefing, ...) and a speaker, a role
-  word or a date.
+  word or a date. Its date ends it: ``Month D, YYYY`` or ``D Month YYYY`` (month names
+  in any case, full or abbreviated), or ``(City, Month D, YYYY)``; the place is the
+  run of short capitalised segments before the date. Its speaker is the owner of
+  ``<Role> <Name>’s <genre>``, else the first name from the speaker registry, else the
+  two or three capitalised words ending the role after a leading genre (``Speech by
+  <Role> <Name> at ...``); the role is what precedes the name, the occasion what
+  follows the genre.
 * **Between title and body**: a repeated title, the language switcher
-  (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), a date line
-  (``September 9, 2016``) with an optional byline block above it, and a briefing's
-  table of contents (numbered or bulleted items).
+  (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), one of the two
+  header shapes (a publication header placed after the title), a date line
+  (``September 9, 2016``, ``12 March 2019``) with an optional byline block above it,
+  and a briefing's table of contents: two or more numbered or bulleted items, with
+  unnumbered dividers such as ``Answers to media questions:`` between them (numbering
+  may restart after one). A list there is a table of contents on a briefing page, or
+  when one of its items recurs further down as a line of its own; otherwise it is body.
 * **The footer**, from the bottom: the site's chrome lines (``Advanced settings``,
   ``Web Content Display``, ``Additional materials``, ...) and the organisation tags
   between them (``Council of Europe (CoE)``). Tag-shaped lines count as tags only when
   the trailing block holds at least one chrome line.
-* **The body** is what lies between; each non-blank line is a paragraph.
+* **The body** is what lies between; each non-blank line is a paragraph, whether
+  paragraphs are separated by blank lines or by single newlines.
+* **Dates**: the event date is the title's, else the date line's, else the header's.
 
 Every non-blank line ends up in exactly one of these parts, so the build can account
 for every character of the page.
@@ -34,12 +47,21 @@ from ..errors import Problem, TranscriptError
 from ..schema import GENRES
 from . import speakers
 
-__all__ = ["Chrome", "Line", "Page", "TitleInfo", "parse_title", "split_lines", "split_page"]
+__all__ = [
+    "Chrome",
+    "Line",
+    "Page",
+    "TitleInfo",
+    "heading_key",
+    "parse_title",
+    "split_lines",
+    "split_page",
+]
 
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 TITLE_WINDOW = 60
 MONTHS = {
-    m: i + 1
+    m[:3]: i + 1
     for i, m in enumerate(
         [
             "january",
@@ -57,24 +79,26 @@ MONTHS = {
         ]
     )
 }
+# Month names in any case, full or abbreviated ('Sept.', 'Dec'); MONTHS maps the first
+# three letters.
 _MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
+    r"(?i:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))"
 )
-_MONTH_ANY_CASE = "(?i:" + _MONTH + ")"
 
-# `23 August 202019:37` (old site) and `10 november / 2017` (embassy sites)
+# `23 August 202019:37` (old site; a space or comma before the time also occurs) and
+# `10 november / 2017` (embassy sites)
 _HEADER_GLUED = re.compile(
-    rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} (?P<year>\d{{4}})"
+    rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}}),?[ \t]*"
     rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
 )
-_HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH_ANY_CASE} / (?P<year>\d{{4}})\s*$")
+_HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
 _DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
 _DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
 _DATE_LINE = re.compile(rf"^\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
 _TITLE_DATE = re.compile(rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
 _TITLE_PAREN = re.compile(
-    rf"\s*\((?P<place>[^()]*?),\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)\s*$"
+    rf"\s*\((?:(?P<place>[^()]*?),\s*)?(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)\s*$"
 )
 _LANGUAGES = re.compile(r"^\s*•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+\s*$")
 _LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
@@ -98,7 +122,8 @@ _GENRE_WORD = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(
-    r"\b(?:Minister|FM|Spokesperson|Spokesman|Secretary|President|Ambassador|Ministry)\b"
+    r"\b(?:Minister|FM|Spokesperson|Spokesman|Spokeswoman|Secretary|President|Ambassador|"
+    r"Ministry|Envoy|Representative|Department|Embassy)\b"
 )
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _MARKUP = re.compile(
@@ -118,7 +143,7 @@ _GENRE_TERMS = (
     ),
     ("news conference", r"(?:joint )?(?:news|press) conference"),
     ("remarks", r"remarks"),
-    ("statement", r"statements?"),
+    ("statement", r"(?:joint )?statements?"),
     ("speech", r"speech"),
     ("address", r"address"),
     ("lecture", r"lecture"),
@@ -140,7 +165,7 @@ _LEADING_GENRE = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
-    r"^(?:at|during|following|after|on|in|before|with|to|for|given to|ahead of)\s+",
+    r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of)\s+",
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am|de|del|la|le|el|al)$")
@@ -150,6 +175,58 @@ _NOT_PLACE = re.compile(
     r"University|Club|Programme|Talks|Secretary|President|Readings|Congress|Institute)\b"
 )
 _POSSESSIVE = re.compile(r"^[’']s\s+")
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+")
+_POSSESSIVE_WORD = re.compile(r"[’']s?$")
+_OCCASION_START = re.compile(
+    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to)\s"
+)
+_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
+_NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "du"}
+_ROLE_NAME_WORDS = {
+    "Minister",
+    "Ministry",
+    "Ministers",
+    "Foreign",
+    "Deputy",
+    "First",
+    "Vice",
+    "Prime",
+    "Ambassador",
+    "Spokesperson",
+    "Spokeswoman",
+    "Spokesman",
+    "Secretary",
+    "President",
+    "Permanent",
+    "Representative",
+    "Director",
+    "Head",
+    "State",
+    "Special",
+    "Presidential",
+    "Envoy",
+    "General",
+    "Chairman",
+    "Chair",
+    "Chief",
+    "Senior",
+    "Acting",
+    "Executive",
+    "Press",
+    "Department",
+    "Affairs",
+    "Russian",
+    "Commissioner",
+    "Consul",
+    "Adviser",
+    "Advisor",
+    "Speaker",
+    "Chancellor",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+}
 
 
 @dataclass(frozen=True)
@@ -256,11 +333,12 @@ def split_page(name: str, text: str) -> Page:
     rest = nonblank[title_index + 1 :]
     footer_start, tags, footer_chrome = _split_footer(rest)
     has_footer = bool(footer_chrome)
-    head_end, date_line_date, languages, contents, head_chrome = _split_head(
-        name, rest[:footer_start], title
-    )
-    chrome.extend(head_chrome)
-    body = rest[head_end:footer_start]
+    head = _split_head(name, rest[:footer_start], title, info.genres)
+    chrome.extend(head.chrome)
+    if published_date is None and head.header is not None:
+        published_date, published_at = head.header
+    date_line_date, languages, contents = head.date_line, head.languages, head.contents
+    body = rest[head.end : footer_start]
     chrome.extend(footer_chrome)
 
     event_date = info.event_date or date_line_date or published_date
@@ -398,11 +476,15 @@ def _parse_header(name: str, line: Line) -> tuple[date, datetime | None] | None:
 
 def _make_date(name: str, line: Line, match: re.Match[str]) -> date:
     groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
-    year, month, day = int(groups["year"]), MONTHS[groups["month"].lower()], int(groups["day"])
+    year, month, day = int(groups["year"]), _month_number(groups["month"]), int(groups["day"])
     try:
         return date(year, month, day)
     except ValueError:
         raise _invalid_date(name, line, match.group().strip(), "a calendar date") from None
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name[:3].lower()]
 
 
 def _invalid_date(name: str, line: Line, found: str, what: str) -> TranscriptError:
@@ -423,7 +505,7 @@ def _title_date(title: str) -> tuple[date | None, str | None, str]:
         if match:
             groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
             try:
-                day = date(int(groups["year"]), MONTHS[groups["month"].lower()], int(groups["day"]))
+                day = date(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
             except ValueError:
                 return None, None, title
             place = groups.get("place")
@@ -455,17 +537,22 @@ def parse_title(title: str) -> TitleInfo:
     known = False
     found = speakers.find_in_text(head)
     leading = _LEADING_GENRE.match(head)
-    if found is not None:
+    # Who the title is about: the owner of '<Name>’s <genre>', else a registry name, else
+    # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
+    named = _possessive_owner(head, leading.end() if leading else 0)
+    if named is None and found is None and leading is not None:
+        named = _named_after_genre(head, leading.end())
+    if found is not None and (named is None or found[2] == named[1]):
         person, start, end = found
         speaker, known = person.name, True
         before, after = head[:start], head[end:]
+    elif named is not None:
+        start, end, name = named
+        resolved = speakers.resolve(name)
+        speaker, known = (resolved.name, True) if resolved else (name, False)
+        before, after = head[:start], head[end:]
     else:
-        match = re.search(r"(?P<name>(?:[A-Z][\w.\-]+ ){1,2}[A-Z][\w\-]+)(?=[’']s\s)", head)
-        if match:
-            speaker = match["name"]
-            before, after = head[: match.start()], head[match.end() :]
-        else:
-            before, after = "", head
+        before, after = "", head
     if leading is not None:
         genre = leading["genre"]
         before = before[leading.end() :] if speaker else before
@@ -499,6 +586,71 @@ def parse_title(title: str) -> TitleInfo:
     )
 
 
+def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the person in the first '<Role> <Name>’s <genre>' of ``head``."""
+    for match in _POSSESSIVE_MARK.finditer(head, start):
+        if _GENRE_PHRASE.match(head[match.end() :]):
+            found = _trailing_name(head[start : match.start()])
+            if found is not None:
+                return start + found[0], match.start(), found[1]
+    return None
+
+
+def _named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the name ending '<Role> <Name>' between a leading genre
+    ('Speech by') and the occasion's preposition. A role may hold prepositions
+    ('Special Envoy for Syria'); a lower-case word means the occasion has begun."""
+    stops = [m.start() for m in _OCCASION_START.finditer(head, start)] + [len(head)]
+    for end in stops:
+        segment = head[start:end]
+        found = _trailing_name(segment)
+        if found is not None:
+            offset, name = found
+            return start + offset, start + offset + len(name), name
+        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in segment.split()):
+            return None
+    return None
+
+
+def _trailing_name(segment: str) -> tuple[int, str] | None:
+    """(offset, name) of the person's name that ends ``segment`` after its role words.
+
+    A name is two or three capitalised words that are not role words (``Minister``,
+    ``Ambassador``...), acronyms or possessives, name particles (``de``, ``bin``) allowed
+    between; of three, the first is a country and dropped when ``of``, ``for``...
+    precedes it (``Foreign Minister of China Wang Yi``).
+    """
+    words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
+    i = len(words)
+    taken = 0
+    while i > 0 and taken < 3:
+        word = words[i - 1].group()
+        if _is_name_word(word):
+            taken += 1
+        elif not (
+            word in _NAME_PARTICLES and taken and i > 1 and _is_name_word(words[i - 2].group())
+        ):
+            break
+        i -= 1
+    if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
+        i += 1
+        taken -= 1
+    if taken < 2:
+        return None
+    start = words[i].start()
+    return start, segment[start : words[-1].end()]
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not (len(word) > 1 and word.isupper())
+        and word.strip(".") not in _ROLE_NAME_WORDS
+        and not _POSSESSIVE_WORD.search(word)
+        and not any(c.isdigit() for c in word)
+    )
+
+
 def _find_genres(title: str) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -525,46 +677,54 @@ def _is_place(segment: str) -> bool:
     )
 
 
-def _split_head(
-    name: str, rest: list[Line], title: str
-) -> tuple[int, date | None, list[str], list[str], list[Chrome]]:
-    """Lines between title and body.
+@dataclass
+class _Head:
+    """What lies between the title and the body."""
 
-    Returns the index where the body starts, the date line's date, the languages, the
-    contents items and the chrome found.
-    """
-    chrome: list[Chrome] = []
-    languages: list[str] = []
-    contents: list[str] = []
-    event_date: date | None = None
+    end: int
+    header: tuple[date, datetime | None] | None = None
+    date_line: date | None = None
+    languages: list[str] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)
+    chrome: list[Chrome] = field(default_factory=list)
+
+
+def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _Head:
+    """Lines between title and body: byline, repeated title, language switcher, document
+    number, a publication header or a date line, and a table of contents."""
+    head = _Head(end=0)
     folded_title = speakers.fold(title)
     i = _byline_end(rest)
     for ln in rest[:i]:
-        chrome.append(_chrome("byline", ln))
+        head.chrome.append(_chrome("byline", ln))
     while i < len(rest):
         ln = rest[i]
         text = " ".join(ln.text.split())
         if speakers.fold(text) == folded_title:
-            chrome.append(_chrome("title-repeat", ln))
-        elif _LANGUAGES.match(ln.text) and not languages:
-            languages = [m.group(1) for m in _LANGUAGE_TAG.finditer(ln.text)]
-            chrome.append(_chrome("languages", ln))
+            head.chrome.append(_chrome("title-repeat", ln))
+        elif _LANGUAGES.match(ln.text) and not head.languages:
+            head.languages = [m.group(1) for m in _LANGUAGE_TAG.finditer(ln.text)]
+            head.chrome.append(_chrome("languages", ln))
         elif _DOCUMENT_NUMBER.match(ln.text):
-            chrome.append(_chrome("document-number", ln))
-        elif (match := _DATE_LINE.match(ln.text)) and event_date is None:
-            event_date = _make_date(name, ln, match)
-            chrome.append(_chrome("date-line", ln))
-        elif _starts_contents(rest, i):
-            while i < len(rest) and (_TOC_ITEM.match(rest[i].text) or _is_divider(rest, i)):
-                item = _TOC_ITEM.match(rest[i].text)
-                contents.append(item["item"] if item else rest[i].text.strip())
-                chrome.append(_chrome("contents", rest[i]))
-                i += 1
+            head.chrome.append(_chrome("document-number", ln))
+        elif head.header is None and (parsed := _parse_header(name, ln)) is not None:
+            head.header = parsed
+            head.chrome.append(_chrome("header", ln))
+        elif (match := _DATE_LINE.match(ln.text)) and head.date_line is None:
+            head.date_line = _make_date(name, ln, match)
+            head.chrome.append(_chrome("date-line", ln))
+        elif (end := _contents_end(rest, i)) > i and _is_contents(rest, i, end, genres):
+            for item_line in rest[i:end]:
+                item = _TOC_ITEM.match(item_line.text)
+                head.contents.append(item["item"] if item else item_line.text.strip())
+                head.chrome.append(_chrome("contents", item_line))
+            i = end
             continue
         else:
             break
         i += 1
-    return i, event_date, languages, contents, chrome
+    head.end = i
+    return head
 
 
 def _byline_end(rest: list[Line]) -> int:
@@ -578,12 +738,37 @@ def _byline_end(rest: list[Line]) -> int:
     return 0
 
 
-def _starts_contents(rest: list[Line], i: int) -> bool:
-    return (
+def heading_key(text: str) -> str:
+    """A heading or contents item as compared with another: folded, no closing ':' or '.'."""
+    return " ".join(speakers.fold(text).split()).rstrip(":.").strip()
+
+
+def _contents_end(rest: list[Line], i: int) -> int:
+    """End of a run of two or more list items (dividers allowed between) starting at i."""
+    if not (
         i + 1 < len(rest)
         and _TOC_ITEM.match(rest[i].text) is not None
         and _TOC_ITEM.match(rest[i + 1].text) is not None
-    )
+    ):
+        return i
+    end = i
+    while end < len(rest) and (_TOC_ITEM.match(rest[end].text) or _is_divider(rest, end)):
+        end += 1
+    return end
+
+
+def _is_contents(rest: list[Line], start: int, end: int, genres: list[str]) -> bool:
+    """A list right after the title is a table of contents on a briefing page, or when one
+    of its items recurs further down as a line of its own (a section heading); otherwise
+    (a statement's numbered points) it is body text."""
+    if "briefing" in genres:
+        return True
+    items = set()
+    for ln in rest[start:end]:
+        item = _TOC_ITEM.match(ln.text)
+        if item:
+            items.add(heading_key(item["item"]))
+    return any(heading_key(ln.text) in items for ln in rest[end:])
 
 
 def _is_divider(rest: list[Line], i: int) -> bool:

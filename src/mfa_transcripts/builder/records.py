@@ -90,7 +90,7 @@ def make_records(
     source: SourceText,
     page: Page,
     turns: list[Turn],
-    separators: list[Chrome],
+    body_chrome: list[Chrome],
     source_url: str | None,
 ) -> ParsedPage:
     tid = transcript_id(page.event_date.isoformat(), page.title)
@@ -207,7 +207,7 @@ def make_records(
         + sum(r.word_count for r in questions)
         + sum(r.word_count for r in answers),
     )
-    accounting = account(page, turns, separators)
+    accounting = account(page, turns, body_chrome)
     if accounting.unaccounted_chars:
         raise TranscriptError(
             Problem(
@@ -220,10 +220,10 @@ def make_records(
     return ParsedPage(transcript, speeches, questions, answers, accounting, warnings)
 
 
-def account(page: Page, turns: list[Turn], separators: list[Chrome]) -> Accounting:
+def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Accounting:
     """Check that spans do not overlap and count what covers the page's characters."""
     spans: list[tuple[int, int, str]] = [(c.start, c.end, c.kind) for c in page.chrome]
-    spans += [(c.start, c.end, c.kind) for c in separators]
+    spans += [(c.start, c.end, c.kind) for c in body_chrome]
     for turn in turns:
         if turn.label_span:
             spans.append((*turn.label_span, "record"))

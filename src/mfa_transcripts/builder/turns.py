@@ -5,21 +5,38 @@ Rules, applied paragraph by paragraph (a paragraph is a non-blank body line):
 * A **label** opens a paragraph: a name, an optional parenthesised qualifier, a colon,
   then whitespace (a no-break space counts) or the end of the line:
   ``Question:``, ``Sergey Lavrov (after J.Kerry):``, ``FOREIGN MINISTER LAVROV:``.
-  The name must look like one: ``Question``/``Q``, ``Answer``/``A``, a registry speaker
-  (a role may precede the name), a one-word role such as ``Moderator``, or two to ten
-  capitalised words (``of``, ``the``, ``and``... allowed between). Anything else is
-  text: ``There is only one obligation: ...`` stays in its turn.
+  The name must look like one: ``Question``/``Q``, ``Question`` followed by
+  ``from``/``to``/``for``/``by`` and a few words (``Question from the audience``) or by
+  a number, ``Answer``/``A``, a registry speaker (a role may precede the name), a
+  one-word role such as ``Moderator`` (or a role with ``from``/``of`` and a few words:
+  ``Voice from the audience``), or two to :data:`MAX_NAME_WORDS` capitalised words
+  (``of``, ``the``, ``and``... allowed between, not at either end, though a particle
+  such as ``van`` may start one: ``Secretary General of the League of Arab States
+  Ahmed Aboul Gheit``). Anything else is text:
+  ``There is only one obligation: ...`` stays in its turn. The qualifier is kept as
+  data and never splits the name.
+* A name-shaped label that is not in the speaker registry is kept as written and
+  reported once per page as an ``unknown-speaker`` warning; role labels (``Moderator``)
+  are not people and are not reported. ``Answer:`` is the title's speaker (its label
+  when the title names nobody).
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker.
-* A ``Question`` turn opens a question. A speaker turn after a question answers the
-  latest question (a question may get several answers, or none when the next
-  question follows at once); a speaker turn before any question, or after a heading,
-  is a statement (a row of ``speeches``).
-* A **heading** closes the current turn and is kept with the next turn: a line equal to
-  an item of the page's table of contents, or a digest topic ``On <topic>`` (at most
-  12 words, no closing punctuation).
+* A ``Question`` turn opens a question. A speaker turn while a question is open answers
+  the latest question (a question may get several answers, from several speakers in
+  turn, or none when the next question follows at once); a speaker turn before any
+  question, or after a heading or a separator and before the next question, is a
+  statement (a row of ``speeches``).
+* A **heading** closes the current turn and opens a section: a line equal to an item
+  of the page's table of contents, or a digest topic ``On <topic>`` (at most 12 words,
+  no closing punctuation). Every question and statement of the section (up to the next
+  heading or separator) carries it as ``heading``. A heading with no turn under it (the
+  next line is another heading, or the page ends) is chrome (``heading``), as is the
+  ToC's divider ``Answers to media questions:`` when it recurs in the body.
 * ``* * *`` closes the current turn and is chrome (a separator between press approaches).
-* Stage directions such as ``(Applause)`` are text of the turn they stand in.
+* **Stage directions** (a paragraph that is wholly parenthesised: ``(Applause)``,
+  ``(Laughter.)``, ``(Off-mike.)``) never open a turn or name a speaker: inside a turn
+  they are text of that turn; where no turn is open (start of the body, after a heading
+  or a separator) they are chrome (``stage-direction``).
 """
 
 from __future__ import annotations
@@ -29,12 +46,16 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, TranscriptError
 from . import speakers
-from .layout import Chrome, Line, Page
+from .layout import Chrome, Line, Page, heading_key
 
-__all__ = ["Turn", "split_turns"]
+__all__ = ["MAX_NAME_WORDS", "Turn", "split_turns"]
+
+MAX_NAME_WORDS = 16
+"""Longest label name, in words, that is taken for a speaker without the registry."""
 
 _LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][^:()\n]{0,100}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*(?P<colon>:)(?=\s|$)\s*"
+    r"^(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
+    r"(?P<colon>:)(?=\s|$)\s*"
 )
 _CONNECTORS = {
     "of",
@@ -53,6 +74,12 @@ _CONNECTORS = {
     "at",
 }
 _QUESTION_WORDS = {"question", "q", "questions"}
+_ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
+_NAME_PARTICLES = {"de", "da", "von", "van", "al", "bin"}  # may start a name: 'Van Rompuy'
+# 'Question from the audience', 'Question to both ministers', 'QUESTION FOR MR LAVROV', 'Question 2'
+_QUESTION_PHRASE = re.compile(r"^(?:question|q)\s+(?:(?:from|to|for|by)\s+\S.*|\d{1,3})$")
+# 'Voice from the audience', 'Participant from Germany', 'Moderator of the discussion'
+_ROLE_PHRASE = re.compile(r"^(?P<role>\w+)\s+(?:from|of|for|at)\s+\S.*$")
 _ANSWER_WORDS = {"answer", "a"}
 _ROLE_LABELS = {
     "moderator",
@@ -67,8 +94,13 @@ _ROLE_LABELS = {
     "reporter",
     "participant",
     "student",
+    "audience",
+    "voice",
+    "interpreter",
+    "translator",
 }
 _HEADING_ON = re.compile(r"^\s*On\s+\S.*$")
+_STAGE_DIRECTION = re.compile(r"^\s*\([^()]{1,60}\)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
 _TERMINAL = re.compile(r"[.!?…:;][\"”»’')\]]*\s*$|^\s*\(.*\)\s*$")
 
@@ -102,20 +134,22 @@ class _Label:
     name: str
     qualifier: str | None
     speaker: str | None
-    known: bool
+    known: bool  # a registry person, a role label or a question/answer label
     span: tuple[int, int]
     text_start: int
 
 
 def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
-    """Turns of a page's body, the separators found among them, and warnings."""
+    """Turns of a page's body, the chrome found among them, and warnings."""
     turns: list[Turn] = []
-    separators: list[Chrome] = []
+    chrome: list[Chrome] = []
     warnings: list[Problem] = []
-    contents = {_key(item) for item in page.contents}
-    pending_heading: tuple[str, tuple[int, int]] | None = None
+    contents = {heading_key(item) for item in page.contents}
+    section: str | None = None  # the latest heading's text
+    pending_heading: tuple[tuple[int, int], int] | None = None  # its span, until a turn claims it
     current: Turn | None = None
     questions = 0
+    answering = False  # a question is open: speaker turns answer it
     unknown: set[str] = set()
 
     def close() -> None:
@@ -133,28 +167,43 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             turns.append(current)
         current = None
 
+    def drop_heading() -> None:
+        """A heading with nothing under it is chrome."""
+        nonlocal pending_heading
+        if pending_heading is not None:
+            (start, end), number = pending_heading
+            chrome.append(Chrome("heading", number, start, end))
+        pending_heading = None
+
     for ln in page.body:
         start, end = ln.stripped_span()
         text = page.text[start:end]
         if _SEPARATOR.match(text):
             close()
-            separators.append(Chrome("separator", ln.number, start, end))
+            drop_heading()
+            answering = False
+            section = None
+            chrome.append(Chrome("separator", ln.number, start, end))
             continue
         if _is_heading(text, contents):
             close()
-            if pending_heading is not None:  # two headings in a row: the first stands alone
-                turns.append(_heading_turn(page, pending_heading, ln))
-            pending_heading = (" ".join(text.split()), (start, end))
+            drop_heading()
+            answering = False
+            section = " ".join(text.split())
+            pending_heading = ((start, end), ln.number)
+            continue
+        if current is None and _STAGE_DIRECTION.match(text):
+            chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = _read_label(page, ln, start, text)
         if label is None:
             if current is None:
-                current = Turn("speech", None, None, page.info.speaker, None, ln.number)
+                current = Turn("speech", None, None, page.info.speaker, section, ln.number)
                 current, pending_heading = _attach_heading(current, pending_heading)
             current.spans.append((start, end))
             continue
         close()
-        if label.kind == "speaker" and not label.known and label.name not in unknown:
+        if not label.known and label.name not in unknown:
             unknown.add(label.name)
             warnings.append(
                 Problem(
@@ -168,6 +217,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             )
         if label.kind == "question":
             questions += 1
+            answering = True
             kind = "question"
         elif label.kind == "answer":
             if questions == 0:
@@ -181,13 +231,13 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 )
             kind = "answer"
         else:
-            kind = "answer" if questions and pending_heading is None else "speech"
+            kind = "answer" if answering else "speech"
         current = Turn(
             kind,
             label.name,
             label.qualifier,
             label.speaker,
-            None,
+            section if kind != "answer" else None,
             ln.number,
             label_span=label.span,
         )
@@ -195,29 +245,19 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
         if label.text_start < end:
             current.spans.append((label.text_start, end))
     close()
-    if pending_heading is not None:
-        turns.append(_heading_turn(page, pending_heading, page.body[-1]))
-    return turns, separators, warnings
+    drop_heading()
+    return turns, chrome, warnings
 
 
-def _attach_heading(turn: Turn, pending: tuple[str, tuple[int, int]] | None) -> tuple[Turn, None]:
+def _attach_heading(turn: Turn, pending: tuple[tuple[int, int], int] | None) -> tuple[Turn, None]:
+    """The first turn of a section holds the heading line's span (for the accounting)."""
     if pending is not None:
-        turn.heading, turn.heading_span = pending
+        turn.heading_span, _ = pending
     return turn, None
 
 
-def _heading_turn(page: Page, heading: tuple[str, tuple[int, int]], ln: Line) -> Turn:
-    """A heading with nothing under it: a statement whose text is the heading itself."""
-    _, span = heading
-    return Turn("speech", None, None, page.info.speaker, None, ln.number, spans=[span])
-
-
-def _key(text: str) -> str:
-    return " ".join(speakers.fold(text).split()).rstrip(":").strip()
-
-
 def _is_heading(text: str, contents: set[str]) -> bool:
-    if contents and _key(text) in contents:
+    if contents and heading_key(text) in contents:
         return True
     return bool(
         _HEADING_ON.match(text)
@@ -236,10 +276,11 @@ def _read_label(page: Page, ln: Line, start: int, text: str) -> _Label | None:
     folded = speakers.fold(name)
     span = (start + match.start("name"), start + match.end("colon"))
     text_start = start + match.end()
-    if folded in _QUESTION_WORDS:
+    if folded in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return _Label("question", name, qualifier, None, True, span, text_start)
     if folded in _ANSWER_WORDS:
-        return _Label("answer", name, qualifier, page.info.speaker, True, span, text_start)
+        speaker = page.info.speaker or name
+        return _Label("answer", name, qualifier, speaker, True, span, text_start)
     if " " not in name and _edit_distance(folded, "question") <= 2:
         raise TranscriptError(
             Problem(
@@ -252,14 +293,21 @@ def _read_label(page: Page, ln: Line, start: int, text: str) -> _Label | None:
     person = speakers.resolve(name)
     if person is not None:
         return _Label("speaker", name, qualifier, person.name, True, span, text_start)
-    if folded in _ROLE_LABELS or _name_shaped(name):
+    role = _ROLE_PHRASE.match(folded)
+    if folded in _ROLE_LABELS or (
+        role is not None and role["role"] in _ROLE_LABELS and len(name.split()) <= 6
+    ):
+        return _Label("speaker", name, qualifier, name, True, span, text_start)
+    if _name_shaped(name):
         return _Label("speaker", name, qualifier, name, False, span, text_start)
     return None
 
 
 def _name_shaped(name: str) -> bool:
     words = name.split()
-    if not 2 <= len(words) <= 10 or words[-1].lower() in _CONNECTORS:
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _CONNECTORS:
+        return False
+    if words[0].lower() in (_CONNECTORS - _NAME_PARTICLES) | _ARTICLES:
         return False
     return all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
 

@@ -1,0 +1,189 @@
+"""The parser's rules on shapes no fixture holds: titles, labels, lists, dates.
+
+These check that the rules generalise beyond the fixtures: each case is a title or a
+small page written for the rule it exercises.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mfa_transcripts.builder.layout import parse_title
+from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.records import ParsedPage
+
+TITLE = (
+    "Foreign Minister Sergey Lavrov’s remarks and answers to media questions, Moscow, March 3, 2021"
+)
+
+
+def _page(tmp_path: Path, body: str, title: str = TITLE) -> ParsedPage:
+    path = tmp_path / "page.txt"
+    path.write_text(f"{title}\n\n{body}\n", "utf-8")
+    return parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "title, speaker, role, genre, occasion, place",
+    [
+        (  # a speaker missing from the registry, role words before the name
+            "Deputy Foreign Minister Sergey Vershinin’s interview with RIA Novosti, Moscow, "
+            "March 3, 2021",
+            "Sergey Vershinin",
+            "Deputy Foreign Minister",
+            "interview",
+            "RIA Novosti",
+            "Moscow",
+        ),
+        (  # a registry name in the occasion does not take the title from its speaker
+            "Ambassador Anatoly Antonov’s remarks on Sergey Lavrov’s visit to Washington, "
+            "Washington, May 5, 2021",
+            "Anatoly Antonov",
+            "Ambassador",
+            "remarks",
+            "Sergey Lavrov’s visit to Washington",
+            "Washington",
+        ),
+        (  # leading genre, a long role, a name particle
+            "Remarks by UN Special Envoy for Syria Staffan de Mistura at the talks, Geneva, "
+            "March 3, 2017",
+            "Staffan de Mistura",
+            "UN Special Envoy for Syria",
+            "remarks",
+            "the talks",
+            "Geneva",
+        ),
+        (  # 'of <country>' before a two-word name
+            "Speech by Foreign Minister of Armenia Ararat Mirzoyan at the OSCE, Vienna, "
+            "December 2, 2021",
+            "Ararat Mirzoyan",
+            "Foreign Minister of Armenia",
+            "speech",
+            "the OSCE",
+            "Vienna",
+        ),
+        (  # the ministry speaks, no person
+            "Comment by the Information and Press Department on the situation in Libya, "
+            "April 5, 2019",
+            None,
+            None,
+            "comment",
+            "Information and Press Department on the situation in Libya",
+            None,
+        ),
+    ],
+)
+def test_title_grammar(
+    title: str,
+    speaker: str | None,
+    role: str | None,
+    genre: str,
+    occasion: str | None,
+    place: str | None,
+) -> None:
+    info = parse_title(title)
+    assert (info.speaker, info.speaker_role, info.genre) == (speaker, role, genre)
+    assert (info.occasion, info.place) == (occasion, place)
+
+
+@pytest.mark.parametrize(
+    "ending, day",
+    [
+        ("Moscow, Sept. 1, 2019", date(2019, 9, 1)),
+        ("Moscow, 1 SEPTEMBER 2019", date(2019, 9, 1)),
+        ("(Moscow, Dec 5, 2019)", date(2019, 12, 5)),
+        ("Moscow (May 14, 2017)", date(2017, 5, 14)),
+    ],
+)
+def test_title_dates(ending: str, day: date) -> None:
+    info = parse_title(f"Foreign Minister Sergey Lavrov’s remarks at MGIMO, {ending}")
+    assert info.event_date == day
+    assert info.place == "Moscow"
+
+
+def test_question_phrases_and_role_phrases_are_labels(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question from the audience: What should we read?\n"
+        "Sergey Lavrov (adds): Everything.\n"
+        "Question 2: And films?\n"
+        "Sergey Lavrov: Old ones.\n"
+        "Voice from the audience: Thank you!",
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Question from the audience", "What should we read?"),
+        ("Question 2", "And films?"),
+    ]
+    assert [(a.label, a.qualifier, int(a.question_id[-3:])) for a in page.answers] == [
+        ("Sergey Lavrov", "adds", 1),
+        ("Sergey Lavrov", None, 2),
+        ("Voice from the audience", None, 2),
+    ]
+    assert page.warnings == []  # a role is not an unknown person
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There is only one obligation: to respect international law.",
+        "The Russian Federation: a view from the outside was the topic.",
+        "Question is: who benefits?",
+        "Moscow: 00:12",
+    ],
+)
+def test_colons_in_prose_are_not_labels(tmp_path: Path, line: str) -> None:
+    page = _page(tmp_path, f"We met today.\n{line}")
+    (speech,) = page.speeches
+    assert speech.label is None and speech.text.endswith(line)
+    assert page.questions == []
+    assert not any(w.type == "unknown-speaker" for w in page.warnings)
+
+
+def test_numbered_points_of_a_statement_are_body_not_contents(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "1. The sides noted the high level of relations.\n"
+        "2. The sides agreed to continue consultations.",
+        title="Joint Statement by the Foreign Ministers of Russia and China, Moscow, July 5, 2019",
+    )
+    assert page.transcript.contents == []
+    (speech,) = page.speeches
+    assert speech.paragraph_count == 2 and speech.text.startswith("1. The sides noted")
+
+
+def test_a_list_whose_items_recur_as_headings_is_contents(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "- Syria\n- Libya\n\nSyria\n\nWe discussed Syria.\n\nLibya\n\nQuestion: And Libya?\n\n"
+        "Sergey Lavrov: We discussed it too.",
+    )
+    assert page.transcript.contents == ["Syria", "Libya"]
+    assert [(s.heading, s.text) for s in page.speeches] == [("Syria", "We discussed Syria.")]
+    assert [q.heading for q in page.questions] == ["Libya"]
+
+
+def test_a_header_after_the_title_is_the_publication_date(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Hello?\nSergey Lavrov: Hello.",
+        title=f"{TITLE.rsplit(',', 2)[0]}\n10 november / 2017",
+    )
+    t = page.transcript
+    assert (t.event_date, t.published_date, t.published_at) == (
+        date(2017, 11, 10),
+        date(2017, 11, 10),
+        None,
+    )
+
+
+def test_answer_label_without_a_title_speaker_keeps_its_label(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Hello?\nAnswer: Hello.",
+        title="Interview with the Kommersant newspaper, Moscow, March 3, 2021",
+    )
+    (answer,) = page.answers
+    assert (answer.speaker, answer.label) == ("Answer", "Answer")
