@@ -63,8 +63,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         if args.check:
             stale = check(args.seeds, args.out)
-            for line in stale:
-                print(f"stale: {line}", file=sys.stderr)
+            _print_problems(stale)
             if stale:
                 print(
                     f"{len(stale)} published file(s) differ from the seeds; "
@@ -75,11 +74,15 @@ def _build(args: argparse.Namespace) -> int:
             return EXIT_OK
         report = build(args.seeds, args.out, on_error=args.on_error)
     except BuildError as exc:
+        for note in exc.report.figures.get("recovered") or []:  # type: ignore[attr-defined]
+            print(f"recovered: {note}")
         _print_problems(exc.report.problems)
         print(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
         return EXIT_PROBLEMS
     _print_problems(report.problems)
     figures = report.figures
+    for note in figures.get("recovered") or []:  # type: ignore[attr-defined]
+        print(f"recovered: {note}")
     rows = ", ".join(f"{k} {v}" for k, v in figures["rows"].items())  # type: ignore[attr-defined]
     chars: dict[str, int] = figures["characters"]  # type: ignore[assignment]
     print(

@@ -37,6 +37,10 @@ ERROR_TYPES: dict[str, str] = {
     # many pages
     "duplicate-page": "two files hold the same page (warning: published once)",
     "id-collision": "two different pages would get the same ID",
+    # building
+    "source-changed": "a page changed while the build was reading it",
+    "write-error": "the build could not write or publish its files (disk full, permissions)",
+    "build-in-progress": "another build is writing to the same package folder",
     # published package
     "missing-file": "a file the package lists is missing",
     "hash-mismatch": "a file's sha256 differs from the descriptor",
@@ -67,8 +71,9 @@ class Problem:
             raise ValueError(f"unknown problem type {self.type!r}")
 
     def __str__(self) -> str:
+        """One line: ``file[:line]: severity [type] message`` (line breaks escaped)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.severity} [{self.type}] {self.message}"
+        return _one_line(f"{where}: {self.severity} [{self.type}] {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -78,6 +83,10 @@ class Problem:
             "line": self.line,
             "message": self.message,
         }
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class TranscriptError(Exception):

@@ -1,18 +1,25 @@
 """Checks of a published package beyond what ``frictionless validate`` does.
 
-Frictionless checks the CSV files against their Table Schemas and every file's sha256.
-This module also checks, each with a named problem type:
+Frictionless checks the CSV files against their Table Schemas and every CSV file's
+sha256. This module also checks, each with a named problem type:
 
 * every listed file exists (``missing-file``), with the listed byte count and sha256
   (``size-mismatch``, ``hash-mismatch``) — Parquet included;
-* ``datapackage.json`` and ``schema/*.json`` say what the models give
+* ``datapackage.json``, ``schema/*.json`` and the dataset card ``dist/README.md`` say what
+  the models and the files give; its ``sources`` name exactly the published transcripts;
+  ``dist/`` and ``schema/`` hold no file the package does not list
   (``descriptor-mismatch``);
 * CSV headers and Parquet schemas have the models' columns, in order, with their types
   (``header-mismatch``: added, removed, reordered or retyped columns);
-* every row validates against its model (``row-invalid``);
+* every CSV file is UTF-8 (``encoding-error``) and every row validates against its model
+  and the rules the models' descriptions state: normalised text, counts that match the
+  text, IDs built from the transcript ID and the position (``row-invalid``);
 * primary keys are unique (``duplicate-key``), references resolve (``foreign-key``),
   transcripts' counts match their rows (``count-mismatch``);
 * the CSV and Parquet copies hold the same records (``format-mismatch``).
+
+A table whose header or schema is wrong is not read row by row, so one defect gives one
+problem rather than one per row.
 """
 
 from __future__ import annotations
@@ -21,19 +28,50 @@ import csv
 import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
-from .schema import MODELS, Answer, Question, Record, Speech, Transcript
+from .schema import (
+    MODELS,
+    Answer,
+    Question,
+    Record,
+    Speech,
+    Transcript,
+    normalise_text,
+    paragraph_count,
+    word_count,
+)
 
 __all__ = ["validate_package"]
 
 MAX_ROW_PROBLEMS = 20
+_TURN_TABLES = (
+    ("speeches", "speech_count"),
+    ("questions", "question_count"),
+    ("answers", "answer_count"),
+)
+
+
+@dataclass
+class _Status:
+    """Whether a file could be read to its end."""
+
+    ok: bool = True
+
+
+@dataclass
+class _Table:
+    """What the row pass learnt of a table read to its end."""
+
+    keys: set[str]
+    rows: int
 
 
 def validate_package(descriptor_path: Path | str, *, frictionless: bool = False) -> Report:
@@ -55,37 +93,57 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
 
     files_ok = _check_files(root, path.name, resources, report)
     _check_descriptor(root, path.name, descriptor, report, files_ok)
-    keys: dict[str, set[str]] = {}
+    _check_extra_files(root, path.name, resources, report)
+    tables = _check_rows(root, report)
+    _check_sources(path.name, descriptor, tables, report)
+    if len(tables) == len(MODELS):
+        _check_card(root, descriptor, tables, report)
+    if frictionless:
+        _frictionless(path, report)
+    return report
+
+
+def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
+    """Rows of every table: models, keys, references, counts, CSV against Parquet."""
+    tables: dict[str, _Table] = {}
     references: list[tuple[str, str, str, str, int]] = []
     counts: Counter[tuple[str, str]] = Counter()
-    transcripts: list[Transcript] = []
+    words: Counter[str] = Counter()
+    transcripts: list[tuple[Transcript, int]] = []
     for model in MODELS:
         csv_path = root / "dist" / f"{model.table}.csv"
         parquet_path = root / "dist" / f"{model.table}.parquet"
         if not (csv_path.exists() and parquet_path.exists()):
             continue
+        csv_file, parquet_file = f"dist/{csv_path.name}", f"dist/{parquet_path.name}"
+        csv_status, parquet_status = _Status(), _Status()
+        csv_rows = _csv_records(csv_path, model, report, csv_status)
+        parquet_rows = _parquet_records(parquet_path, model, report, parquet_status)
         seen: set[str] = set()
+        rows = 0
         mismatched = False  # one format-mismatch per table says enough
         pk = model.primary_key
-        csv_rows = _csv_records(csv_path, model, report)
-        parquet_rows = _parquet_records(parquet_path, model, report)
         for index, (from_csv, from_parquet) in enumerate(
             zip_longest(csv_rows, parquet_rows), start=1
         ):
+            both_readable = csv_status.ok and parquet_status.ok
             same = (from_csv and from_csv[0]) == (from_parquet and from_parquet[0])
-            if not same and not mismatched:
+            if both_readable and not same and not mismatched:
                 mismatched = True
                 report.add(
                     Problem(
                         "format-mismatch",
-                        f"dist/{model.table}.parquet",
+                        parquet_file,
                         f"expected row {index} to equal the CSV's row {index}, found "
                         + _difference(from_csv, from_parquet),
                     )
                 )
-            if from_csv is None:
-                continue  # a row only the Parquet file has: reported above
-            record, line = from_csv
+            # The CSV is the package's primary copy; Parquet stands in when it is unreadable.
+            source, file = (from_csv, csv_file) if csv_status.ok else (from_parquet, parquet_file)
+            if source is None:
+                continue
+            rows += 1
+            record, line = source
             if record is None:
                 continue
             key = getattr(record, pk)
@@ -93,50 +151,100 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
                 report.add(
                     Problem(
                         "duplicate-key",
-                        f"dist/{model.table}.csv",
+                        file,
                         f"expected each {pk} once, found {key!r} again",
                         line,
                     )
                 )
             seen.add(key)
             for field, table, _target_key in model.foreign_keys:  # always the target's key
-                references.append((model.table, field, table, getattr(record, field), line))
+                references.append((file, field, table, getattr(record, field), line))
             if isinstance(record, Transcript):
-                transcripts.append(record)
+                transcripts.append((record, line))
             elif isinstance(record, Speech | Question | Answer):
                 counts[(model.table, record.transcript_id)] += 1
-        keys[model.table] = seen
-    for table, field, target, value, line in references:
-        if target in keys and value not in keys[target]:
+                words[record.transcript_id] += record.word_count
+        if csv_status.ok or parquet_status.ok:  # else its keys are partial: no FK checks
+            tables[model.table] = _Table(seen, rows)
+    for file, field, target, value, line in references:
+        if target in tables and value not in tables[target].keys:
             report.add(
                 Problem(
                     "foreign-key",
-                    f"dist/{table}.csv",
+                    file,
                     f"expected {field} {value!r} in {target}, found no such row",
                     line,
                 )
             )
-    for transcript in transcripts:
-        for table, field in (
-            ("speeches", "speech_count"),
-            ("questions", "question_count"),
-            ("answers", "answer_count"),
-        ):
-            if table in keys and counts[(table, transcript.transcript_id)] != getattr(
-                transcript, field
-            ):
+    children_read = all(t in tables for t, _ in _TURN_TABLES)
+    for transcript, line in transcripts:
+        tid = transcript.transcript_id
+        for table, field in _TURN_TABLES:
+            if table in tables and counts[(table, tid)] != getattr(transcript, field):
                 report.add(
                     Problem(
                         "count-mismatch",
                         "dist/transcripts.csv",
-                        f"expected {field} of {transcript.transcript_id} to be the "
-                        f"{counts[(table, transcript.transcript_id)]} rows in {table}, "
-                        f"found {getattr(transcript, field)}",
+                        f"expected {field} of {tid} to be the {counts[(table, tid)]} rows "
+                        f"in {table}, found {getattr(transcript, field)}",
+                        line,
                     )
                 )
-    if frictionless:
-        _frictionless(path, report)
-    return report
+        if children_read and words[tid] != transcript.word_count:
+            report.add(
+                Problem(
+                    "count-mismatch",
+                    "dist/transcripts.csv",
+                    f"expected word_count of {tid} to be {words[tid]}, the words of its "
+                    f"speeches, questions and answers, found {transcript.word_count}",
+                    line,
+                )
+            )
+    return tables
+
+
+def _rule_violation(record: Record) -> str | None:
+    """What a record breaks of the rules its fields' descriptions state; None if nothing."""
+    if isinstance(record, Transcript):
+        from .builder.records import transcript_id
+
+        expected = transcript_id(record.event_date.isoformat(), record.title)
+        if record.transcript_id != expected:
+            return (
+                f"expected transcript_id {expected} (from event_date and title), "
+                f"found {record.transcript_id}"
+            )
+        return None
+    assert isinstance(record, Speech | Question | Answer)
+    if isinstance(record, Speech):
+        expected_id, found_id = f"{record.transcript_id}-s{record.position:03d}", record.speech_id
+    elif isinstance(record, Question):
+        expected_id = f"{record.transcript_id}-q{record.position:03d}"
+        found_id = record.question_id
+    else:
+        if not record.question_id.startswith(record.transcript_id + "-q"):
+            return (
+                f"expected question_id to start with its transcript_id "
+                f"{record.transcript_id}, found {record.question_id}"
+            )
+        expected_id, found_id = f"{record.question_id}-a{record.position:02d}", record.answer_id
+    if found_id != expected_id:
+        return f"expected ID {expected_id} (from the parent ID and position), found {found_id}"
+    if normalise_text(record.text) != record.text:
+        return f"expected text under the text rule, found {_short(record.text)}"
+    if record.paragraph_count != paragraph_count(record.text):
+        return (
+            f"expected paragraph_count {paragraph_count(record.text)} (the paragraphs in "
+            f"text), found {record.paragraph_count}"
+        )
+    if record.word_count != word_count(record.text):
+        return (
+            f"expected word_count {word_count(record.text)} (the words in text), "
+            f"found {record.word_count}"
+        )
+    if record.char_end <= record.char_start:
+        return f"expected char_end after char_start {record.char_start}, found {record.char_end}"
+    return None
 
 
 def _difference(
@@ -167,12 +275,20 @@ def _check_files(
 
     ok = True
     for resource in resources.values():
-        rel = resource.get("path", "")
+        rel = resource.get("path", "") if isinstance(resource, dict) else None
+        if not _inside(rel):
+            report.add(
+                Problem(
+                    "descriptor-mismatch",
+                    name,
+                    f"expected a relative path inside the package, found {rel!r}",
+                )
+            )
+            ok = False
+            continue
         target = root / rel
         if not target.is_file():
-            report.add(
-                Problem("missing-file", rel or name, f"expected the file {rel!r}, found none")
-            )
+            report.add(Problem("missing-file", str(rel), f"expected the file {rel!r}, found none"))
             ok = False
             continue
         size, digest = file_digest(target)
@@ -197,6 +313,15 @@ def _check_files(
     return ok
 
 
+def _inside(rel: object) -> bool:
+    """A relative path that stays inside the package folder."""
+    return (
+        isinstance(rel, str)
+        and bool(rel)
+        and not (Path(rel).is_absolute() or ".." in Path(rel).parts)
+    )
+
+
 def _check_descriptor(
     root: Path, name: str, descriptor: dict[str, Any], report: Report, files_ok: bool
 ) -> None:
@@ -211,7 +336,7 @@ def _check_descriptor(
                     "missing-file", f"schema/{model.table}.json", "expected the file, found none"
                 )
             )
-        elif schema_path.read_text("utf-8") != expected:
+        elif schema_path.read_bytes() != expected.encode("utf-8"):
             report.add(
                 Problem(
                     "descriptor-mismatch",
@@ -225,6 +350,15 @@ def _check_descriptor(
         for ext in ("csv", "parquet")
         if not (root / "dist" / f"{m.table}.{ext}").exists()
     ]
+    for rel in missing:
+        if not any(p.type == "missing-file" and p.file == rel for p in report.problems):
+            report.add(
+                Problem(
+                    "missing-file",
+                    rel,
+                    f"expected the file {rel!r} the models call for, found none",
+                )
+            )
     if missing:
         return
     expected_descriptor = datapackage(root, descriptor.get("sources", []))
@@ -233,7 +367,7 @@ def _check_descriptor(
             descriptor.get("resources", []), expected_descriptor["resources"], strict=False
         ):
             for key in ("bytes", "hash"):
-                if key in theirs:
+                if isinstance(theirs, dict) and key in theirs:
                     mine[key] = theirs[key]
     if descriptor != expected_descriptor:
         differing = sorted(
@@ -251,63 +385,186 @@ def _check_descriptor(
         )
 
 
-def _row_problem(report: Report, file: str, line: int, exc: ValidationError) -> None:
+def _check_extra_files(
+    root: Path, name: str, resources: dict[str, dict[str, Any]], report: Report
+) -> None:
+    """Files in ``dist/`` or ``schema/`` that the package does not describe."""
+    listed = {r.get("path") for r in resources.values() if isinstance(r, dict)}
+    listed |= {f"schema/{m.table}.json" for m in MODELS} | {"dist/README.md"}
+    for folder in ("dist", "schema"):
+        if not (root / folder).is_dir():
+            continue
+        for item in sorted((root / folder).iterdir()):
+            rel = f"{folder}/{item.name}"
+            if item.name.startswith(".") or rel in listed:
+                continue
+            report.add(
+                Problem(
+                    "descriptor-mismatch",
+                    rel,
+                    f"expected only the files {name} lists in {folder}/, found {item.name}",
+                )
+            )
+
+
+def _check_sources(
+    name: str, descriptor: dict[str, Any], tables: dict[str, _Table], report: Report
+) -> None:
+    """The descriptor's sources name exactly the published transcripts."""
+    table = tables.get("transcripts")
+    if table is None:
+        return
+    sources = descriptor.get("sources")
+    listed: dict[str, int] = {}
+    for number, source in enumerate(sources if isinstance(sources, list) else [], start=1):
+        tid = source.get("transcript_id") if isinstance(source, dict) else None
+        if isinstance(tid, str):
+            listed[tid] = number
+    for tid in sorted(set(listed) - table.keys):
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                name,
+                f"expected source {listed[tid]}'s transcript {tid} in dist/transcripts.csv, "
+                "found no such row",
+            )
+        )
+    for tid in sorted(table.keys - set(listed)):
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                name,
+                f"expected a source for transcript {tid}, found none in {name}",
+            )
+        )
+
+
+def _check_card(
+    root: Path, descriptor: dict[str, Any], tables: dict[str, _Table], report: Report
+) -> None:
+    """The dataset card says what the files hold (configs, features, row counts, sources)."""
+    from .builder.export import card
+
+    path = root / "dist" / "README.md"
+    if not path.is_file():
+        report.add(
+            Problem("missing-file", "dist/README.md", "expected the dataset card, found none")
+        )
+        return
+    sources = descriptor.get("sources")
+    if not isinstance(sources, list) or not all(
+        isinstance(s, dict) and {"title", "sha256"} <= set(s) for s in sources
+    ):
+        return  # reported as a descriptor mismatch
+    expected = card({t: tables[t].rows for t in tables}, sources)
+    if path.read_bytes() != expected.encode("utf-8"):
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                "dist/README.md",
+                "expected the dataset card the models, rows and sources give, found a "
+                "different one",
+            )
+        )
+
+
+def _row_problem(report: Report, file: str, line: int, message: str) -> None:
     if sum(p.type == "row-invalid" and p.file == file for p in report.problems) >= MAX_ROW_PROBLEMS:
         return
+    report.add(Problem("row-invalid", file, message, line))
+
+
+def _model_message(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(x) for x in first["loc"])
-    report.add(
-        Problem(
-            "row-invalid",
-            file,
-            f"expected {where} to be valid, found {first['input']!r}: {first['msg']}",
-            line,
-        )
-    )
+    return f"expected {where} to be valid, found {_short(first.get('input'))}: {first['msg']}"
+
+
+def _validated(
+    model: type[Record], values: dict[str, Any], *, from_text: bool = False
+) -> tuple[Record | None, str | None]:
+    """The record (None if its model refuses it) and what it breaks, if anything.
+
+    Values read from CSV text are validated strictly, as JSON: ``yes`` is no boolean and
+    ``1.0`` no integer, as for frictionless. A record that passes its model but breaks a
+    stated rule is still returned, so that its keys and references are checked too.
+    """
+    try:
+        if from_text:
+            record = model.model_validate_json(json.dumps(values), strict=True)
+        else:
+            record = model.model_validate(values)
+    except ValidationError as exc:
+        return None, _model_message(exc)
+    return record, _rule_violation(record)
+
+
+class _NotUtf8(Exception):
+    def __init__(self, line: int, byte: int) -> None:
+        super().__init__(f"line {line}")
+        self.line, self.byte = line, byte
+
+
+def _utf8_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The file's lines decoded one by one, so that a bad byte is found with its line."""
+    for number, raw in enumerate(handle, start=1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _NotUtf8(number, raw[exc.start]) from exc
 
 
 def _csv_records(
-    path: Path, model: type[Record], report: Report
+    path: Path, model: type[Record], report: Report, status: _Status
 ) -> Iterator[tuple[Record | None, int]]:
     specs = field_specs(model)
     names = [s.name for s in specs]
     file = f"dist/{path.name}"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        if header != names:
-            report.add(Problem("header-mismatch", file, _column_diff(names, header), 1))
-            return
-        line = 2
-        for row in reader:
-            if len(row) != len(names):
-                report.add(
-                    Problem(
-                        "row-invalid",
-                        file,
-                        f"expected {len(names)} cells, found {len(row)}",
-                        line,
+    with path.open("rb") as handle:
+        reader = csv.reader(_utf8_lines(handle))
+        line = 1
+        try:
+            header = next(reader, [])
+            if header != names:
+                status.ok = False
+                report.add(Problem("header-mismatch", file, _column_diff(names, header), 1))
+                return
+            line = 2
+            for row in reader:
+                if len(row) != len(names):
+                    _row_problem(
+                        report, file, line, f"expected {len(names)} cells, found {len(row)}"
                     )
-                )
-                yield None, line
-            else:
-                try:
-                    cells = zip(specs, row, strict=True)
-                    values = {s.name: csv_value(s, cell) for s, cell in cells}
-                    yield model.model_validate(values), line
-                except (ValidationError, ValueError) as exc:
-                    if isinstance(exc, ValidationError):
-                        _row_problem(report, file, line, exc)
-                    else:
-                        report.add(
-                            Problem("row-invalid", file, f"expected JSON, found {exc}", line)
-                        )
                     yield None, line
-            line = reader.line_num + 1
+                else:
+                    try:
+                        values = {s.name: csv_value(s, c) for s, c in zip(specs, row, strict=True)}
+                    except ValueError as exc:  # a list cell that is not JSON
+                        _row_problem(report, file, line, f"expected a JSON list, found {exc}")
+                        yield None, line
+                    else:
+                        record, message = _validated(model, values, from_text=True)
+                        if message:
+                            _row_problem(report, file, line, message)
+                        yield record, line
+                line = reader.line_num + 1
+        except _NotUtf8 as exc:
+            status.ok = False
+            report.add(
+                Problem(
+                    "encoding-error",
+                    file,
+                    f"expected UTF-8, found byte 0x{exc.byte:02X}, which is not",
+                    exc.line,
+                )
+            )
+        except csv.Error as exc:
+            status.ok = False
+            report.add(Problem("row-invalid", file, f"expected CSV, found an error: {exc}", line))
 
 
 def _parquet_records(
-    path: Path, model: type[Record], report: Report
+    path: Path, model: type[Record], report: Report, status: _Status
 ) -> Iterator[tuple[Record | None, int]]:
     import pyarrow.parquet as pq
 
@@ -317,9 +574,11 @@ def _parquet_records(
         parquet = pq.ParquetFile(path)
         found = parquet.schema_arrow
     except Exception as exc:  # pyarrow raises several types for a corrupt file
+        status.ok = False
         report.add(Problem("row-invalid", file, f"expected a Parquet file, found: {exc}"))
         return
     if not found.equals(expected, check_metadata=False):
+        status.ok = False
         report.add(
             Problem(
                 "header-mismatch",
@@ -335,13 +594,15 @@ def _parquet_records(
         for batch in parquet.iter_batches(batch_size=10_000):
             for values in batch.to_pylist():
                 row += 1
-                try:
-                    yield model.model_validate(values), row
-                except ValidationError as exc:
-                    _row_problem(report, file, row, exc)
-                    yield None, row
-    except OSError as exc:
-        report.add(Problem("row-invalid", file, f"expected readable row groups, found: {exc}"))
+                record, message = _validated(model, values)
+                if message:
+                    _row_problem(report, file, row, message)
+                yield record, row
+    except Exception as exc:  # corrupt pages: OSError, ArrowInvalid, ...
+        status.ok = False
+        report.add(
+            Problem("row-invalid", file, f"expected readable row groups, found: {exc}", row + 1)
+        )
 
 
 def _column_diff(expected: list[str], found: list[str]) -> str:
@@ -357,15 +618,36 @@ def _column_diff(expected: list[str], found: list[str]) -> str:
     return f"expected columns in the order {', '.join(expected)}, found {', '.join(found)}"
 
 
+# frictionless error types → this package's problem types
+_FRICTIONLESS_TYPES = {
+    "hash-count": "hash-mismatch",
+    "byte-count": "size-mismatch",
+    "foreign-key": "foreign-key",
+    "primary-key": "duplicate-key",
+    "unique-error": "duplicate-key",
+    "incorrect-label": "header-mismatch",
+    "missing-label": "header-mismatch",
+    "extra-label": "header-mismatch",
+    "duplicate-label": "header-mismatch",
+    "blank-label": "header-mismatch",
+    "scheme-error": "missing-file",
+    "encoding-error": "encoding-error",
+}
+
+
 def _frictionless(path: Path, report: Report) -> None:
     import frictionless
 
     result = frictionless.validate(str(path))
+    for error in result.errors:  # the descriptor itself
+        report.add(
+            Problem("descriptor-mismatch", path.name, f"frictionless {error.type}: {error.message}")
+        )
     for task in result.tasks:
         for error in task.errors:
             report.add(
                 Problem(
-                    "row-invalid",
+                    _FRICTIONLESS_TYPES.get(error.type, "row-invalid"),
                     task.name,
                     f"frictionless {error.type}: {error.message}",
                     getattr(error, "row_number", None),

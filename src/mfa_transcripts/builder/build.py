@@ -1,26 +1,41 @@
 """Seeds to a published package: parse every page, write to a staging folder, publish atomically.
 
-The build never writes into ``dist/``, ``schema/`` or ``datapackage.json`` directly.
-Everything is written under ``<root>/.build-staging-*/new/``, checked by
-:func:`mfa_transcripts.validate.validate_package`, and only then swapped in, name by
-name, with the old files kept under ``old/`` until the swap is over. A build that
-fails at any stage leaves the published files as they were; a build killed in the
-middle of the swap leaves a staging folder with a ``PUBLISHING`` journal, which the
-next build (or :func:`recover`) rolls back before doing anything else.
+The build never writes into ``dist/``, ``schema/``, ``datapackage.json`` or ``README.md``
+directly. Everything is written under ``<root>/.build-staging-*/new/``, flushed to disk,
+checked by :func:`mfa_transcripts.validate.validate_package`, and only then swapped in,
+name by name, with the old files kept under ``old/`` until the swap is over:
+
+1. a ``PUBLISHING`` journal (``name<TAB>existed`` lines) is written atomically
+   (temporary file, fsync, rename) before the first rename;
+2. each published name is renamed to ``old/`` and its new version renamed in;
+3. the journal is removed: from then on the new files are the published ones.
+
+A build that fails before step 1 (a bad page, a record that breaks its model, a full
+disk, a failed package check) leaves the published files as they were and removes its
+staging folder. A failure during step 2 is rolled back at once from ``old/``. A build
+killed in the middle (``SIGKILL``, power loss) leaves its staging folder; if it holds a
+journal, the next build (or :func:`recover`) rolls the swap back before doing anything
+else, and otherwise just removes it. One build at a time may write to a folder: the
+folder is locked (``flock``) for the whole build.
 
 Pages are read twice: once to learn every page's ID (for ordering, duplicates and
 collisions), once to stream its records to the writers in ID order, so memory holds
-one page at a time.
+one page at a time. A page whose bytes changed between the two reads stops the build
+(``source-changed``).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import json
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,42 +100,59 @@ def read_sources(seeds: Path, report: Report) -> dict[str, str]:
     path = seeds / SOURCES_FILE
     if not path.exists():
         return {}
+    where = f"{seeds.name}/{SOURCES_FILE}"
+    try:
+        rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        report.add(
+            Problem(
+                "unreadable-file",
+                where,
+                f"expected a UTF-8 CSV file 'file,source_url', found an error: {exc}",
+            )
+        )
+        return {}
+    header = rows[0] if rows else None
+    if header != ["file", "source_url"]:
+        report.add(
+            Problem(
+                "not-a-transcript",
+                where,
+                f"expected the header 'file,source_url', found {','.join(header or [])!r}",
+                1,
+            )
+        )
+        return {}
     addresses: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header != ["file", "source_url"]:
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 2 or not row[0] or not row[1].startswith(("http://", "https://")):
             report.add(
                 Problem(
                     "not-a-transcript",
-                    f"{seeds.name}/{SOURCES_FILE}",
-                    f"expected the header 'file,source_url', found {','.join(header or [])!r}",
-                    1,
+                    where,
+                    f"expected 'file,http(s) address', found {','.join(row)!r}",
+                    number,
                 )
             )
-            return {}
-        for number, row in enumerate(reader, start=2):
-            if len(row) != 2 or not row[0] or not row[1].startswith(("http://", "https://")):
-                report.add(
-                    Problem(
-                        "not-a-transcript",
-                        f"{seeds.name}/{SOURCES_FILE}",
-                        f"expected 'file,http(s) address', found {','.join(row)!r}",
-                        number,
-                    )
-                )
-                continue
-            addresses[row[0]] = row[1]
+            continue
+        addresses[row[0]] = row[1]
     return addresses
 
 
 def _fingerprint(parsed: ParsedPage) -> str:
-    digest = hashlib.sha256()
-    texts = [r.text for r in parsed.speeches] + [r.text for r in parsed.questions]
-    for text in texts + [r.text for r in parsed.answers]:
-        digest.update(text.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """What two saves of one page share: every record field but offsets and provenance."""
+    page = parsed.as_json()
+    transcript = page["transcript"]
+    assert isinstance(transcript, dict)
+    for key in ("source_file", "source_sha256", "source_url"):
+        transcript.pop(key, None)
+    for table in ("speeches", "questions", "answers"):
+        rows = page[table]
+        assert isinstance(rows, list)
+        for row in rows:
+            row.pop("char_start", None)
+            row.pop("char_end", None)
+    return hashlib.sha256(json.dumps(page, sort_keys=True).encode()).hexdigest()
 
 
 def _parse(path: Path, addresses: dict[str, str]) -> ParsedPage:
@@ -136,7 +168,6 @@ def _first_pass(pages: list[Path], addresses: dict[str, str], report: Report) ->
         except TranscriptError as exc:
             report.add(exc.problem)
             continue
-        report.problems.extend(parsed.warnings)
         seen = _Seen(
             path,
             parsed.transcript.transcript_id,
@@ -166,18 +197,47 @@ def _first_pass(pages: list[Path], addresses: dict[str, str], report: Report) ->
                 )
             )
             continue
+        report.problems.extend(parsed.warnings)
         kept[seen.transcript_id] = by_hash[seen.sha256] = seen
     return [kept[k] for k in sorted(kept)]
 
 
 def build(seeds: Path, root: Path, *, on_error: str = "raise", publish: bool = True) -> Report:
-    """Build the package from ``seeds`` into ``root``; raise :class:`BuildError` on failure."""
+    """Build the package from ``seeds`` into ``root``; raise :class:`BuildError` on failure.
+
+    Every page is read first. With ``on_error="raise"`` one bad page stops the build: the
+    report names every bad page and nothing is published. With ``on_error="skip"`` the
+    other pages are published and ``report.figures["skipped"]`` names the skipped ones,
+    whose problems are in the report. A broken ``sources.csv`` stops either way.
+    """
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     started = time.perf_counter()
     report = Report()
-    root.mkdir(parents=True, exist_ok=True)
-    recover(root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        report.add(_write_problem(exc, root, "create the package folder"))
+        raise BuildError(report) from exc
+    with _locked(root, report):
+        try:
+            report.figures["recovered"] = recover(root)
+        except OSError as exc:
+            report.add(
+                _write_problem(
+                    exc,
+                    root,
+                    "roll back an interrupted publish",
+                    "the next build tries again; the staging folder keeps the old files",
+                )
+            )
+            raise BuildError(report) from exc
+        _build_locked(seeds, root, on_error, publish, report)
+    report.figures["seconds"] = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report: Report) -> None:
     if not seeds.is_dir():
         report.add(Problem("unreadable-file", str(seeds), "expected a folder of pages, found none"))
         raise BuildError(report)
@@ -191,10 +251,19 @@ def build(seeds: Path, root: Path, *, on_error: str = "raise", publish: bool = T
             report.add(Problem("empty-file", str(seeds), "expected at least one page, found none"))
         raise BuildError(report)
 
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
+    except OSError as exc:
+        report.add(_write_problem(exc, root, "create a staging folder"))
+        raise BuildError(report) from exc
     try:
         new = staging / "new"
-        _write_package(new, kept, addresses, report, root)
+        try:
+            _write_package(new, kept, addresses, report, root)
+            _fsync_tree(new)
+        except OSError as exc:
+            report.add(_write_problem(exc, new, "write the package to the staging folder"))
+            raise BuildError(report) from exc
         from ..validate import validate_package
 
         check_report = validate_package(new / "datapackage.json", frictionless=False)
@@ -202,15 +271,64 @@ def build(seeds: Path, root: Path, *, on_error: str = "raise", publish: bool = T
             report.problems.extend(check_report.errors)
             raise BuildError(report)
         if publish:
-            _publish(staging, root)
+            try:
+                _publish(staging, root)
+            except OSError as exc:
+                rolled_back = not (staging / _JOURNAL).exists()
+                report.add(
+                    _write_problem(
+                        exc,
+                        root,
+                        "publish the new files",
+                        "the previous files are restored"
+                        if rolled_back
+                        else f"the next build rolls back from {staging.name}",
+                    )
+                )
+                raise BuildError(report) from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    report.figures.update(
-        pages_found=len(pages),
-        pages_published=len(kept),
-        seconds=round(time.perf_counter() - started, 3),
-    )
-    return report
+        if not (staging / _JOURNAL).exists():  # else the next build rolls back from it
+            shutil.rmtree(staging, ignore_errors=True)
+    report.figures.update(pages_found=len(pages), pages_published=len(kept))
+
+
+def _write_problem(
+    exc: OSError, base: Path, doing: str, outcome: str = "published files left unchanged"
+) -> Problem:
+    where = base.name
+    if exc.filename:
+        target = Path(os.fsdecode(exc.filename))
+        where = target.relative_to(base).as_posix() if target.is_relative_to(base) else target.name
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    message = f"expected to {doing}, found an error: {reason}; {outcome}"
+    return Problem("write-error", where, message)
+
+
+@contextmanager
+def _locked(root: Path, report: Report) -> Iterator[None]:
+    """Hold an exclusive lock on ``root`` (the folder itself) for the whole build."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        yield
+        return
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            report.add(
+                Problem(
+                    "build-in-progress",
+                    str(root),
+                    "expected to be the only build writing to this folder, found another "
+                    "build running; wait for it to finish",
+                )
+            )
+            raise BuildError(report) from exc
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 def _write_package(
@@ -223,7 +341,7 @@ def _write_package(
     accounting: dict[str, int] = {}
     try:
         for seen in kept:
-            parsed = _parse(seen.path, addresses)
+            parsed = _second_read(seen, addresses, report)
             writers["transcripts"].write([parsed.transcript])
             writers["speeches"].write(parsed.speeches)
             writers["questions"].write(parsed.questions)
@@ -264,6 +382,33 @@ def _write_package(
     report.figures.update(rows=rows, characters=dict(sorted(accounting.items())))
 
 
+def _second_read(seen: _Seen, addresses: dict[str, str], report: Report) -> ParsedPage:
+    try:
+        parsed = _parse(seen.path, addresses)
+    except TranscriptError as exc:
+        report.add(
+            Problem(
+                "source-changed",
+                seen.path.name,
+                f"expected the page the first pass read, found it unreadable now "
+                f"({exc.problem.type}: {exc.problem.message}); build again",
+                exc.problem.line,
+            )
+        )
+        raise BuildError(report) from exc
+    if parsed.transcript.source_sha256 != seen.sha256:
+        report.add(
+            Problem(
+                "source-changed",
+                seen.path.name,
+                f"expected sha256 {seen.sha256} as the first pass read, found "
+                f"{parsed.transcript.source_sha256}; build again",
+            )
+        )
+        raise BuildError(report)
+    return parsed
+
+
 def replace_block(text: str, block: str) -> str | None:
     """``text`` with the generated field reference between the README markers; None without them."""
     begin, end = text.find(README_BEGIN), text.find(README_END)
@@ -273,16 +418,63 @@ def replace_block(text: str, block: str) -> str | None:
 
 
 def _publish(staging: Path, root: Path) -> None:
+    """Swap the staged files in under a journal; roll back at once if a rename fails."""
     new, old = staging / "new", staging / "old"
     old.mkdir()
     names = [n for n in PUBLISHED if (new / n).exists()]
-    journal = staging / _JOURNAL
-    journal.write_text("\n".join(f"{n}\t{int((root / n).exists())}" for n in names) + "\n")
+    _write_journal(staging, [(n, (root / n).exists()) for n in names])
+    try:
+        for name in names:
+            if (root / name).exists():
+                os.replace(root / name, old / name)
+            os.replace(new / name, root / name)
+        _fsync_dir(root)
+    except BaseException:
+        _roll_back(staging, root)
+        raise
+    (staging / _JOURNAL).unlink()
     _fsync_dir(staging)
-    for name in names:
-        if (root / name).exists():
-            os.replace(root / name, old / name)
-        os.replace(new / name, root / name)
+
+
+def _write_journal(staging: Path, entries: list[tuple[str, bool]]) -> None:
+    """Write the journal atomically: a half-written journal never exists."""
+    partial = staging / f"{_JOURNAL}.partial"
+    with partial.open("w", encoding="utf-8") as handle:
+        handle.write("".join(f"{name}\t{int(existed)}\n" for name, existed in entries))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, staging / _JOURNAL)
+    _fsync_dir(staging)
+
+
+def _roll_back(staging: Path, root: Path) -> None:
+    """Put back what the journal says was there; idempotent, so it may be interrupted."""
+    journal = staging / _JOURNAL
+    entries = []
+    for number, entry in enumerate(journal.read_text("utf-8").splitlines(), start=1):
+        name, _, flag = entry.partition("\t")
+        if name not in PUBLISHED or flag not in ("0", "1"):
+            raise BuildError(
+                Report(
+                    [
+                        Problem(
+                            "write-error",
+                            f"{staging.name}/{_JOURNAL}",
+                            f"expected lines 'name<TAB>0|1' naming published files, found "
+                            f"{entry!r}; restore the files from {staging.name}/old by hand",
+                            number,
+                        )
+                    ]
+                )
+            )
+        entries.append((name, flag == "1"))
+    for name, existed in reversed(entries):
+        backup = staging / "old" / name
+        if backup.exists():
+            _remove(root / name)
+            os.replace(backup, root / name)
+        elif not existed:
+            _remove(root / name)
     _fsync_dir(root)
     journal.unlink()
 
@@ -291,17 +483,11 @@ def recover(root: Path) -> list[str]:
     """Roll back a publish that was interrupted; remove stale staging folders. Names what it did."""
     done = []
     for staging in sorted(root.glob(_STAGING_PREFIX + "*")):
-        journal = staging / _JOURNAL
-        if journal.exists():
-            for entry in journal.read_text().splitlines():
-                name, existed = entry.split("\t")
-                backup = staging / "old" / name
-                if backup.exists():
-                    _remove(root / name)
-                    os.replace(backup, root / name)
-                elif existed == "0":
-                    _remove(root / name)
+        if (staging / _JOURNAL).exists():
+            _roll_back(staging, root)
             done.append(f"rolled back an interrupted publish ({staging.name})")
+        else:
+            done.append(f"removed an unfinished build's staging folder ({staging.name})")
         shutil.rmtree(staging, ignore_errors=True)
     return done
 
@@ -313,6 +499,16 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+def _fsync_tree(path: Path) -> None:
+    """Flush every staged file and folder to disk before anything is swapped in."""
+    for item in sorted(path.rglob("*")):
+        if item.is_file():
+            with item.open("rb") as handle:
+                os.fsync(handle.fileno())
+    for folder in [path, *sorted(p for p in path.rglob("*") if p.is_dir())]:
+        _fsync_dir(folder)
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -321,8 +517,11 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def check(seeds: Path, root: Path) -> list[str]:
-    """Files under ``root`` that differ from what ``seeds`` build (empty when up to date)."""
+def check(seeds: Path, root: Path) -> list[Problem]:
+    """Published files under ``root`` that differ from what ``seeds`` build (``stale-file``).
+
+    Builds into a scratch folder; writes nothing under ``root``. Empty when up to date.
+    """
     with tempfile.TemporaryDirectory(prefix="mfa-transcripts-check-") as tmp:
         scratch = Path(tmp)
         if (root / "README.md").exists():
@@ -339,9 +538,14 @@ def check(seeds: Path, root: Path) -> list[str]:
         for name in sorted(expected | present):
             mine, theirs = root / name, scratch / name
             if not theirs.exists():
-                stale.append(f"{name}: not produced by the seeds (remove it)")
+                found = "a file the seeds do not produce; remove it"
             elif not mine.exists():
-                stale.append(f"{name}: missing (run `mfa-transcripts build`)")
+                found = "no file; run `mfa-transcripts build`"
             elif mine.read_bytes() != theirs.read_bytes():
-                stale.append(f"{name}: differs from what the seeds build")
+                found = "different bytes; run `mfa-transcripts build`"
+            else:
+                continue
+            stale.append(
+                Problem("stale-file", name, f"expected the file the seeds build, found {found}")
+            )
         return stale

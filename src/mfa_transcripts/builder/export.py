@@ -7,10 +7,11 @@ line ends) and streamed: rows are written as pages arrive, in row groups.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "DATASET",
     "TableWriter",
     "card",
+    "csv_line",
     "datapackage",
     "field_reference",
     "file_digest",
@@ -72,6 +74,23 @@ def file_digest(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV record (RFC 4180) ending in ``\\n``: a cell is quoted when it holds a comma,
+    a quote or any line break.
+
+    The :mod:`csv` module's writer, with ``\\n`` as line terminator, leaves a lone
+    carriage return unquoted, which every reader then takes for the end of the row.
+    """
+    return ",".join(_quoted(c) for c in cells) + "\n"
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
+
+
 class TableWriter:
     """Writes one table as CSV and Parquet at once, a row group at a time."""
 
@@ -81,13 +100,12 @@ class TableWriter:
         self.schema = arrow_schema(model)
         self.rows = 0
         self._buffer: list[dict[str, Any]] = []
-        self._csv_file: IO[str] = (directory / f"{model.table}.csv").open(
-            "w", encoding="utf-8", newline=""
-        )
-        self._csv = csv.writer(self._csv_file, lineterminator="\n")
-        self._csv.writerow(self.names)
+        self._csv_path = directory / f"{model.table}.csv"
+        self._parquet_path = directory / f"{model.table}.parquet"
+        self._csv_file: IO[str] = self._csv_path.open("w", encoding="utf-8", newline="")
+        self._csv_file.write(csv_line(self.names))
         self._parquet = pq.ParquetWriter(
-            directory / f"{model.table}.parquet",
+            self._parquet_path,
             self.schema,
             compression="zstd",
             compression_level=9,
@@ -99,33 +117,49 @@ class TableWriter:
         )
 
     def write(self, records: Iterable[Record]) -> None:
-        for record in records:
-            json_row = record.model_dump(mode="json")
-            self._csv.writerow([csv_cell(json_row[n]) for n in self.names])
-            self._buffer.append(record.model_dump())
-            self.rows += 1
+        with _naming(self._csv_path):
+            for record in records:
+                json_row = record.model_dump(mode="json")
+                self._csv_file.write(csv_line([csv_cell(json_row[n]) for n in self.names]))
+                self._buffer.append(record.model_dump())
+                self.rows += 1
         if len(self._buffer) >= ROW_GROUP:
             self._flush()
 
     def _flush(self) -> None:
         if self._buffer:
-            self._parquet.write_table(
-                pa.Table.from_pylist(self._buffer, schema=self.schema), row_group_size=ROW_GROUP
-            )
+            with _naming(self._parquet_path):
+                self._parquet.write_table(
+                    pa.Table.from_pylist(self._buffer, schema=self.schema),
+                    row_group_size=ROW_GROUP,
+                )
             self._buffer = []
 
     def close(self) -> None:
         self._flush()
-        if self.rows == 0:  # an empty table still gets its schema
-            self._parquet.write_table(self.schema.empty_table())
-        self._parquet.close()
-        self._csv_file.close()
+        with _naming(self._parquet_path):
+            if self.rows == 0:  # an empty table still gets its schema
+                self._parquet.write_table(self.schema.empty_table())
+            self._parquet.close()
+        with _naming(self._csv_path):
+            self._csv_file.close()
 
     def abort(self) -> None:
-        try:
-            self._parquet.close()
-        finally:
-            self._csv_file.close()
+        """Close both files after a failure, whatever else fails (they are discarded)."""
+        for close in (self._parquet.close, self._csv_file.close):
+            with suppress(Exception):  # best effort: the staging folder is removed
+                close()
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Name ``path`` in an I/O error that names no file (a full disk, say)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
 
 
 def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:

@@ -13,7 +13,13 @@ Rules, in order:
    script (no word mixes Cyrillic and Latin letters, no run of accented capitals that
    is really Cyrillic). One plausible reading, or two identical ones, is taken; none or two
    different ones → ``encoding-error``. Mojibake never reaches a record.
-6. Control characters other than tab, line feed, carriage return and form feed → ``binary-file``.
+6. Control characters other than tab, line feed, carriage return and form feed → ``binary-file``;
+   C1 control characters (U+0080–U+009F, what Windows-1252 bytes become when read as
+   Latin-1) → ``encoding-error``.
+7. Mojibake: a sequence that is the UTF-8 encoding of a letter or punctuation mark read as
+   Windows-1252 or Windows-1251 (``Lavrovâ€™s``, ``РўРµСЂ``, ``Â`` before a no-break
+   space) means the page was decoded wrongly before it was saved → ``encoding-error``.
+   Such text is refused, never repaired: the repair cannot be checked against the source.
 
 Line ends are not touched: CRLF and lone CR stay in the text, so that offsets into the
 decoded text stay true to the file; the layout stage treats all three as line breaks.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +61,22 @@ _SIGNATURES = (
     (b"BM", None),  # too short to trust alone; NUL bytes will tell
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C1_CONTROL = re.compile(r"[\x80-\x9f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CODE_PAGES = {"cp1252": "Windows-1252", "cp1251": "Windows-1251"}
+# Runs of UTF-8 lead bytes, each followed by continuation bytes, as a code page shows them.
+_MOJIBAKE = {
+    cp: re.compile(
+        "(?:["
+        + re.escape(bytes(range(0xC2, 0xF5)).decode(cp, "ignore"))
+        + "]["
+        + re.escape(bytes(range(0x80, 0xC0)).decode(cp, "ignore"))
+        + "]{1,3})+"
+    )
+    for cp in _CODE_PAGES
+}
+# What real mojibake decodes to: letters and punctuation of the family's pages.
+_PLAUSIBLE = re.compile(r"[\u00a0-\u024f\u0400-\u045f\u2010-\u203a\u20ac\u2116\u2122]")
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -71,44 +94,98 @@ class SourceText:
 
 
 def read_source(path: Path, name: str | None = None) -> SourceText:
-    """Read and decode one file; raise :class:`TranscriptError` when it is not usable text."""
+    """Read and decode one file; raise :class:`TranscriptError` when it is not usable text.
+
+    At most :data:`MAX_BYTES` + 1 bytes are read, so a huge file, a device or a pipe that
+    never ends is refused without filling memory.
+    """
     label = name or path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _refuse(
-                "file-too-large",
-                label,
-                f"expected a page of at most {MAX_BYTES:,} bytes, found {size:,} bytes",
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _refuse("unreadable-file", label, "expected a file, found a folder")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(label, f"{info.st_size:,} bytes")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise _refuse("unreadable-file", label, f"cannot read the file: {exc.strerror}") from exc
+        reason = exc.strerror or str(exc)
+        raise _refuse(
+            "unreadable-file", label, f"expected a readable file, found an error: {reason}"
+        ) from exc
+    if len(data) > MAX_BYTES:
+        raise _too_large(label, "more bytes than that")
     return decode(data, label)
 
 
 def decode(data: bytes, name: str) -> SourceText:
     """Decode bytes under the module's rules."""
     if len(data) > MAX_BYTES:
-        raise _refuse(
-            "file-too-large",
-            name,
-            f"expected a page of at most {MAX_BYTES:,} bytes, found {len(data):,} bytes",
-        )
+        raise _too_large(name, f"{len(data):,} bytes")
     digest = hashlib.sha256(data).hexdigest()
     text, encoding = _decode_text(data, name)
     bad = _CONTROL.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
         raise _refuse(
             "binary-file",
             name,
             f"expected text, found control character U+{ord(bad.group()):04X}",
-            line,
+            _line_at(text, bad.start()),
+        )
+    bad = _C1_CONTROL.search(text)
+    if bad:
+        raise _refuse(
+            "encoding-error",
+            name,
+            f"expected text, found C1 control character U+{ord(bad.group()):04X} (a "
+            "Windows-1252 byte read as Latin-1 before the page was saved); save the page "
+            "again from its source as UTF-8",
+            _line_at(text, bad.start()),
         )
     if not text.strip():
-        raise _refuse("empty-file", name, "expected a transcript page, found no text")
+        raise _refuse("empty-file", name, "expected a transcript page, found only whitespace")
+    _refuse_mojibake(text, name)
     return SourceText(name=name, text=text, encoding=encoding, sha256=digest)
+
+
+def _line_at(text: str, offset: int) -> int:
+    """1-based line of ``offset``; LF, CRLF and lone CR all end a line."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def _too_large(name: str, found: str) -> TranscriptError:
+    return _refuse(
+        "file-too-large",
+        name,
+        f"expected a page of at most {MAX_BYTES:,} bytes, found {found}; a page this "
+        "large is not a single transcript",
+    )
+
+
+def _refuse_mojibake(text: str, name: str) -> None:
+    """Refuse text that holds UTF-8 read as a code page.
+
+    A run counts when its bytes decode as UTF-8 to letters or punctuation of the family
+    and it is not a pair that real text may hold: in Windows-1251 a lone two-byte pair
+    needs a neighbour (``Её`` and ``Рё`` are Russian; ``РўРµ`` is not), in
+    Windows-1252 a pair of an accented capital and a symbol is mojibake on its own
+    (``Ã©``).
+    """
+    for cp, pattern in _MOJIBAKE.items():
+        for match in pattern.finditer(text):
+            run = match.group()
+            decoded = run.encode(cp).decode("utf-8", "replace")
+            found = [c for c in decoded if c != "\ufffd" and _PLAUSIBLE.fullmatch(c)]
+            wide = any(ord(c) >= 0x800 for c in found)  # three bytes: ’ “ ” – — …
+            if found and (cp == "cp1252" or len(found) >= 2 or wide):
+                raise _refuse(
+                    "encoding-error",
+                    name,
+                    f"expected text decoded once, found mojibake {run[:12]!r} (the UTF-8 "
+                    f"bytes of {''.join(found)[:4]!r} read as {_CODE_PAGES[cp]}); save the "
+                    "page again from its source as UTF-8",
+                    _line_at(text, match.start()),
+                )
 
 
 def _decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -116,22 +193,29 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
         raise _refuse("empty-file", name, "expected a transcript page, found an empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return body.decode(encoding), encoding
             except UnicodeDecodeError as exc:
+                before = body[: exc.start].decode(encoding, "replace")
                 raise _refuse(
                     "encoding-error",
                     name,
-                    f"the byte-order mark says {encoding}, but byte {exc.start} is not {encoding}",
+                    f"expected {encoding} text after the byte-order mark, found bytes "
+                    f"{body[exc.start : exc.start + 4].hex(' ')} at byte "
+                    f"{len(bom) + exc.start} that are not {encoding}",
+                    _line_at(before, len(before)),
                 ) from exc
     for signature, what in _SIGNATURES:
         if what and data.startswith(signature):
-            raise _refuse("binary-file", name, f"expected a text page, found {what}")
-    if b"\x00" in data:
+            raise _refuse("binary-file", name, f"expected a text page, found {what}", 1)
+    nul = data.find(b"\x00")
+    if nul >= 0:
         raise _refuse(
             "binary-file",
             name,
             "expected text, found NUL bytes (binary data, or UTF-16 without a byte-order mark)",
+            data.count(b"\n", 0, nul) + 1,
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -149,16 +233,35 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
     if len(distinct) == 1:
         encoding = "cp1252" if "cp1252" in readings else "cp1251"
         return readings[encoding], encoding
-    line = data.count(b"\n", 0, utf8_error.start) + 1
-    found = "both Windows-1251 and Windows-1252 readings" if distinct else "no readable text"
+    if distinct:  # both plausible, and different: point at the first place they differ
+        cyrillic, latin = readings["cp1251"], readings["cp1252"]
+        at = next(i for i, (a, b) in enumerate(zip(cyrillic, latin, strict=True)) if a != b)
+        raise _refuse(
+            "encoding-error",
+            name,
+            f"expected UTF-8 or text that reads one way only, found bytes that read as "
+            f"{_word_at(cyrillic, at)!r} in Windows-1251 and as {_word_at(latin, at)!r} in "
+            "Windows-1252; re-save the page as UTF-8",
+            _line_at(cyrillic, at),
+        )
     raise _refuse(
         "encoding-error",
         name,
-        f"expected UTF-8 (or a single plausible 8-bit code page), found byte "
-        f"0x{data[utf8_error.start]:02X} that is not UTF-8 and {found}; "
-        "re-save the page as UTF-8",
-        line,
+        f"expected UTF-8 or a plausible 8-bit code page, found byte "
+        f"0x{data[utf8_error.start]:02X}, which is not UTF-8, and no reading as Windows-1251 "
+        "or Windows-1252 that is not mojibake; re-save the page as UTF-8",
+        _line_at(data[: utf8_error.start].decode("latin-1"), utf8_error.start),
     )
+
+
+def _word_at(text: str, offset: int) -> str:
+    """The word around ``offset`` (at most 40 characters)."""
+    start, end = offset, offset
+    while start > 0 and offset - start < 20 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and end - offset < 20 and not text[end].isspace():
+        end += 1
+    return text[start:end]
 
 
 def _reads_as_cyrillic(text: str) -> bool:
