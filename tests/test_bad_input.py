@@ -288,7 +288,6 @@ class Refusal:
     type: str
     line: int | None
     make: Callable[[Path], bytes | None] | None = None  # None: a committed fixture
-    xfail: str | None = None
 
 
 REFUSED = [
@@ -338,20 +337,9 @@ REFUSED = [
         3,
         lambda _: fixture_text("good.txt").replace("’", "\x92").encode(),
     ),
-    Refusal(
-        "not-a-transcript.csv",
-        "not-a-transcript",
-        1,
-        xfail="layout.py reads a two-column CSV as a page without a title (no-title)",
-    ),
+    Refusal("not-a-transcript.csv", "not-a-transcript", 1),
     Refusal("not-a-transcript.html", "not-a-transcript", 1),
-    Refusal(
-        "README.md",
-        "not-a-transcript",
-        1,
-        xfail="layout.py looks for a title before it checks for Markdown, so a README "
-        "whose third line reads like a title is refused as no-date",
-    ),
+    Refusal("README.md", "not-a-transcript", 1),
     Refusal("markup.txt", "markup-in-text", 16),
     Refusal("no-date.txt", "no-date", 1),
     Refusal("impossible-date.txt", "invalid-date", 1),
@@ -363,14 +351,7 @@ REFUSED = [
 
 
 def _params(cases: list[Refusal]) -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case.name,
-            marks=[pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else [],
-        )
-        for case in cases
-    ]
+    return [pytest.param(case, id=case.name) for case in cases]
 
 
 def materialise(case: Refusal, folder: Path) -> Path:
@@ -419,15 +400,6 @@ def test_cli_refuses_in_one_line(
     (line,) = out.err.splitlines()
     where = case.name if case.line is None else f"{case.name}:{case.line}"
     assert line.startswith(f"{where}: error [{case.type}] expected ")
-
-
-@pytest.mark.parametrize("case", [c for c in REFUSED if c.xfail], ids=lambda c: c.name)
-def test_other_files_are_refused_whatever_the_type(case: Refusal, tmp_path: Path) -> None:
-    """Until the parser names them ``not-a-transcript``, they are still never read."""
-    with pytest.raises(TranscriptError) as caught:
-        parse_file(materialise(case, tmp_path))
-    assert caught.value.problem.file == case.name
-    assert re.search(r"\bexpected\b.+\bfound\b", caught.value.problem.message)
 
 
 def test_the_real_command_prints_no_traceback(tmp_path: Path) -> None:
@@ -481,8 +453,7 @@ def test_build_skips_every_refused_page_and_says_why(tmp_path: Path) -> None:
     by_file = {p.file: p for p in report.errors}
     assert set(by_file) == expected
     for case in REFUSED:
-        if not case.xfail:
-            assert (by_file[case.name].type, by_file[case.name].line) == (case.type, case.line)
+        assert (by_file[case.name].type, by_file[case.name].line) == (case.type, case.line)
     assert report.figures["pages_published"] == 1
     rows = (root / "dist" / "transcripts.csv").read_text("utf-8").splitlines()
     assert len(rows) == 2 and ",good.txt," in rows[1]

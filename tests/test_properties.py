@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder.export import TableWriter, csv_line
@@ -646,39 +647,23 @@ def test_csv_lines_are_those_of_the_csv_module_but_for_carriage_returns() -> Non
     assert csv_line(["a\rb", "c"]) == '"a\rb",c\n'
 
 
-# --- what the round trip cannot hold, as the models stand ----------------------------
+# --- what a CSV cell cannot hold ------------------------------------------------------
 
 
-def _csv_round_trip(record: Record, tmp_path: Path) -> Record | None:
-    writer = TableWriter(type(record), tmp_path)
-    writer.write([record])
-    writer.close()
-    rows = list(
-        validate_module._csv_records(
-            tmp_path / f"{record.table}.csv", type(record), Report(), validate_module._Status()
+def test_empty_string_in_a_nullable_field_is_refused() -> None:
+    """A CSV cell cannot tell '' from null, so the models allow only null."""
+    with pytest.raises(ValidationError, match="at least 1 character"):
+        Speech(
+            speech_id="2020-08-23-541a02805e74-s001",
+            transcript_id="2020-08-23-541a02805e74",
+            position=1,
+            speaker="Sergey Lavrov",
+            label=None,
+            qualifier="",
+            heading=None,
+            text="Text.",
+            paragraph_count=1,
+            word_count=1,
+            char_start=0,
+            char_end=5,
         )
-    )
-    return rows[0][0]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="schema.py lets a nullable string be '', which a CSV cell cannot tell from null; "
-    "needs min_length=1 on nullable string fields (e.g. Speech.qualifier)",
-)
-def test_empty_string_in_a_nullable_field(tmp_path: Path) -> None:
-    speech = Speech(
-        speech_id="2020-08-23-541a02805e74-s001",
-        transcript_id="2020-08-23-541a02805e74",
-        position=1,
-        speaker="Sergey Lavrov",
-        label=None,
-        qualifier="",
-        heading=None,
-        text="Text.",
-        paragraph_count=1,
-        word_count=1,
-        char_start=0,
-        char_end=5,
-    )
-    assert _csv_round_trip(speech, tmp_path) == speech

@@ -25,7 +25,6 @@ ERROR_TYPES: dict[str, str] = {
     "no-date": "no event date anywhere on the page",
     "invalid-date": "a date that does not exist (e.g. 31 February)",
     "date-mismatch": "the header's publication date is far from the title's event date",
-    "foreign-publisher": "a page laid out by another publisher (upper-case labels)",
     # turns
     "label-typo": "a label that looks like a misspelt 'Question'",
     "empty-turn": "a label with no text after it",

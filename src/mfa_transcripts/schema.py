@@ -104,8 +104,9 @@ Position = Annotated[int, Field(ge=1)]
 Qualifier = Annotated[
     str | None,
     Field(
+        min_length=1,
         description="Parenthesised qualifier of the label as written (e.g. 'after J.Kerry', "
-        "'to both ministers', 'speaking in English'); null when absent."
+        "'to both ministers', 'speaking in English'); null when absent.",
     ),
 ]
 Text = Annotated[
@@ -156,8 +157,9 @@ class Transcript(Record):
     )
     title: NonEmpty = Field(description="The page's title, whitespace-normalised.")
     genre: str | None = Field(
+        min_length=1,
         description="The genre phrase as the title words it, lower-cased "
-        "(e.g. 'remarks and answers to questions'); null when the title names none."
+        "(e.g. 'remarks and answers to questions'); null when the title names none.",
     )
     genres: list[Genre] = Field(
         description="Controlled genre terms found in the title, in title order "
@@ -177,20 +179,24 @@ class Transcript(Record):
         "UTC+03:00); null when the header gives no time."
     )
     place: str | None = Field(
+        min_length=1,
         description="Place named at the end of the title (e.g. 'Moscow Region, "
-        "Solnechnogorsk'); null when absent."
+        "Solnechnogorsk'); null when absent.",
     )
     occasion: str | None = Field(
+        min_length=1,
         description="Occasion named in the title after the genre (e.g. 'the Territory of "
-        "Meanings on the Klyazma National Education Youth Forum'); null when absent."
+        "Meanings on the Klyazma National Education Youth Forum'); null when absent.",
     )
     speaker: str | None = Field(
+        min_length=1,
         description="Canonical name of the speaker the title names (e.g. 'Sergey "
-        "Lavrov'); null when the title names none."
+        "Lavrov'); null when the title names none.",
     )
     speaker_role: str | None = Field(
+        min_length=1,
         description="The title speaker's role as the title words it (e.g. 'Foreign "
-        "Minister'); null when absent."
+        "Minister'); null when absent.",
     )
     languages: list[str] = Field(
         description="BCP 47 language tags of the versions the page's language switcher "
@@ -212,7 +218,7 @@ class Transcript(Record):
         pattern=SHA256, description="SHA-256 of the source file's bytes, lower-case hex."
     )
     source_url: str | None = Field(
-        description="Address the page was saved from; null when not recorded."
+        min_length=1, description="Address the page was saved from; null when not recorded."
     )
     speech_count: Count = Field(description="Number of rows in speeches for this transcript.")
     question_count: Count = Field(description="Number of rows in questions for this transcript.")
@@ -224,7 +230,8 @@ class Transcript(Record):
 
 class Speech(Record):
     """A statement that answers no question: opening remarks before the first question,
-    and any statement that follows a section heading (briefing sections, digest topics)."""
+    and any statement after a section heading (briefing sections, digest topics) or a
+    ``* * *`` separator, before the next question."""
 
     table: ClassVar[str] = "speeches"
     primary_key: ClassVar[str] = "speech_id"
@@ -241,17 +248,20 @@ class Speech(Record):
     )
     position: Position = Field(description="Order of the speech in its transcript, from 1.")
     speaker: str | None = Field(
+        min_length=1,
         description="Canonical speaker name; for an unlabelled opening the title's "
-        "speaker; an unknown label is kept as written; null when nobody is named."
+        "speaker; an unknown label is kept as written; null when nobody is named.",
     )
     label: str | None = Field(
+        min_length=1,
         description="The speaker label as written, without qualifier and colon; null "
-        "when the statement is unlabelled."
+        "when the statement is unlabelled.",
     )
     qualifier: Qualifier
     heading: str | None = Field(
+        min_length=1,
         description="Section heading the statement follows (briefing section, digest "
-        "topic such as 'On situation in Niger'); null when none."
+        "topic such as 'On situation in Niger'); null when none.",
     )
     text: Text
     paragraph_count: Paragraphs
@@ -281,7 +291,8 @@ class Question(Record):
     label: NonEmpty = Field(description="The question label as written (e.g. 'Question').")
     qualifier: Qualifier
     heading: str | None = Field(
-        description="Section heading the question follows (a briefing topic); null when none."
+        min_length=1,
+        description="Section heading the question follows (a briefing topic); null when none.",
     )
     text: Text
     paragraph_count: Paragraphs

@@ -171,7 +171,7 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
             {
                 "name": model.table,
                 "title": f"{model.table_title} (CSV)",
-                "description": (model.__doc__ or "").strip(),
+                "description": _doc(model),
                 "type": "table",
                 "path": f"dist/{model.table}.csv",
                 "scheme": "file",
@@ -218,11 +218,16 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _doc(model: type[Record]) -> str:
+    """A model's docstring on one line."""
+    return " ".join((model.__doc__ or "").split())
+
+
 def field_reference(heading: str = "###") -> str:
     """Markdown field tables for every table, generated from the models."""
     parts = []
     for model in MODELS:
-        parts.append(f"{heading} `{model.table}`\n\n{(model.__doc__ or '').strip()}\n")
+        parts.append(f"{heading} `{model.table}`\n\n{_doc(model)}\n")
         parts.append("| field | type | null | description |\n|---|---|---|---|")
         for spec in field_specs(model):
             kind = "list of strings" if spec.kind == "array" else spec.kind
@@ -271,8 +276,7 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         yaml += hf_features_yaml(model, indent="  ")
     yaml.append("---")
     counts = "\n".join(
-        f"| `{m.table}` | {row_counts.get(m.table, 0)} | {(m.__doc__ or '').strip()} |"
-        for m in MODELS
+        f"| `{m.table}` | {row_counts.get(m.table, 0)} | {_doc(m)} |" for m in MODELS
     )
     source_lines = "\n".join(
         f"- `{s['title']}` — {s.get('path', 'address not recorded')} (sha256 `{s['sha256']}`)"

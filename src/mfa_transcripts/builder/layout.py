@@ -435,29 +435,40 @@ def _looks_like_title(text: str) -> bool:
 def _find_title(name: str, nonblank: list[Line]) -> int:
     if not nonblank:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
-    for i, ln in enumerate(nonblank[:TITLE_WINDOW]):
-        if _looks_like_title(ln.text):
-            return i
     first = nonblank[0]
-    kind = "not-a-transcript" if _looks_like_other_file(nonblank) else "no-title"
+    other = _other_file_kind(nonblank)
+    if other is None:
+        for i, ln in enumerate(nonblank[:TITLE_WINDOW]):
+            if _looks_like_title(ln.text):
+                return i
     raise TranscriptError(
         Problem(
-            kind,
+            "no-title" if other is None else "not-a-transcript",
             name,
             "expected a title line naming a genre (remarks, statement, answers, interview, "
-            f"briefing, ...) and a speaker, role or date near the top, found "
-            f"{_snippet(first.text)!r}",
+            "briefing, ...) and a speaker, role or date near the top, found "
+            + (f"{_snippet(first.text)!r}" if other is None else other),
             first.number,
         )
     )
 
 
-def _looks_like_other_file(nonblank: list[Line]) -> bool:
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
+_CSV_HEADER = re.compile(r"\s*[\w\-]+(?:\s*[,;\t]\s*[\w\-]+)+\s*")
+
+
+def _other_file_kind(nonblank: list[Line]) -> str | None:
+    """What the file is when it is plainly not a page: Markdown/YAML or delimited data."""
     head = [ln.text for ln in nonblank[:10]]
-    if any(t.lstrip().startswith(("#", "```", "---")) for t in head[:2]):
-        return True  # Markdown / YAML
-    commas = [t.count(",") + t.count(";") + t.count("\t") for t in head]
-    return len(head) >= 2 and commas[0] >= 2 and len(set(commas)) == 1  # delimited data
+    if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
+        return f"a Markdown or YAML document ({_snippet(head[0])!r})"
+    if (
+        len(head) >= 2
+        and _CSV_HEADER.fullmatch(head[0])
+        and all(any(d in t for d in ",;\t") for t in head[1:])
+    ):
+        return f"delimited data with the header {_snippet(head[0])!r}"
+    return None
 
 
 def _parse_header(name: str, line: Line) -> tuple[date, datetime | None] | None:
