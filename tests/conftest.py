@@ -33,10 +33,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def copy_package(source: Path, target: Path) -> Path:
+    """A private copy of a built package (dist/, schema/, datapackage.json) in ``target``."""
+    for name in ("dist", "schema"):
+        shutil.copytree(source / name, target / name)
+    shutil.copyfile(source / "datapackage.json", target / "datapackage.json")
+    return target
+
+
 @pytest.fixture
 def package(built: Path, tmp_path: Path) -> Path:
     """A private copy of the built package, free to tamper with."""
-    for name in ("dist", "schema"):
-        shutil.copytree(built / name, tmp_path / name)
-    shutil.copyfile(built / "datapackage.json", tmp_path / "datapackage.json")
-    return tmp_path
+    return copy_package(built, tmp_path)

@@ -28,7 +28,7 @@ from mfa_transcripts.cli import main
 from mfa_transcripts.schema import MODELS
 from mfa_transcripts.validate import validate_package
 
-from .conftest import DATA
+from .conftest import DATA, copy_package
 
 TABLES = [m.table for m in MODELS]
 FILES = [f"dist/{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")]
@@ -48,10 +48,7 @@ def built_two(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def package(built_two: Path, tmp_path: Path) -> Path:
     """A private copy of the two-page package, free to tamper with."""
-    for name in ("dist", "schema"):
-        shutil.copytree(built_two / name, tmp_path / name)
-    shutil.copyfile(built_two / "datapackage.json", tmp_path / "datapackage.json")
-    return tmp_path
+    return copy_package(built_two, tmp_path)
 
 
 def problems(package: Path) -> list[tuple[str, str]]:

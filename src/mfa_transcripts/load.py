@@ -6,6 +6,7 @@ A wheel carries the Parquet files under ``mfa_transcripts/data/``; a source chec
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -57,25 +58,25 @@ def load(table: str) -> list[Any]:
 
 def load_dataframe(table: str) -> Any:
     """``table`` as a pandas DataFrame (needs pandas: ``pip install mfa-transcripts[pandas]``)."""
-    try:
-        import pandas  # noqa: F401
-    except ImportError as exc:
-        raise ImportError(
-            "load_dataframe needs pandas: pip install 'mfa-transcripts[pandas]'"
-        ) from exc
+    _require("pandas", "pandas", "load_dataframe")
     return _read(table).to_pandas()
 
 
 def load_hf_dataset(table: str) -> Any:
     """``table`` as a Hugging Face ``datasets.Dataset`` (needs ``mfa-transcripts[hf]``)."""
-    try:
-        import datasets
-    except ImportError as exc:
-        raise ImportError(
-            "load_hf_dataset needs the datasets library: pip install 'mfa-transcripts[hf]'"
-        ) from exc
-    arrow = _read(table)
+    datasets = _require("datasets", "hf", "load_hf_dataset")
     from datasets.table import InMemoryTable
 
+    arrow = _read(table)
     features = datasets.Features.from_arrow_schema(arrow.schema)
     return datasets.Dataset(InMemoryTable(arrow), info=datasets.DatasetInfo(features=features))
+
+
+def _require(module: str, extra: str, caller: str) -> Any:
+    """Import an optional dependency, or say which extra brings it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{caller} needs {module}: pip install 'mfa-transcripts[{extra}]'"
+        ) from exc

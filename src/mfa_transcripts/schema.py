@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,22 +56,6 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-GENRES = (
-    "remarks",
-    "opening remarks",
-    "statement",
-    "speech",
-    "address",
-    "lecture",
-    "answers to questions",
-    "interview",
-    "news conference",
-    "briefing",
-    "article",
-    "comment",
-)
-"""The controlled genre vocabulary that ``Transcript.genres`` draws from."""
-
 Genre = Literal[
     "remarks",
     "opening remarks",
@@ -86,6 +70,8 @@ Genre = Literal[
     "article",
     "comment",
 ]
+GENRES: tuple[str, ...] = get_args(Genre)
+"""The controlled genre vocabulary that ``Transcript.genres`` draws from."""
 
 DATE_PREFIX = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 TRANSCRIPT_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}$"
