@@ -490,6 +490,26 @@ def test_the_same_page_twice_is_published_once(tmp_path: Path) -> None:
     assert len((root / "dist" / "transcripts.csv").read_text("utf-8").splitlines()) == 2
 
 
+def test_a_repost_with_other_chrome_is_the_same_page(tmp_path: Path) -> None:
+    """An embassy's repost (its own header, no language line or footer, single newlines)."""
+    seeds = _seeds(tmp_path)
+    lines = [ln for ln in (BAD / "good.txt").read_text("utf-8").splitlines() if ln.strip()]
+    body = lines[
+        lines.index("Good afternoon, ladies and gentlemen.") : lines.index("Additional materials")
+    ]
+    repost = "\n".join(["14 may / 2017", "", lines[1], "", *body]) + "\n"
+    (seeds / "z-embassy-repost.txt").write_text(repost, "utf-8")
+    original = parse_file(seeds / "good.txt").transcript
+    copy = parse_file(seeds / "z-embassy-repost.txt").transcript
+    assert copy.transcript_id == original.transcript_id
+    assert (copy.languages, copy.tags) == ([], []) != (original.languages, original.tags)
+    report = build(seeds, tmp_path / "out")
+    assert [(w.type, w.file) for w in report.warnings] == [
+        ("duplicate-page", "z-embassy-repost.txt")
+    ]
+    assert report.figures["pages_published"] == 1
+
+
 def test_two_pages_with_one_id_are_an_error_naming_both(tmp_path: Path) -> None:
     seeds = _seeds(tmp_path)
     (seeds / "collision.txt").write_bytes((BAD / "collision.txt").read_bytes())

@@ -140,19 +140,19 @@ def read_sources(seeds: Path, report: Report) -> dict[str, str]:
 
 
 def _fingerprint(parsed: ParsedPage) -> str:
-    """What two saves of one page share: every record field but offsets and provenance."""
+    """What two saves of one page share: their turns, offsets aside.
+
+    The page's chrome (header, language line, tags) may differ between the Ministry's
+    page and an embassy's repost of it; the same title, date and turns make them one page.
+    """
     page = parsed.as_json()
-    transcript = page["transcript"]
-    assert isinstance(transcript, dict)
-    for key in ("source_file", "source_sha256", "source_url"):
-        transcript.pop(key, None)
-    for table in ("speeches", "questions", "answers"):
-        rows = page[table]
+    turns = {table: page[table] for table in ("speeches", "questions", "answers")}
+    for rows in turns.values():
         assert isinstance(rows, list)
         for row in rows:
             row.pop("char_start", None)
             row.pop("char_end", None)
-    return hashlib.sha256(json.dumps(page, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(turns, sort_keys=True).encode()).hexdigest()
 
 
 def _parse(path: Path, addresses: dict[str, str]) -> ParsedPage:
