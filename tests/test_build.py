@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -9,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from mfa_transcripts.builder.build import build, check
+from mfa_transcripts.builder.build import BuildError, build, check, discover
 from mfa_transcripts.cli import main
 
-from .conftest import PYTHON, ROOT, SEEDS
+from .conftest import PYTHON, ROOT, SEEDS, copy_package
 
 PUBLISHED = (
     ["datapackage.json", "README.md"]
@@ -131,3 +132,58 @@ def test_build_report_accounts_for_characters(tmp_path: Path) -> None:
         "questions": sum(len(p.questions) for p in pages),
         "answers": sum(len(p.answers) for p in pages),
     }
+
+
+def test_files_the_build_does_not_own_stop_it(built: Path, tmp_path: Path) -> None:
+    """A wheel left in dist/ would be lost when dist/ is swapped: the build refuses instead."""
+    root = copy_package(built, tmp_path)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    wheel = root / "dist" / "mfa_transcripts-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"PK")
+    with pytest.raises(BuildError) as caught:
+        build(SEEDS, root)
+    (problem,) = caught.value.report.errors
+    assert (problem.type, problem.file) == ("unexpected-file", "dist/" + wheel.name)
+    assert wheel.exists()
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and p != wheel} == before
+
+
+def test_ids_stay_the_same_when_pages_are_added_or_removed(built: Path, tmp_path: Path) -> None:
+    pages = discover(SEEDS)
+    assert len(pages) >= 3
+    fewer = tmp_path / "seeds"
+    fewer.mkdir()
+    for page in pages[::2]:  # every other page
+        shutil.copyfile(page, fewer / page.name)
+    shutil.copyfile(SEEDS / "sources.csv", fewer / "sources.csv")
+    build(fewer, tmp_path / "out")
+    for table in ("transcripts", "questions", "answers"):
+        all_rows = set((built / "dist" / f"{table}.csv").read_text("utf-8").splitlines()[1:])
+        some_rows = (tmp_path / "out" / "dist" / f"{table}.csv").read_text("utf-8").splitlines()
+        assert set(some_rows[1:]) <= all_rows, table  # same IDs, same rows
+
+
+def test_sources_list_every_seed_with_its_address_and_sha256(built: Path) -> None:
+    descriptor = json.loads((built / "datapackage.json").read_text("utf-8"))
+    addresses = dict(
+        line.split(",", 1) for line in (SEEDS / "sources.csv").read_text("utf-8").splitlines()[1:]
+    )
+    listed = {s["title"]: s for s in descriptor["sources"]}
+    assert set(listed) == {p.name for p in discover(SEEDS)}
+    for page in discover(SEEDS):
+        assert listed[page.name]["sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
+        assert listed[page.name].get("path") == addresses.get(page.name)
+    card = (built / "dist" / "README.md").read_text("utf-8")
+    assert all(name in card for name in listed)
+
+
+def test_licence_says_what_the_source_allows_and_is_not_cc_by(built: Path) -> None:
+    descriptor = json.loads((built / "datapackage.json").read_text("utf-8"))
+    (licence,) = descriptor["licenses"]
+    text = licence["title"]
+    assert "No named licence" in text and "non-commercial" in text and "attribution" in text
+    assert "not under CC BY" in text
+    assert not any("cc-by" in str(v).lower() for v in licence.values() if v != text)
+    card = (built / "dist" / "README.md").read_text("utf-8")
+    assert "license: other" in card and "license: cc-by" not in card
+    assert "licensed separately (MIT)" in descriptor["description"]

@@ -62,14 +62,49 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
-def test_hugging_face_features_match_arrow(built: Path, model: type[Record]) -> None:
-    import os
-
+def test_hugging_face_features_match_arrow(
+    built: Path, model: type[Record], monkeypatch: pytest.MonkeyPatch
+) -> None:
     datasets = pytest.importorskip("datasets")
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     with tempfile.TemporaryDirectory() as cache:
         loaded = datasets.load_dataset(str(built / "dist"), model.table, cache_dir=cache)
     train = loaded["train"]
     assert train.features == datasets.Features.from_arrow_schema(arrow_schema(model))
     assert train.num_rows == pq.read_metadata(built / "dist" / f"{model.table}.parquet").num_rows
+
+
+def test_published_types_and_keys_stated_by_hand(built: Path) -> None:
+    """What a user of each format sees, written out rather than regenerated."""
+    import pyarrow as pa
+
+    transcripts = json.loads((built / "schema" / "transcripts.json").read_text("utf-8"))
+    kinds = {f["name"]: f["type"] for f in transcripts["fields"]}
+    assert (kinds["event_date"], kinds["published_at"], kinds["languages"]) == (
+        "date",
+        "datetime",
+        "array",
+    )
+    assert (kinds["complete"], kinds["word_count"], kinds["title"]) == (
+        "boolean",
+        "integer",
+        "string",
+    )
+    assert transcripts["primaryKey"] == ["transcript_id"] and "foreignKeys" not in transcripts
+
+    answers = json.loads((built / "schema" / "answers.json").read_text("utf-8"))
+    assert answers["primaryKey"] == ["answer_id"]
+    assert [(k["fields"], k["reference"]) for k in answers["foreignKeys"]] == [
+        (["question_id"], {"resource": "questions", "fields": ["question_id"]}),
+        (["transcript_id"], {"resource": "transcripts", "fields": ["transcript_id"]}),
+    ]
+    required = {f["name"] for f in answers["fields"] if f.get("constraints", {}).get("required")}
+    assert "qualifier" not in required and {"answer_id", "speaker", "text"} <= required
+
+    schema = pq.read_schema(built / "dist" / "transcripts.parquet")
+    assert schema.field("event_date").type == pa.date32()
+    assert schema.field("published_at").type == pa.timestamp("us", tz="+03:00")
+    assert schema.field("languages").type.value_type == pa.string()
+    assert schema.field("speech_count").type == pa.int64()
+    assert not schema.field("transcript_id").nullable and schema.field("place").nullable

@@ -92,7 +92,8 @@ def test_skip_publishes_the_others_and_lists_what_was_skipped_and_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seeds, out = _seeds(tmp_path, *BAD_PAGES), tmp_path / "out"
-    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--on-error", "skip"]) == 0
+    # published the others, and exits 1: a refused page is still a problem
+    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--on-error", "skip"]) == 1
     captured = capsys.readouterr()
     lines = captured.err.splitlines()
     # pages are read in name order
@@ -161,7 +162,8 @@ def test_the_real_command_with_skip(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    assert (out / "datapackage.json").exists()  # the good page was published all the same
     assert "Traceback" not in result.stderr
     assert all(LINE.match(line) for line in result.stderr.splitlines())
     assert len(result.stderr.splitlines()) == len(BAD_PAGES)

@@ -30,6 +30,33 @@ def test_offsets_give_the_text(path: Path) -> None:
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
 
 
+CHROME_LINES = {"Advanced settings", "Web Content Display", "Additional materials"}
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
+def test_spans_sit_where_the_page_puts_turns(path: Path) -> None:
+    """Checks from the page itself, not from how the parser computes text."""
+    source = read_source(path).text
+    parsed = parse_file(path)
+    for record in (*parsed.speeches, *parsed.questions, *parsed.answers):
+        start, end = record.char_start, record.char_end
+        assert not source[start].isspace() and not source[end - 1].isspace()
+        line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+        before = " ".join(source[line_start:start].split())
+        label = getattr(record, "label", None)
+        if label is None:  # an unlabelled paragraph starts its line
+            assert before == "", (record, before)
+        else:  # the label, its qualifier and the colon stand just before the text
+            qualifier = f"({record.qualifier})" if record.qualifier else ""
+            assert "".join(before.split()) == "".join(f"{label}{qualifier}:".split()), before
+        line_end = min(
+            i for i in (source.find("\n", end), source.find("\r", end), len(source)) if i >= 0
+        )
+        assert source[end:line_end].strip() == ""  # a turn ends at a line's end
+        assert not CHROME_LINES & set(record.text.split("\n\n"))
+        assert "en-GB1" not in record.text
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
 def test_nothing_unaccounted(path: Path) -> None:
     assert parse_file(path).accounting.unaccounted_chars == 0

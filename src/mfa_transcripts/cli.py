@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         if args.check:
-            stale = check(args.seeds, args.out)
+            stale = check(args.seeds, args.out, args.on_error)
             _print_problems(stale)
             if stale:
                 print(
@@ -90,8 +91,9 @@ def _build(args: argparse.Namespace) -> int:
         f"non-whitespace characters: {chars['record']} in records, {chars['chrome']} in "
         f"named chrome, {chars['unaccounted']} unaccounted; {figures['seconds']} s"
     )
-    if figures["skipped"]:
+    if figures["skipped"]:  # published the others, but a refused page is still a problem
         print(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -99,8 +101,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_package
 
     report: Report = validate_package(args.datapackage, frictionless=args.frictionless)
-    for problem in report.problems:
-        print(problem)
+    _print_problems(report.problems)
     if report.ok:
         print(f"{args.datapackage}: valid")
         return EXIT_OK
@@ -130,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; published files left unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
+    except BrokenPipeError:  # `mfa-transcripts parse page.txt | head`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
         print(
             f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",

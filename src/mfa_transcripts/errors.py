@@ -39,6 +39,7 @@ ERROR_TYPES: dict[str, str] = {
     # building
     "source-changed": "a page changed while the build was reading it",
     "write-error": "the build could not write or publish its files (disk full, permissions)",
+    "unexpected-file": "a file in dist/ or schema/ that no build writes (a wheel, a note)",
     "build-in-progress": "another build is writing to the same package folder",
     # published package
     "missing-file": "a file the package lists is missing",

@@ -1,12 +1,13 @@
 """The models' fields, described once for every format: Table Schema, Arrow, Hugging Face, CSV.
 
 Everything here is derived from :mod:`mfa_transcripts.schema`; nothing is written twice.
-Light on purpose (pydantic and pyarrow only): the loader uses it too.
+Light on purpose: pydantic and pyarrow only.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any, Literal
 import pyarrow as pa
 from annotated_types import Ge, MinLen
 
-from .schema import MODELS, Record
+from .schema import Record
 
 __all__ = [
     "FieldSpec",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 MOSCOW_TZ = "+03:00"
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only, as Table Schema's integer
 
 
 @dataclass(frozen=True)
@@ -210,10 +212,8 @@ def csv_value(spec: FieldSpec, cell: str) -> Any:
     if spec.kind == "array":
         return json.loads(cell) if cell else None
     if spec.kind == "integer":
-        return int(cell) if cell.lstrip("-").isdigit() else cell
+        return int(cell) if _INTEGER.fullmatch(cell) else cell
     if spec.kind == "boolean":
         return {"true": True, "false": False}.get(cell, cell)
     return cell
 
-
-ALL_SPECS = {m.table: field_specs(m) for m in MODELS}

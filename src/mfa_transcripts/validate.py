@@ -35,6 +35,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from .builder.export import source_entry
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .schema import (
@@ -72,6 +73,7 @@ class _Table:
 
     keys: set[str]
     rows: int
+    sources: dict[str, dict[str, str]]  # transcript ID -> its datapackage source (transcripts)
 
 
 def validate_package(descriptor_path: Path | str, *, frictionless: bool = False) -> Report:
@@ -79,13 +81,14 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
     path = Path(descriptor_path)
     report = Report()
     root = path.parent
-    if not path.exists():
-        report.add(Problem("missing-file", str(path), "expected datapackage.json, found no file"))
+    if not path.is_file():
+        found = "a folder" if path.is_dir() else "no file"
+        report.add(Problem("missing-file", str(path), f"expected datapackage.json, found {found}"))
         return report
     try:
         descriptor = json.loads(path.read_text("utf-8"))
         resources = {r["name"]: r for r in descriptor["resources"]}
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, OSError) as exc:
         report.add(
             Problem("descriptor-mismatch", path.name, f"expected a data package, found {exc}")
         )
@@ -110,6 +113,7 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
     counts: Counter[tuple[str, str]] = Counter()
     words: Counter[str] = Counter()
     transcripts: list[tuple[Transcript, int]] = []
+    sources: dict[str, dict[str, str]] = {}
     for model in MODELS:
         csv_path = root / "dist" / f"{model.table}.csv"
         parquet_path = root / "dist" / f"{model.table}.parquet"
@@ -161,11 +165,12 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
                 references.append((file, field, table, getattr(record, field), line))
             if isinstance(record, Transcript):
                 transcripts.append((record, line))
+                sources[key] = source_entry(record)
             elif isinstance(record, Speech | Question | Answer):
                 counts[(model.table, record.transcript_id)] += 1
                 words[record.transcript_id] += record.word_count
         if csv_status.ok or parquet_status.ok:  # else its keys are partial: no FK checks
-            tables[model.table] = _Table(seen, rows)
+            tables[model.table] = _Table(seen, rows, sources if model is Transcript else {})
     for file, field, target, value, line in references:
         if target in tables and value not in tables[target].keys:
             report.add(
@@ -437,6 +442,18 @@ def _check_sources(
                 f"expected a source for transcript {tid}, found none in {name}",
             )
         )
+    for tid, number in sorted(listed.items()):
+        expected = table.sources.get(tid)
+        given = sources[number - 1] if isinstance(sources, list) else None
+        if expected is not None and given != expected:
+            report.add(
+                Problem(
+                    "descriptor-mismatch",
+                    name,
+                    f"expected source {number} to be {expected} as dist/transcripts.csv "
+                    f"says, found {given}",
+                )
+            )
 
 
 def _check_card(

@@ -43,7 +43,7 @@ from typing import Any
 from ..errors import Problem, Report, TranscriptError
 from ..fields import table_schema
 from ..schema import MODELS, TABLES
-from .export import TableWriter, card, datapackage, field_reference, json_text
+from .export import TableWriter, card, datapackage, field_reference, json_text, source_entry
 from .parse import parse_source
 from .read import read_source
 from .records import ParsedPage
@@ -251,6 +251,18 @@ def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report:
             report.add(Problem("empty-file", str(seeds), "expected at least one page, found none"))
         raise BuildError(report)
 
+    foreign = _foreign_files(root)
+    if foreign:
+        report.add(
+            Problem(
+                "unexpected-file",
+                foreign[0],
+                f"expected only files the build writes in dist/ and schema/, found "
+                f"{', '.join(foreign)}; move them elsewhere (wheels: `python -m build "
+                "--outdir wheelhouse`), since publishing replaces these folders whole",
+            )
+        )
+        raise BuildError(report)
     try:
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
     except OSError as exc:
@@ -290,6 +302,29 @@ def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report:
         if not (staging / _JOURNAL).exists():  # else the next build rolls back from it
             shutil.rmtree(staging, ignore_errors=True)
     report.figures.update(pages_found=len(pages), pages_published=len(kept))
+
+
+def published_files() -> list[str]:
+    """Every file a build writes, relative to the package root."""
+    tables = [m.table for m in MODELS]
+    return [
+        "datapackage.json",
+        "dist/README.md",
+        *(f"dist/{t}.{ext}" for t in tables for ext in ("csv", "parquet")),
+        *(f"schema/{t}.json" for t in tables),
+    ]
+
+
+def _foreign_files(root: Path) -> list[str]:
+    """Files in dist/ or schema/ that no build writes (they would be lost in the swap)."""
+    ours = set(published_files())
+    return sorted(
+        p.relative_to(root).as_posix()
+        for folder in ("dist", "schema")
+        if (root / folder).is_dir()
+        for p in (root / folder).rglob("*")
+        if not p.is_dir() and p.relative_to(root).as_posix() not in ours
+    )
 
 
 def _write_problem(
@@ -355,12 +390,7 @@ def _write_package(
                 *((f"chrome:{k}", v) for k, v in acc.chrome_chars.items()),
             ):
                 accounting[key] = accounting.get(key, 0) + value
-            source: dict[str, Any] = {"title": seen.path.name}
-            if parsed.transcript.source_url:
-                source["path"] = parsed.transcript.source_url
-            source["sha256"] = seen.sha256
-            source["transcript_id"] = seen.transcript_id
-            sources.append(source)
+            sources.append(source_entry(parsed.transcript))
     except BaseException:
         for writer in writers.values():
             writer.abort()
@@ -517,7 +547,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def check(seeds: Path, root: Path) -> list[Problem]:
+def check(seeds: Path, root: Path, on_error: str = "raise") -> list[Problem]:
     """Published files under ``root`` that differ from what ``seeds`` build (``stale-file``).
 
     Builds into a scratch folder; writes nothing under ``root``. Empty when up to date.
@@ -526,7 +556,7 @@ def check(seeds: Path, root: Path) -> list[Problem]:
         scratch = Path(tmp)
         if (root / "README.md").exists():
             shutil.copyfile(root / "README.md", scratch / "README.md")
-        build(seeds, scratch)
+        build(seeds, scratch, on_error=on_error)
         stale = []
         expected = {p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file()}
         present = {

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .. import __version__
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
-from ..schema import MODELS, Record
+from ..schema import MODELS, Record, Transcript
 
 __all__ = [
     "DATASET",
@@ -31,6 +31,7 @@ __all__ = [
     "field_reference",
     "file_digest",
     "json_text",
+    "source_entry",
 ]
 
 ROW_GROUP = 10_000
@@ -160,6 +161,16 @@ def _naming(path: Path) -> Iterator[None]:
         if exc.filename is None:
             exc.filename = str(path)
         raise
+
+
+def source_entry(transcript: Transcript) -> dict[str, str]:
+    """A transcript's entry in the descriptor's ``sources``: file, address, sha256, ID."""
+    entry = {"title": transcript.source_file}
+    if transcript.source_url:
+        entry["path"] = transcript.source_url
+    entry["sha256"] = transcript.source_sha256
+    entry["transcript_id"] = transcript.transcript_id
+    return entry
 
 
 def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
