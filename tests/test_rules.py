@@ -14,6 +14,7 @@ import pytest
 from mfa_transcripts.builder.layout import parse_title
 from mfa_transcripts.builder.parse import parse_file
 from mfa_transcripts.builder.records import ParsedPage
+from mfa_transcripts.errors import TranscriptError
 
 TITLE = (
     "Foreign Minister Sergey Lavrov’s remarks and answers to media questions, Moscow, March 3, 2021"
@@ -64,6 +65,51 @@ def _page(tmp_path: Path, body: str, title: str = TITLE) -> ParsedPage:
             "speech",
             "the OSCE",
             "Vienna",
+        ),
+        (  # a partitive before the leading genre
+            "Excerpts from the briefing by Foreign Ministry Spokeswoman Maria Zakharova, "
+            "Moscow, May 15, 2024",
+            "Maria Zakharova",
+            "Foreign Ministry Spokeswoman",
+            "briefing",
+            None,
+            "Moscow",
+        ),
+        (  # an article before the leading genre; a closing full stop after the date
+            "A speech and answers to questions by Minister of Foreign Affairs of Russia "
+            "Sergey Lavrov during a meeting with students, Moscow, September 1, 2016.",
+            "Sergey Lavrov",
+            "Minister of Foreign Affairs of Russia",
+            "speech and answers to questions",
+            "a meeting with students",
+            "Moscow",
+        ),
+        (  # words qualifying the genre after the possessive
+            "Foreign Minister Sergey Lavrov’s video address to the participants of the "
+            "Primakov Readings, Moscow, June 23, 2020",
+            "Sergey Lavrov",
+            "Foreign Minister",
+            "address",
+            "the participants of the Primakov Readings",
+            "Moscow",
+        ),
+        (  # a name in apposition to a role is not a place; plural roles do not count
+            "Opening remarks by Foreign Minister Sergey Lavrov during talks with the French "
+            "Foreign Minister, Laurent Fabius, Paris, 14 October 2014",
+            "Sergey Lavrov",
+            "Foreign Minister",
+            "opening remarks",
+            "talks with the French Foreign Minister, Laurent Fabius",
+            "Paris",
+        ),
+        (
+            "Sergey Lavrov’s remarks after a meeting of the Council of Foreign Ministers, "
+            "New York, September 20, 2019",
+            "Sergey Lavrov",
+            None,
+            "remarks",
+            "a meeting of the Council of Foreign Ministers",
+            "New York",
         ),
         (  # the ministry speaks, no person
             "Comment by the Information and Press Department on the situation in Libya, "
@@ -187,3 +233,34 @@ def test_answer_label_without_a_title_speaker_keeps_its_label(tmp_path: Path) ->
     )
     (answer,) = page.answers
     assert (answer.speaker, answer.label) == ("Answer", "Answer")
+
+
+def test_a_turn_label_line_is_never_the_title(tmp_path: Path) -> None:
+    """A headline with no date over a labelled turn: the page has no date, and the
+    refusal names the headline, not the turn ('... (retranslated): ... press ...')."""
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Presidents of Russia and Egypt made press statements\n\n"
+        "President of Egypt Abdel Fattah el-Sisi (retranslated): I thank the President for "
+        "the press statement he made and for his hospitality.\n",
+        "utf-8",
+    )
+    with pytest.raises(TranscriptError) as caught:
+        parse_file(path)
+    assert (caught.value.problem.type, caught.value.problem.line) == ("no-date", 1)
+
+
+def test_unnumbered_contents_end_at_the_first_heading_even_when_it_is_cut(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "1. On the forum in Sochi\n2. On the talks in Vienna\n3. From answers to media questions:\n"
+        "On fishing quotas\nOn the forum in So",
+        title="Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, July 1, 2019",
+    )
+    assert page.transcript.contents == [
+        "On the forum in Sochi",
+        "On the talks in Vienna",
+        "From answers to media questions:",
+        "On fishing quotas",
+    ]
+    assert (page.speeches, page.questions, page.transcript.complete) == ([], [], False)

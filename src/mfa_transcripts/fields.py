@@ -216,4 +216,3 @@ def csv_value(spec: FieldSpec, cell: str) -> Any:
     if spec.kind == "boolean":
         return {"true": True, "false": False}.get(cell, cell)
     return cell
-

@@ -10,21 +10,43 @@ and bottom-up to the body's end:
   give a publication date; any other date before the title is a crawl date.
 * **The title** is the first line, among the first :data:`TITLE_WINDOW`, that names a
   genre (remarks, statement, answers, interview, briefing, ...) and a speaker, a role
-  word or a date. Its date ends it: ``Month D, YYYY`` or ``D Month YYYY`` (month names
-  in any case, full or abbreviated), or ``(City, Month D, YYYY)``; the place is the
-  run of short capitalised segments before the date. Its speaker is the owner of
-  ``<Role> <Name>’s <genre>``, else the first name from the speaker registry, else the
-  two or three capitalised words ending the role after a leading genre (``Speech by
-  <Role> <Name> at ...``); the role is what precedes the name, the occasion what
-  follows the genre.
-* **Between title and body**: a repeated title, the language switcher
-  (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), one of the two
-  header shapes (a publication header placed after the title), a date line
-  (``September 9, 2016``, ``12 March 2019``) with an optional byline block above it,
-  and a briefing's table of contents: two or more numbered or bulleted items, with
-  unnumbered dividers such as ``Answers to media questions:`` between them (numbering
-  may restart after one). A list there is a table of contents on a briefing page, or
-  when one of its items recurs further down as a line of its own; otherwise it is body.
+  word or a date, and, unless it ends with a date, does not open with a turn label
+  (``Question:``, a registry speaker, a name with a qualifier: ``President of France
+  Emmanuel Macron (retranslated): ...``). When that line has no date and one of the next
+  :data:`HEADLINE_GAP` lines is a title with a date, the first was a republisher's
+  headline (chrome) and the dated line is the title. Its date ends it: ``Month D,
+  YYYY`` or ``D Month YYYY`` (month names in any case, full or abbreviated), or
+  ``(City, Month D, YYYY)``; a closing colon or full stop after it is not part of the
+  title. The place is the run of short capitalised segments before the date, but a
+  segment of two or more words after one ending in a role word naming one person
+  (perhaps with ``of <Country>``) is a name in apposition (``the French Foreign
+  Minister, Laurent Fabius``), not a place. Its speaker is the owner of
+  ``<Role> <Name>’s <genre>`` (up to two words may qualify the genre: ``’s live radio
+  interview``), else the first name from the speaker registry, else the two or three
+  capitalised words ending the role after a leading genre (``Speech by <Role> <Name>
+  at ...``, also ``A speech ... by``, ``Excerpts from the briefing by``); the role is
+  what precedes the name, the occasion what follows the genre, which may also be a
+  verb right after the name (``<Name> answers questions from the media``).
+  ``Responses to questions`` is a wording of answers to questions.
+* **Between title and body**: a repeated title (a republisher's stamp of up to 24
+  characters may be glued to its end: ``..., April 25, 2022,10:11``), the language
+  switcher (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), one of the
+  two header shapes (a publication header placed after the title), a date line
+  (``September 9, 2016``, ``12 March 2019``; a weekday may precede it and a time
+  follow it: ``Thursday, 02 July 2015 09:54``; a place may precede the date:
+  ``Solnechnogorsk, July 28, 2025``, and is the page's place when the title has none)
+  with an optional byline block above it, a republisher's numeric time stamp
+  (``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 - 22:00``: chrome, never a
+  date, as its day order and time zone are unknown), and a briefing's table of
+  contents, perhaps under a ``Table of contents`` line: two or more numbered or
+  bulleted items, with unnumbered dividers such as ``Answers to media questions:``
+  between them (numbering may restart after one). A list there is a table of contents
+  on a briefing page, under a ``Table of contents`` line, or when one of its items
+  recurs further down as a line of its own; otherwise it is body. A divider closing
+  the list (``From answers to media questions:``) may be followed by unnumbered
+  items; they belong to the contents when the line repeating the list's first item
+  (where the body begins; on a page cut short, the start of it as the last line)
+  follows them.
 * **The footer**, from the bottom: the site's chrome lines (``Advanced settings``,
   ``Web Content Display``, ``Additional materials``, ...) and the organisation tags
   between them (``Council of Europe (CoE)``). Tag-shaped lines count as tags only when
@@ -40,7 +62,7 @@ for every character of the page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from ..errors import Problem, TranscriptError
@@ -60,6 +82,8 @@ __all__ = [
 
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 TITLE_WINDOW = 60
+HEADLINE_GAP = 3
+"""How many lines after an undated title-shaped headline are searched for the dated title."""
 MONTHS = {
     m[:3]: i + 1
     for i, m in enumerate(
@@ -95,10 +119,31 @@ _HEADER_GLUED = re.compile(
 _HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
 _DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
 _DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
-_DATE_LINE = re.compile(rf"^\s*(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
-_TITLE_DATE = re.compile(rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\s*$")
+_WEEKDAY = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# 'September 9, 2016', '12 March 2019', 'Thursday, 02 July 2015 09:54', 'Sochi, May 5, 2019'
+_DATE_LINE = re.compile(
+    rf"^\s*(?:{_WEEKDAY},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
+    rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})(?:,?\s+{_TIME})?\s*$"
+)
+# a republisher's numeric time stamp: '5-12-2014, 16:44', 'Submitted on Tue, 04/21/2015 - 22:00'
+_STAMP = re.compile(
+    rf"^\s*(?i:(?:submitted|posted|published|updated)(?:\s+on)?:?\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:\s*[,-]?\s*{_TIME})?\s*$"
+)
+# the title's date may be followed by a stray period or colon ('..., July 26, 2018:')
+_TITLE_DATE = re.compile(
+    rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})[.:]?\s*$"
+)
 _TITLE_PAREN = re.compile(
-    rf"\s*\((?:(?P<place>[^()]*?),\s*)?(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)\s*$"
+    rf"\s*\((?:(?P<place>[^()]*?),\s*)?(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)"
+    r"[.:]?\s*$"
+)
+_CONTENTS_LABEL = re.compile(r"^\s*(?i:(?:table of )?contents):?\s*$")
+# a turn label opening a line: 'President of France Emmanuel Macron (retranslated): I will...'
+_LABEL_LINE = re.compile(
+    r"^(?P<name>[^:()\n]{1,80}?)\s*(?P<qualifier>\([^()\n]{1,100}\))?\s*:\s+\S"
 )
 _LANGUAGES = re.compile(r"^\s*•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+\s*$")
 _LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
@@ -117,13 +162,13 @@ _FOOTER_CHROME = {
 }
 _TAG = re.compile(r"^\s*[A-Z][^.!?:;\n]{1,150}\([^()\n]{2,80}\)\s*$")
 _GENRE_WORD = re.compile(
-    r"\b(?:remarks|statement|answers?|interview|news conference|press conference|briefing|"
-    r"article|speech|address|lecture|comments?|greetings|message)\b",
+    r"\b(?:remarks|statements?|answers?|responses?|interview|news conference|press conference|"
+    r"briefing|article|speech|address|lecture|comments?|greetings|message)\b",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(
     r"\b(?:Minister|FM|Spokesperson|Spokesman|Spokeswoman|Secretary|President|Ambassador|"
-    r"Ministry|Envoy|Representative|Department|Embassy)\b"
+    r"Ministry|Envoy|Representative|Department|Embassy)s?\b"
 )
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _MARKUP = re.compile(
@@ -138,7 +183,8 @@ _GENRE_TERMS = (
     ("opening remarks", r"opening remarks"),
     (
         "answers to questions",
-        r"answers? to (?:a |the )?(?:media |journalists[’']? |press |students[’']? )?questions?"
+        r"(?:answers?|responses?) to (?:a |the )?"
+        r"(?:media |journalists[’']? |reporters[’']? |press |students[’']? )?questions?"
         r"(?: (?:of|from) (?:the )?(?:media|journalists|press))?",
     ),
     ("news conference", r"(?:joint )?(?:news|press) conference"),
@@ -151,17 +197,31 @@ _GENRE_TERMS = (
     ("briefing", r"briefing"),
     ("article", r"article"),
     ("comment", r"comments?"),
+    # the verb: '<Name> answers questions from the media'
+    (
+        "answers to questions",
+        r"answers? (?:media |journalists[’']? )?questions(?: (?:from|of) (?:the )?"
+        r"(?:media|journalists|press))?",
+    ),
     ("answers to questions", r"answers?"),
 )
 assert {g for g, _ in _GENRE_TERMS} <= set(GENRES)
 _GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
+# up to two words that qualify the genre: '’s live radio interview', '’s video address'
+_GENRE_MODIFIER = (
+    r"(?:(?!(?:and|or|with|to|at|of|on|in|for|by|from|during|following|after)\s)[a-z][\w\-]+\s+)"
+)
 _GENRE_PHRASE = re.compile(
-    rf"^(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+|\s+as well as\s+){_GENRE_TERM})*)\b",
+    rf"^{_GENRE_MODIFIER}{{0,2}}?"
+    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+|\s+as well as\s+){_GENRE_TERM})*)\b",
     re.IGNORECASE,
 )
 _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
+# 'Speech by ...', also after an article or a partitive: 'A speech and answers ... by',
+# 'Excerpts from the briefing by', 'Transcript of remarks by'
 _LEADING_GENRE = re.compile(
-    rf"^(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
+    r"^(?:(?:excerpts?|extracts?|transcript|full text)\s+(?:from|of)\s+)?(?:(?:a|an|the)\s+)?"
+    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
@@ -226,6 +286,28 @@ _ROLE_NAME_WORDS = {
     "Ms",
     "Mrs",
     "Dr",
+}
+
+
+# role words that name one person, as in 'the French Foreign Minister, Laurent Fabius'
+_PERSON_ROLES = {
+    "Minister",
+    "Secretary",
+    "President",
+    "Ambassador",
+    "Spokesperson",
+    "Spokeswoman",
+    "Spokesman",
+    "Envoy",
+    "Representative",
+    "Director",
+    "Chairman",
+    "Chair",
+    "Commissioner",
+    "Chancellor",
+    "Adviser",
+    "Advisor",
+    "Consul",
 }
 
 
@@ -325,7 +407,7 @@ def split_page(name: str, text: str) -> Page:
             published_date, published_at = parsed
         chrome.append(_chrome(kind, ln))
     chrome.append(_chrome("title", title_line))
-    title = " ".join(title_line.text.split())
+    title = _clean_title(title_line.text)
     info = parse_title(title)
     if info.event_date is None:
         _check_title_date(name, title_line)
@@ -341,6 +423,8 @@ def split_page(name: str, text: str) -> Page:
     body = rest[head.end : footer_start]
     chrome.extend(footer_chrome)
 
+    if info.place is None and head.place is not None:
+        info = replace(info, place=head.place)
     event_date = info.event_date or date_line_date or published_date
     if event_date is None:
         raise TranscriptError(
@@ -420,15 +504,34 @@ def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
 
 def _looks_like_title(text: str) -> bool:
     stripped = text.strip()
-    if not 15 <= len(stripped) <= 500 or stripped.endswith(":") or _TOC_ITEM.match(text):
+    if not 15 <= len(stripped) <= 500 or _TOC_ITEM.match(text):
+        return False
+    if stripped.endswith(":") and not _has_title_date(stripped):
         return False
     if "\\" in stripped or not _GENRE_WORD.search(stripped):
         return False
+    if _is_label_line(stripped) and not _has_title_date(stripped):
+        return False
     return bool(
-        _ROLE_WORD.search(stripped)
-        or speakers.find_in_text(stripped)
-        or _TITLE_DATE.search(stripped)
-        or _TITLE_PAREN.search(stripped)
+        _ROLE_WORD.search(stripped) or speakers.find_in_text(stripped) or _has_title_date(stripped)
+    )
+
+
+def _has_title_date(text: str) -> bool:
+    return bool(_TITLE_DATE.search(text) or _TITLE_PAREN.search(text))
+
+
+def _is_label_line(text: str) -> bool:
+    """A line opening with a turn label ('Question:', a registry speaker, or a name with
+    a qualifier: 'President of France Emmanuel Macron (retranslated): I will ...')."""
+    match = _LABEL_LINE.match(text)
+    if match is None:
+        return False
+    label = match["name"].strip()
+    return (
+        speakers.fold(label) in {"question", "q"}
+        or match["qualifier"] is not None
+        or speakers.resolve(label) is not None
     )
 
 
@@ -440,6 +543,12 @@ def _find_title(name: str, nonblank: list[Line]) -> int:
     if other is None:
         for i, ln in enumerate(nonblank[:TITLE_WINDOW]):
             if _looks_like_title(ln.text):
+                if not _has_title_date(ln.text.strip()):
+                    # a republisher's undated headline over the dated title
+                    for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(nonblank))):
+                        text = nonblank[j].text
+                        if _looks_like_title(text) and _has_title_date(text.strip()):
+                            return j
                 return i
     raise TranscriptError(
         Problem(
@@ -538,7 +647,13 @@ def parse_title(title: str) -> TitleInfo:
     segments = [s.strip() for s in rest.split(",")]
     if place is None:
         tail: list[str] = []
-        while len(segments) > 1 and _is_place(segments[-1]):
+        # a name in apposition to a role ('the French Foreign Minister, Laurent Fabius')
+        # is not a place
+        while (
+            len(segments) > 1
+            and _is_place(segments[-1])
+            and not _in_apposition(segments[-2], segments[-1])
+        ):
             tail.insert(0, segments.pop())
         place = ", ".join(tail) or None
     head = ", ".join(segments)
@@ -570,10 +685,12 @@ def parse_title(title: str) -> TitleInfo:
         if speaker is None:
             after = head[leading.end() :]
     possessive = _POSSESSIVE.match(after)
-    if possessive:
-        after = after[possessive.end() :]
+    verb = speaker is not None and leading is None and not possessive
+    if possessive or verb:
+        # '<Name>’s <genre> ...', or the verb: '<Name> answers questions ...'
+        after = after[possessive.end() :] if possessive else after.lstrip()
         phrase = _GENRE_PHRASE.match(after)
-        if phrase:
+        if phrase and (possessive or phrase.start("genre") == 0):
             genre = phrase["genre"]
             after = after[phrase.end() :]
     if speaker is not None:
@@ -662,6 +779,17 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+def _in_apposition(before: str, segment: str) -> bool:
+    """A name of two or more words after a segment ending in one person's role word,
+    perhaps with its country ('the Foreign Minister of Austria, Karin Kneissl')."""
+    words = before.split()
+    ends_in_role = any(
+        len(words) > n and words[-1 - n] in _PERSON_ROLES and (n == 0 or words[-n] == "of")
+        for n in (0, 2, 3)
+    )
+    return ends_in_role and len(segment.split()) >= 2
+
+
 def _find_genres(title: str) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -695,6 +823,7 @@ class _Head:
     end: int
     header: tuple[date, datetime | None] | None = None
     date_line: date | None = None
+    place: str | None = None  # a place before the date line's date
     languages: list[str] = field(default_factory=list)
     contents: list[str] = field(default_factory=list)
     chrome: list[Chrome] = field(default_factory=list)
@@ -704,14 +833,17 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
     """Lines between title and body: byline, repeated title, language switcher, document
     number, a publication header or a date line, and a table of contents."""
     head = _Head(end=0)
-    folded_title = speakers.fold(title)
+    folded_title = speakers.fold(_clean_title(title))
+    labelled = False  # a 'Table of contents' line was met
     i = _byline_end(rest)
     for ln in rest[:i]:
         head.chrome.append(_chrome("byline", ln))
     while i < len(rest):
         ln = rest[i]
-        text = " ".join(ln.text.split())
-        if speakers.fold(text) == folded_title:
+        text = speakers.fold(_clean_title(ln.text))
+        if text == folded_title or (
+            text.startswith(folded_title) and re.fullmatch(r"\S{1,24}", text[len(folded_title) :])
+        ):
             head.chrome.append(_chrome("title-repeat", ln))
         elif _LANGUAGES.match(ln.text) and not head.languages:
             head.languages = [m.group(1) for m in _LANGUAGE_TAG.finditer(ln.text)]
@@ -721,10 +853,18 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
         elif head.header is None and (parsed := _parse_header(name, ln)) is not None:
             head.header = parsed
             head.chrome.append(_chrome("header", ln))
-        elif (match := _DATE_LINE.match(ln.text)) and head.date_line is None:
+        elif (match := _date_line(ln.text)) and head.date_line is None:
             head.date_line = _make_date(name, ln, match)
+            head.place = " ".join(match["place"].split()) if match["place"] else None
             head.chrome.append(_chrome("date-line", ln))
-        elif (end := _contents_end(rest, i)) > i and _is_contents(rest, i, end, genres):
+        elif _STAMP.match(ln.text):
+            head.chrome.append(_chrome("date-line", ln))
+        elif _CONTENTS_LABEL.match(ln.text) and not head.contents:
+            labelled = True
+            head.chrome.append(_chrome("contents", ln))
+        elif (end := _contents_end(rest, i)) > i and (
+            labelled or _is_contents(rest, i, end, genres)
+        ):
             for item_line in rest[i:end]:
                 item = _TOC_ITEM.match(item_line.text)
                 head.contents.append(item["item"] if item else item_line.text.strip())
@@ -738,10 +878,24 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
     return head
 
 
+def _clean_title(text: str) -> str:
+    """A title line as the title: whitespace collapsed, no closing colon or full stop."""
+    return re.sub(r"\s*(?<!\.)[:.]$", "", " ".join(text.split()))
+
+
+def _date_line(text: str) -> re.Match[str] | None:
+    """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54'); a place may
+    precede the date ('Solnechnogorsk, July 28, 2025')."""
+    match = _DATE_LINE.match(text)
+    if match is None or (match["place"] is not None and not _is_place(match["place"])):
+        return None
+    return match
+
+
 def _byline_end(rest: list[Line]) -> int:
     """Where a byline block (short lines closed by a date line) after the title ends; 0 if none."""
     for i, ln in enumerate(rest[:6]):
-        if _DATE_LINE.match(ln.text):
+        if _date_line(ln.text):
             return i
         text = ln.text.strip()
         if len(text) > 60 or ":" in text or text[-1] in ".!?" or _LANGUAGES.match(ln.text):
@@ -765,7 +919,34 @@ def _contents_end(rest: list[Line], i: int) -> int:
     end = i
     while end < len(rest) and (_TOC_ITEM.match(rest[end].text) or _is_divider(rest, end)):
         end += 1
+    return _unnumbered_items_end(rest, i, end)
+
+
+def _unnumbered_items_end(rest: list[Line], start: int, end: int) -> int:
+    """After a divider that closes the list ('From answers to media questions:', numbered
+    or not), unnumbered items continue the contents up to the line that repeats the
+    list's first item, where the body begins; without that line they are body."""
+    j = end
+    if j < len(rest) and _divider_shaped(rest[j].text):
+        j += 1
+    elif not rest[end - 1].text.strip().endswith(":"):
+        return end
+    first = _TOC_ITEM.match(rest[start].text)
+    key = heading_key(first["item"]) if first else ""
+    for k in range(j, len(rest)):
+        text = rest[k].text.strip()
+        found = heading_key(text)
+        # on a page cut short, the last line may be the start of that first heading
+        cut = k == len(rest) - 1 and len(found) >= 10 and key.startswith(found)
+        if found == key or cut:
+            return k if k > j else end
+        if len(text) > 200 or _TOC_ITEM.match(text) or re.search(r"[.!?:;,]$", text):
+            break
     return end
+
+
+def _divider_shaped(text: str) -> bool:
+    return text.strip().endswith(":") and len(text) < 80
 
 
 def _is_contents(rest: list[Line], start: int, end: int, genres: list[str]) -> bool:
@@ -785,8 +966,7 @@ def _is_contents(rest: list[Line], start: int, end: int, genres: list[str]) -> b
 def _is_divider(rest: list[Line], i: int) -> bool:
     """An unnumbered 'Answers to media questions:' line between two contents items."""
     return (
-        rest[i].text.strip().endswith(":")
-        and len(rest[i].text) < 80
+        _divider_shaped(rest[i].text)
         and i + 1 < len(rest)
         and _TOC_ITEM.match(rest[i + 1].text) is not None
     )

@@ -28,10 +28,15 @@ Rules, applied paragraph by paragraph (a paragraph is a non-blank body line):
   statement (a row of ``speeches``).
 * A **heading** closes the current turn and opens a section: a line equal to an item
   of the page's table of contents, or a digest topic ``On <topic>`` (at most 12 words,
-  no closing punctuation). Every question and statement of the section (up to the next
-  heading or separator) carries it as ``heading``. A heading with no turn under it (the
-  next line is another heading, or the page ends) is chrome (``heading``), as is the
-  ToC's divider ``Answers to media questions:`` when it recurs in the body.
+  no closing punctuation). On a briefing page (the title's first genre) without a table
+  of contents, any paragraph shaped like a heading is one: at most
+  :data:`MAX_HEADING_WORDS` words, starting with a capital letter, a digit or a quote,
+  not a label, no closing punctuation (nor a closing comma or dash), and not the
+  page's last paragraph (that is text cut short). Every question and statement of the
+  section (up to the next heading or separator) carries it as ``heading``. A heading
+  with no turn under it (the next line is another heading, or the page ends) is
+  chrome (``heading``), as is the ToC's divider ``Answers to media questions:`` when
+  it recurs in the body.
 * ``* * *`` closes the current turn and is chrome (a separator between press approaches).
 * **Stage directions** (a paragraph that is wholly parenthesised: ``(Applause)``,
   ``(Laughter.)``, ``(Off-mike.)``) never open a turn or name a speaker: inside a turn
@@ -52,6 +57,8 @@ __all__ = ["MAX_NAME_WORDS", "Turn", "split_turns"]
 
 MAX_NAME_WORDS = 16
 """Longest label name, in words, that is taken for a speaker without the registry."""
+MAX_HEADING_WORDS = 30
+"""Longest paragraph, in words, taken for a section heading by its shape on a briefing page."""
 
 _LABEL = re.compile(
     r"^(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
@@ -175,7 +182,9 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("heading", number, start, end))
         pending_heading = None
 
-    for ln in page.body:
+    # a briefing without a table of contents: headings are known by their shape
+    by_shape = not contents and page.info.genres[:1] == ["briefing"]
+    for index, ln in enumerate(page.body):
         start, end = ln.stripped_span()
         text = page.text[start:end]
         if _SEPARATOR.match(text):
@@ -185,7 +194,9 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             section = None
             chrome.append(Chrome("separator", ln.number, start, end))
             continue
-        if _is_heading(text, contents):
+        if _is_heading(text, contents) or (
+            by_shape and index < len(page.body) - 1 and _heading_shaped(text)
+        ):
             close()
             drop_heading()
             answering = False
@@ -264,6 +275,18 @@ def _is_heading(text: str, contents: set[str]) -> bool:
         and len(text.split()) <= 12
         and not _TERMINAL.search(text)
         and ":" not in text
+    )
+
+
+def _heading_shaped(text: str) -> bool:
+    """A short paragraph that starts like a title and ends without punctuation."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= MAX_HEADING_WORDS
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«')
+        and not _TERMINAL.search(stripped)
+        and stripped[-1] not in ",-–—"
+        and _LABEL.match(stripped) is None
     )
 
 
