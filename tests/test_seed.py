@@ -46,6 +46,8 @@ def test_fifteen_questions_each_answered_once_by_lavrov(seed_page: ParsedPage) -
     assert [q.position for q in questions] == list(range(1, 16))
     assert [a.question_id for a in answers] == [q.question_id for q in questions]
     assert {a.speaker for a in answers} == {"Sergey Lavrov"}
+    assert {a.ministry for a in answers} == {True}
+    assert seed_page.speeches[0].ministry is True
     assert [a.paragraph_count for a in answers] == [1, 2, 1, 1, 1, 8, 3, 3, 1, 3, 1, 1, 1, 1, 9]
 
 

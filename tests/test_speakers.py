@@ -49,3 +49,33 @@ def test_ministry_flag() -> None:
 @pytest.mark.parametrize("label", ["Ahmed Aboul Gheit", "Question", "Moscow"])
 def test_people_not_in_the_table_do_not_resolve(label: str) -> None:
     assert speakers.resolve(label) is None
+
+
+def test_records_carry_the_ministry_flag_of_their_speaker() -> None:
+    """Registry people get their flag; a speaker the registry does not know gets null."""
+    from mfa_transcripts.builder.parse import parse_file
+
+    from .conftest import FIXTURES, SYNTHETIC
+
+    kerry = parse_file(next(FIXTURES.glob("023_*.txt")))
+    assert {(s.speaker, s.ministry) for s in kerry.speeches} == {
+        ("Sergey Lavrov", True),
+        ("John Kerry", False),
+    }
+    unknown = parse_file(SYNTHETIC / "s22_unknown-speaker.txt")
+    flags = {r.speaker: r.ministry for r in (*unknown.speeches, *unknown.answers)}
+    assert None in flags.values()
+    assert all((flag is None) == (speakers.by_name(name) is None) for name, flag in flags.items())
+
+
+def test_a_page_of_more_than_999_questions_keeps_growing_ids() -> None:
+    from mfa_transcripts.builder.parse import parse_source
+    from mfa_transcripts.builder.read import decode
+
+    turns = "".join(f"Question: Number {n}?\n\nSergey Lavrov: Answer {n}.\n\n" for n in range(1001))
+    title = "Foreign Minister Sergey Lavrov’s answers to media questions, Moscow, May 5, 2020"
+    page = f"{title}\n\n{turns}"
+    parsed = parse_source(decode(page.encode(), "long.txt"))
+    assert len(parsed.questions) == 1001
+    assert parsed.questions[-1].question_id.endswith("-q1001")
+    assert parsed.answers[-1].answer_id.endswith("-q1001-a01")

@@ -75,9 +75,9 @@ GENRES: tuple[str, ...] = get_args(Genre)
 
 DATE_PREFIX = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 TRANSCRIPT_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}$"
-SPEECH_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-s[0-9]{{3}}$"
-QUESTION_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3}}$"
-ANSWER_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3}}-a[0-9]{{2}}$"
+SPEECH_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-s[0-9]{{3,}}$"
+QUESTION_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3,}}$"
+ANSWER_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3,}}-a[0-9]{{2,}}$"
 SHA256 = r"^[0-9a-f]{64}$"
 LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
@@ -100,6 +100,13 @@ Text = Annotated[
 ]
 Paragraphs = Annotated[int, Field(ge=1, description="Paragraphs in text.")]
 Words = Annotated[int, Field(ge=1, description="Whitespace-separated words in text.")]
+Ministry = Annotated[
+    bool | None,
+    Field(
+        description="Whether the speaker speaks for the Russian Foreign Ministry, per the "
+        "speaker registry shipped with the package; null when the speaker is not in it."
+    ),
+]
 CharStart = Annotated[
     int,
     Field(
@@ -238,6 +245,7 @@ class Speech(Record):
         description="Canonical speaker name; for an unlabelled opening the title's "
         "speaker; an unknown label is kept as written; null when nobody is named.",
     )
+    ministry: Ministry
     label: str | None = Field(
         min_length=1,
         description="The speaker label as written, without qualifier and colon; null "
@@ -310,6 +318,7 @@ class Answer(Record):
     speaker: NonEmpty = Field(
         description="Canonical speaker name; an unknown label is kept as written."
     )
+    ministry: Ministry
     label: NonEmpty = Field(description="The speaker label as written, without qualifier.")
     qualifier: Qualifier
     text: Text

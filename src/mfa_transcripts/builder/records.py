@@ -74,6 +74,11 @@ class ParsedPage:
         }
 
 
+def _ministry(speaker: str | None) -> bool | None:
+    person = speakers.by_name(speaker)
+    return None if person is None else person.ministry
+
+
 def title_key(title: str) -> str:
     """The title as IDs and duplicate checks see it."""
     text = unicodedata.normalize("NFKC", title)
@@ -117,6 +122,7 @@ def make_records(
                     speech_id=f"{tid}-s{len(speeches) + 1:03d}",
                     position=len(speeches) + 1,
                     speaker=turn.speaker,
+                    ministry=_ministry(turn.speaker),
                     label=turn.label,
                     heading=turn.heading,
                     **common,
@@ -141,20 +147,11 @@ def make_records(
                     question_id=question.question_id,
                     position=position,
                     speaker=turn.speaker,
+                    ministry=_ministry(turn.speaker),
                     label=turn.label,
                     **common,
                 )
             )
-    if len(questions) > 999 or len(speeches) > 999:
-        raise TranscriptError(
-            Problem(
-                "not-a-transcript",
-                page.name,
-                f"expected at most 999 questions and statements, found {len(questions)} "
-                f"and {len(speeches)}",
-            )
-        )
-
     last = page.body[-1].text if page.body else ""
     complete = page.has_footer or (bool(last.strip()) and not ends_mid_sentence(last))
     if not complete:

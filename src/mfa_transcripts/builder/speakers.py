@@ -65,6 +65,11 @@ def registry() -> _Registry:
     return _Registry(speakers, tuple(aliases), pattern)
 
 
+def by_name(name: str | None) -> Speaker | None:
+    """The registry speaker whose canonical name is ``name``; else None."""
+    return next((s for s in registry().speakers if s.name == name), None)
+
+
 def resolve(label: str) -> Speaker | None:
     """The registry speaker a label names, allowing a role before the name; else None."""
     folded = " ".join(fold(label).split())
