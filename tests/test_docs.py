@@ -108,3 +108,14 @@ def test_published_types_and_keys_stated_by_hand(built: Path) -> None:
     assert schema.field("languages").type.value_type == pa.string()
     assert schema.field("speech_count").type == pa.int64()
     assert not schema.field("transcript_id").nullable and schema.field("place").nullable
+
+
+def test_readme_loading_example_runs() -> None:
+    """The README's first Python block is a doctest against the shipped data."""
+    import doctest
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+    result = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(test)
+    assert result.attempted >= 5 and result.failed == 0
