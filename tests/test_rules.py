@@ -1,4 +1,5 @@
-"""The parser's rules on shapes no fixture holds: titles, labels, lists, dates.
+"""The parser's rules on shapes no fixture holds: titles, labels, roles, headings, footers,
+lists, dates.
 
 These check that the rules generalise beyond the fixtures: each case is a title or a
 small page written for the rule it exercises.
@@ -157,18 +158,68 @@ def test_question_phrases_and_role_phrases_are_labels(tmp_path: Path) -> None:
         "Sergey Lavrov (adds): Everything.\n"
         "Question 2: And films?\n"
         "Sergey Lavrov: Old ones.\n"
-        "Voice from the audience: Thank you!",
+        "Voice from the audience: And music?\n"
+        "Sergey Lavrov: Jazz.",
     )
+    # the audience asks: its turn is a question, kept under its label
     assert [(q.label, q.text) for q in page.questions] == [
         ("Question from the audience", "What should we read?"),
         ("Question 2", "And films?"),
+        ("Voice from the audience", "And music?"),
     ]
     assert [(a.label, a.qualifier, int(a.question_id[-3:])) for a in page.answers] == [
         ("Sergey Lavrov", "adds", 1),
         ("Sergey Lavrov", None, 2),
-        ("Voice from the audience", None, 2),
+        ("Sergey Lavrov", None, 3),
     ]
     assert page.warnings == []  # a role is not an unknown person
+
+
+def test_roles_that_ask_open_questions_and_roles_that_chair_make_statements(
+    tmp_path: Path,
+) -> None:
+    page = _page(
+        tmp_path,
+        "Question: First?\n"
+        "Sergey Lavrov: Yes.\n"
+        "Moderator: Next question, please.\n"
+        "Question: Second?\n"
+        "Interpreter: The question was about Syria.\n"
+        "Sergey Lavrov: No.\n"
+        "Journalist: And Iran?\n"
+        "Sergey Lavrov: Also no.",
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Question", "First?"),
+        ("Question", "Second?"),
+        ("Journalist", "And Iran?"),
+    ]
+    # the chair and the interpreter speak, but leave the open question to the minister
+    assert [(s.speaker, s.label, s.text) for s in page.speeches] == [
+        ("Moderator", "Moderator", "Next question, please."),
+        ("Interpreter", "Interpreter", "The question was about Syria."),
+    ]
+    assert [(a.answer_id[-8:], a.speaker, a.text) for a in page.answers] == [
+        ("q001-a01", "Sergey Lavrov", "Yes."),
+        ("q002-a01", "Sergey Lavrov", "No."),
+        ("q003-a01", "Sergey Lavrov", "Also no."),
+    ]
+    assert page.warnings == []
+
+
+def test_numbered_questions_and_questioners_are_not_label_typos(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question1: First?\nSergey Lavrov: Yes.\nQuestioner: Second?\nSergey Lavrov: No.",
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Question1", "First?"),
+        ("Questioner", "Second?"),
+    ]
+    assert len(page.answers) == 2 and page.warnings == []
+    with pytest.raises(TranscriptError) as caught:  # a misspelt 'Question' still is a typo
+        _page(tmp_path, "Qestion: First?\nSergey Lavrov: Yes.")
+    assert caught.value.problem.type == "label-typo"
 
 
 @pytest.mark.parametrize(
@@ -178,6 +229,13 @@ def test_question_phrases_and_role_phrases_are_labels(tmp_path: Path) -> None:
         "The Russian Federation: a view from the outside was the topic.",
         "Question is: who benefits?",
         "Moscow: 00:12",
+        # capitalised words before a colon, then lower-case text: prose, not a speaker
+        "New START: we proposed to extend the treaty.",
+        "Russia and China: partners for decades.",
+        # an acronym is no name word: 'New START' is not a two-word name
+        "New START: We proposed to extend the treaty.",
+        # a short English word among capitalised ones is prose, not a near-label
+        "President Putin met Xi Jinping: They agreed.",
     ],
 )
 def test_colons_in_prose_are_not_labels(tmp_path: Path, line: str) -> None:
@@ -264,3 +322,171 @@ def test_unnumbered_contents_end_at_the_first_heading_even_when_it_is_cut(tmp_pa
         "On fishing quotas",
     ]
     assert (page.speeches, page.questions, page.transcript.complete) == ([], [], False)
+
+
+def test_a_colon_in_an_answer_does_not_make_prose_a_speaker(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question: What did you offer?\n"
+        "Sergey Lavrov: Several things.\n"
+        "New START: we proposed to extend it.\n"
+        "Russia and China: partners for decades.",
+    )
+    (answer,) = page.answers
+    assert answer.paragraph_count == 3 and answer.text.endswith("partners for decades.")
+    assert page.speeches == [] and page.warnings == []
+
+
+@pytest.mark.parametrize(
+    "label, speaker",
+    [
+        ("NATO Secretary General Jens Stoltenberg", "NATO Secretary General Jens Stoltenberg"),
+        ("MR SMITH", "MR SMITH"),  # an upper-case label: its words count
+    ],
+)
+def test_acronyms_among_name_words_and_upper_case_labels_are_labels(
+    tmp_path: Path, label: str, speaker: str
+) -> None:
+    page = _page(tmp_path, f"Question: Well?\nSergey Lavrov: Yes.\n{label}: We agree.")
+    assert [a.speaker for a in page.answers] == ["Sergey Lavrov", speaker]
+
+
+def test_name_particles_are_one_list_for_labels_and_titles(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Will Europe join?\nSergey Lavrov: Ask Brussels.\n"
+        "Ursula von der Leyen: We will not.",
+    )
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Sergey Lavrov", "Ask Brussels."),
+        ("Ursula von der Leyen", "We will not."),
+    ]
+    assert [w.type for w in page.warnings] == ["unknown-speaker"]
+    info = parse_title(
+        "Remarks by European Commission President Ursula von der Leyen at the summit, "
+        "Brussels, May 5, 2021"
+    )
+    assert (info.speaker, info.speaker_role) == (
+        "Ursula von der Leyen",
+        "European Commission President",
+    )
+
+
+def test_a_name_label_with_an_unknown_particle_stays_text_but_is_reported(
+    tmp_path: Path,
+) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Will Germany join?\nSergey Lavrov: Ask Berlin.\n"
+        "Karl-Theodor zu Guttenberg: We will not.",
+    )
+    (answer,) = page.answers
+    assert answer.text.endswith("Karl-Theodor zu Guttenberg: We will not.")
+    ((warning),) = page.warnings
+    assert (warning.type, warning.line) == ("unknown-speaker", 5)
+    assert "Karl-Theodor zu Guttenberg:" in warning.message
+
+
+def test_a_cut_last_paragraph_starting_with_on_is_text_not_a_heading(tmp_path: Path) -> None:
+    cut = _page(tmp_path, "The talks were useful.\nOn the other hand we")
+    (speech,) = cut.speeches
+    assert speech.text.endswith("On the other hand we") and not cut.transcript.complete
+    assert "heading" not in cut.accounting.chrome_chars
+
+
+def test_a_paragraph_starting_with_on_in_an_answer_is_text_of_the_answer(tmp_path: Path) -> None:
+    """With a comma it is prose; on a page with question labels (not a digest) it is never
+    a topic heading."""
+    answer = _page(
+        tmp_path,
+        "Question: Is the treaty alive?\n"
+        "Sergey Lavrov: It is complicated.\n"
+        "On the one hand, the treaty is still in force\n"
+        "On the other hand nobody respects it\n"
+        "Nobody at all.",
+    )
+    assert answer.speeches == []
+    ((only),) = answer.answers
+    assert only.paragraph_count == 4
+
+
+def test_digest_topics_over_unlabelled_text_are_headings(tmp_path: Path) -> None:
+    digest = _page(
+        tmp_path,
+        "The summit is over.\nOn situation in Niger\nWe must see the true causes.\n"
+        "On BRICS expansion\nIt stems from interest.",
+    )
+    assert [(s.heading, s.text) for s in digest.speeches] == [
+        (None, "The summit is over."),
+        ("On situation in Niger", "We must see the true causes."),
+        ("On BRICS expansion", "It stems from interest."),
+    ]
+    # on a digest too, 'On' and a comma is prose
+    prose = _page(
+        tmp_path, "The summit is over.\nOn the one hand, the treaty is in force\nIt holds."
+    )
+    (speech,) = prose.speeches
+    assert (speech.heading, speech.paragraph_count) == (None, 3)
+
+
+@pytest.mark.parametrize("line", ["Thank you all (Applause)", "Audience (APPLAUSE)"])
+def test_a_stage_direction_above_the_footer_is_not_a_tag(tmp_path: Path, line: str) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Any last words?\n"
+        "Sergey Lavrov: Goodbye.\n"
+        f"{line}\n\n"
+        "Additional materials\n"
+        "Council of Europe (CoE)\n"
+        "NATO (North Atlantic Treaty Organization)\n"
+        "Group of Twenty (G20)\n"
+        "Advanced settings",
+    )
+    assert page.transcript.tags == [
+        "Council of Europe (CoE)",
+        "NATO (North Atlantic Treaty Organization)",
+        "Group of Twenty (G20)",
+    ]
+    (answer,) = page.answers
+    assert answer.text == f"Goodbye.\n\n{line}"
+
+
+def test_a_line_above_the_footer_is_a_tag_only_when_it_names_an_organisation(
+    tmp_path: Path,
+) -> None:
+    page = _page(
+        tmp_path,
+        "We met today.\nWe will meet again (next year)\nEuropean Union (EU)\nAdditional materials",
+    )
+    assert page.transcript.tags == ["European Union (EU)"]
+    (speech,) = page.speeches
+    assert speech.text.endswith("We will meet again (next year)")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "(Applause)", "(Applause)\n\n* * *\n\n(Laughter.)"],
+    ids=["empty", "applause", "stage"],
+)
+def test_a_page_with_no_content_after_the_title_is_refused(tmp_path: Path, body: str) -> None:
+    with pytest.raises(TranscriptError) as caught:
+        _page(tmp_path, f"{body}\n\nAdditional materials\nAdvanced settings")
+    problem = caught.value.problem
+    assert (problem.type, problem.line) == ("not-a-transcript", 1)
+    assert problem.message == (
+        "expected at least one paragraph of content after the title, found none"
+    )
+
+
+def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Question: Hello?\nAnswer: Hello.\nQuestion: Again?\nSergey Vershinin: Again.",
+        title="Deputy Foreign Minister Sergey Vershinin’s interview with RIA Novosti, Moscow, "
+        "March 3, 2021",
+    )
+    assert [a.speaker for a in page.answers] == ["Sergey Vershinin", "Sergey Vershinin"]
+    assert [(w.type, w.severity, w.line) for w in page.warnings] == [
+        ("unknown-speaker", "warning", 1)
+    ]
+    assert "'Sergey Vershinin'" in page.warnings[0].message

@@ -40,6 +40,13 @@ def test_spellings_resolve_to_the_canonical_name(label: str, name: str) -> None:
     assert person is not None and person.name == name
 
 
+@pytest.mark.parametrize("label", ["Sergey Lavrov.", "Lavrov,", " Sergei Lavrov; "])
+def test_punctuation_around_a_label_does_not_matter(label: str) -> None:
+    """As speakers.json's 'about' says."""
+    person = speakers.resolve(label)
+    assert person is not None and person.name == "Sergey Lavrov"
+
+
 def test_ministry_flag() -> None:
     ministry = {p.name for p in speakers.registry().speakers if p.ministry}
     assert {"Sergey Lavrov", "Maria Zakharova"} <= ministry

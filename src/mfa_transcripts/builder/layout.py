@@ -49,8 +49,12 @@ and bottom-up to the body's end:
   follows them.
 * **The footer**, from the bottom: the site's chrome lines (``Advanced settings``,
   ``Web Content Display``, ``Additional materials``, ...) and the organisation tags
-  between them (``Council of Europe (CoE)``). Tag-shaped lines count as tags only when
-  the trailing block holds at least one chrome line.
+  between them. A tag is an organisation's name and its abbreviation, one of them in
+  parentheses (``Council of Europe (CoE)``, ``NATO (North Atlantic Treaty
+  Organization)``): the abbreviation one word with two capitals or a digit (``OSCE``,
+  ``CoE``, ``G20``), the name capitalised words with ``of``, ``and``... between them.
+  A line naming a stage direction (``Thank you all (Applause)``) is never a tag.
+  Tag lines count as tags only when the trailing block holds at least one chrome line.
 * **The body** is what lies between; each non-blank line is a paragraph, whether
   paragraphs are separated by blank lines or by single newlines.
 * **Dates**: the event date is the title's, else the date line's, else the header's.
@@ -119,12 +123,15 @@ _HEADER_GLUED = re.compile(
 _HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
 _DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
 _DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
+# 'Month D, YYYY' or 'D Month YYYY'. One pattern cannot name a group twice, so the
+# day-first groups are renamed with an 'x' prefix; _match_date reads either.
+_DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
 _WEEKDAY = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 # 'September 9, 2016', '12 March 2019', 'Thursday, 02 July 2015 09:54', 'Sochi, May 5, 2019'
 _DATE_LINE = re.compile(
     rf"^\s*(?:{_WEEKDAY},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
-    rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})(?:,?\s+{_TIME})?\s*$"
+    rf"{_DATE}(?:,?\s+{_TIME})?\s*$"
 )
 # a republisher's numeric time stamp: '5-12-2014, 16:44', 'Submitted on Tue, 04/21/2015 - 22:00'
 _STAMP = re.compile(
@@ -133,13 +140,8 @@ _STAMP = re.compile(
     rf"(?:\s*[,-]?\s*{_TIME})?\s*$"
 )
 # the title's date may be followed by a stray period or colon ('..., July 26, 2018:')
-_TITLE_DATE = re.compile(
-    rf"(?:,\s*|\s+)(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})[.:]?\s*$"
-)
-_TITLE_PAREN = re.compile(
-    rf"\s*\((?:(?P<place>[^()]*?),\s*)?(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})\)"
-    r"[.:]?\s*$"
-)
+_TITLE_DATE = re.compile(rf"(?:,\s*|\s+){_DATE}[.:]?\s*$")
+_TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{_DATE}\)[.:]?\s*$")
 _CONTENTS_LABEL = re.compile(r"^\s*(?i:(?:table of )?contents):?\s*$")
 # a turn label opening a line: 'President of France Emmanuel Macron (retranslated): I will...'
 _LABEL_LINE = re.compile(
@@ -149,7 +151,6 @@ _LANGUAGES = re.compile(r"^\s*•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+\s*$")
 _LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
 _DOCUMENT_NUMBER = re.compile(r"^\s*\d{1,6}-\d{1,2}-\d{1,2}-\d{4}\s*$")
 _TOC_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+(?P<item>\S.*?)\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
 _FOOTER_CHROME = {
     "additional materials",
     "web content display",
@@ -160,12 +161,24 @@ _FOOTER_CHROME = {
     "print",
     "share",
 }
-_TAG = re.compile(r"^\s*[A-Z][^.!?:;\n]{1,150}\([^()\n]{2,80}\)\s*$")
-_GENRE_WORD = re.compile(
-    r"\b(?:remarks|statements?|answers?|responses?|interview|news conference|press conference|"
-    r"briefing|article|speech|address|lecture|comments?|greetings|message)\b",
-    re.IGNORECASE,
-)
+# an organisation tag: '<Name> (<ABBR>)' or '<ABBR> (<Name>)'
+_TAG = re.compile(r"^\s*(?P<outer>[A-Z][^.!?:;()\n]{1,150}?)\s*\((?P<inner>[^()\n]{2,80})\)\s*$")
+# an abbreviation: one word of letters (digits, '&', '-') with two capitals or a digit:
+# 'OSCE', 'CoE', 'EU', 'G20'
+_ABBREVIATION = re.compile(r"^(?=[^\s]*(?:[A-Z][^\s]*[A-Z]|\d))[A-Z][A-Za-z0-9&\-]{1,11}$")
+_ORG_CONNECTORS = {"of", "for", "and", "the", "in", "on", "to", "at", "&", "-", "–"}
+# stage directions are never organisations: 'Thank you all (Applause)'
+_STAGE_WORDS = {
+    "applause",
+    "laughter",
+    "laughs",
+    "off-mike",
+    "inaudible",
+    "crosstalk",
+    "pause",
+    "interruption",
+    "indistinct",
+}
 _ROLE_WORD = re.compile(
     r"\b(?:Minister|FM|Spokesperson|Spokesman|Spokeswoman|Secretary|President|Ambassador|"
     r"Ministry|Envoy|Representative|Department|Embassy)s?\b"
@@ -179,7 +192,9 @@ _MARKUP = re.compile(
 
 # Title grammar: '<Role> <Name>’s <genre> <prep> <occasion>, <Place>, <Date>' or
 # '<Genre> by|of|with <Role> <Name> <prep> <occasion>, <Place>, <Date>'.
-_GENRE_TERMS = (
+# The one genre vocabulary: (genre of the model, wording). A title names one of these
+# words; an entry without a genre makes a line title-like but gives no genre.
+_GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("opening remarks", r"opening remarks"),
     (
         "answers to questions",
@@ -204,8 +219,16 @@ _GENRE_TERMS = (
         r"(?:media|journalists|press))?",
     ),
     ("answers to questions", r"answers?"),
+    (None, r"responses?"),
+    (None, r"greetings"),
+    (None, r"message"),
 )
+_GENRE_TERMS = tuple((g, p) for g, p in _GENRE_VOCABULARY if g is not None)
 assert {g for g, _ in _GENRE_TERMS} <= set(GENRES)
+# a line that names a genre (the title does)
+_GENRE_WORD = re.compile(
+    r"\b(?:" + "|".join(p for _, p in _GENRE_VOCABULARY) + r")\b", re.IGNORECASE
+)
 _GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
 # up to two words that qualify the genre: '’s live radio interview', '’s video address'
 _GENRE_MODIFIER = (
@@ -228,7 +251,7 @@ _PREPOSITION = re.compile(
     r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of)\s+",
     re.IGNORECASE,
 )
-_PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am|de|del|la|le|el|al)$")
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am)$")
 _NOT_PLACE = re.compile(
     r"\b(?:Minister|Ministerial|Ministry|Council|Conference|Summit|Forum|Meeting|Session|"
     r"Committee|Assembly|Affairs|Development|Union|Organi[sz]ation|Commonwealth|Agency|"
@@ -241,7 +264,6 @@ _OCCASION_START = re.compile(
     r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to)\s"
 )
 _ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
-_NAME_PARTICLES = {"de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "du"}
 _ROLE_NAME_WORDS = {
     "Minister",
     "Ministry",
@@ -409,8 +431,9 @@ def split_page(name: str, text: str) -> Page:
     chrome.append(_chrome("title", title_line))
     title = _clean_title(title_line.text)
     info = parse_title(title)
-    if info.event_date is None:
-        _check_title_date(name, title_line)
+    if info.event_date is None and (match := _title_date_match(title_line.text)) is not None:
+        # a title date that is there but impossible (31 February) is an error, not an absence
+        _make_date(name, title_line, match)
 
     rest = nonblank[title_index + 1 :]
     footer_start, tags, footer_chrome = _split_footer(rest)
@@ -518,7 +541,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _has_title_date(text: str) -> bool:
-    return bool(_TITLE_DATE.search(text) or _TITLE_PAREN.search(text))
+    return _title_date_match(text) is not None
 
 
 def _is_label_line(text: str) -> bool:
@@ -595,12 +618,18 @@ def _parse_header(name: str, line: Line) -> tuple[date, datetime | None] | None:
 
 
 def _make_date(name: str, line: Line, match: re.Match[str]) -> date:
-    groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
-    year, month, day = int(groups["year"]), _month_number(groups["month"]), int(groups["day"])
+    """The date a match gives, or an ``invalid-date`` error naming the line."""
     try:
-        return date(year, month, day)
+        return _match_date(match)
     except ValueError:
         raise _invalid_date(name, line, match.group().strip(), "a calendar date") from None
+
+
+def _match_date(match: re.Match[str]) -> date:
+    """The date of a match of a date pattern (either day order, see :data:`_DATE`);
+    raises ValueError for a date that does not exist."""
+    groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
+    return date(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
 
 
 def _month_number(name: str) -> int:
@@ -618,27 +647,23 @@ def _invalid_date(name: str, line: Line, found: str, what: str) -> TranscriptErr
     )
 
 
+def _title_date_match(text: str) -> re.Match[str] | None:
+    """The date ending a title: ``(City, Month D, YYYY)`` or ``..., Month D, YYYY``."""
+    return _TITLE_PAREN.search(text) or _TITLE_DATE.search(text)
+
+
 def _title_date(title: str) -> tuple[date | None, str | None, str]:
-    """(date, place in parentheses, title without the date part)."""
-    for pattern in (_TITLE_PAREN, _TITLE_DATE):
-        match = pattern.search(title)
-        if match:
-            groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
-            try:
-                day = date(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]))
-            except ValueError:
-                return None, None, title
-            place = groups.get("place")
-            return day, (place.strip() if place else None), title[: match.start()].rstrip(" ,")
-    return None, None, title
-
-
-def _check_title_date(name: str, line: Line) -> None:
-    """A title date that is there but impossible (31 February) is an error, not an absence."""
-    for pattern in (_TITLE_PAREN, _TITLE_DATE):
-        match = pattern.search(line.text)
-        if match:
-            _make_date(name, line, match)
+    """(date, place in parentheses, title without the date part); no date when the
+    title's date does not exist (:func:`split_page` refuses that page)."""
+    match = _title_date_match(title)
+    if match is None:
+        return None, None, title
+    try:
+        day = _match_date(match)
+    except ValueError:
+        return None, None, title
+    place = match.groupdict().get("place")
+    return day, (place.strip() if place else None), title[: match.start()].rstrip(" ,")
 
 
 def parse_title(title: str) -> TitleInfo:
@@ -744,9 +769,10 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
     """(offset, name) of the person's name that ends ``segment`` after its role words.
 
     A name is two or three capitalised words that are not role words (``Minister``,
-    ``Ambassador``...), acronyms or possessives, name particles (``de``, ``bin``) allowed
-    between; of three, the first is a country and dropped when ``of``, ``for``...
-    precedes it (``Foreign Minister of China Wang Yi``).
+    ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
+    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`); of
+    three, the first is a country and dropped when ``of``, ``for``... precedes it
+    (``Foreign Minister of China Wang Yi``).
     """
     words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
     i = len(words)
@@ -755,9 +781,7 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
         word = words[i - 1].group()
         if _is_name_word(word):
             taken += 1
-        elif not (
-            word in _NAME_PARTICLES and taken and i > 1 and _is_name_word(words[i - 2].group())
-        ):
+        elif not (word in speakers.NAME_PARTICLES and taken and _name_before(words, i - 1)):
             break
         i -= 1
     if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
@@ -767,6 +791,14 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
         return None
     start = words[i].start()
     return start, segment[start : words[-1].end()]
+
+
+def _name_before(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a name word precedes the particles ending at ``words[index]`` ('von der')."""
+    j = index - 1
+    while j >= 0 and words[j].group() in speakers.NAME_PARTICLES:
+        j -= 1
+    return j >= 0 and _is_name_word(words[j].group())
 
 
 def _is_name_word(word: str) -> bool:
@@ -810,7 +842,7 @@ def _is_place(segment: str) -> bool:
     words = segment.split()
     return (
         0 < len(words) <= 4
-        and all(_PLACE_WORD.match(w) for w in words)
+        and all(_PLACE_WORD.match(w) or w in speakers.NAME_PARTICLES for w in words)
         and not _NOT_PLACE.search(segment)
         and not _GENRE_WORD.search(segment)
     )
@@ -977,7 +1009,7 @@ def _split_footer(rest: list[Line]) -> tuple[int, list[str], list[Chrome]]:
     start = len(rest)
     while start > 0:
         text = rest[start - 1].text.strip()
-        if text.lower() in _FOOTER_CHROME or _TAG.match(text):
+        if text.lower() in _FOOTER_CHROME or _is_tag(text):
             start -= 1
         else:
             break
@@ -994,3 +1026,28 @@ def _split_footer(rest: list[Line]) -> tuple[int, list[str], list[Chrome]]:
             tags.append(" ".join(text.split()))
             chrome.append(_chrome("tag", ln))
     return start, tags, chrome
+
+
+def _is_tag(text: str) -> bool:
+    """An organisation tag: a name and its abbreviation, one of them in parentheses
+    (``Council of Europe (CoE)``, ``NATO (North Atlantic Treaty Organization)``); a
+    body line with a stage direction (``Thank you all (Applause)``) is not one."""
+    match = _TAG.match(text)
+    if match is None:
+        return False
+    outer, inner = match["outer"].strip(), match["inner"].strip()
+    if any(w.strip(".,!?").lower() in _STAGE_WORDS for w in (outer + " " + inner).split()):
+        return False
+    return (_ABBREVIATION.match(inner) is not None and _organisation_name(outer)) or (
+        _ABBREVIATION.match(outer) is not None and _organisation_name(inner)
+    )
+
+
+def _organisation_name(text: str) -> bool:
+    """Capitalised words, with 'of', 'for', 'and'... between them."""
+    words = text.replace(",", " ").split()
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w[0].isdigit() or w in _ORG_CONNECTORS for w in words)
+    )

@@ -44,15 +44,6 @@ class Accounting:
     whitespace_chars: int
     unaccounted_chars: int
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "total_chars": self.total_chars,
-            "record_chars": self.record_chars,
-            "chrome_chars": dict(sorted(self.chrome_chars.items())),
-            "whitespace_chars": self.whitespace_chars,
-            "unaccounted_chars": self.unaccounted_chars,
-        }
-
 
 @dataclass
 class ParsedPage:

@@ -1,10 +1,15 @@
 """The speaker registry: canonical names, roles, spellings, and who speaks for the Ministry.
 
 The curated table is ``mfa_transcripts/data/speakers.json``. Matching folds case,
-Cyrillic look-alike letters (``Jоhn`` with a Cyrillic ``о``) and curly apostrophes, so
+Cyrillic look-alike letters (``Jоhn`` with a Cyrillic ``о``) and curly apostrophes, and
+:func:`resolve` ignores punctuation around a label (``Sergey Lavrov.``, ``Lavrov,``), so
 that one person has one canonical name whatever the page's spelling; a label may
 carry a role before the name (``Foreign Minister of Belarus Vladimir Makei``,
-``FOREIGN MINISTER LAVROV``).
+``FOREIGN MINISTER LAVROV``). Punctuation inside a name is kept (``S.Lavrov``).
+
+:data:`NAME_PARTICLES` are the lower-case words that may stand between the capitalised
+words of a personal name (``Staffan de Mistura``, ``Ursula von der Leyen``); the title
+grammar and the turn labels both use this one list.
 """
 
 from __future__ import annotations
@@ -15,7 +20,32 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Speaker", "find_in_text", "fold", "registry", "resolve"]
+__all__ = ["NAME_PARTICLES", "Speaker", "find_in_text", "fold", "registry", "resolve"]
+
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "des",
+        "di",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "van",
+        "von",
+    }
+)
+"""Lower-case words that may stand inside a personal name: 'de Mistura', 'von der Leyen'."""
+_EDGE_PUNCTUATION = ".,;:!?"
 
 # Cyrillic letters that look like Latin ones, as they slip into English pages.
 _HOMOGLYPHS = str.maketrans(
@@ -71,8 +101,11 @@ def by_name(name: str | None) -> Speaker | None:
 
 
 def resolve(label: str) -> Speaker | None:
-    """The registry speaker a label names, allowing a role before the name; else None."""
-    folded = " ".join(fold(label).split())
+    """The registry speaker a label names, allowing a role before the name; else None.
+
+    Punctuation around the label does not matter: ``Sergey Lavrov.`` is Sergey Lavrov.
+    """
+    folded = " ".join(fold(label).strip().strip(_EDGE_PUNCTUATION).split())
     for alias, speaker in registry().aliases:
         if folded == alias or folded.endswith(" " + alias):
             return speaker

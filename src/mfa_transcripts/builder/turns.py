@@ -1,42 +1,60 @@
 """Body to turns: labels, qualifiers, continuation paragraphs, headings.
 
-Rules, applied paragraph by paragraph (a paragraph is a non-blank body line):
+A page whose body holds no paragraph but stage directions and separators (a title and
+a footer, perhaps an ``(Applause)``) is refused as ``not-a-transcript``. Otherwise the
+rules apply paragraph by paragraph (a paragraph is a non-blank body line):
 
 * A **label** opens a paragraph: a name, an optional parenthesised qualifier, a colon,
   then whitespace (a no-break space counts) or the end of the line:
   ``Question:``, ``Sergey Lavrov (after J.Kerry):``, ``FOREIGN MINISTER LAVROV:``.
   The name must look like one: ``Question``/``Q``, ``Question`` followed by
   ``from``/``to``/``for``/``by`` and a few words (``Question from the audience``) or by
-  a number, ``Answer``/``A``, a registry speaker (a role may precede the name), a
-  one-word role such as ``Moderator`` (or a role with ``from``/``of`` and a few words:
-  ``Voice from the audience``), or two to :data:`MAX_NAME_WORDS` capitalised words
-  (``of``, ``the``, ``and``... allowed between, not at either end, though a particle
-  such as ``van`` may start one: ``Secretary General of the League of Arab States
-  Ahmed Aboul Gheit``). Anything else is text:
-  ``There is only one obligation: ...`` stays in its turn. The qualifier is kept as
-  data and never splits the name.
+  a number (``Question 2``, ``Question2``), ``Answer``/``A``, a registry speaker (a role
+  may precede the name), a one-word role such as ``Moderator`` (or a role with
+  ``from``/``of`` and a few words: ``Voice from the audience``), or two to
+  :data:`MAX_NAME_WORDS` capitalised words (``of``, ``the``, ``and``... and the name
+  particles of :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES` allowed
+  between, not at either end, though a particle such as ``van`` may start one:
+  ``Secretary General of the League of Arab States Ahmed Aboul Gheit``, ``Ursula von
+  der Leyen``). An acronym (``START``, ``US``) may stand among the words but does not
+  count as one of the two, unless the whole label is upper-case (``MR SMITH``). A
+  speaker label (anything but ``Question``/``Answer``) followed by text that starts
+  with a lower-case letter is prose, not a label: ``New START: we proposed ...``.
+  Anything else is text: ``There is only one obligation: ...`` stays in its turn. The
+  qualifier is kept as data and never splits the name. A one-word label within edit
+  distance 2 of ``Question`` that does not contain the word (``Qestion:``) is refused
+  as a typo; ``Questioner`` is a role.
 * A name-shaped label that is not in the speaker registry is kept as written and
-  reported once per page as an ``unknown-speaker`` warning; role labels (``Moderator``)
-  are not people and are not reported. ``Answer:`` is the title's speaker (its label
-  when the title names nobody).
+  reported once per page as an ``unknown-speaker`` warning, as is a title speaker the
+  registry does not know, and a paragraph shaped like a personal name's label but for
+  one short lower-case word that is no known particle (``Karl-Theodor zu Guttenberg:
+  Thank you.``), which stays text; role labels (``Moderator``) are not people and are
+  not reported. ``Answer:`` is the title's speaker (its label when the title names
+  nobody).
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker.
-* A ``Question`` turn opens a question. A speaker turn while a question is open answers
-  the latest question (a question may get several answers, from several speakers in
-  turn, or none when the next question follows at once); a speaker turn before any
-  question, or after a heading or a separator and before the next question, is a
-  statement (a row of ``speeches``).
+* A ``Question`` turn opens a question, and so does a role that asks (interviewer,
+  journalist, correspondent, reporter, participant, student, audience, voice,
+  questioner), kept under its label. A speaker turn while a question is open answers the
+  latest question (a question may get several answers, from several speakers in turn,
+  or none when the next question follows at once); a speaker turn before any question,
+  or after a heading or a separator and before the next question, is a statement (a
+  row of ``speeches``). A role that chairs or interprets (moderator, host, presenter,
+  chairman, chair, anchor, interpreter, translator) always makes a statement and leaves
+  an open question open: the speaker turns after it still answer that question.
 * A **heading** closes the current turn and opens a section: a line equal to an item
-  of the page's table of contents, or a digest topic ``On <topic>`` (at most 12 words,
-  no closing punctuation). On a briefing page (the title's first genre) without a table
-  of contents, any paragraph shaped like a heading is one: at most
-  :data:`MAX_HEADING_WORDS` words, starting with a capital letter, a digit or a quote,
-  not a label, no closing punctuation (nor a closing comma or dash), and not the
-  page's last paragraph (that is text cut short). Every question and statement of the
-  section (up to the next heading or separator) carries it as ``heading``. A heading
-  with no turn under it (the next line is another heading, or the page ends) is
-  chrome (``heading``), as is the ToC's divider ``Answers to media questions:`` when
-  it recurs in the body.
+  of the page's table of contents (or, as the page's last paragraph, the start of one,
+  at least 10 characters: a heading cut short), or, on a digest (a page with no question
+  label), a topic ``On <topic>`` (at most 12 words, no comma, colon or closing
+  punctuation) that is not the page's last paragraph and is followed by an unlabelled
+  paragraph. On a briefing page (the title's first genre) without a table of contents,
+  any paragraph shaped like a heading is one: at most :data:`MAX_HEADING_WORDS` words,
+  starting with a capital letter, a digit or a quote, not a label, no closing
+  punctuation (nor a closing comma or dash), and not the page's last paragraph (that is
+  text cut short). Every question and statement of the section (up to the next heading
+  or separator) carries it as ``heading``. A heading with no turn under it (the next
+  line is another heading, or the page ends) is chrome (``heading``), as is the ToC's
+  divider ``Answers to media questions:`` when it recurs in the body.
 * ``* * *`` closes the current turn and is chrome (a separator between press approaches).
 * **Stage directions** (a paragraph that is wholly parenthesised: ``(Applause)``,
   ``(Laughter.)``, ``(Off-mike.)``) never open a turn or name a speaker: inside a turn
@@ -64,52 +82,88 @@ _LABEL = re.compile(
     r"^(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
     r"(?P<colon>:)(?=\s|$)\s*"
 )
-_CONNECTORS = {
-    "of",
-    "the",
-    "for",
-    "and",
-    "de",
-    "da",
-    "von",
-    "van",
-    "al",
-    "bin",
-    "on",
-    "to",
-    "in",
-    "at",
-}
+# lower-case words allowed between the capitalised words of a name
+_CONNECTORS = {"of", "the", "for", "and", "on", "to", "in", "at"} | speakers.NAME_PARTICLES
 _QUESTION_WORDS = {"question", "q", "questions"}
 _ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
-_NAME_PARTICLES = {"de", "da", "von", "van", "al", "bin"}  # may start a name: 'Van Rompuy'
-# 'Question from the audience', 'Question to both ministers', 'QUESTION FOR MR LAVROV', 'Question 2'
-_QUESTION_PHRASE = re.compile(r"^(?:question|q)\s+(?:(?:from|to|for|by)\s+\S.*|\d{1,3})$")
+# 'Question from the audience', 'Question to both ministers', 'QUESTION FOR MR LAVROV',
+# 'Question 2', 'Question2'
+_QUESTION_PHRASE = re.compile(
+    r"^(?:question|q)\s+(?:from|to|for|by)\s+\S.*$|^(?:question|q)\s*\d{1,3}$"
+)
 # 'Voice from the audience', 'Participant from Germany', 'Moderator of the discussion'
 _ROLE_PHRASE = re.compile(r"^(?P<role>\w+)\s+(?:from|of|for|at)\s+\S.*$")
 _ANSWER_WORDS = {"answer", "a"}
-_ROLE_LABELS = {
-    "moderator",
+# roles that ask: their turns are questions
+_ASKING_ROLES = {
     "interviewer",
-    "host",
-    "presenter",
     "journalist",
     "correspondent",
-    "chairman",
-    "chair",
-    "anchor",
     "reporter",
     "participant",
     "student",
     "audience",
     "voice",
+    "questioner",
+}
+# roles that chair or interpret: their turns are statements and leave a question open
+_CHAIRING_ROLES = {
+    "moderator",
+    "host",
+    "presenter",
+    "chairman",
+    "chair",
+    "anchor",
     "interpreter",
     "translator",
+}
+# short English words: 'Putin met Xi Jinping: ...' is prose, not a near-label
+_SHORT_WORDS = {
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "so",
+    "as",
+    "by",
+    "is",
+    "was",
+    "are",
+    "has",
+    "had",
+    "met",
+    "saw",
+    "see",
+    "say",
+    "won",
+    "led",
+    "let",
+    "put",
+    "set",
+    "got",
+    "vs",
+    "via",
+    "per",
+    "not",
+    "now",
+    "too",
+    "his",
+    "her",
+    "its",
+    "our",
+    "who",
+    "why",
+    "how",
+    "may",
+    "can",
 }
 _HEADING_ON = re.compile(r"^\s*On\s+\S.*$")
 _STAGE_DIRECTION = re.compile(r"^\s*\([^()]{1,60}\)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
 _TERMINAL = re.compile(r"[.!?…:;][\"”»’')\]]*\s*$|^\s*\(.*\)\s*$")
+CUT_HEADING_CHARS = 10
+"""Shortest start of a contents item that, as the page's last paragraph, is a heading cut short."""
 
 
 @dataclass
@@ -137,7 +191,7 @@ class Turn:
 
 @dataclass
 class _Label:
-    kind: str  # "question" | "speaker" | "answer"
+    kind: str  # "question" | "speaker" | "chair" | "answer"
     name: str
     qualifier: str | None
     speaker: str | None
@@ -158,6 +212,34 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     questions = 0
     answering = False  # a question is open: speaker turns answer it
     unknown: set[str] = set()
+
+    texts = [page.text[slice(*ln.stripped_span())] for ln in page.body]
+    if all(_SEPARATOR.match(t) or _STAGE_DIRECTION.match(t) for t in texts):
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                page.name,
+                "expected at least one paragraph of content after the title, found none",
+                page.title_line.number,
+            )
+        )
+
+    def warn_unknown(name: str, line: int, message: str) -> None:
+        """One ``unknown-speaker`` warning per name and page."""
+        if name not in unknown:
+            unknown.add(name)
+            warnings.append(
+                Problem("unknown-speaker", page.name, message, line, severity="warning")
+            )
+
+    info = page.info
+    if info.speaker is not None and not info.speaker_known:
+        warn_unknown(
+            info.speaker,
+            page.title_line.number,
+            f"expected the title's speaker in the registry, found {info.speaker!r}; "
+            "kept as written",
+        )
 
     def close() -> None:
         nonlocal current
@@ -182,11 +264,25 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("heading", number, start, end))
         pending_heading = None
 
+    def claim_heading(turn: Turn) -> None:
+        """The first turn of a section holds the heading line's span (for the accounting)."""
+        nonlocal pending_heading
+        if pending_heading is not None:
+            turn.heading_span = pending_heading[0]
+        pending_heading = None
+
     # a briefing without a table of contents: headings are known by their shape
-    by_shape = not contents and page.info.genres[:1] == ["briefing"]
+    by_shape = not contents and info.genres[:1] == ["briefing"]
+    # a digest: no question labels; 'On <topic>' headings stand in for them
+    labels = [
+        _read_label(page, ln, ln.stripped_span()[0], t, strict=False)
+        for ln, t in zip(page.body, texts, strict=True)
+    ]
+    digest = not any(label is not None and label.kind == "question" for label in labels)
+    last = len(page.body) - 1
     for index, ln in enumerate(page.body):
         start, end = ln.stripped_span()
-        text = page.text[start:end]
+        text = texts[index]
         if _SEPARATOR.match(text):
             close()
             drop_heading()
@@ -194,8 +290,16 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             section = None
             chrome.append(Chrome("separator", ln.number, start, end))
             continue
-        if _is_heading(text, contents) or (
-            by_shape and index < len(page.body) - 1 and _heading_shaped(text)
+        if (
+            _in_contents(text, contents, cut=index == last)
+            or (
+                digest
+                and index < last
+                and _topic_heading(text)
+                and labels[index + 1] is None
+                and not _SEPARATOR.match(texts[index + 1])
+            )
+            or (by_shape and index < last and _heading_shaped(text))
         ):
             close()
             drop_heading()
@@ -208,23 +312,26 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             continue
         label = _read_label(page, ln, start, text)
         if label is None:
+            near = _near_label(text)
+            if near is not None:
+                warn_unknown(
+                    near,
+                    ln.number,
+                    f"expected a speaker label, found {near + ':'!r}, shaped like a name "
+                    "but for a lower-case word that is no name particle; kept as text",
+                )
             if current is None:
-                current = Turn("speech", None, None, page.info.speaker, section, ln.number)
-                current, pending_heading = _attach_heading(current, pending_heading)
+                current = Turn("speech", None, None, info.speaker, section, ln.number)
+                claim_heading(current)
             current.spans.append((start, end))
             continue
         close()
-        if not label.known and label.name not in unknown:
-            unknown.add(label.name)
-            warnings.append(
-                Problem(
-                    "unknown-speaker",
-                    page.name,
-                    f"expected a speaker from the registry, found label {label.name!r}; "
-                    "kept under its label",
-                    ln.number,
-                    severity="warning",
-                )
+        if not label.known:
+            warn_unknown(
+                label.name,
+                ln.number,
+                f"expected a speaker from the registry, found label {label.name!r}; "
+                "kept under its label",
             )
         if label.kind == "question":
             questions += 1
@@ -241,6 +348,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                     )
                 )
             kind = "answer"
+        elif label.kind == "chair":
+            kind = "speech"  # and the open question, if any, stays open
         else:
             kind = "answer" if answering else "speech"
         current = Turn(
@@ -252,7 +361,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             ln.number,
             label_span=label.span,
         )
-        current, pending_heading = _attach_heading(current, pending_heading)
+        claim_heading(current)
         if label.text_start < end:
             current.spans.append((label.text_start, end))
     close()
@@ -260,21 +369,25 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     return turns, chrome, warnings
 
 
-def _attach_heading(turn: Turn, pending: tuple[tuple[int, int], int] | None) -> tuple[Turn, None]:
-    """The first turn of a section holds the heading line's span (for the accounting)."""
-    if pending is not None:
-        turn.heading_span, _ = pending
-    return turn, None
-
-
-def _is_heading(text: str, contents: set[str]) -> bool:
-    if contents and heading_key(text) in contents:
+def _in_contents(text: str, contents: set[str], cut: bool) -> bool:
+    """A line equal to a contents item; as the page's last line (``cut``), also the
+    start of one, of at least :data:`CUT_HEADING_CHARS` characters."""
+    if not contents:
+        return False
+    key = heading_key(text)
+    if key in contents:
         return True
+    return cut and len(key) >= CUT_HEADING_CHARS and any(c.startswith(key) for c in contents)
+
+
+def _topic_heading(text: str) -> bool:
+    """A digest's topic: 'On situation in Niger' (no comma: 'On the one hand, ...' is prose)."""
     return bool(
         _HEADING_ON.match(text)
         and len(text.split()) <= 12
         and not _TERMINAL.search(text)
         and ":" not in text
+        and "," not in text
     )
 
 
@@ -290,7 +403,11 @@ def _heading_shaped(text: str) -> bool:
     )
 
 
-def _read_label(page: Page, ln: Line, start: int, text: str) -> _Label | None:
+def _read_label(
+    page: Page, ln: Line, start: int, text: str, *, strict: bool = True
+) -> _Label | None:
+    """The label opening a paragraph, or None. ``strict``: a 'Question' typo is an error
+    (otherwise it is no label)."""
     match = _LABEL.match(text)
     if match is None:
         return None
@@ -304,7 +421,9 @@ def _read_label(page: Page, ln: Line, start: int, text: str) -> _Label | None:
     if folded in _ANSWER_WORDS:
         speaker = page.info.speaker or name
         return _Label("answer", name, qualifier, speaker, True, span, text_start)
-    if " " not in name and _edit_distance(folded, "question") <= 2:
+    if " " not in name and "question" not in folded and _edit_distance(folded, "question") <= 2:
+        if not strict:
+            return None
         raise TranscriptError(
             Problem(
                 "label-typo",
@@ -313,26 +432,65 @@ def _read_label(page: Page, ln: Line, start: int, text: str) -> _Label | None:
                 ln.number,
             )
         )
+    if text[match.end() : match.end() + 1].islower():
+        return None  # prose: 'New START: we proposed ...'
     person = speakers.resolve(name)
     if person is not None:
         return _Label("speaker", name, qualifier, person.name, True, span, text_start)
     role = _ROLE_PHRASE.match(folded)
-    if folded in _ROLE_LABELS or (
-        role is not None and role["role"] in _ROLE_LABELS and len(name.split()) <= 6
-    ):
-        return _Label("speaker", name, qualifier, name, True, span, text_start)
+    word = folded if role is None or len(name.split()) > 6 else role["role"]
+    if word in _ASKING_ROLES:
+        return _Label("question", name, qualifier, None, True, span, text_start)
+    if word in _CHAIRING_ROLES:
+        return _Label("chair", name, qualifier, name, True, span, text_start)
     if _name_shaped(name):
         return _Label("speaker", name, qualifier, name, False, span, text_start)
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """'START', 'US', 'U.S.': two or more letters, all capitals ('J.' is an initial)."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _name_shaped(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _CONNECTORS:
         return False
-    if words[0].lower() in (_CONNECTORS - _NAME_PARTICLES) | _ARTICLES:
+    if words[0].lower() in (_CONNECTORS - speakers.NAME_PARTICLES) | _ARTICLES:
         return False
-    return all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+    if not all(w[0].isupper() or w.lower() in _CONNECTORS for w in words):
+        return False
+    # an acronym is no name word unless the whole label is upper-case ('MR SMITH')
+    upper = name.isupper()
+    return sum(w[0].isupper() and (upper or not _is_acronym(w)) for w in words) >= 2
+
+
+def _near_label(text: str) -> str | None:
+    """The name of a paragraph shaped like a personal name's label but for one short
+    lower-case word that is no known particle (``Karl-Theodor zu Guttenberg: Thank
+    you.``), worth a warning, as a speaker's turn may have been merged into the one
+    before; else None."""
+    match = _LABEL.match(text)
+    if match is None or match["qualifier"] is not None:
+        return None
+    after = text[match.end() :]
+    if after and not after[0].isupper():
+        return None
+    words = match["name"].split()
+    odd = [w for w in words if not w[0].isupper() and w.lower() not in _CONNECTORS]
+    shaped = (
+        3 <= len(words) <= 5
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and words[0].lower() not in _CONNECTORS | _ARTICLES
+        and not any(_is_acronym(w) for w in words)
+        and len(odd) == 1
+        and len(odd[0]) <= 3
+        and odd[0].isalpha()
+        and odd[0] not in _SHORT_WORDS
+    )
+    return " ".join(words) if shaped else None
 
 
 def _edit_distance(a: str, b: str) -> int:
