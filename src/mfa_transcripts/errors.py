@@ -29,7 +29,10 @@ ERROR_TYPES: dict[str, str] = {
     "label-typo": "a label that looks like a misspelt 'Question'",
     "empty-turn": "a label with no text after it",
     "answer-before-question": "a speaker turn where an answer was expected but no question came",
-    "unknown-speaker": "a label that names nobody in the speaker registry (warning)",
+    "unknown-speaker": (
+        "a label or title speaker the speaker registry does not know, or a near-label "
+        "kept as text (warning)"
+    ),
     "unanswered-question": "the last question has no answer (warning)",
     "incomplete-page": "the page stops mid-sentence (warning)",
     "unaccounted-text": "a part of the page landed in no record and no named chrome",
