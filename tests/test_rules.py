@@ -121,6 +121,51 @@ def _page(tmp_path: Path, body: str, title: str = TITLE) -> ParsedPage:
             "Information and Press Department on the situation in Libya",
             None,
         ),
+        (  # what introduces the date is not part of the occasion
+            "Deputy Foreign Minister Sergey Ryabkov’s interview with the newspaper Izvestia, "
+            "published on July 3, 2017",
+            "Sergey Ryabkov",
+            "Deputy Foreign Minister",
+            "interview",
+            "the newspaper Izvestia",
+            None,
+        ),
+        (  # a month without a day ends the title; it is no occasion
+            "Deputy Foreign Minister Sergey Ryabkov’s interview with The International Affairs "
+            "magazine, October 2019",
+            "Sergey Ryabkov",
+            "Deputy Foreign Minister",
+            "interview",
+            "The International Affairs magazine",
+            None,
+        ),
+        (
+            "Foreign Minister Sergey Lavrov’s remarks as part of the New Knowledge marathon, "
+            "Moscow, May 17, 2021",
+            "Sergey Lavrov",
+            "Foreign Minister",
+            "remarks",
+            "the New Knowledge marathon",
+            "Moscow",
+        ),
+        (  # 'to <media>' ends the role and name of a person the registry does not know
+            "Interview of the Ambassador of Russia to Ukraine Mikhail Zurabov to Izvestia, "
+            "June 4, 2015",
+            "Mikhail Zurabov",
+            "Ambassador of Russia to Ukraine",
+            "interview",
+            "Izvestia",
+            None,
+        ),
+        (  # initials glued to a surname: the speaker, not a place
+            "Briefing by the official representative of the Foreign Ministry, M.V.Zakharova "
+            "(May 15, 2024)",
+            "Maria Zakharova",
+            "official representative of the Foreign Ministry",
+            "briefing",
+            None,
+            None,
+        ),
     ],
 )
 def test_title_grammar(
@@ -143,6 +188,8 @@ def test_title_grammar(
         ("Moscow, 1 SEPTEMBER 2019", date(2019, 9, 1)),
         ("(Moscow, Dec 5, 2019)", date(2019, 12, 5)),
         ("Moscow (May 14, 2017)", date(2017, 5, 14)),
+        ("Moscow, April 6 2021", date(2021, 4, 6)),  # no comma after the day
+        ("Moscow, 27 March , 2012", date(2012, 3, 27)),  # a stray comma after the month
     ],
 )
 def test_title_dates(ending: str, day: date) -> None:
@@ -220,6 +267,107 @@ def test_numbered_questions_and_questioners_are_not_label_typos(tmp_path: Path) 
     with pytest.raises(TranscriptError) as caught:  # a misspelt 'Question' still is a typo
         _page(tmp_path, "Qestion: First?\nSergey Lavrov: Yes.")
     assert caught.value.problem.type == "label-typo"
+
+
+def test_numbered_points_stay_text_unless_an_answer_follows(tmp_path: Path) -> None:
+    """A number opens a question only before 'Answer:'; a numbered point with a colon
+    ('1. New START Treaty: ...') is no speaker label."""
+    page = _page(
+        tmp_path,
+        "We propose the following.\n1. New START Treaty: The treaty must be extended.\n"
+        "2. Missile defence: It needs limits.\nQuestion: And then?\nSergey Lavrov: We wait.",
+    )
+    assert [s.text.count("\n\n") + 1 for s in page.speeches] == [3]
+    assert [(q.label, q.text) for q in page.questions] == [("Question", "And then?")]
+    assert page.warnings == []
+
+
+def test_numbered_questions_before_answer_labels(tmp_path: Path) -> None:
+    """'1. Question:' is a Question label with its number; an unlabelled numbered
+    paragraph followed by 'Answer:' is a question labelled by its number. Here, not in a
+    synthetic page: the number stands before the label (test_offsets wants the label
+    alone before the text)."""
+    page = _page(
+        tmp_path,
+        "1. Question: How are relations with London?\n"
+        "Answer: At their lowest point. We still want dialogue.\n"
+        "2. Will the Foreign Secretary visit Moscow?\n"
+        "Answer: We have no request yet.\nIf one comes, we will consider it.\n"
+        "3. What about culture?\nAnswer: Exchanges continue.",
+        "Ambassador Alexander Yakovenko answers questions from The Sunday Times (12 March 2017)",
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Question", "How are relations with London?"),
+        ("2", "Will the Foreign Secretary visit Moscow?"),
+        ("3", "What about culture?"),
+    ]
+    assert [(a.answer_id[-8:], a.speaker, a.paragraph_count) for a in page.answers] == [
+        ("q001-a01", "Alexander Yakovenko", 1),
+        ("q002-a01", "Alexander Yakovenko", 2),
+        ("q003-a01", "Alexander Yakovenko", 1),
+    ]
+    assert page.accounting.unaccounted_chars == 0 and page.warnings == []
+
+
+def test_turns_run_together_in_one_paragraph_are_split(tmp_path: Path) -> None:
+    """'Question: ...? Sergey Lavrov: ...' in one line (with or without a space after the
+    sentence) are separate turns; a colon after another name ('Mr Smith said it well:')
+    is not a label. Here, not in a synthetic page: these turns do not end at a line's
+    end, which test_offsets checks of every fixture."""
+    page = _page(
+        tmp_path,
+        "Question: What do you expect from the meeting? Sergey Lavrov: A frank "
+        "conversation. There is a lot to discuss.\n"
+        "Question: Will Syria be the main subject?Sergey Lavrov: One of them.Question: "
+        "And Korea? Sergey Lavrov: Certainly.\n"
+        "Question: Any hope?\nSergey Lavrov: Always. Mr Smith said it well: “Keep talking.”\n"
+        "Q: Any news from Geneva? A: None yet.",
+        "Foreign Minister Sergey Lavrov’s interview with the National Review magazine, "
+        "Moscow, March 29, 2017",
+    )
+    assert [q.text for q in page.questions] == [
+        "What do you expect from the meeting?",
+        "Will Syria be the main subject?",
+        "And Korea?",
+        "Any hope?",
+        "Any news from Geneva?",
+    ]
+    assert [(a.answer_id[-8:], a.text) for a in page.answers] == [
+        ("q001-a01", "A frank conversation. There is a lot to discuss."),
+        ("q002-a01", "One of them."),
+        ("q003-a01", "Certainly."),
+        ("q004-a01", "Always. Mr Smith said it well: “Keep talking.”"),
+        ("q005-a01", "None yet."),
+    ]
+    source = (tmp_path / "page.txt").read_text("utf-8")
+    for record in (*page.questions, *page.answers):
+        assert source[record.char_start : record.char_end] == record.text
+    assert page.accounting.unaccounted_chars == 0 and page.warnings == []
+
+
+def test_a_closing_signature_is_chrome_but_a_thanks_naming_the_speaker_is_not(
+    tmp_path: Path,
+) -> None:
+    signed = _page(tmp_path, "We wish you success.\nSergey Lavrov\nMoscow, 5 May 2020")
+    assert [s.text for s in signed.speeches] == ["We wish you success."]
+    assert signed.transcript.complete and signed.accounting.chrome_chars["byline"] == 12
+    thanks = _page(
+        tmp_path, "Question: Is that all?\nSergey Lavrov: Yes.\nQuestion: Thank you, Mr Lavrov"
+    )
+    assert [q.text for q in thanks.questions] == ["Is that all?", "Thank you, Mr Lavrov"]
+
+
+def test_an_interviewer_is_labelled_by_name_only_on_interview_pages(tmp_path: Path) -> None:
+    """The same name label asks on an interview page and speaks on a news conference."""
+    body = "Anna Petrova: What is next?\nSergey Lavrov: More talks."
+    interview = _page(
+        tmp_path, body, "Foreign Minister Sergey Lavrov’s interview with Rossiya 1, May 3, 2021"
+    )
+    assert [q.label for q in interview.questions] == ["Anna Petrova"]
+    assert [a.speaker for a in interview.answers] == ["Sergey Lavrov"]
+    remarks = _page(tmp_path, body)
+    assert [s.speaker for s in remarks.speeches] == ["Anna Petrova", "Sergey Lavrov"]
+    assert remarks.questions == []
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,10 @@ def test_every_person_resolves_by_name_and_with_a_role_before_it() -> None:
         ("SECRETARY KERRY", "John Kerry"),
         ("Jоhn Kerry", "John Kerry"),  # Cyrillic 'о'
         ("Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"),
+        ("S.A.Ryabkov", "Sergey Ryabkov"),  # initials before a surname
+        ("A. K. Lukashevich", "Alexander Lukashevich"),
+        ("Foreign Ministry Spokeswoman M.V.Zakharova", "Maria Zakharova"),
+        ("U.S. Secretary Kerry", "John Kerry"),
     ],
 )
 def test_spellings_resolve_to_the_canonical_name(label: str, name: str) -> None:
@@ -47,13 +51,23 @@ def test_punctuation_around_a_label_does_not_matter(label: str) -> None:
     assert person is not None and person.name == "Sergey Lavrov"
 
 
+def test_initials_before_a_surname_are_part_of_the_name_found_in_text() -> None:
+    text = "Briefing of the Spokesman of MFA of Russia A.K.Lukashevich, 4 October 2012"
+    found = speakers.find_in_text(text)
+    assert found is not None and found[0].name == "Alexander Lukashevich"
+    assert text[found[1] : found[2]] == "A.K.Lukashevich"
+    found = speakers.find_in_text("Remarks by U.S. Secretary Kerry")
+    assert found is not None and found[0].name == "John Kerry"
+    assert found[1] > len("Remarks by U.S.")
+
+
 def test_ministry_flag() -> None:
     ministry = {p.name for p in speakers.registry().speakers if p.ministry}
     assert {"Sergey Lavrov", "Maria Zakharova"} <= ministry
     assert not ministry & {"John Kerry", "Wang Yi", "Vladimir Putin"}
 
 
-@pytest.mark.parametrize("label", ["Ahmed Aboul Gheit", "Question", "Moscow"])
+@pytest.mark.parametrize("label", ["Ahmed Aboul Gheit", "Question", "Moscow", "A.B.Ivanov"])
 def test_people_not_in_the_table_do_not_resolve(label: str) -> None:
     assert speakers.resolve(label) is None
 

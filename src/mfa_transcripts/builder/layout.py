@@ -6,8 +6,10 @@ and bottom-up to the body's end:
 * **Before the title** everything is chrome: the old site's publication header
   (``23 August 202019:37``: date and Moscow time glued together; a space or comma
   before the time also occurs), an embassy header (``10 november / 2017``),
-  republisher mastheads, crawl dates, clocks, breadcrumbs. Only the two header shapes
-  give a publication date; any other date before the title is a crawl date.
+  republisher mastheads, crawl dates, clocks, breadcrumbs (a breadcrumb trail,
+  ``Home » News of the Day » ...``, is never the title, even when it ends with it).
+  Only the two header shapes give a publication date; any other date before the title
+  is a crawl date.
 * **The title** is the first line, among the first :data:`TITLE_WINDOW`, that names a
   genre (remarks, statement, answers, interview, briefing, ...) and a speaker, a role
   word or a date, and, unless it ends with a date, does not open with a turn label
@@ -15,29 +17,37 @@ and bottom-up to the body's end:
   Emmanuel Macron (retranslated): ...``). When that line has no date and one of the next
   :data:`HEADLINE_GAP` lines is a title with a date, the first was a republisher's
   headline (chrome) and the dated line is the title. Its date ends it: ``Month D,
-  YYYY`` or ``D Month YYYY`` (month names in any case, full or abbreviated), or
-  ``(City, Month D, YYYY)``; a closing colon or full stop after it is not part of the
-  title. The place is the run of short capitalised segments before the date, but a
-  segment of two or more words after one ending in a role word naming one person
-  (perhaps with ``of <Country>``) is a name in apposition (``the French Foreign
-  Minister, Laurent Fabius``), not a place. Its speaker is the owner of
+  YYYY`` or ``D Month YYYY`` (month names in any case, full or abbreviated; the comma
+  after the day may be missing, ``April 6 2021``, and one may stray after the month,
+  ``27 March , 2012``), or ``(City, Month D, YYYY)``; a closing colon or full stop
+  after it is not part of the title, nor is what introduces it (``..., published on
+  July 3, 2017``). A month without a day (``..., October 2019``) also ends the title
+  but gives no date. The place is the run of short capitalised segments before the
+  date, but a segment of two or more words after one ending in a role word naming one
+  person (perhaps with ``of <Country>``) is a name in apposition (``the French Foreign
+  Minister, Laurent Fabius``), not a place, and nor is a person's name (``...,
+  M.V.Zakharova (May 15, 2024)``). Its speaker is the owner of
   ``<Role> <Name>’s <genre>`` (up to two words may qualify the genre: ``’s live radio
   interview``), else the first name from the speaker registry, else the two or three
   capitalised words ending the role after a leading genre (``Speech by <Role> <Name>
-  at ...``, also ``A speech ... by``, ``Excerpts from the briefing by``); the role is
+  at ...``, also ``A speech ... by``, ``Excerpts from the briefing by``; ``to`` may
+  start the occasion: ``Interview of <Role> <Name> to Izvestia``); a name may be
+  initials glued to a surname (``A.K.Lukashevich``); the role is
   what precedes the name, the occasion what follows the genre, which may also be a
   verb right after the name (``<Name> answers questions from the media``).
   ``Responses to questions`` is a wording of answers to questions.
-* **Between title and body**: a repeated title (a republisher's stamp of up to 24
-  characters may be glued to its end: ``..., April 25, 2022,10:11``), the language
-  switcher (``• de-DE1 en-GB1``), a document number (``2432-20-10-2014``), one of the
+* **Between title and body**: a repeated title (spacing aside; a republisher's stamp of
+  up to 24 characters may be glued to its end: ``..., April 25, 2022,10:11``), the
+  language switcher (``• de-DE1 en-GB1``; a bullet with no language is chrome too), a
+  document number (``2432-20-10-2014``), one of the
   two header shapes (a publication header placed after the title), a date line
   (``September 9, 2016``, ``12 March 2019``; a weekday may precede it and a time
   follow it: ``Thursday, 02 July 2015 09:54``; a place may precede the date:
   ``Solnechnogorsk, July 28, 2025``, and is the page's place when the title has none)
-  with an optional byline block above it, a republisher's numeric time stamp
-  (``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 - 22:00``: chrome, never a
-  date, as its day order and time zone are unknown), and a briefing's table of
+  with an optional byline block above it, a numeric time stamp (``5-12-2014, 16:44``,
+  ``Submitted on Tue, 04/21/2015 - 22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50``
+  with the time glued to a two-digit year: chrome, never a date, as its day order and
+  time zone are unknown), and a briefing's table of
   contents, perhaps under a ``Table of contents`` line: two or more numbered or
   bulleted items, with unnumbered dividers such as ``Answers to media questions:``
   between them (numbering may restart after one). A list there is a table of contents
@@ -46,7 +56,9 @@ and bottom-up to the body's end:
   the list (``From answers to media questions:``) may be followed by unnumbered
   items; they belong to the contents when the line repeating the list's first item
   (where the body begins; on a page cut short, the start of it as the last line)
-  follows them.
+  follows them. On a briefing page, :data:`TOPIC_LIST_MIN` or more short topic lines in
+  a row without numbers or bullets (a republisher's list of the briefing's topics) are
+  its table of contents too.
 * **The footer**, from the bottom: the site's chrome lines (``Advanced settings``,
   ``Web Content Display``, ``Additional materials``, ...) and the organisation tags
   between them. A tag is an organisation's name and its abbreviation, one of them in
@@ -56,8 +68,12 @@ and bottom-up to the body's end:
   A line naming a stage direction (``Thank you all (Applause)``) is never a tag.
   Tag lines count as tags only when the trailing block holds at least one chrome line.
 * **The body** is what lies between; each non-blank line is a paragraph, whether
-  paragraphs are separated by blank lines or by single newlines.
-* **Dates**: the event date is the title's, else the date line's, else the header's.
+  paragraphs are separated by blank lines or by single newlines. A closing signature
+  at its end (up to :data:`SIGNATURE_LINES` lines, each the name of a registry person or
+  of the title's speaker, or a date line such as ``Moscow, October 9, 2015``) is chrome
+  (``byline``, ``date-line``); its place is the page's when no other line gives one.
+* **Dates**: the event date is the title's, else the date line's, else the closing
+  signature's, else the header's.
 
 Every non-blank line ends up in exactly one of these parts, so the build can account
 for every character of the page.
@@ -86,6 +102,10 @@ __all__ = [
 
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 TITLE_WINDOW = 60
+TOPIC_LIST_MIN = 3
+"""Fewest topic lines in a row that make a briefing's unnumbered table of contents."""
+SIGNATURE_LINES = 3
+"""Most lines a closing signature (name, place and date) takes at the body's end."""
 HEADLINE_GAP = 3
 """How many lines after an undated title-shaped headline are searched for the dated title."""
 MONTHS = {
@@ -121,8 +141,10 @@ _HEADER_GLUED = re.compile(
     rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
 )
 _HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
-_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}), (?P<year>\d{{4}})"
-_DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})"
+# the comma after the day may be missing ('April 6 2021'); one may stray after the month
+# ('27 March , 2012')
+_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
+_DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH}(?: ?,)? (?P<year>\d{{4}})"
 # 'Month D, YYYY' or 'D Month YYYY'. One pattern cannot name a group twice, so the
 # day-first groups are renamed with an 'x' prefix; _match_date reads either.
 _DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
@@ -133,11 +155,13 @@ _DATE_LINE = re.compile(
     rf"^\s*(?:{_WEEKDAY},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
     rf"{_DATE}(?:,?\s+{_TIME})?\s*$"
 )
-# a republisher's numeric time stamp: '5-12-2014, 16:44', 'Submitted on Tue, 04/21/2015 - 22:00'
+# a numeric time stamp: '5-12-2014, 16:44', 'Submitted on Tue, 04/21/2015 - 22:00', the time
+# first ('10:07 06.04.2021 •'), a two-digit year with the time glued on ('21.04.1912:50')
 _STAMP = re.compile(
     rf"^\s*(?i:(?:submitted|posted|published|updated)(?:\s+on)?:?\s+)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:\s*[,-]?\s*{_TIME})?\s*$"
+    rf"(?:{_TIME}\s+)?"
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}}(?=\s*[,-]?\s*{_TIME}))|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:\s*[,-]?\s*{_TIME})?\s*•?\s*$"
 )
 # the title's date may be followed by a stray period or colon ('..., July 26, 2018:')
 _TITLE_DATE = re.compile(rf"(?:,\s*|\s+){_DATE}[.:]?\s*$")
@@ -147,7 +171,11 @@ _CONTENTS_LABEL = re.compile(r"^\s*(?i:(?:table of )?contents):?\s*$")
 _LABEL_LINE = re.compile(
     r"^(?P<name>[^:()\n]{1,80}?)\s*(?P<qualifier>\([^()\n]{1,100}\))?\s*:\s+\S"
 )
+# a breadcrumb trail, which may end with the title: 'Home » News of the Day » <title>'
+_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>]\s.*\s[»›>]\s")
 _LANGUAGES = re.compile(r"^\s*•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+\s*$")
+_TERMINAL_MARK = re.compile(r"[.!?…:;,]\s*$")
+_EMPTY_BULLET = re.compile(r"^\s*•\s*$")
 _LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
 _DOCUMENT_NUMBER = re.compile(r"^\s*\d{1,6}-\d{1,2}-\d{1,2}-\d{4}\s*$")
 _TOC_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+(?P<item>\S.*?)\s*$")
@@ -248,7 +276,8 @@ _LEADING_GENRE = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
-    r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of)\s+",
+    r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of|"
+    r"as part of)\s+",
     re.IGNORECASE,
 )
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am)$")
@@ -257,12 +286,18 @@ _NOT_PLACE = re.compile(
     r"Committee|Assembly|Affairs|Development|Union|Organi[sz]ation|Commonwealth|Agency|"
     r"University|Club|Programme|Talks|Secretary|President|Readings|Congress|Institute)\b"
 )
+# initials glued to a surname: 'S.A.Ryabkov', 'A.K.Lukashevich'
+_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
 _POSSESSIVE = re.compile(r"^[’']s\s+")
 _POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+")
 _POSSESSIVE_WORD = re.compile(r"[’']s?$")
 _OCCASION_START = re.compile(
-    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to)\s"
+    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to|to)\s"
 )
+# what introduces the title's date: '..., published on July 3, 2017'
+_DATE_LEAD_IN = re.compile(r"(?:,\s*|\s+)(?:(?:published|released|posted)\s+)?on$", re.IGNORECASE)
+# a month without a day ends the title: '..., October 2019' (no event date)
+_TITLE_MONTH = re.compile(rf"(?:,\s*|\s+){_MONTH}\s+\d{{4}}[.:]?\s*$")
 _ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
 _ROLE_NAME_WORDS = {
     "Minister",
@@ -444,11 +479,18 @@ def split_page(name: str, text: str) -> Page:
         published_date, published_at = head.header
     date_line_date, languages, contents = head.date_line, head.languages, head.contents
     body = rest[head.end : footer_start]
+    signature = _signature(name, body, info.speaker)
+    if signature is not None:
+        body = body[: signature.start]
+        chrome.extend(signature.chrome)
     chrome.extend(footer_chrome)
 
     if info.place is None and head.place is not None:
         info = replace(info, place=head.place)
-    event_date = info.event_date or date_line_date or published_date
+    if signature is not None and info.place is None and signature.place is not None:
+        info = replace(info, place=signature.place)
+    signed = signature.day if signature is not None else None
+    event_date = info.event_date or date_line_date or signed or published_date
     if event_date is None:
         raise TranscriptError(
             Problem(
@@ -531,7 +573,7 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.endswith(":") and not _has_title_date(stripped):
         return False
-    if "\\" in stripped or not _GENRE_WORD.search(stripped):
+    if "\\" in stripped or _BREADCRUMB.search(stripped) or not _GENRE_WORD.search(stripped):
         return False
     if _is_label_line(stripped) and not _has_title_date(stripped):
         return False
@@ -657,13 +699,15 @@ def _title_date(title: str) -> tuple[date | None, str | None, str]:
     title's date does not exist (:func:`split_page` refuses that page)."""
     match = _title_date_match(title)
     if match is None:
-        return None, None, title
+        month = _TITLE_MONTH.search(title)
+        return None, None, title[: month.start()].rstrip(" ,") if month else title
     try:
         day = _match_date(match)
     except ValueError:
         return None, None, title
     place = match.groupdict().get("place")
-    return day, (place.strip() if place else None), title[: match.start()].rstrip(" ,")
+    rest = _DATE_LEAD_IN.sub("", title[: match.start()].rstrip(" ,"))
+    return day, (place.strip() if place else None), rest.rstrip(" ,")
 
 
 def parse_title(title: str) -> TitleInfo:
@@ -772,9 +816,12 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
     ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
     ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`); of
     three, the first is a country and dropped when ``of``, ``for``... precedes it
-    (``Foreign Minister of China Wang Yi``).
+    (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
+    and a whole name (``Spokesman A.K.Lukashevich``).
     """
     words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
+    if words and _INITIALLED_NAME.match(words[-1].group()):
+        return words[-1].start(), words[-1].group()  # 'S.A.Ryabkov': initials and surname
     i = len(words)
     taken = 0
     while i > 0 and taken < 3:
@@ -839,12 +886,16 @@ def _find_genres(title: str) -> list[str]:
 
 
 def _is_place(segment: str) -> bool:
+    """Up to four capitalised words that name no genre, body or person (``M.V.Zakharova``
+    after a comma is the speaker, not a place)."""
     words = segment.split()
     return (
         0 < len(words) <= 4
         and all(_PLACE_WORD.match(w) or w in speakers.NAME_PARTICLES for w in words)
         and not _NOT_PLACE.search(segment)
         and not _GENRE_WORD.search(segment)
+        and speakers.resolve(segment) is None
+        and _INITIALLED_NAME.match(words[-1]) is None
     )
 
 
@@ -865,21 +916,25 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
     """Lines between title and body: byline, repeated title, language switcher, document
     number, a publication header or a date line, and a table of contents."""
     head = _Head(end=0)
-    folded_title = speakers.fold(_clean_title(title))
+    # a repeated title may differ in spacing ('... Maria Zakharova(Moscow, May 15, 2024)')
+    folded_title = re.sub(r"\s+", "", speakers.fold(_clean_title(title)))
     labelled = False  # a 'Table of contents' line was met
     i = _byline_end(rest)
     for ln in rest[:i]:
         head.chrome.append(_chrome("byline", ln))
     while i < len(rest):
         ln = rest[i]
-        text = speakers.fold(_clean_title(ln.text))
+        text = re.sub(r"\s+", "", speakers.fold(_clean_title(ln.text)))
         if text == folded_title or (
-            text.startswith(folded_title) and re.fullmatch(r"\S{1,24}", text[len(folded_title) :])
+            text.startswith(folded_title)
+            and re.fullmatch(r"(?=\S*\d)\S{1,24}", text[len(folded_title) :])
         ):
             head.chrome.append(_chrome("title-repeat", ln))
         elif _LANGUAGES.match(ln.text) and not head.languages:
             head.languages = [m.group(1) for m in _LANGUAGE_TAG.finditer(ln.text)]
             head.chrome.append(_chrome("languages", ln))
+        elif _EMPTY_BULLET.match(ln.text):
+            head.chrome.append(_chrome("languages", ln))  # a switcher item with no language
         elif _DOCUMENT_NUMBER.match(ln.text):
             head.chrome.append(_chrome("document-number", ln))
         elif head.header is None and (parsed := _parse_header(name, ln)) is not None:
@@ -894,8 +949,12 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
         elif _CONTENTS_LABEL.match(ln.text) and not head.contents:
             labelled = True
             head.chrome.append(_chrome("contents", ln))
-        elif (end := _contents_end(rest, i)) > i and (
-            labelled or _is_contents(rest, i, end, genres)
+        elif (
+            (end := _contents_end(rest, i)) > i and (labelled or _is_contents(rest, i, end, genres))
+        ) or (
+            not head.contents
+            and genres[:1] == ["briefing"]
+            and (end := _topic_list_end(rest, i)) > i
         ):
             for item_line in rest[i:end]:
                 item = _TOC_ITEM.match(item_line.text)
@@ -908,6 +967,52 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
         i += 1
     head.end = i
     return head
+
+
+@dataclass
+class _Signature:
+    """A closing signature: the signer's name and/or a place and date line."""
+
+    start: int  # index of its first line in the body
+    day: date | None
+    place: str | None
+    chrome: list[Chrome]
+
+
+def _signature(name: str, body: list[Line], speaker: str | None) -> _Signature | None:
+    """The last lines of a message or statement that sign it (``Sergey Lavrov``, then
+    ``Moscow, October 9, 2015``): up to :data:`SIGNATURE_LINES` lines at the body's end,
+    each a date line or the name of a registry person or of the title's speaker (by
+    surname); at least one paragraph stays before them."""
+    found = _Signature(len(body), None, None, [])
+    while found.start > 1 and len(body) - found.start < SIGNATURE_LINES:
+        ln = body[found.start - 1]
+        text = ln.text.strip()
+        match = _date_line(text)
+        if match is not None and found.day is None:
+            found.day = _make_date(name, ln, match)
+            found.place = " ".join(match["place"].split()) if match["place"] else None
+            found.chrome.insert(0, _chrome("date-line", ln))
+        elif _signer(text, speaker):
+            found.chrome.insert(0, _chrome("byline", ln))
+        else:
+            break
+        found.start -= 1
+    return found if found.chrome else None
+
+
+def _signer(text: str, speaker: str | None) -> bool:
+    """A line that is only a person's name, capitalised words (name particles allowed)
+    with no punctuation but initials' full stops: a registry person or the title's
+    speaker (``Thank you, Mr Lavrov`` is no signature)."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[^\w\s.’'\-]", text) or text.endswith("."):
+        return False
+    if not all(w[0].isupper() or w in speakers.NAME_PARTICLES for w in words):
+        return False
+    if speakers.resolve(text) is not None:
+        return True
+    return speaker is not None and speakers.fold(words[-1]) == speakers.fold(speaker.split()[-1])
 
 
 def _clean_title(text: str) -> str:
@@ -975,6 +1080,29 @@ def _unnumbered_items_end(rest: list[Line], start: int, end: int) -> int:
         if len(text) > 200 or _TOC_ITEM.match(text) or re.search(r"[.!?:;,]$", text):
             break
     return end
+
+
+def _topic_list_end(rest: list[Line], i: int) -> int:
+    """End of a briefing's unnumbered list of topics starting at i: :data:`TOPIC_LIST_MIN`
+    or more lines in a row, each a short topic (at most 12 words, starting with a capital,
+    a digit, a quote or a ``#``, with no closing punctuation and no colon, not a lone
+    ``#Tag``, which heads a section), and more of the page after them; i if there is none."""
+    end = i
+    while end < len(rest) and _topic_line(rest[end].text):
+        end += 1
+    return end if end - i >= TOPIC_LIST_MIN and end < len(rest) else i
+
+
+def _topic_line(text: str) -> bool:
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= 12
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«#')
+        and _TERMINAL_MARK.search(stripped) is None
+        and ":" not in stripped
+        and _DATE_LINE.match(stripped) is None
+        and re.fullmatch(r"#\S+", stripped) is None  # a lone '#Tag' heads a section
+    )
 
 
 def _divider_shaped(text: str) -> bool:

@@ -6,6 +6,8 @@ Cyrillic look-alike letters (``Jоhn`` with a Cyrillic ``о``) and curly apostro
 that one person has one canonical name whatever the page's spelling; a label may
 carry a role before the name (``Foreign Minister of Belarus Vladimir Makei``,
 ``FOREIGN MINISTER LAVROV``). Punctuation inside a name is kept (``S.Lavrov``).
+Initials before a one-word alias, glued or spaced (``S.A.Ryabkov``, ``A.K. Lukashevich``,
+``M.V.Zakharova``), name the person the alias names: see :data:`INITIALS`.
 
 :data:`NAME_PARTICLES` are the lower-case words that may stand between the capitalised
 words of a personal name (``Staffan de Mistura``, ``Ursula von der Leyen``); the title
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["NAME_PARTICLES", "Speaker", "find_in_text", "fold", "registry", "resolve"]
+__all__ = ["INITIALS", "NAME_PARTICLES", "Speaker", "find_in_text", "fold", "registry", "resolve"]
 
 NAME_PARTICLES = frozenset(
     {
@@ -46,6 +48,9 @@ NAME_PARTICLES = frozenset(
 )
 """Lower-case words that may stand inside a personal name: 'de Mistura', 'von der Leyen'."""
 _EDGE_PUNCTUATION = ".,;:!?"
+INITIALS = r"(?:[A-Za-z]\.\s?){1,3}"
+"""One to three initials, each a letter and a full stop, a space allowed after each
+(``S.A.``, ``A. K.``); before a surname they are part of the person's name."""
 
 # Cyrillic letters that look like Latin ones, as they slip into English pages.
 _HOMOGLYPHS = str.maketrans(
@@ -91,7 +96,11 @@ def registry() -> _Registry:
         key=lambda pair: (-len(pair[0]), pair[0]),
     )
     alternatives = "|".join(re.escape(a) for a, _ in aliases)
-    pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+    surnames = "|".join(re.escape(a) for a, _ in aliases if re.fullmatch(r"[^\W\d_][\w\-]*", a))
+    # initials glued or spaced before a one-word alias ('s.a.ryabkov'), else any alias
+    pattern = re.compile(
+        rf"(?<![\w.])(?:{INITIALS}(?P<surname>{surnames})|(?P<alias>{alternatives}))(?!\w)"
+    )
     return _Registry(speakers, tuple(aliases), pattern)
 
 
@@ -109,6 +118,11 @@ def resolve(label: str) -> Speaker | None:
     for alias, speaker in registry().aliases:
         if folded == alias or folded.endswith(" " + alias):
             return speaker
+    # initials before a surname: 's.a.ryabkov', 'spokesman a.k. lukashevich'
+    initialled = re.search(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$", folded)
+    if initialled is not None:
+        surname = initialled["surname"]
+        return next((s for a, s in registry().aliases if a == surname), None)
     return None
 
 
@@ -117,6 +131,6 @@ def find_in_text(text: str) -> tuple[Speaker, int, int] | None:
     match = registry().pattern.search(fold(text))
     if match is None:
         return None
-    folded = match.group()
+    folded = match["surname"] or match["alias"]
     speaker = next(s for a, s in registry().aliases if a == folded)
     return speaker, match.start(), match.end()

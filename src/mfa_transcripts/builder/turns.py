@@ -2,7 +2,10 @@
 
 A page whose body holds no paragraph but stage directions and separators (a title and
 a footer, perhaps an ``(Applause)``) is refused as ``not-a-transcript``. Otherwise the
-rules apply paragraph by paragraph (a paragraph is a non-blank body line):
+rules apply paragraph by paragraph (a paragraph is a non-blank body line; where turns
+were run together in one line, ``Question: ...? Sergey Lavrov: ...``, a ``Question``,
+``Answer`` or registry speaker's label right after the end of a sentence in a paragraph
+that opens with a label starts a new paragraph):
 
 * A **label** opens a paragraph: a name, an optional parenthesised qualifier, a colon,
   then whitespace (a no-break space counts) or the end of the line:
@@ -16,12 +19,18 @@ rules apply paragraph by paragraph (a paragraph is a non-blank body line):
   particles of :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES` allowed
   between, not at either end, though a particle such as ``van`` may start one:
   ``Secretary General of the League of Arab States Ahmed Aboul Gheit``, ``Ursula von
-  der Leyen``). An acronym (``START``, ``US``) may stand among the words but does not
-  count as one of the two, unless the whole label is upper-case (``MR SMITH``). A
+  der Leyen``), or initials glued to a surname (``S.A.Ryabkov``; initials before a
+  registry surname name that person: ``M.V.Zakharova`` is Maria Zakharova). An
+  acronym (``START``, ``US``) may stand among the words but does not count as one of
+  the two, unless the whole label is upper-case (``MR SMITH``). A
   speaker label (anything but ``Question``/``Answer``) followed by text that starts
   with a lower-case letter is prose, not a label: ``New START: we proposed ...``.
   Anything else is text: ``There is only one obligation: ...`` stays in its turn. The
-  qualifier is kept as data and never splits the name. A one-word label within edit
+  qualifier is kept as data and never splits the name. A number may open a
+  ``Question``, ``Answer`` or registry speaker's label (``1. Question:``), and an
+  unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is followed
+  by an ``Answer:`` label is a question labelled by its number (``2``); other numbered
+  paragraphs are text. A one-word label within edit
   distance 2 of ``Question`` that does not contain the word (``Qestion:``) is refused
   as a typo; ``Questioner`` is a role.
 * A name-shaped label that is not in the speaker registry is kept as written and
@@ -35,7 +44,10 @@ rules apply paragraph by paragraph (a paragraph is a non-blank body line):
   unlabelled statement by the title's speaker.
 * A ``Question`` turn opens a question, and so does a role that asks (interviewer,
   journalist, correspondent, reporter, participant, student, audience, voice,
-  questioner), kept under its label. A speaker turn while a question is open answers the
+  questioner), kept under its label; so does, on an interview page (a genre of the
+  title) with no ``Question`` label, a name label naming neither a registry person nor
+  the title's speaker (the interviewer: ``Olga Belova:``), reported as no unknown
+  speaker. A speaker turn while a question is open answers the
   latest question (a question may get several answers, from several speakers in turn,
   or none when the next question follows at once); a speaker turn before any question,
   or after a heading or a separator and before the next question, is a statement (a
@@ -51,7 +63,13 @@ rules apply paragraph by paragraph (a paragraph is a non-blank body line):
   any paragraph shaped like a heading is one: at most :data:`MAX_HEADING_WORDS` words,
   starting with a capital letter, a digit or a quote, not a label, no closing
   punctuation (nor a closing comma or dash), and not the page's last paragraph (that is
-  text cut short). Every question and statement of the section (up to the next heading
+  text cut short); so is a heading that ends in a full stop (``Situation in Syria.``: 2
+  to :data:`MAX_STOP_HEADING_WORDS` words, no other sentence punctuation, none of the
+  pronouns, auxiliary verbs and greetings that make a sentence: ``Thank you.``), when no
+  labelled turn is open and a longer unlabelled paragraph follows. Anywhere, a
+  republisher's topic tag on a line of its own (``#BRICS``) and a digest's lead-in to
+  its summary points (``Key theses:``, ``Key talking points``, ``The main theses``) are
+  headings. Every question and statement of the section (up to the next heading
   or separator) carries it as ``heading``. A heading with no turn under it (the next
   line is another heading, or the page ends) is chrome (``heading``), as is the ToC's
   divider ``Answers to media questions:`` when it recurs in the body.
@@ -65,7 +83,7 @@ rules apply paragraph by paragraph (a paragraph is a non-blank body line):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
 from . import speakers
@@ -75,11 +93,14 @@ __all__ = ["MAX_NAME_WORDS", "Turn", "split_turns"]
 
 MAX_NAME_WORDS = 16
 """Longest label name, in words, that is taken for a speaker without the registry."""
+MAX_STOP_HEADING_WORDS = 15
+"""Longest paragraph, in words, taken for a heading that ends in a full stop."""
 MAX_HEADING_WORDS = 30
 """Longest paragraph, in words, taken for a section heading by its shape on a briefing page."""
 
 _LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
+    r"^(?P<number>\d{1,3}[.)]\s*)?"  # '1. Question:'
+    r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
     r"(?P<colon>:)(?=\s|$)\s*"
 )
 # lower-case words allowed between the capitalised words of a name
@@ -157,6 +178,30 @@ _SHORT_WORDS = {
     "how",
     "may",
     "can",
+}
+# initials glued to a surname: 'S.A.Ryabkov'
+_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
+# a numbered paragraph: '1. Theresa May said ...'
+_NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
+# a republisher's topic tag on a line of its own: '#BRICS', '#RussiaChina cooperation'
+_TOPIC_TAG = re.compile(r"^\s*#[^\W\d_][\w\-]*(?:\s+[\w’'\-]+){0,5}\s*$")
+# a digest's lead-in to its summary points: 'Key theses:', 'The main theses', 'Key talking points'
+_DIGEST_LEAD = re.compile(
+    r"^\s*(?i:(?:the\s+)?(?:key|main)\s+(?:theses|talking\s+points|points|statements|takeaways"
+    r"|quotes))\s*:?\s*$"
+)
+# a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...'
+_INLINE_LABEL = re.compile(
+    r"(?<=[.?!…\"”»’)])\s*(?P<label>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}"
+    r"\s*(?:\([^()\n]{1,100}\))?:\s+[A-Z“\"«])"
+)
+# words that make a short line a sentence, not a heading
+_SENTENCE_WORDS = {
+    *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there"),
+    *("here", "me", "us", "let", "is", "are", "was", "were", "be", "been", "am", "will"),
+    *("would", "shall", "should", "can", "could", "may", "might", "must", "have", "has"),
+    *("had", "do", "does", "did", "not", "thank", "thanks", "please", "good", "hello"),
+    *("yes", "no", "ladies", "gentlemen", "colleagues", "friends", "dear"),
 }
 _HEADING_ON = re.compile(r"^\s*On\s+\S.*$")
 _STAGE_DIRECTION = re.compile(r"^\s*\([^()]{1,60}\)\s*$")
@@ -273,15 +318,19 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
 
     # a briefing without a table of contents: headings are known by their shape
     by_shape = not contents and info.genres[:1] == ["briefing"]
-    # a digest: no question labels; 'On <topic>' headings stand in for them
+    # paragraphs: body lines, split where a label follows a sentence inside a labelled one
+    units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
+    texts = [page.text[start:end] for _, start, end in units]
     labels = [
-        _read_label(page, ln, ln.stripped_span()[0], t, strict=False)
-        for ln, t in zip(page.body, texts, strict=True)
+        _read_label(page, ln, start, t, strict=False)
+        for (ln, start, _), t in zip(units, texts, strict=True)
     ]
+    # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
-    last = len(page.body) - 1
-    for index, ln in enumerate(page.body):
-        start, end = ln.stripped_span()
+    # an interview without 'Question' labels: the interviewer is labelled by name
+    interview = digest and "interview" in info.genres and info.speaker is not None
+    last = len(units) - 1
+    for index, (ln, start, end) in enumerate(units):
         text = texts[index]
         if _SEPARATOR.match(text):
             close()
@@ -300,6 +349,16 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 and not _SEPARATOR.match(texts[index + 1])
             )
             or (by_shape and index < last and _heading_shaped(text))
+            or (
+                by_shape
+                and index < last
+                and _heading_with_full_stop(text)
+                and labels[index + 1] is None
+                and len(texts[index + 1]) > len(text)
+                and (current is None or current.label is None)
+            )
+            or _TOPIC_TAG.match(text)
+            or _DIGEST_LEAD.match(text)
         ):
             close()
             drop_heading()
@@ -311,6 +370,16 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = _read_label(page, ln, start, text)
+        if label is None and (number := _numbered_question(index, texts, labels)) is not None:
+            label = _Label(
+                "question",
+                number.group("n"),
+                None,
+                None,
+                True,
+                (start + number.start(), start + number.end("mark")),
+                start + number.end(),
+            )
         if label is None:
             near = _near_label(text)
             if near is not None:
@@ -326,6 +395,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current.spans.append((start, end))
             continue
         close()
+        if interview and _interviewer(label, info.speaker):
+            label = replace(label, kind="question", speaker=None, known=True)
         if not label.known:
             warn_unknown(
                 label.name,
@@ -369,6 +440,45 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     return turns, chrome, warnings
 
 
+def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int]]:
+    """A body line as paragraphs (line, start, end): one, unless the line opens with a
+    label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry speaker's
+    label follows the end of a sentence inside it (``Question: ...? Sergey Lavrov:
+    ...``), where the turns were run together; each such label starts a paragraph."""
+    start, end = ln.stripped_span()
+    text = page.text[start:end]
+    first = _read_label(page, ln, start, text, strict=False)
+    if first is None:
+        return [(ln, start, end)]
+    for match in _INLINE_LABEL.finditer(text, first.text_start - start):
+        at = start + match.start("label")
+        label = _read_label(page, ln, at, page.text[at:end], strict=False)
+        if label is None or label.kind not in ("question", "answer", "speaker"):
+            continue
+        if label.kind == "speaker" and speakers.resolve(label.name) is None:
+            continue  # a role ('Moderator') or an unknown name, not a registry person
+        # the rest may hold further run-together turns
+        rest = Line(ln.number, at, end, page.text[at:end])
+        return [(ln, start, start + match.start()), *_split_run_together(page, rest)]
+    return [(ln, start, end)]
+
+
+def _numbered_question(
+    index: int, texts: list[str], labels: list[_Label | None]
+) -> re.Match[str] | None:
+    """The number opening an unlabelled question (``1. Theresa May said ...?``): a
+    numbered paragraph whose turn, unlabelled paragraphs after it included, is followed
+    by an ``Answer:`` label; else None."""
+    number = _NUMBERED.match(texts[index])
+    if number is None or labels[index] is not None:
+        return None
+    j = index + 1
+    while j < len(texts) and labels[j] is None and not _NUMBERED.match(texts[j]):
+        j += 1
+    following = labels[j] if j < len(texts) else None
+    return number if following is not None and following.kind == "answer" else None
+
+
 def _in_contents(text: str, contents: set[str], cut: bool) -> bool:
     """A line equal to a contents item; as the page's last line (``cut``), also the
     start of one, of at least :data:`CUT_HEADING_CHARS` characters."""
@@ -403,6 +513,24 @@ def _heading_shaped(text: str) -> bool:
     )
 
 
+def _heading_with_full_stop(text: str) -> bool:
+    """A heading that ends in a full stop (``Situation in Syria.``): 2 to
+    :data:`MAX_STOP_HEADING_WORDS` words starting like a title, one full stop at the end and
+    no other sentence or clause punctuation, and none of the words that make a sentence
+    (a subject pronoun, an auxiliary verb, a greeting: ``I will start with the schedule.``,
+    ``Thank you.``, ``Ladies and gentlemen.``)."""
+    stripped = text.strip()
+    if not stripped.endswith(".") or stripped.endswith("..") or _LABEL.match(stripped):
+        return False
+    words = stripped[:-1].split()
+    return (
+        2 <= len(words) <= MAX_STOP_HEADING_WORDS
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«')
+        and re.search(r"[!?;:,…]|\.\s", stripped[:-1]) is None
+        and not any(w.strip("“”\"’'()").lower() in _SENTENCE_WORDS for w in words)
+    )
+
+
 def _read_label(
     page: Page, ln: Line, start: int, text: str, *, strict: bool = True
 ) -> _Label | None:
@@ -414,8 +542,12 @@ def _read_label(
     name = " ".join(match["name"].split())
     qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
     folded = speakers.fold(name)
-    span = (start + match.start("name"), start + match.end("colon"))
+    span = (start + match.start(), start + match.end("colon"))
     text_start = start + match.end()
+    if match["number"] and not (
+        folded in _QUESTION_WORDS | _ANSWER_WORDS or speakers.resolve(name) is not None
+    ):
+        return None  # numbered points: '1. Strategic stability: ...'
     if folded in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return _Label("question", name, qualifier, None, True, span, text_start)
     if folded in _ANSWER_WORDS:
@@ -448,6 +580,14 @@ def _read_label(
     return None
 
 
+def _interviewer(label: _Label, title_speaker: str | None) -> bool:
+    """A name label on an interview page that names neither a registry person nor the
+    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov)."""
+    if label.kind != "speaker" or label.known or title_speaker is None:
+        return False
+    return speakers.fold(label.name.split()[-1]) != speakers.fold(title_speaker.split()[-1])
+
+
 def _is_acronym(word: str) -> bool:
     """'START', 'US', 'U.S.': two or more letters, all capitals ('J.' is an initial)."""
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
@@ -455,6 +595,8 @@ def _is_acronym(word: str) -> bool:
 
 def _name_shaped(name: str) -> bool:
     words = name.split()
+    if len(words) == 1 and _INITIALLED_NAME.match(name):
+        return True  # 'S.A.Ryabkov': initials glued to a surname
     if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _CONNECTORS:
         return False
     if words[0].lower() in (_CONNECTORS - speakers.NAME_PARTICLES) | _ARTICLES:
@@ -472,7 +614,7 @@ def _near_label(text: str) -> str | None:
     you.``), worth a warning, as a speaker's turn may have been merged into the one
     before; else None."""
     match = _LABEL.match(text)
-    if match is None or match["qualifier"] is not None:
+    if match is None or match["qualifier"] is not None or match["number"]:
         return None
     after = text[match.end() :]
     if after and not after[0].isupper():
