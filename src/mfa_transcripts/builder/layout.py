@@ -286,8 +286,6 @@ _NOT_PLACE = re.compile(
     r"Committee|Assembly|Affairs|Development|Union|Organi[sz]ation|Commonwealth|Agency|"
     r"University|Club|Programme|Talks|Secretary|President|Readings|Congress|Institute)\b"
 )
-# initials glued to a surname: 'S.A.Ryabkov', 'A.K.Lukashevich'
-_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
 _POSSESSIVE = re.compile(r"^[’']s\s+")
 _POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+")
 _POSSESSIVE_WORD = re.compile(r"[’']s?$")
@@ -820,7 +818,7 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
     and a whole name (``Spokesman A.K.Lukashevich``).
     """
     words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
-    if words and _INITIALLED_NAME.match(words[-1].group()):
+    if words and speakers.INITIALLED_NAME.match(words[-1].group()):
         return words[-1].start(), words[-1].group()  # 'S.A.Ryabkov': initials and surname
     i = len(words)
     taken = 0
@@ -895,7 +893,7 @@ def _is_place(segment: str) -> bool:
         and not _NOT_PLACE.search(segment)
         and not _GENRE_WORD.search(segment)
         and speakers.resolve(segment) is None
-        and _INITIALLED_NAME.match(words[-1]) is None
+        and speakers.INITIALLED_NAME.match(words[-1]) is None
     )
 
 

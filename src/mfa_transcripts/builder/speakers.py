@@ -22,7 +22,20 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["INITIALS", "NAME_PARTICLES", "Speaker", "find_in_text", "fold", "registry", "resolve"]
+__all__ = [
+    "INITIALLED_NAME",
+    "INITIALS",
+    "NAME_PARTICLES",
+    "Speaker",
+    "by_name",
+    "find_in_text",
+    "fold",
+    "registry",
+    "resolve",
+]
+
+INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
+"""Initials glued to a surname: 'S.A.Ryabkov', 'A.K.Lukashevich'."""
 
 NAME_PARTICLES = frozenset(
     {

@@ -179,8 +179,6 @@ _SHORT_WORDS = {
     "may",
     "can",
 }
-# initials glued to a surname: 'S.A.Ryabkov'
-_INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
 # a numbered paragraph: '1. Theresa May said ...'
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
 # a republisher's topic tag on a line of its own: '#BRICS', '#RussiaChina cooperation'
@@ -595,7 +593,7 @@ def _is_acronym(word: str) -> bool:
 
 def _name_shaped(name: str) -> bool:
     words = name.split()
-    if len(words) == 1 and _INITIALLED_NAME.match(name):
+    if len(words) == 1 and speakers.INITIALLED_NAME.match(name):
         return True  # 'S.A.Ryabkov': initials glued to a surname
     if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _CONNECTORS:
         return False
