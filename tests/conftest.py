@@ -45,3 +45,14 @@ def copy_package(source: Path, target: Path) -> Path:
 def package(built: Path, tmp_path: Path) -> Path:
     """A private copy of the built package, free to tamper with."""
     return copy_package(built, tmp_path)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Show how many Hypothesis examples ran (issue 4 asks for the figure) in every run."""
+    properties = sys.modules.get(f"{__package__}.test_properties")
+    counts = getattr(properties, "RAN", None)
+    if counts:
+        main = ("(a) rendered pages", "(b) any bytes", "(c) tables", "(c) csv lines")
+        total = sum(counts[k] for k in main)
+        details = ", ".join(f"{k} {counts[k]}" for k in main)
+        terminalreporter.write_line(f"Hypothesis examples run: {total} ({details})")

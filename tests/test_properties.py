@@ -28,7 +28,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -460,12 +460,20 @@ ANY_BYTES = st.one_of(
 )
 
 
+def _long_whitespace(replacement: str) -> bytes:
+    good = (DATA / "bad" / "good.txt").read_text("utf-8")
+    return good.replace("We agreed to continue", replacement).encode()
+
+
 @settings(
     max_examples=400,
     deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(data=ANY_BYTES)
+# long whitespace runs once made label matching quadratic per paragraph (minutes per page)
+@example(data=_long_whitespace("We agreed" + "\u00a0" * 100_000 + "to continue"))
+@example(data=_long_whitespace("We agreed." + " " * 100_000 + "Then"))
 def _any_bytes(data: bytes) -> None:
     RAN["(b) any bytes"] += 1
     try:

@@ -80,6 +80,7 @@ _PLAUSIBLE = re.compile(r"[\u00a0-\u024f\u0400-\u045f\u2010-\u203a\u20ac\u2116\u
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LOOK_ALIKES = frozenset("АВЕКМНОРСТХаеорсухіјѕ")  # Cyrillic letters that look Latin
 _HIGH_LATIN_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
 
 
@@ -265,10 +266,21 @@ def _word_at(text: str, offset: int) -> str:
 
 
 def _reads_as_cyrillic(text: str) -> bool:
+    """Cyrillic words, and no word mixing scripts but for Latin look-alikes (``Jоhn``).
+
+    English pages carry Cyrillic letters that look Latin (``о`` in ``Jоhn``); read as
+    Windows-1252 those become accented letters (``Jîhn``). A reading whose only mixed
+    words are such look-alikes stays plausible, so that the two code pages disagree and
+    the page is refused rather than read with mojibake.
+    """
     words = _WORD.findall(text)
     if not any(_CYRILLIC.search(w) for w in words):
         return False
-    return not any(_CYRILLIC.search(w) and _LATIN.search(w) for w in words)
+    return not any(
+        _LATIN.search(w) and not _LOOK_ALIKES.issuperset(_CYRILLIC.findall(w))
+        for w in words
+        if _CYRILLIC.search(w)
+    )
 
 
 def _reads_as_latin(text: str) -> bool:

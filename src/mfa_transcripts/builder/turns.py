@@ -98,10 +98,12 @@ MAX_STOP_HEADING_WORDS = 15
 MAX_HEADING_WORDS = 30
 """Longest paragraph, in words, taken for a section heading by its shape on a briefing page."""
 
+# Possessive whitespace (``\s*+``): a long run of spaces must not make the lazy name and
+# the optional qualifier try every way of sharing it (that was quadratic per paragraph).
 _LABEL = re.compile(
-    r"^(?P<number>\d{1,3}[.)]\s*)?"  # '1. Question:'
-    r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*"
-    r"(?P<colon>:)(?=\s|$)\s*"
+    r"^(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
+    r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
+    r"(?P<colon>:)(?=\s|$)\s*+"
 )
 # lower-case words allowed between the capitalised words of a name
 _CONNECTORS = {"of", "the", "for", "and", "on", "to", "in", "at"} | speakers.NAME_PARTICLES
@@ -190,8 +192,8 @@ _DIGEST_LEAD = re.compile(
 )
 # a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...'
 _INLINE_LABEL = re.compile(
-    r"(?<=[.?!…\"”»’)])\s*(?P<label>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}"
-    r"\s*(?:\([^()\n]{1,100}\))?:\s+[A-Z“\"«])"
+    r"(?<=[.?!…\"”»’)])\s*+(?P<label>[A-Z][\w.’'\-]*+(?:\s++[A-Z][\w.’'\-]*+){0,3}"
+    r"\s*+(?:\([^()\n]{1,100}\))?:\s++[A-Z“\"«])"
 )
 # words that make a short line a sentence, not a heading
 _SENTENCE_WORDS = {
