@@ -27,7 +27,7 @@ from mfa_transcripts.cli import main
 from mfa_transcripts.errors import ERROR_TYPES, TranscriptError
 from mfa_transcripts.schema import normalise_text
 
-from .conftest import DATA, PYTHON
+from .conftest import DATA, FIXTURES, PYTHON
 
 BAD = DATA / "bad"
 PUBLISHED = ("dist", "schema", "datapackage.json", "README.md")
@@ -510,6 +510,55 @@ def test_a_repost_with_other_chrome_is_the_same_page(tmp_path: Path) -> None:
     assert report.figures["pages_published"] == 1
 
 
+@pytest.mark.parametrize("cut_name", ["a-cut.txt", "z-cut.txt"])  # before and after good.txt
+def test_a_cut_short_copy_is_a_duplicate_and_the_whole_page_is_kept(
+    tmp_path: Path, cut_name: str
+) -> None:
+    seeds = _seeds(tmp_path)
+    good = fixture_text("good.txt")
+    cut = good[: good.index("well organised") + len("well orga")]  # mid-word, last answer
+    (seeds / cut_name).write_bytes(cut.encode("utf-8"))
+    short, whole = parse_file(seeds / cut_name), parse_file(seeds / "good.txt")
+    assert short.transcript.transcript_id == whole.transcript.transcript_id
+    assert (short.transcript.complete, whole.transcript.complete) == (False, True)
+    report = build(seeds, tmp_path / "out")
+    assert report.errors == []
+    (warning,) = report.warnings  # the cut page's incomplete-page warning is not kept
+    assert (warning.type, warning.file, warning.severity) == (
+        "duplicate-page",
+        cut_name,
+        "warning",
+    )
+    assert "good.txt" in warning.message and warning.message.endswith("from good.txt")
+    assert report.figures["pages_published"] == 1
+    rows = (tmp_path / "out" / "dist" / "transcripts.csv").read_text("utf-8").splitlines()
+    assert len(rows) == 2 and ",good.txt," in rows[1]
+    answers = (tmp_path / "out" / "dist" / "answers.csv").read_text("utf-8")
+    assert "The forum was well organised." in answers
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("They are very good.", "They are very bad."),  # an earlier text differs
+        ("Question (retranslated", "Reporter (retranslated"),  # a label differs
+        ("(speaking in English)", "(speaking in French)"),  # the last turn's qualifier
+        ("well orga", "badly orga"),  # the cut text is no prefix
+    ],
+)
+def test_a_cut_copy_that_differs_otherwise_is_still_a_collision(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    seeds = _seeds(tmp_path)
+    good = fixture_text("good.txt")
+    cut = good[: good.index("organised") + len("orga")].replace(old, new)
+    (seeds / "z-cut.txt").write_bytes(cut.encode("utf-8"))
+    assert not parse_file(seeds / "z-cut.txt").transcript.complete
+    with pytest.raises(BuildError) as caught:
+        build(seeds, tmp_path / "out")
+    assert [(p.type, p.file) for p in caught.value.report.errors] == [("id-collision", "z-cut.txt")]
+
+
 def test_two_pages_with_one_id_are_an_error_naming_both(tmp_path: Path) -> None:
     seeds = _seeds(tmp_path)
     (seeds / "collision.txt").write_bytes((BAD / "collision.txt").read_bytes())
@@ -557,3 +606,14 @@ def test_mojibake_is_refused(text: str, shown: str) -> None:
     problem = caught.value.problem
     assert (problem.type, problem.line) == ("encoding-error", 3)
     assert f"the UTF-8 bytes of {shown!r}" in problem.message
+
+
+def test_a_cyrillic_look_alike_in_an_8bit_page_is_refused_not_misread() -> None:
+    """'Jоhn' (Cyrillic о) saved as Windows-1251 would read 'Jîhn' as Windows-1252."""
+    page = next(FIXTURES.glob("013_*.txt")).read_text("utf-8")
+    assert "Jоhn" in page
+    with pytest.raises(TranscriptError) as caught:
+        decode(page.encode("cp1251"), "013.txt")
+    problem = caught.value.problem
+    assert (problem.type, problem.line) == ("encoding-error", 1)
+    assert "'Jоhn' in Windows-1251" in problem.message and "'Jîhn'" in problem.message

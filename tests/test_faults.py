@@ -26,7 +26,7 @@ from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder import build as build_module
 from mfa_transcripts.builder import export as export_module
 from mfa_transcripts.builder import records as records_module
-from mfa_transcripts.builder.build import BuildError, build, recover
+from mfa_transcripts.builder.build import BuildError, build, check, recover
 from mfa_transcripts.cli import main
 from mfa_transcripts.errors import Problem, Report, TranscriptError
 from mfa_transcripts.validate import validate_package
@@ -444,6 +444,13 @@ def test_killed_while_swapping(package: Package, tmp_path: Path) -> None:
     half = snapshot(package.root)
     assert half["datapackage.json"] == package.before["datapackage.json"]
     assert half["dist/transcripts.csv"] != package.before["dist/transcripts.csv"]
+    interrupted = (
+        f"{staging.name}/PUBLISHING: error [build-in-progress] expected a finished publish, "
+        "found an interrupted one; run `mfa-transcripts build`, which rolls it back first"
+    )
+    assert str(validate_package(package.root / "datapackage.json").problems[0]) == interrupted
+    assert str(check(package.seeds, package.root)[0]) == interrupted
+    assert snapshot(package.root) == half and (staging / "PUBLISHING").exists()
 
     assert recover(package.root) == [f"rolled back an interrupted publish ({staging.name})"]
     package.assert_untouched()
@@ -451,6 +458,29 @@ def test_killed_while_swapping(package: Package, tmp_path: Path) -> None:
     build(package.seeds, package.root)  # and the next build publishes
     assert validate_package(package.root / "datapackage.json").ok
     assert snapshot(package.root) != package.before
+
+
+def test_check_reports_an_interrupted_publish_and_writes_nothing(package: Package) -> None:
+    """``build --check`` names the half-done swap first, and leaves it for the next build."""
+    staging = package.root / ".build-staging-killed"
+    (staging / "old").mkdir(parents=True)
+    (staging / "PUBLISHING").write_text("dist\t1\n", "utf-8")
+    found = check(package.seeds, package.root)
+    assert (found[0].type, found[0].file) == (
+        "build-in-progress",
+        ".build-staging-killed/PUBLISHING",
+    )
+    assert found[0].message == (
+        "expected a finished publish, found an interrupted one; run `mfa-transcripts "
+        "build`, which rolls it back first"
+    )
+    assert all(p.type == "stale-file" for p in found[1:])  # the seeds gained a page
+    assert snapshot(package.root) == package.before
+    assert leftovers(package.root) == [staging.name]
+    assert (staging / "PUBLISHING").read_text("utf-8") == "dist\t1\n"
+
+    (staging / "PUBLISHING").unlink()  # no journal: nothing half done to report
+    assert "build-in-progress" not in {p.type for p in check(package.seeds, package.root)}
 
 
 def test_a_damaged_journal_is_refused_not_guessed(package: Package) -> None:

@@ -199,6 +199,70 @@ def test_a_duplicated_parquet_row(package: Path) -> None:
     assert problems(package) == [("format-mismatch", "dist/answers.parquet")]
 
 
+# --- rows out of order ----------------------------------------------------------------
+
+
+def csv_line(path: Path, row: int) -> int:
+    """The line a CSV file's ``row``-th data row (from 1) starts on."""
+    reader = csv.reader(io.StringIO(path.read_text("utf-8"), newline=""))
+    next(reader)
+    start = reader.line_num + 1
+    for number, _ in enumerate(reader, start=1):
+        if number == row:
+            return start
+        start = reader.line_num + 1
+    raise AssertionError(f"no row {row} in {path}")
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_two_rows_swapped_in_both_formats(package: Path, table: str) -> None:
+    """The same records, every key and count intact, only the order changed: row-order."""
+    first, second = read_csv(package / "dist" / f"{table}.csv")[1:3]
+    edit_rows(
+        package / "dist" / f"{table}.csv", lambda rows: [rows[0], rows[2], rows[1], *rows[3:]]
+    )
+    edit_table(
+        package / "dist" / f"{table}.parquet",
+        lambda t: t.take([1, 0, *range(2, t.num_rows)]),
+    )
+    refresh(package)
+    (problem,) = validate_package(package / "datapackage.json").problems
+    assert (problem.type, problem.file) == ("row-order", f"dist/{table}.csv")
+    assert problem.line == csv_line(package / "dist" / f"{table}.csv", 2)  # the first row
+    assert problem.message.endswith(
+        f"found {MODELS[TABLES.index(table)].primary_key} {first[0]!r} after {second[0]!r}"
+    )
+
+
+# --- a publish a killed build left half done -------------------------------------------
+
+
+def test_an_interrupted_publish_is_reported_first(package: Path) -> None:
+    staging = package / ".build-staging-abc123"
+    (staging / "old").mkdir(parents=True)
+    (staging / "PUBLISHING").write_text("dist\t1\nschema\t1\n", "utf-8")
+    edit_rows(package / "dist" / "answers.csv", lambda rows: rows[:-1])  # half swapped
+    report = validate_package(package / "datapackage.json")
+    first, *others = report.problems
+    assert str(first) == (
+        ".build-staging-abc123/PUBLISHING: error [build-in-progress] expected a finished "
+        "publish, found an interrupted one; run `mfa-transcripts build`, which rolls it "
+        "back first"
+    )
+    assert others and "build-in-progress" not in {p.type for p in others}
+    shutil.move(package / "datapackage.json", staging / "old" / "datapackage.json")
+    assert [p.type for p in validate_package(package / "datapackage.json").problems] == [
+        "build-in-progress",
+        "missing-file",
+    ]
+    assert (staging / "PUBLISHING").exists()  # validating reads only
+
+
+def test_a_staging_folder_without_a_journal_is_no_problem(package: Path) -> None:
+    (package / ".build-staging-abc123" / "new").mkdir(parents=True)  # killed while writing
+    assert problems(package) == []
+
+
 # --- keys ----------------------------------------------------------------------------
 
 

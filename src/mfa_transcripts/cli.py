@@ -66,9 +66,11 @@ def _build(args: argparse.Namespace) -> int:
             stale = check(args.seeds, args.out, args.on_error)
             _print_problems(stale)
             if stale:
+                files = sum(p.type == "stale-file" for p in stale)
                 print(
-                    f"{len(stale)} published file(s) differ from the seeds; "
-                    "run `mfa-transcripts build`"
+                    f"{files} published file(s) differ from the seeds"
+                    + (" and a publish was interrupted" if files < len(stale) else "")
+                    + "; run `mfa-transcripts build`"
                 )
                 return EXIT_PROBLEMS
             print("published files match the seeds")

@@ -43,7 +43,9 @@ ERROR_TYPES: dict[str, str] = {
     "source-changed": "a page changed while the build was reading it",
     "write-error": "the build could not write or publish its files (disk full, permissions)",
     "unexpected-file": "a file in dist/ or schema/ that no build writes (a wheel, a note)",
-    "build-in-progress": "another build is writing to the same package folder",
+    "build-in-progress": (
+        "another build is writing to the same package folder, or one was killed while publishing"
+    ),
     # published package
     "missing-file": "a file the package lists is missing",
     "hash-mismatch": "a file's sha256 differs from the descriptor",
@@ -55,6 +57,7 @@ ERROR_TYPES: dict[str, str] = {
     "foreign-key": "a reference to a row that does not exist",
     "count-mismatch": "a transcript's counts disagree with its rows",
     "format-mismatch": "the CSV and Parquet copies of a table differ",
+    "row-order": "rows are not in the published order",
     "stale-file": "a published file differs from what the seeds build",
 }
 

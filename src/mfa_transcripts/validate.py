@@ -16,7 +16,10 @@ sha256. This module also checks, each with a named problem type:
   text, IDs built from the transcript ID and the position (``row-invalid``);
 * primary keys are unique (``duplicate-key``), references resolve (``foreign-key``),
   transcripts' counts match their rows (``count-mismatch``);
-* the CSV and Parquet copies hold the same records (``format-mismatch``).
+* the CSV and Parquet copies hold the same records (``format-mismatch``), and rows are
+  in the published order (``row-order``: the first row out of order in each table);
+* no build was killed while swapping its files in (``build-in-progress``: a
+  ``.build-staging-*/PUBLISHING`` journal beside ``datapackage.json``; reported first).
 
 A table whose header or schema is wrong is not read row by row, so one defect gives one
 problem rather than one per row.
@@ -81,6 +84,11 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
     path = Path(descriptor_path)
     report = Report()
     root = path.parent
+    from .builder.build import interrupted_publish
+
+    interrupted = interrupted_publish(root)
+    if interrupted is not None:  # files may be half swapped: say so before what follows
+        report.add(interrupted)
     if not path.is_file():
         found = "a folder" if path.is_dir() else "no file"
         report.add(Problem("missing-file", str(path), f"expected datapackage.json, found {found}"))
@@ -124,6 +132,8 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
         csv_rows = _csv_records(csv_path, model, report, csv_status)
         parquet_rows = _parquet_records(parquet_path, model, report, parquet_status)
         seen: set[str] = set()
+        previous: tuple[tuple[str, int, int], str] | None = None  # order key, key value
+        disordered = False
         rows = 0
         mismatched = False  # one format-mismatch per table says enough
         pk = model.primary_key
@@ -161,6 +171,19 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
                     )
                 )
             seen.add(key)
+            order = _order_key(record)
+            if previous is not None and order < previous[0] and not disordered:
+                disordered = True  # one row-order problem per table says enough
+                report.add(
+                    Problem(
+                        "row-order",
+                        file,
+                        f"expected rows ordered {_ORDER[model.table]}, found {pk} {key!r} "
+                        f"after {previous[1]!r}",
+                        line,
+                    )
+                )
+            previous = (order, key)
             for field, table, _target_key in model.foreign_keys:  # always the target's key
                 references.append((file, field, table, getattr(record, field), line))
             if isinstance(record, Transcript):
@@ -206,6 +229,26 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
                 )
             )
     return tables
+
+
+_ORDER = {  # the order the build writes: transcripts by ID, each one's turns in page order
+    "transcripts": "by transcript_id",
+    "speeches": "by transcript_id, then position",
+    "questions": "by transcript_id, then position",
+    "answers": "by transcript_id, then their question's position, then position",
+}
+
+
+def _order_key(record: Record) -> tuple[str, int, int]:
+    """Where a record belongs in its table's published order (see ``_ORDER``)."""
+    if isinstance(record, Transcript):
+        return (record.transcript_id, 0, 0)
+    if isinstance(record, Answer):
+        _, _, number = record.question_id.rpartition("-q")
+        question = int(number) if number.isdigit() else 0  # a malformed ID is row-invalid
+        return (record.transcript_id, question, record.position)
+    assert isinstance(record, Speech | Question)
+    return (record.transcript_id, record.position, 0)
 
 
 def _rule_violation(record: Record) -> str | None:
