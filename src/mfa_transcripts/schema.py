@@ -79,11 +79,9 @@ SPEECH_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-s[0-9]{{3,}}$"
 QUESTION_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3,}}$"
 ANSWER_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3,}}-a[0-9]{{2,}}$"
 SHA256 = r"^[0-9a-f]{64}$"
-LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 Count = Annotated[int, Field(ge=0)]
-Offset = Annotated[int, Field(ge=0)]
 Position = Annotated[int, Field(ge=1)]
 
 # Fields that every turn table (speeches, questions, answers) carries, described once.

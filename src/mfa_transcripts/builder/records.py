@@ -94,6 +94,7 @@ def make_records(
     speeches: list[Speech] = []
     questions: list[Question] = []
     answers: list[Answer] = []
+    answered: Counter[str] = Counter()  # answers so far, per question
     warnings: list[Problem] = []
     for turn in turns:
         body = text[turn.start : turn.end]
@@ -131,7 +132,8 @@ def make_records(
             )
         else:
             question = questions[-1]
-            position = sum(a.question_id == question.question_id for a in answers) + 1
+            answered[question.question_id] += 1
+            position = answered[question.question_id]
             answers.append(
                 Answer(
                     answer_id=f"{question.question_id}-a{position:02d}",
