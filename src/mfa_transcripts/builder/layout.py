@@ -410,6 +410,10 @@ class TitleInfo:
     speaker_known: bool
 
 
+NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
+"""What a page without a title line says about itself: nothing."""
+
+
 @dataclass
 class Page:
     """A page split into parts; offsets index the decoded text."""
@@ -417,10 +421,10 @@ class Page:
     name: str
     text: str
     lines: list[Line]
-    title_line: Line
-    title: str
+    title_line: Line | None  # None: no title line the grammar knows (warning ``no-title``)
+    title: str | None
     info: TitleInfo
-    event_date: date
+    event_date: date | None  # None: no date on the page (warning ``no-date``)
     published_date: date | None
     published_at: datetime | None
     languages: list[str]
@@ -429,6 +433,15 @@ class Page:
     body: list[Line]
     chrome: list[Chrome] = field(default_factory=list)
     has_footer: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+    """Facts the page could not establish or that look odd; the page is still published."""
+
+    @property
+    def head_line(self) -> int:
+        """The line problems about the page as a whole point at: the title's, else the first."""
+        if self.title_line is not None:
+            return self.title_line.number
+        return next((ln.number for ln in self.lines if not ln.blank), 1)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -450,34 +463,52 @@ def split_page(name: str, text: str) -> Page:
     nonblank = [ln for ln in lines if not ln.blank]
     chrome: list[Chrome] = []
 
+    warnings: list[Problem] = []
     title_index = _find_title(name, nonblank)
-    title_line = nonblank[title_index]
+    title_line = nonblank[title_index] if title_index is not None else None
     published_date: date | None = None
     published_at: datetime | None = None
-    for ln in nonblank[:title_index]:
+    for ln in nonblank[: title_index or 0]:
         kind = "masthead"
-        parsed = _parse_header(name, ln)
+        parsed = _parse_header(name, ln, warnings)
         if parsed is not None and published_date is None:
             kind = "header"
             published_date, published_at = parsed
         chrome.append(_chrome(kind, ln))
-    chrome.append(_chrome("title", title_line))
-    title = _clean_title(title_line.text)
-    info = parse_title(title)
-    if info.event_date is None and (match := _title_date_match(title_line.text)) is not None:
-        # a title date that is there but impossible (31 February) is an error, not an absence
-        _make_date(name, title_line, match)
-
-    rest = nonblank[title_index + 1 :]
+    title: str | None = None
+    if title_index is not None and title_line is not None:
+        chrome.append(_chrome("title", title_line))
+        title = _clean_title(title_line.text)
+        info = parse_title(title)
+        if info.event_date is None and (match := _title_date_match(title_line.text)) is not None:
+            # a title date that is there but impossible (31 February): no date, a warning
+            _make_date(name, title_line, match, warnings)
+        rest = nonblank[title_index + 1 :]
+    else:
+        # a repost that starts mid-conversation, or a title no rule knows: the page is
+        # read from its first line, and published without a title
+        info = NO_TITLE
+        rest = nonblank
+        warnings.append(
+            Problem(
+                "no-title",
+                name,
+                "expected a title line naming a genre (remarks, statement, answers, "
+                "interview, briefing, ...) and a speaker, role or date near the top, found "
+                "none; published without a title",
+                nonblank[0].number,
+                severity="warning",
+            )
+        )
     footer_start, tags, footer_chrome = _split_footer(rest)
     has_footer = bool(footer_chrome)
-    head = _split_head(name, rest[:footer_start], title, info.genres)
+    head = _split_head(name, rest[:footer_start], title or "", info.genres, warnings)
     chrome.extend(head.chrome)
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     date_line_date, languages, contents = head.date_line, head.languages, head.contents
     body = rest[head.end : footer_start]
-    signature = _signature(name, body, info.speaker)
+    signature = _signature(name, body, info.speaker, warnings)
     if signature is not None:
         body = body[: signature.start]
         chrome.extend(signature.chrome)
@@ -490,25 +521,27 @@ def split_page(name: str, text: str) -> Page:
     signed = signature.day if signature is not None else None
     event_date = info.event_date or date_line_date or signed or published_date
     if event_date is None:
-        raise TranscriptError(
+        warnings.append(
             Problem(
                 "no-date",
                 name,
                 "expected an event date in the title, a date line after it or a page "
-                f"header, found none (title: {_snippet(title)!r})",
-                title_line.number,
+                "header, found none; published with event_date null",
+                (title_line or nonblank[0]).number,
+                severity="warning",
             )
         )
-    if published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
+    elif published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
         header = next(c for c in chrome if c.kind == "header")
-        raise TranscriptError(
+        warnings.append(
             Problem(
                 "date-mismatch",
                 name,
                 f"expected the header's publication date within 1 day before and 31 days "
                 f"after the event date {event_date.isoformat()}, found "
-                f"{published_date.isoformat()}",
+                f"{published_date.isoformat()}; both published as found",
                 header.line,
+                severity="warning",
             )
         )
     return Page(
@@ -527,17 +560,13 @@ def split_page(name: str, text: str) -> Page:
         body=body,
         chrome=chrome,
         has_footer=has_footer,
+        warnings=warnings,
     )
 
 
 def _chrome(kind: str, line: Line) -> Chrome:
     start, end = line.stripped_span()
     return Chrome(kind, line.number, start, end)
-
-
-def _snippet(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
@@ -598,7 +627,9 @@ def _is_label_line(text: str) -> bool:
     )
 
 
-def _find_title(name: str, nonblank: list[Line]) -> int:
+def _find_title(name: str, nonblank: list[Line]) -> int | None:
+    """Index of the title line, or None when no line is shaped like one; refuses files
+    that are plainly no page (Markdown, delimited data)."""
     if not nonblank:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
     first = nonblank[0]
@@ -613,13 +644,12 @@ def _find_title(name: str, nonblank: list[Line]) -> int:
                         if _looks_like_title(text) and _has_title_date(text.strip()):
                             return j
                 return i
+        return None
     raise TranscriptError(
         Problem(
-            "no-title" if other is None else "not-a-transcript",
+            "not-a-transcript",
             name,
-            "expected a title line naming a genre (remarks, statement, answers, interview, "
-            "briefing, ...) and a speaker, role or date near the top, found "
-            + (f"{_snippet(first.text)!r}" if other is None else other),
+            f"expected a transcript page, found {other}",
             first.number,
         )
     )
@@ -633,36 +663,44 @@ def _other_file_kind(nonblank: list[Line]) -> str | None:
     """What the file is when it is plainly not a page: Markdown/YAML or delimited data."""
     head = [ln.text for ln in nonblank[:10]]
     if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
-        return f"a Markdown or YAML document ({_snippet(head[0])!r})"
+        return "a Markdown or YAML document"
     if (
         len(head) >= 2
         and _CSV_HEADER.fullmatch(head[0])
         and all(any(d in t for d in ",;\t") for t in head[1:])
     ):
-        return f"delimited data with the header {_snippet(head[0])!r}"
+        return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
     return None
 
 
-def _parse_header(name: str, line: Line) -> tuple[date, datetime | None] | None:
+def _parse_header(
+    name: str, line: Line, warnings: list[Problem]
+) -> tuple[date, datetime | None] | None:
+    """(publication date, time) of a header line; None when the line is no header or
+    its date does not exist (an ``invalid-date`` warning)."""
     for pattern in (_HEADER_GLUED, _HEADER_EMBASSY):
         match = pattern.match(line.text)
         if match:
-            day = _make_date(name, line, match)
+            day = _make_date(name, line, match, warnings)
+            if day is None:
+                return None
             if "hh" not in match.groupdict():
                 return day, None
             hh, mm = int(match["hh"]), int(match["mm"])
             if hh > 23 or mm > 59:
-                raise _invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day")
+                warnings.append(_invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day"))
+                return day, None
             return day, datetime.combine(day, time(hh, mm), MOSCOW)
     return None
 
 
-def _make_date(name: str, line: Line, match: re.Match[str]) -> date:
-    """The date a match gives, or an ``invalid-date`` error naming the line."""
+def _make_date(name: str, line: Line, match: re.Match[str], warnings: list[Problem]) -> date | None:
+    """The date a match gives, or None and an ``invalid-date`` warning naming the line."""
     try:
         return _match_date(match)
     except ValueError:
-        raise _invalid_date(name, line, match.group().strip(), "a calendar date") from None
+        warnings.append(_invalid_date(name, line, match.group().strip(), "a calendar date"))
+        return None
 
 
 def _match_date(match: re.Match[str]) -> date:
@@ -676,14 +714,13 @@ def _month_number(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
-def _invalid_date(name: str, line: Line, found: str, what: str) -> TranscriptError:
-    return TranscriptError(
-        Problem(
-            "invalid-date",
-            name,
-            f"expected {what}, found {found!r}, which does not exist",
-            line.number,
-        )
+def _invalid_date(name: str, line: Line, found: str, what: str) -> Problem:
+    return Problem(
+        "invalid-date",
+        name,
+        f"expected {what}, found {found!r}, which does not exist; left out",
+        line.number,
+        severity="warning",
     )
 
 
@@ -910,7 +947,9 @@ class _Head:
     chrome: list[Chrome] = field(default_factory=list)
 
 
-def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _Head:
+def _split_head(
+    name: str, rest: list[Line], title: str, genres: list[str], warnings: list[Problem]
+) -> _Head:
     """Lines between title and body: byline, repeated title, language switcher, document
     number, a publication header or a date line, and a table of contents."""
     head = _Head(end=0)
@@ -935,11 +974,11 @@ def _split_head(name: str, rest: list[Line], title: str, genres: list[str]) -> _
             head.chrome.append(_chrome("languages", ln))  # a switcher item with no language
         elif _DOCUMENT_NUMBER.match(ln.text):
             head.chrome.append(_chrome("document-number", ln))
-        elif head.header is None and (parsed := _parse_header(name, ln)) is not None:
+        elif head.header is None and (parsed := _parse_header(name, ln, warnings)) is not None:
             head.header = parsed
             head.chrome.append(_chrome("header", ln))
         elif (match := _date_line(ln.text)) and head.date_line is None:
-            head.date_line = _make_date(name, ln, match)
+            head.date_line = _make_date(name, ln, match, warnings)
             head.place = " ".join(match["place"].split()) if match["place"] else None
             head.chrome.append(_chrome("date-line", ln))
         elif _STAMP.match(ln.text):
@@ -977,7 +1016,9 @@ class _Signature:
     chrome: list[Chrome]
 
 
-def _signature(name: str, body: list[Line], speaker: str | None) -> _Signature | None:
+def _signature(
+    name: str, body: list[Line], speaker: str | None, warnings: list[Problem]
+) -> _Signature | None:
     """The last lines of a message or statement that sign it (``Sergey Lavrov``, then
     ``Moscow, October 9, 2015``): up to :data:`SIGNATURE_LINES` lines at the body's end,
     each a date line or the name of a registry person or of the title's speaker (by
@@ -988,7 +1029,7 @@ def _signature(name: str, body: list[Line], speaker: str | None) -> _Signature |
         text = ln.text.strip()
         match = _date_line(text)
         if match is not None and found.day is None:
-            found.day = _make_date(name, ln, match)
+            found.day = _make_date(name, ln, match, warnings)
             found.place = " ".join(match["place"].split()) if match["place"] else None
             found.chrome.insert(0, _chrome("date-line", ln))
         elif _signer(text, speaker):

@@ -243,6 +243,7 @@ class _Label:
     known: bool  # a registry person, a role label or a question/answer label
     span: tuple[int, int]
     text_start: int
+    typo: bool = False  # a misspelt 'Question' label, read as one
 
 
 def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
@@ -259,13 +260,27 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     unknown: set[str] = set()
 
     texts = [page.text[slice(*ln.stripped_span())] for ln in page.body]
+    if not texts and page.contents:
+        # a briefing saved only as far as its table of contents: the page is published
+        # with its contents and no turns
+        warnings.append(
+            Problem(
+                "no-body",
+                page.name,
+                "expected the briefing's text after its table of contents, found the end of "
+                "the page; published with its contents only",
+                page.lines[-1].number if page.lines else 1,
+                severity="warning",
+            )
+        )
+        return turns, chrome, warnings
     if all(_SEPARATOR.match(t) or _STAGE_DIRECTION.match(t) for t in texts):
         raise TranscriptError(
             Problem(
                 "not-a-transcript",
                 page.name,
                 "expected at least one paragraph of content after the title, found none",
-                page.title_line.number,
+                page.head_line,
             )
         )
 
@@ -281,7 +296,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     if info.speaker is not None and not info.speaker_known:
         warn_unknown(
             info.speaker,
-            page.title_line.number,
+            page.head_line,
             f"expected the title's speaker in the registry, found {info.speaker!r}; "
             "kept as written",
         )
@@ -404,21 +419,38 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 f"expected a speaker from the registry, found label {label.name!r}; "
                 "kept under its label",
             )
+        if label.typo:
+            warnings.append(
+                Problem(
+                    "label-typo",
+                    page.name,
+                    f"expected the label 'Question:', found {label.name + ':'!r}; read as a "
+                    "question",
+                    ln.number,
+                    severity="warning",
+                )
+            )
         if label.kind == "question":
             questions += 1
             answering = True
             kind = "question"
         elif label.kind == "answer":
             if questions == 0:
-                raise TranscriptError(
+                # a repost that starts mid-conversation: the answer's question was cut
+                # off, so the turn is a labelled statement
+                warnings.append(
                     Problem(
                         "answer-before-question",
                         page.name,
-                        f"expected a 'Question:' before the first {label.name!r} turn, found none",
+                        f"expected a 'Question:' before the first {label.name!r} turn, found "
+                        "none; published as a statement",
                         ln.number,
+                        severity="warning",
                     )
                 )
-            kind = "answer"
+                kind = "speech"
+            else:
+                kind = "answer"
         elif label.kind == "chair":
             kind = "speech"  # and the open question, if any, stays open
         else:
@@ -554,16 +586,11 @@ def _read_label(
         speaker = page.info.speaker or name
         return _Label("answer", name, qualifier, speaker, True, span, text_start)
     if " " not in name and "question" not in folded and _edit_distance(folded, "question") <= 2:
+        # a misspelt 'Question:' ('Qestion:') is read as one, with a warning (strict
+        # callers); the look-ahead (not strict) does not count it as a label
         if not strict:
             return None
-        raise TranscriptError(
-            Problem(
-                "label-typo",
-                page.name,
-                f"expected the label 'Question:', found {name + ':'!r}; correct the label",
-                ln.number,
-            )
-        )
+        return _Label("question", name, qualifier, None, True, span, text_start, typo=True)
     if text[match.end() : match.end() + 1].islower():
         return None  # prose: 'New START: we proposed ...'
     person = speakers.resolve(name)
