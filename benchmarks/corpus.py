@@ -73,7 +73,7 @@ COUNTERPARTS = [
 ]
 QUALIFIERS = ["to both ministers", "speaking in English", "retranslated", "via interpreter"]
 # A vocabulary of plausible diplomatic English, weighted by rank (Zipf).
-_BASE = (
+_BASE = (  # noqa: SIM905 - a word list, easier to read as prose
     "the of and to in a is that we on for this with our it are as be by have not at "
     "which all will Russia has an our from they their there been would its were these "
     "also can more other about one what countries cooperation international country "
@@ -109,7 +109,7 @@ def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
             words += [word + "s", word + "ed", word + "ing"][: rng.randint(0, 3)]
     rng.shuffle(words)
     # A long tail of rarer words (names, terms) built from syllables, as real text has.
-    syllables = "ka ro mi ste na vol ter dis an ple gor tion pre ex con sta vi li mo ber".split()
+    syllables = "ka ro mi ste na vol ter dis an ple gor tion pre ex con sta vi li mo ber".split()  # noqa: SIM905
     while len(words) < 6000:
         word = "".join(rng.choices(syllables, k=rng.randint(2, 4)))
         words.append(word.capitalize() if rng.random() < 0.3 else word)
@@ -160,7 +160,7 @@ def _body(
 ) -> str:
     """Opening remarks, then question-and-answer turns until about ``target`` characters."""
     minister = "FOREIGN MINISTER LAVROV" if upper else "Sergey Lavrov"
-    other_name, other_role = rng.choice(COUNTERPARTS)
+    other_name, _role = rng.choice(COUNTERPARTS)
     other = f"FOREIGN MINISTER {other_name.split()[-1].upper()}" if upper else other_name
     question = "QUESTION" if upper else "Question"
     answer = minister if not interview else "Answer"

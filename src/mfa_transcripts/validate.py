@@ -84,7 +84,7 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
     path = Path(descriptor_path)
     report = Report()
     root = path.parent
-    from .builder.build import interrupted_publish
+    from .builder.publish import interrupted_publish
 
     interrupted = interrupted_publish(root)
     if interrupted is not None:  # files may be half swapped: say so before what follows
