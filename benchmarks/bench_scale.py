@@ -94,7 +94,7 @@ def _line(label: str, value: str, baseline: str = "", ratio: float | None = None
     print(f"  {label:<34} {value:>22}   {baseline:<34}{tail}")
 
 
-def bench(pages: int, work: Path, runs: int, jobs: int | None) -> None:
+def bench(pages: int, work: Path, runs: int, jobs: int | None, only_load: bool = False) -> None:
     seeds = work / f"corpus-{pages}"
     if not seeds.is_dir():
         tmp = work / f".corpus-{pages}.partial"
@@ -115,6 +115,12 @@ def bench(pages: int, work: Path, runs: int, jobs: int | None) -> None:
         f"if 'jobs' in inspect.signature(build).parameters and {jobs_arg!r}: kw['jobs'] = {jobs}\n"
         f"build(Path({str(seeds)!r}), out, **kw)\n"
     )
+    if not only_load:
+        _bench_build(code, seeds, size, pages, out, runs)
+    _bench_load(out, runs)
+
+
+def _bench_build(code: str, seeds: Path, size: int, pages: int, out: Path, runs: int) -> None:
     builds = [_peak_with_workers(code) for _ in range(runs)]
     wall, peak = _median(builds)
     floor = _timed(lambda: _floor(seeds), runs)
@@ -137,10 +143,15 @@ def bench(pages: int, work: Path, runs: int, jobs: int | None) -> None:
         mine[0] / theirs[0],
     )
 
+
+def _bench_load(out: Path, runs: int) -> None:
+    import importlib
+
     import pyarrow.parquet as pq
 
     import mfa_transcripts
-    from mfa_transcripts import load as load_module
+
+    load_module = importlib.import_module("mfa_transcripts.load")
 
     answers = out / "dist" / "answers.parquet"
     if not answers.exists():  # sharded
@@ -207,6 +218,9 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="add 26,000 pages")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="build --jobs (default: cores)")
+    parser.add_argument(
+        "--only-load", action="store_true", help="reuse the built packages: load figures only"
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mfa-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -223,7 +237,7 @@ def main() -> None:
         imp / bare,
     )
     for pages in [*args.pages, *([26_000] if args.full else [])]:
-        bench(pages, args.work, args.runs, args.jobs)
+        bench(pages, args.work, args.runs, args.jobs, args.only_load)
 
 
 if __name__ == "__main__":

@@ -1,17 +1,15 @@
 """What every side agrees on: published names and paths, row order, ID builders.
 
 The builder writes what this module names, ``validate`` checks it, ``load`` reads it;
-none of them needs the others. It imports only the models (and, when an ID is built,
-the speaker registry's letter folding).
+none of them needs the others. It imports nothing of ours at import (when an ID is built,
+the speaker registry's letter folding), so that ``load`` stays light.
 """
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
-from typing import Any
-
-from .schema import MODELS
+TYPE_CHECKING = False  # not from typing: importing typing costs more than this module
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "DATA_FOLDER",
@@ -20,6 +18,7 @@ __all__ = [
     "README_BEGIN",
     "README_END",
     "SCHEMA_FOLDER",
+    "TABLE_NAMES",
     "answer_id",
     "card_path",
     "csv_path",
@@ -33,6 +32,8 @@ __all__ = [
     "transcript_id",
 ]
 
+# The tables, in the order of schema.MODELS (a test holds the two together).
+TABLE_NAMES = ("transcripts", "speeches", "questions", "answers")
 DATA_FOLDER = "dist"
 SCHEMA_FOLDER = "schema"
 DESCRIPTOR = "datapackage.json"
@@ -64,7 +65,7 @@ def card_path() -> str:
 
 def published_files() -> list[str]:
     """Every file a build writes, relative to the package root."""
-    tables = [m.table for m in MODELS]
+    tables = TABLE_NAMES
     return [
         DESCRIPTOR,
         card_path(),
@@ -75,6 +76,8 @@ def published_files() -> list[str]:
 
 def title_key(title: str) -> str:
     """The title as IDs and duplicate checks see it."""
+    import unicodedata
+
     from .builder import speakers
 
     text = unicodedata.normalize("NFKC", title)
@@ -84,6 +87,8 @@ def title_key(title: str) -> str:
 
 def transcript_id(event_date: str, title: str) -> str:
     """``<event date>-<12 hex>``: the SHA-256 of the date and the folded title."""
+    import hashlib
+
     digest = hashlib.sha256(f"{event_date}\n{title_key(title)}".encode()).hexdigest()
     return f"{event_date}-{digest[:12]}"
 
