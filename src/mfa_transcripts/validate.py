@@ -254,7 +254,7 @@ def _order_key(record: Record) -> tuple[str, int, int]:
 def _rule_violation(record: Record) -> str | None:
     """What a record breaks of the rules its fields' descriptions state; None if nothing."""
     if isinstance(record, Transcript):
-        from .builder.records import transcript_id
+        from .package import transcript_id
 
         expected = transcript_id(record.event_date.isoformat(), record.title)
         if record.transcript_id != expected:
