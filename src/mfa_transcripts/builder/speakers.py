@@ -75,6 +75,8 @@ _HOMOGLYPHS = str.maketrans(
 def fold(text: str) -> str:
     """Case- and look-alike-fold ``text`` without changing its length (offsets survive)."""
     folded = text.translate(_HOMOGLYPHS)
+    if folded.isascii():  # ASCII lower-cases one letter to one letter: no loop needed
+        return folded.lower()
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
