@@ -44,10 +44,12 @@ from typing import Any
 
 from ..errors import Problem, Report, TranscriptError
 from ..fields import table_schema
+from ..safefs import entry_kind, foreign_entries, read_bytes
 from ..schema import MODELS, TABLES
+from ..validate import published_bytes, unexpected_files
 from .export import TableWriter, card, datapackage, field_reference, json_text, source_entry
 from .parse import parse_source
-from .read import read_source
+from .read import MAX_BYTES, is_folder, list_seeds, read_source
 from .records import ParsedPage
 
 __all__ = [
@@ -92,21 +94,18 @@ class _Seen:
 
 def discover(seeds: Path) -> list[Path]:
     """Every page in the seeds folder (all files but the sources table and hidden files)."""
-    return sorted(
-        p
-        for p in seeds.iterdir()
-        if p.is_file() and p.name != SOURCES_FILE and not p.name.startswith(".")
-    )
+    return list_seeds(seeds, frozenset({SOURCES_FILE}))[0]
 
 
 def read_sources(seeds: Path, report: Report) -> dict[str, str]:
     """``file -> address`` from ``seeds/sources.csv`` (columns ``file,source_url``)."""
     path = seeds / SOURCES_FILE
-    if not path.exists():
+    if entry_kind(path)[0] is None:
         return {}
     where = f"{seeds.name}/{SOURCES_FILE}"
     try:
-        rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+        text = read_bytes(path, limit=MAX_BYTES).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         report.add(
             Problem(
@@ -298,11 +297,12 @@ def build(seeds: Path, root: Path, *, on_error: str = "raise", publish: bool = T
 
 
 def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report: Report) -> None:
-    if not seeds.is_dir():
+    if not is_folder(seeds):
         report.add(Problem("unreadable-file", str(seeds), "expected a folder of pages, found none"))
         raise BuildError(report)
     addresses = read_sources(seeds, report)
-    pages = discover(seeds)
+    pages, listed = list_seeds(seeds, frozenset({SOURCES_FILE}))
+    report.problems.extend(listed)
     kept = _first_pass(pages, addresses, report)
     report.figures["skipped"] = sorted({p.file for p in report.errors})
     fatal = [p for p in report.errors if on_error == "raise" or p.file.endswith(SOURCES_FILE)]
@@ -313,15 +313,7 @@ def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report:
 
     foreign = _foreign_files(root)
     if foreign:
-        report.add(
-            Problem(
-                "unexpected-file",
-                foreign[0],
-                f"expected only files the build writes in dist/ and schema/, found "
-                f"{', '.join(foreign)}; move them elsewhere (wheels: `python -m build "
-                "--outdir wheelhouse`), since publishing replaces these folders whole",
-            )
-        )
+        report.add(unexpected_files(foreign))
         raise BuildError(report)
     try:
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
@@ -377,14 +369,7 @@ def published_files() -> list[str]:
 
 def _foreign_files(root: Path) -> list[str]:
     """Files in dist/ or schema/ that no build writes (they would be lost in the swap)."""
-    ours = set(published_files())
-    return sorted(
-        p.relative_to(root).as_posix()
-        for folder in ("dist", "schema")
-        if (root / folder).is_dir()
-        for p in (root / folder).rglob("*")
-        if not p.is_dir() and p.relative_to(root).as_posix() not in ours
-    )
+    return list(foreign_entries(root, ("dist", "schema"), set(published_files())))
 
 
 def _write_problem(
@@ -431,10 +416,11 @@ def _write_package(
 ) -> None:
     (new / "dist").mkdir(parents=True)
     (new / "schema").mkdir()
-    writers = {m.table: TableWriter(m, new / "dist") for m in MODELS}
+    writers: dict[str, TableWriter] = {}
     sources: list[dict[str, Any]] = []
     accounting: dict[str, int] = {}
-    try:
+    try:  # writers are opened and closed inside: a failure at any point aborts them all
+        writers.update((m.table, TableWriter(m, new / "dist")) for m in MODELS)
         for seen in kept:
             parsed = _second_read(seen, addresses, report)
             writers["transcripts"].write([parsed.transcript])
@@ -451,12 +437,12 @@ def _write_package(
             ):
                 accounting[key] = accounting.get(key, 0) + value
             sources.append(source_entry(parsed.transcript))
+        for writer in writers.values():
+            writer.close()
     except BaseException:
         for writer in writers.values():
             writer.abort()
         raise
-    for writer in writers.values():
-        writer.close()
     sources.sort(key=lambda s: s["title"])
     rows = {table: w.rows for table, w in writers.items()}
     for table, model in TABLES.items():
@@ -643,13 +629,16 @@ def check(seeds: Path, root: Path, on_error: str = "raise") -> list[Problem]:
             for p in (root / name).rglob("*")
             if p.is_file()
         } | {n for n in ("datapackage.json", "README.md") if (root / n).exists()}
-        for name in sorted(expected | present):
+        foreign = _foreign_files(root)
+        if foreign:
+            stale.append(unexpected_files(foreign))
+        for name in sorted((expected | present) - set(foreign)):
             mine, theirs = root / name, scratch / name
             if not theirs.exists():
                 found = "a file the seeds do not produce; remove it"
             elif not mine.exists():
                 found = "no file; run `mfa-transcripts build`"
-            elif mine.read_bytes() != theirs.read_bytes():
+            elif published_bytes(mine) != theirs.read_bytes():
                 found = "different bytes; run `mfa-transcripts build`"
             else:
                 continue
