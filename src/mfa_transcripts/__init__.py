@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 from .errors import Problem, Report, TranscriptError
-from .load import load, load_dataframe, load_hf_dataset, load_table
+from .load import VerificationError, load, load_dataframe, load_hf_dataset, load_table
 from .schema import TABLES, Answer, Question, Speech, Transcript
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ __all__ = [
     "Speech",
     "Transcript",
     "TranscriptError",
+    "VerificationError",
     "__version__",
     "load",
     "load_dataframe",

@@ -1,12 +1,25 @@
 """The shipped dataset: read from the package's data folder, no network.
 
-A wheel carries the Parquet files under ``mfa_transcripts/data/``; a source checkout
-(editable install) reads them from the repository's ``dist/`` folder instead.
+A wheel carries the Parquet files under ``mfa_transcripts/data/``, with the package's
+``datapackage.json`` beside them as the manifest of their sizes and sha256; a source
+checkout (editable install) reads them from the repository's ``dist/`` folder and its
+``datapackage.json`` instead.
+
+Hashes: by default a table is read as installed, without checking its sha256 (the
+files are what pip installed). ``load(table, verify=True)`` (and ``load_table``) first
+checks the file's size and sha256 against the manifest and raises
+:class:`VerificationError` on a mismatch; the bytes checked are the very bytes decoded,
+so a file replaced between the check and the read cannot slip through. A publish that
+lands during the read is retried a few times (each table file is replaced whole, so a
+read sees either the old file or the new one).
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import time
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,7 +30,21 @@ from .schema import TABLES, Record
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["data_path", "load", "load_dataframe", "load_hf_dataset", "load_table"]
+__all__ = [
+    "VerificationError",
+    "data_path",
+    "load",
+    "load_dataframe",
+    "load_hf_dataset",
+    "load_table",
+]
+
+_MANIFEST_BYTES = 16 * 1024 * 1024
+_TRIES = 5
+
+
+class VerificationError(ValueError):
+    """A table file whose size or sha256 differs from the package's manifest."""
 
 
 def data_path(table: str) -> Path:
@@ -37,21 +64,72 @@ def data_path(table: str) -> Path:
     )
 
 
+def manifest_path() -> Path:
+    """Where the manifest (``datapackage.json``) of the shipped tables lies."""
+    shipped = resources.files("mfa_transcripts").joinpath("data", "datapackage.json")
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "datapackage.json"
+
+
+def _verified_bytes(table: str) -> bytes:
+    """The table file's bytes, once their size and sha256 match the manifest."""
+    from .safefs import read_bytes
+
+    path, manifest = data_path(table), manifest_path()
+    problem = ""
+    for attempt in range(_TRIES):
+        if attempt:
+            time.sleep(0.1 * attempt)  # a publish may be swapping the files in
+        try:
+            descriptor = json.loads(read_bytes(manifest, limit=_MANIFEST_BYTES))
+            listed = [
+                r
+                for r in descriptor["resources"]
+                if isinstance(r, dict) and r.get("path") == f"dist/{table}.parquet"
+            ]
+            size, digest = int(listed[0]["bytes"]), str(listed[0]["hash"])
+        except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+            problem = f"expected a manifest listing dist/{table}.parquet, found {exc}"
+            continue
+        data = read_bytes(path, limit=size)
+        found = f"sha256:{hashlib.sha256(data).hexdigest()}"
+        if len(data) == size and found == digest:
+            return data
+        problem = (
+            f"expected {size} bytes and {digest} as {manifest.name} lists, found "
+            f"{len(data) if len(data) <= size else 'more'} bytes and {found}"
+        )
+    raise VerificationError(f"{path.name}: {problem}")
+
+
 @cache
-def _read(table: str) -> pa.Table:
+def _read(table: str, verify: bool = False) -> pa.Table:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if verify:
+        return pq.read_table(pa.BufferReader(_verified_bytes(table)))
     return pq.read_table(data_path(table))
 
 
-def load_table(table: str) -> pa.Table:
-    """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions."""
-    return _read(table)
+def load_table(table: str, *, verify: bool = False) -> pa.Table:
+    """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions.
+
+    ``verify=True`` checks the file's size and sha256 against the manifest first (see the
+    module's docstring); the default does not check hashes.
+    """
+    return _read(table, verify)
 
 
-def load(table: str) -> list[Any]:
-    """``table`` as a list of validated, immutable models (e.g. :class:`Question`)."""
-    rows = _read(table).to_pylist()
+def load(table: str, *, verify: bool = False) -> list[Any]:
+    """``table`` as a list of validated, immutable models (e.g. :class:`Question`).
+
+    Does not check the file's hash by default. ``verify=True`` checks its size and
+    sha256 against the package's ``datapackage.json`` before decoding a byte, and raises
+    :class:`VerificationError` if either differs.
+    """
+    rows = _read(table, verify).to_pylist()
     model: type[Record] = TABLES[table]
     return [model.model_validate(row) for row in rows]
 
