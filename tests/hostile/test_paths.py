@@ -252,3 +252,17 @@ def test_a_seed_folder_that_cannot_be_listed(
         build(seeds, tmp_path / "out")
     assert [p.type for p in caught.value.report.errors] == ["unreadable-file"]
     assert "Permission denied" in caught.value.report.errors[0].message
+
+
+def test_a_fifo_readme_or_journal_at_the_root_never_hangs(
+    package: Path, seeds: Path, no_hang: None
+) -> None:
+    make_fifo(package / "README.md")
+    assert build(seeds, package).ok  # published without the README's field tables
+    assert [(p.type, p.file) for p in check(seeds, package)] == [("stale-file", "README.md")]
+    staging = package / ".build-staging-x"
+    staging.mkdir()
+    make_fifo(staging / "PUBLISHING")
+    with pytest.raises(BuildError) as caught:
+        build(seeds, package)
+    assert [p.type for p in caught.value.report.errors] == ["write-error"]

@@ -449,9 +449,9 @@ def _write_package(
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
     (new / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
     (new / "datapackage.json").write_text(json_text(datapackage(new, sources)), "utf-8")
-    readme = root / "README.md"
-    if readme.exists():
-        text = readme.read_text("utf-8")
+    readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs
+    if readme is not None:
+        text = readme.decode("utf-8", "replace")
         updated = replace_block(text, field_reference("###"))
         if updated is not None:
             (new / "README.md").write_text(updated, "utf-8")
@@ -527,7 +527,8 @@ def _roll_back(staging: Path, root: Path) -> None:
     """Put back what the journal says was there; idempotent, so it may be interrupted."""
     journal = staging / _JOURNAL
     entries = []
-    for number, entry in enumerate(journal.read_text("utf-8").splitlines(), start=1):
+    journal_text = read_bytes(journal, limit=MAX_BYTES).decode("utf-8", "replace")
+    for number, entry in enumerate(journal_text.splitlines(), start=1):
         name, _, flag = entry.partition("\t")
         if name not in PUBLISHED or flag not in ("0", "1"):
             raise BuildError(
@@ -618,8 +619,9 @@ def check(seeds: Path, root: Path, on_error: str = "raise") -> list[Problem]:
     interrupted = interrupted_publish(root)
     with tempfile.TemporaryDirectory(prefix="mfa-transcripts-check-") as tmp:
         scratch = Path(tmp)
-        if (root / "README.md").exists():
-            shutil.copyfile(root / "README.md", scratch / "README.md")
+        readme = published_bytes(root / "README.md")
+        if readme is not None:
+            (scratch / "README.md").write_bytes(readme)
         build(seeds, scratch, on_error=on_error)
         stale = [] if interrupted is None else [interrupted]
         expected = {p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file()}
