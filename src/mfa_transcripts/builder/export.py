@@ -295,6 +295,12 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
 Load a table with `datasets.load_dataset("<this folder>", "questions")`, or install the
 Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("questions")`.
 
+The CSV files keep the texts' bytes as published: a cell may begin with `=`, `+`, `-` or
+`@`, and an answer may be the word `NA` or `null`. Import them as text: in a spreadsheet,
+use its text import and set every column to Text (never open them with a double click);
+in pandas, `pd.read_csv(path, dtype=str, keep_default_na=False)` (an empty cell is null).
+The Parquet files carry real types and need none of this.
+
 | table | rows | what a row is |
 |---|---|---|
 {counts}

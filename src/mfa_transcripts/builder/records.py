@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import schema
 from ..errors import Problem, TranscriptError
 from ..schema import (
     Answer,
@@ -91,6 +92,7 @@ def make_records(
 ) -> ParsedPage:
     tid = transcript_id(page.event_date.isoformat(), page.title)
     text = page.text
+    turns, body_chrome = without_invisible_turns(page, turns, body_chrome)
     speeches: list[Speech] = []
     questions: list[Question] = []
     answers: list[Answer] = []
@@ -208,6 +210,35 @@ def make_records(
             )
         )
     return ParsedPage(transcript, speeches, questions, answers, accounting, warnings)
+
+
+def without_invisible_turns(
+    page: Page, turns: list[Turn], body_chrome: list[Chrome]
+) -> tuple[list[Turn], list[Chrome]]:
+    """Turns whose text the text rule empties (only invisible or format characters, such as
+    a left-to-right mark on a line of its own) are no records.
+
+    An unlabelled statement of that kind becomes chrome (``invisible``); a labelled turn
+    is an ``empty-turn``, as a label with nothing after it is.
+    """
+    kept: list[Turn] = []
+    chrome = list(body_chrome)
+    for turn in turns:
+        if schema.normalise_text(page.text[turn.start : turn.end]):
+            kept.append(turn)
+        elif turn.label_span is None and turn.heading_span is None and turn.kind == "speech":
+            chrome.append(Chrome("invisible", turn.line, turn.start, turn.end))
+        else:
+            raise TranscriptError(
+                Problem(
+                    "empty-turn",
+                    page.name,
+                    f"expected text after the label {turn.label or turn.kind!r}, found only "
+                    "invisible characters",
+                    turn.line,
+                )
+            )
+    return kept, sorted(chrome, key=lambda c: c.start)
 
 
 def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Accounting:
