@@ -198,8 +198,12 @@ def _validate_once(path: Path, frictionless: bool) -> Report:
         return report
     resources = {r["name"]: r for r in descriptor["resources"]}
     foreign = list(safefs.foreign_entries(root, ("dist", "schema"), _ours()))
-    if foreign:
-        report.add(unexpected_files(foreign))
+    for folder in (f for f in foreign if f.endswith("/")):  # a folder that cannot be listed
+        report.add(
+            Problem("unreadable-file", folder, "expected a readable folder, found it unlistable")
+        )
+    if any(not f.endswith("/") for f in foreign):
+        report.add(unexpected_files([f for f in foreign if not f.endswith("/")]))
     checked = _check_files(root, path.name, resources, report, set(foreign))
     _check_descriptor(root, path.name, descriptor, report, checked)
     tables = _check_rows(root, report, checked)

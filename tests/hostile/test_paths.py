@@ -266,3 +266,18 @@ def test_a_fifo_readme_or_journal_at_the_root_never_hangs(
     with pytest.raises(BuildError) as caught:
         build(seeds, package)
     assert [p.type for p in caught.value.report.errors] == ["write-error"]
+
+
+def test_an_unlistable_folder_is_named_unreadable(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.scandir
+    schema = package / "schema"
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == schema:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert ("unreadable-file", "schema/") in _problems(package)
