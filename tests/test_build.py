@@ -85,21 +85,33 @@ def test_frictionless_valid(built: Path) -> None:
         "speeches-parquet",
         "questions-parquet",
         "answers-parquet",
+        "card",
+        *(f"{t}-schema" for t in ("transcripts", "speeches", "questions", "answers")),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["transcripts.csv", "speeches.csv", "questions.csv", "answers.csv", "answers.parquet"]
+    "name",
+    [
+        "dist/transcripts.csv",
+        "dist/speeches.csv",
+        "dist/questions.csv",
+        "dist/answers.csv",
+        "dist/answers.parquet",
+        "dist/README.md",
+        "schema/questions.json",
+    ],
 )
 def test_frictionless_invalid_after_one_byte_changed(package: Path, name: str) -> None:
-    path = package / "dist" / name
+    path = package / name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
     result = _frictionless(package / "datapackage.json")
     assert not result["valid"]
     failing = {t["name"]: [e["type"] for e in t["errors"]] for t in result["tasks"] if t["errors"]}
-    resource = name.replace(".csv", "").replace(".parquet", "-parquet")
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    (resource,) = [r["name"] for r in descriptor["resources"] if r["path"] == name]
     assert "hash-count" in failing[resource]
 
 

@@ -66,9 +66,9 @@ def refresh(package: Path) -> None:
     """Cover the tracks: hashes, sizes and the card made to match the tampered files."""
     descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
     sources = descriptor["sources"]
-    (package / "datapackage.json").write_text(json_text(datapackage(package, sources)), "utf-8")
     rows = {t: len(read_csv(package / "dist" / f"{t}.csv")) - 1 for t in TABLES}
-    (package / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
+    (package / "dist" / "README.md").write_text(card(rows, sources), "utf-8")  # card first:
+    (package / "datapackage.json").write_text(json_text(datapackage(package, sources)), "utf-8")
 
 
 def read_csv(path: Path) -> list[list[str]]:

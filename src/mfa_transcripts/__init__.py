@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+from .download import download
 from .errors import Problem, Report, TranscriptError
 from .load import load, load_dataframe, load_hf_dataset, load_table
 from .schema import TABLES, Answer, Question, Speech, Transcript
@@ -32,6 +33,7 @@ __all__ = [
     "Transcript",
     "TranscriptError",
     "__version__",
+    "download",
     "load",
     "load_dataframe",
     "load_hf_dataset",

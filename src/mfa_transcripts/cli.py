@@ -6,10 +6,11 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem, Report, TranscriptError
+from .errors import Problem, TranscriptError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -42,10 +43,27 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = commands.add_parser("validate", help="check a published package beyond frictionless")
-    validate.add_argument("datapackage", nargs="?", type=Path, default=Path("datapackage.json"))
+    validate.add_argument(
+        "datapackage",
+        nargs="?",
+        default="datapackage.json",
+        help="path or http(s) address of datapackage.json (an address is downloaded, verified, "
+        "into a temporary folder; needs the download extra)",
+    )
     validate.add_argument(
         "--frictionless", action="store_true", help="also run frictionless's own checks"
     )
+
+    download = commands.add_parser(
+        "download", help="download a release, verify every file's sha256, cache it"
+    )
+    download.add_argument(
+        "--dest", type=Path, default=None, help="folder to put it in (default: the cache)"
+    )
+    download.add_argument(
+        "--base-url", default=None, help="address of the folder holding datapackage.json"
+    )
+    download.add_argument("--version", default=None, help="release version (default: this one)")
 
     parse = commands.add_parser("parse", help="print one page's records as JSON; writes nothing")
     parse.add_argument("file", type=Path)
@@ -102,13 +120,29 @@ def _build(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_package
 
-    report: Report = validate_package(args.datapackage, frictionless=args.frictionless)
+    target: str = args.datapackage
+    if target.startswith(("http://", "https://")):
+        from .download import download
+
+        with tempfile.TemporaryDirectory(prefix="mfa-transcripts-validate-") as tmp:
+            folder = download(tmp, base_url=target, progress=False)
+            report = validate_package(folder / "datapackage.json", frictionless=args.frictionless)
+    else:
+        report = validate_package(target, frictionless=args.frictionless)
     _print_problems(report.problems)
     if report.ok:
         print(f"{args.datapackage}: valid")
         return EXIT_OK
     print(f"{args.datapackage}: {len(report.errors)} problem(s)", file=sys.stderr)
     return EXIT_PROBLEMS
+
+
+def _download(args: argparse.Namespace) -> int:
+    from .download import download
+
+    folder = download(args.dest, base_url=args.base_url, version=args.version)
+    print(f"{folder}: downloaded and verified")
+    return EXIT_OK
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -127,9 +161,21 @@ def _parse(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "validate": _validate, "parse": _parse}[args.command]
+    handler = {"build": _build, "validate": _validate, "download": _download, "parse": _parse}[
+        args.command
+    ]
+    from .download import DownloadError
+
     try:
         return handler(args)
+    except DownloadError as exc:
+        print(exc.problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ImportError as exc:
+        if "pip install" in str(exc):  # an optional dependency is missing: name the extra
+            print(f"usage error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return _internal(exc)
     except KeyboardInterrupt:
         print("interrupted; published files left unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -137,8 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
-        print(
-            f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc)
+
+
+def _internal(exc: BaseException) -> int:
+    print(
+        f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

@@ -39,6 +39,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .builder.export import source_entry
+from .builder.metadata import METADATA_FILES
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .schema import (
@@ -397,7 +398,7 @@ def _check_descriptor(
         for m in MODELS
         for ext in ("csv", "parquet")
         if not (root / "dist" / f"{m.table}.{ext}").exists()
-    ]
+    ] + [rel for rel, *_ in METADATA_FILES if not (root / rel).exists()]
     for rel in missing:
         if not any(p.type == "missing-file" and p.file == rel for p in report.problems):
             report.add(
@@ -696,7 +697,12 @@ _FRICTIONLESS_TYPES = {
 
 
 def _frictionless(path: Path, report: Report) -> None:
-    import frictionless
+    try:
+        import frictionless
+    except ImportError as exc:
+        raise ImportError(
+            "validate --frictionless needs frictionless: pip install 'mfa-transcripts[build]'"
+        ) from exc
 
     result = frictionless.validate(str(path))
     for error in result.errors:  # the descriptor itself

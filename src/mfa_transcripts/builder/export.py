@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
+from .metadata import file_resources
 
 __all__ = [
     "DATASET",
@@ -203,17 +204,19 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "description": (
                     f"The {model.table} table as Parquet (zstd), with real types; same rows "
                     "as the CSV. Checked by hash here, and row by row by `mfa-transcripts "
-                    "validate`."
+                    "validate`. Described as a file, not a table: `format` is the media "
+                    "type's subtype, since frictionless 5 reads a `parquet` resource as a "
+                    "table and fails on its list columns."
                 ),
-                "type": "file",
                 "path": f"dist/{model.table}.parquet",
                 "scheme": "file",
-                "format": "parquet",
+                "format": "vnd.apache.parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "bytes": size,
                 "hash": f"sha256:{digest}",
             }
         )
+    resources += file_resources(root)
     licence = DATASET["data_licence"]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
