@@ -87,6 +87,7 @@ def test_frictionless_valid(built: Path) -> None:
         "answers-parquet",
         "card",
         *(f"{t}-schema" for t in ("transcripts", "speeches", "questions", "answers")),
+        *(f"{t}-standalone-schema" for t in ("transcripts", "speeches", "questions", "answers")),
     }
 
 
@@ -193,7 +194,7 @@ def test_licence_says_what_the_source_allows_and_is_not_cc_by(built: Path) -> No
     descriptor = json.loads((built / "datapackage.json").read_text("utf-8"))
     (licence,) = descriptor["licenses"]
     text = licence["title"]
-    assert "No named licence" in text and "non-commercial" in text and "attribution" in text
+    assert "no named licence" in text and "non-commercial" in text and "attribution" in text
     assert "not under CC BY" in text
     assert not any("cc-by" in str(v).lower() for v in licence.values() if v != text)
     card = (built / "dist" / "README.md").read_text("utf-8")

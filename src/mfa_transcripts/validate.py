@@ -39,7 +39,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .builder.export import source_entry
-from .builder.metadata import METADATA_FILES
+from .builder.metadata import METADATA_FILES, generated_texts
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .schema import (
@@ -393,6 +393,13 @@ def _check_descriptor(
                     "expected the Table Schema the models give, found a different one",
                 )
             )
+    for rel, text in generated_texts().items():
+        if (root / rel).is_file() and (root / rel).read_bytes() != text.encode("utf-8"):
+            report.add(
+                Problem(
+                    "descriptor-mismatch", rel, "expected the file the models give, found another"
+                )
+            )
     missing = [
         f"dist/{m.table}.{ext}"
         for m in MODELS
@@ -418,6 +425,8 @@ def _check_descriptor(
             for key in ("bytes", "hash"):
                 if isinstance(theirs, dict) and key in theirs:
                     mine[key] = theirs[key]
+        if "created" in descriptor:  # derived from a file already reported
+            expected_descriptor["created"] = descriptor["created"]
     if descriptor != expected_descriptor:
         differing = sorted(
             k

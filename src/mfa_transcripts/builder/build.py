@@ -46,6 +46,7 @@ from ..errors import Problem, Report, TranscriptError
 from ..fields import table_schema
 from ..schema import MODELS, TABLES
 from .export import TableWriter, card, datapackage, field_reference, json_text, source_entry
+from .metadata import METADATA_FILES, write_generated
 from .parse import parse_source
 from .read import read_source
 from .records import ParsedPage
@@ -372,7 +373,11 @@ def published_files() -> list[str]:
         "dist/README.md",
         *(f"dist/{t}.{ext}" for t in tables for ext in ("csv", "parquet")),
         *(f"schema/{t}.json" for t in tables),
+        *(rel for rel, *_ in METADATA_FILES if rel not in _CORE),
     ]
+
+
+_CORE = {"dist/README.md", *(f"schema/{m.table}.json" for m in MODELS)}
 
 
 def _foreign_files(root: Path) -> list[str]:
@@ -461,6 +466,7 @@ def _write_package(
     rows = {table: w.rows for table, w in writers.items()}
     for table, model in TABLES.items():
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
+    write_generated(new)  # builder/metadata.py: standalone schemas, Croissant, figure
     (new / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
     (new / "datapackage.json").write_text(json_text(datapackage(new, sources)), "utf-8")
     readme = root / "README.md"

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
-from .metadata import file_resources
+from .metadata import DATA_LICENCE, file_resources, package_fields
 
 __all__ = [
     "DATASET",
@@ -47,15 +47,7 @@ DATASET: dict[str, Any] = {
         "page's metadata. Every record keeps code-point offsets into its source page."
     ),
     "keywords": ["Russia", "foreign policy", "diplomacy", "transcripts", "Sergey Lavrov"],
-    "data_licence": {
-        "name": "LicenseRef-mid-ru-attribution-noncommercial",
-        "title": (
-            "No named licence. The source site (the Ministry of Foreign Affairs of the "
-            "Russian Federation, mid.ru) allows reuse of its materials with attribution "
-            "to the site, for non-commercial purposes; the texts are not under CC BY or "
-            "any other open licence."
-        ),
-    },
+    "data_licence": DATA_LICENCE,
     "code_licence": "MIT",
 }
 
@@ -186,7 +178,6 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "description": _doc(model),
                 "type": "table",
                 "path": f"dist/{model.table}.csv",
-                "scheme": "file",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -209,7 +200,6 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                     "table and fails on its list columns."
                 ),
                 "path": f"dist/{model.table}.parquet",
-                "scheme": "file",
                 "format": "vnd.apache.parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "bytes": size,
@@ -217,16 +207,16 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
             }
         )
     resources += file_resources(root)
-    licence = DATASET["data_licence"]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": DATASET["name"],
+        **package_fields(root),
         "title": DATASET["title"],
         "description": DATASET["description"]
         + f" The package's code is licensed separately ({DATASET['code_licence']}).",
         "version": __version__,
         "keywords": DATASET["keywords"],
-        "licenses": [licence],
+        "licenses": [DATA_LICENCE],
         "sources": sources,
         "resources": resources,
     }
