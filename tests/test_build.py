@@ -86,6 +86,7 @@ def test_frictionless_valid(built: Path) -> None:
         "questions-parquet",
         "answers-parquet",
         "card",
+        "croissant",
         *(f"{t}-schema" for t in ("transcripts", "speeches", "questions", "answers")),
         *(f"{t}-standalone-schema" for t in ("transcripts", "speeches", "questions", "answers")),
     }

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
-from .metadata import DATA_LICENCE, file_resources, package_fields
+from .metadata import DATA_LICENCE, citation_bibtex, file_resources, package_fields
 
 __all__ = [
     "DATASET",
@@ -257,8 +257,13 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         "---",
         f"pretty_name: {DATASET['title']}",
         "license: other",
-        f"license_name: {licence['name'].lower()}",
+        "license_name: mid-ru-attribution-noncommercial",
+        f"license_link: {licence['path']}",
         f"license_details: {json.dumps(licence['title'], ensure_ascii=False)}",
+        f"version: {__version__}",
+        "task_categories:",
+        "- question-answering",
+        "- text-classification",
         "language:",
         "- en",
         "size_categories:",
@@ -278,6 +283,8 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
     for model in MODELS:
         yaml += [f"- config_name: {model.table}", "  features:"]
         yaml += hf_features_yaml(model, indent="  ")
+        rows = row_counts.get(model.table, 0)
+        yaml += ["  splits:", "  - name: train", f"    num_examples: {rows}"]
     yaml.append("---")
     counts = "\n".join(
         f"| `{m.table}` | {row_counts.get(m.table, 0)} | {_doc(m)} |" for m in MODELS
@@ -291,10 +298,12 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
 
 {DATASET["description"]}
 
-Load a table with `datasets.load_dataset("<this folder>", "questions")`, or install the
-Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("questions")`.
+Version {__version__}. Load a table with `datasets.load_dataset("<this folder>", "questions")`,
+or install the Python package (not on the package index yet: from a checkout,
+`pip install .`, or from a wheel) and call `mfa_transcripts.load("questions")`.
+Each table is one split, `train`:
 
-| table | rows | what a row is |
+| table | rows (train) | what a row is |
 |---|---|---|
 {counts}
 
@@ -302,6 +311,15 @@ Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("q
 
 {licence["title"]} Cite the source page (`source_url`) when you quote a transcript.
 The code that builds this dataset is licensed separately ({DATASET["code_licence"]}).
+
+## Citation
+
+```bibtex
+{citation_bibtex()}
+```
+
+Machine-readable: `CITATION.cff` in the repository; Croissant metadata in
+`croissant.json` beside this card.
 
 ## Sources
 

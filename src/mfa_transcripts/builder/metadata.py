@@ -57,6 +57,13 @@ METADATA_FILES: list[tuple[str, str, str, str, str]] = [
         "md",
         "text/markdown",
     ),
+    (
+        "dist/croissant.json",
+        "croissant",
+        "Croissant metadata (MLCommons) for the CSV tables",
+        "json",
+        "application/ld+json",
+    ),
     *(
         (
             f"schema/{m.table}.standalone.json",
@@ -109,16 +116,22 @@ def standalone_schema(model: type[Any]) -> dict[str, Any]:
     return schema
 
 
-def generated_texts() -> dict[str, str]:
-    """Files written from the models alone, by path (the standalone Table Schemas)."""
+def generated_texts(files: dict[str, tuple[int, str]], created: str) -> dict[str, str]:
+    """Files written from the models and the tables' (bytes, sha256) by path: the
+    standalone Table Schemas and the Croissant file."""
     from .export import json_text
 
-    return {f"schema/{m.table}.standalone.json": json_text(standalone_schema(m)) for m in MODELS}
+    texts = {f"schema/{m.table}.standalone.json": json_text(standalone_schema(m)) for m in MODELS}
+    texts["dist/croissant.json"] = json_text(croissant(files, created))
+    return texts
 
 
 def write_generated(root: Path) -> None:
     """Write :func:`generated_texts` under ``root`` (a build's staging folder)."""
-    for rel, text in generated_texts().items():
+    from .export import file_digest
+
+    files = {f"dist/{m.table}.csv": file_digest(root / "dist" / f"{m.table}.csv") for m in MODELS}
+    for rel, text in generated_texts(files, _created(root)).items():
         (root / rel).write_text(text, "utf-8")
 
 
@@ -169,6 +182,7 @@ CROISSANT_CONTEXT: dict[str, Any] = {
     "data": {"@id": "cr:data", "@type": "@json"},
     "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
     "dct": "http://purl.org/dc/terms/",
+    "equivalentProperty": "cr:equivalentProperty",
     "examples": {"@id": "cr:examples", "@type": "@json"},
     "extract": "cr:extract",
     "field": "cr:field",
@@ -188,6 +202,7 @@ CROISSANT_CONTEXT: dict[str, Any] = {
     "regex": "cr:regex",
     "repeated": "cr:repeated",
     "replace": "cr:replace",
+    "samplingRate": "cr:samplingRate",
     "sc": "https://schema.org/",
     "separator": "cr:separator",
     "source": "cr:source",
@@ -206,7 +221,12 @@ _CROISSANT_TYPES = {
 
 def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]:
     """Croissant metadata for the CSV tables, from the models; ``files`` maps each
-    ``dist/<table>.csv`` to its (bytes, sha256 hex). Paths are relative to ``dist/``."""
+    ``dist/<table>.csv`` to its (bytes, sha256 hex). Paths are relative to ``dist/``.
+
+    Keys are given; foreign keys are not (they are in ``datapackage.json``): with
+    ``references``, mlcroissant 1.1 joins the record sets to read them and that join
+    fails intermittently ("'generator' object has no attribute 'columns'").
+    """
     from .. import __version__
     from ..fields import field_specs
     from .export import DATASET
@@ -228,9 +248,6 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
                 "sha256": digest,
             }
         )
-        references = {
-            fk["fields"][0]: fk["reference"] for fk in table_schema(model).get("foreignKeys", [])
-        }
         fields = []
         for spec in field_specs(model):
             field: dict[str, Any] = {
@@ -244,11 +261,6 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
                     "extract": {"column": spec.name},
                 },
             }
-            if spec.name in references:
-                target = references[spec.name]
-                field["references"] = {
-                    "field": {"@id": f"{target['resource']}/{target['fields'][0]}"}
-                }
             fields.append(field)
         record_sets.append(
             {
