@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 from .download import download
 from .errors import Problem, Report, TranscriptError
 from .load import load, load_dataframe, load_hf_dataset, load_table
+from .pairs import Pair, load_pairs
 from .schema import TABLES, Answer, Question, Speech, Transcript
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TABLES",
     "Answer",
+    "Pair",
     "Problem",
     "Question",
     "Report",
@@ -37,6 +39,7 @@ __all__ = [
     "load",
     "load_dataframe",
     "load_hf_dataset",
+    "load_pairs",
     "load_table",
     "parse",
 ]
