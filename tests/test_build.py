@@ -87,6 +87,7 @@ def test_frictionless_valid(built: Path) -> None:
         "answers-parquet",
         "card",
         "croissant",
+        "figure",
         *(f"{t}-schema" for t in ("transcripts", "speeches", "questions", "answers")),
         *(f"{t}-standalone-schema" for t in ("transcripts", "speeches", "questions", "answers")),
     }

@@ -21,7 +21,8 @@ import pyarrow.parquet as pq
 from .. import __version__
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
-from .metadata import DATA_LICENCE, citation_bibtex, file_resources, package_fields
+from .figure import PALETTE
+from .metadata import DATA_LICENCE, FIGURE, citation_bibtex, file_resources, package_fields
 
 __all__ = [
     "DATASET",
@@ -293,6 +294,7 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         f"- `{s['title']}` — {s.get('path', 'address not recorded')} (sha256 `{s['sha256']}`)"
         for s in sources
     )
+    legend = ", ".join(f"{genre} `#{r:02x}{g:02x}{b:02x}`" for genre, (r, g, b) in PALETTE.items())
     body = f"""
 # {DATASET["title"]}
 
@@ -306,6 +308,11 @@ Each table is one split, `train`:
 | table | rows (train) | what a row is |
 |---|---|---|
 {counts}
+
+![Transcripts per year (two-digit years), stacked by genre]({FIGURE.removeprefix("dist/")})
+
+Transcripts per year by event date, stacked by the title's first genre term, with each
+year's total above its bar. Colours: {legend}.
 
 ## Licence
 

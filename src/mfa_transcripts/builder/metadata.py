@@ -17,6 +17,7 @@ from ..fields import table_schema
 from ..schema import MODELS
 
 __all__ = [
+    "FIGURE",
     "HOMEPAGE",
     "METADATA_FILES",
     "file_resources",
@@ -48,6 +49,7 @@ DATA_LICENCE: dict[str, str] = {
     ),
 }
 
+FIGURE = "dist/transcripts-per-year.png"
 # (path, name, title, format, mediatype), in descriptor order
 METADATA_FILES: list[tuple[str, str, str, str, str]] = [
     (
@@ -56,6 +58,13 @@ METADATA_FILES: list[tuple[str, str, str, str, str]] = [
         "Dataset card (Hugging Face)",
         "md",
         "text/markdown",
+    ),
+    (
+        FIGURE,
+        "figure",
+        "Transcripts per year, stacked by genre (the card's figure)",
+        "png",
+        "image/png",
     ),
     (
         "dist/croissant.json",
@@ -101,7 +110,7 @@ def file_resources(root: Path) -> list[dict[str, Any]]:
                 "path": rel,
                 "format": fmt,
                 "mediatype": mediatype,
-                "encoding": "utf-8",
+                **({} if fmt == "png" else {"encoding": "utf-8"}),
                 "bytes": size,
                 "hash": f"sha256:{digest}",
             }
@@ -133,6 +142,22 @@ def write_generated(root: Path) -> None:
     files = {f"dist/{m.table}.csv": file_digest(root / "dist" / f"{m.table}.csv") for m in MODELS}
     for rel, text in generated_texts(files, _created(root)).items():
         (root / rel).write_text(text, "utf-8")
+    (root / FIGURE).write_bytes(figure_png(root))
+
+
+def figure_png(root: Path) -> bytes:
+    """The card's figure for the transcripts under ``root``."""
+    import pyarrow.parquet as pq
+
+    from .figure import transcripts_per_year_png
+
+    table = pq.read_table(root / "dist" / "transcripts.parquet", columns=["event_date", "genres"])
+    return transcripts_per_year_png(
+        (None if day is None else day.year, genres)
+        for day, genres in zip(
+            table.column("event_date").to_pylist(), table.column("genres").to_pylist(), strict=True
+        )
+    )
 
 
 def package_fields(root: Path) -> dict[str, Any]:
@@ -146,6 +171,7 @@ def package_fields(root: Path) -> dict[str, Any]:
         "homepage": HOMEPAGE,
         "created": _created(root),
         "contributors": CONTRIBUTORS,
+        "image": FIGURE,
     }
 
 
