@@ -232,3 +232,15 @@ def test_download_without_pooch_is_a_usage_error(
     assert main(["download", "--base-url", "http://127.0.0.1:9/"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "usage error: downloading needs pooch: pip install 'mfa-transcripts[download]'"
+
+
+def test_large_files_show_a_progress_bar(
+    server: _Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    module = sys.modules["mfa_transcripts.download"]  # the package's `download` is the function
+    monkeypatch.setattr(module, "PROGRESS_BYTES", 10_000)  # the Parquet files are larger
+    download(base_url=server.url, progress=True)
+    bars = capsys.readouterr().err
+    assert "100%" in bars and bars.count("100%") < len(_files(downloaded_package()))

@@ -49,3 +49,16 @@ def test_card_and_descriptor_show_the_figure(built: Path) -> None:
     assert descriptor["image"] == FIGURE
     (entry,) = [r for r in descriptor["resources"] if r["path"] == FIGURE]
     assert entry["mediatype"] == "image/png" and entry["bytes"] == (built / FIGURE).stat().st_size
+
+
+def test_validate_checks_the_figure_against_the_rows(package: Path) -> None:
+    from mfa_transcripts.builder.export import datapackage, json_text
+    from mfa_transcripts.builder.figure import transcripts_per_year_png
+    from mfa_transcripts.validate import validate_package
+
+    (package / FIGURE).write_bytes(transcripts_per_year_png([(2001, ["briefing"])]))
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    text = json_text(datapackage(package, descriptor["sources"]))  # hashes made to match
+    (package / "datapackage.json").write_text(text, "utf-8")
+    found = {(p.type, p.file) for p in validate_package(package / "datapackage.json").problems}
+    assert found == {("descriptor-mismatch", FIGURE)}

@@ -39,7 +39,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .builder.export import source_entry
-from .builder.metadata import METADATA_FILES, generated_texts
+from .builder.metadata import FIGURE, METADATA_FILES, figure_png, generated_texts
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .schema import (
@@ -433,6 +433,13 @@ def _check_descriptor(
                     mine[key] = theirs[key]
         if "created" in descriptor:  # derived from a file already reported
             expected_descriptor["created"] = descriptor["created"]
+    figure = root / FIGURE
+    if files_ok and figure.is_file() and figure.read_bytes() != figure_png(root):
+        report.add(
+            Problem(
+                "descriptor-mismatch", FIGURE, "expected the figure the rows give, found another"
+            )
+        )
     if descriptor != expected_descriptor:
         differing = sorted(
             k
