@@ -152,6 +152,17 @@ def test_interrupted_transfer_restarts_cleanly(server: _Server, release: Path) -
     assert (folder / "dist" / "answers.parquet").read_bytes() == whole
 
 
+def test_a_killed_download_leaves_nothing_the_next_one_keeps(server: _Server) -> None:
+    """pooch writes into a temporary name beside the target; a kill -9 leaves it there.
+    The next download into the cache removes it; the release is whole again."""
+    folder = download(base_url=server.url)
+    (folder / "dist" / "tmpab12cd_9").write_bytes(b"PAR1 half a file")
+    (folder / "dist" / "answers.parquet").unlink()
+    download(base_url=server.url)
+    assert not (folder / "dist" / "tmpab12cd_9").exists()
+    assert validate_package(folder / "datapackage.json").ok
+
+
 def _cli_error(capsys: pytest.CaptureFixture[str], *argv: str) -> re.Match[str]:
     assert main(list(argv)) == 1
     err = capsys.readouterr().err.splitlines()

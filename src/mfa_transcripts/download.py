@@ -6,7 +6,8 @@ figure), each with its byte count and sha256. :func:`download` fetches the descr
 then each listed file into a temporary name beside its target, checks its sha256 (pooch)
 and its byte count, and only then renames it into place: a file in the cache is whole
 and verified, or absent. Files already present with the listed hash are not fetched
-again; a transfer cut short is started again from the beginning on the next call.
+again; a transfer cut short is started again from the beginning on the next call, and
+the temporary file a killed download left in the cache is removed.
 
 The cache folder is ``$MFA_TRANSCRIPTS_CACHE`` when set, else the per-user cache folder
 pooch gives (``~/.cache/mfa-transcripts`` on Linux), with one sub-folder per version.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -125,6 +127,8 @@ def download(
             )
         target = Path(dest) if dest is not None else cache / (found or "unversioned")
         target.mkdir(parents=True, exist_ok=True)
+        if dest is None:
+            _remove_leftovers(target, descriptor)
         for resource in descriptor["resources"]:
             rel = resource["path"]
             size = resource["bytes"]
@@ -132,6 +136,19 @@ def download(
             _fetch(pooch, rel, base + rel, resource["hash"], target / rel, size, big)
         shutil.move(str(fetched), str(target / "datapackage.json"))  # last: marks it complete
     return target
+
+
+_LEFTOVER = re.compile(r"tmp[a-z0-9_]{8}")  # pooch's temporary names (tempfile's)
+
+
+def _remove_leftovers(target: Path, descriptor: dict[str, Any]) -> None:
+    """Partial files a killed download left beside their targets, in the cache only."""
+    folders = {(target / r["path"]).parent for r in descriptor["resources"]}
+    for folder in folders:
+        if folder.is_dir():
+            for item in folder.iterdir():
+                if _LEFTOVER.fullmatch(item.name) and item.is_file():
+                    item.unlink()
 
 
 def _pooch() -> Any:
