@@ -85,21 +85,36 @@ def test_frictionless_valid(built: Path) -> None:
         "speeches-parquet",
         "questions-parquet",
         "answers-parquet",
+        "card",
+        "croissant",
+        "figure",
+        *(f"{t}-schema" for t in ("transcripts", "speeches", "questions", "answers")),
+        *(f"{t}-standalone-schema" for t in ("transcripts", "speeches", "questions", "answers")),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["transcripts.csv", "speeches.csv", "questions.csv", "answers.csv", "answers.parquet"]
+    "name",
+    [
+        "dist/transcripts.csv",
+        "dist/speeches.csv",
+        "dist/questions.csv",
+        "dist/answers.csv",
+        "dist/answers.parquet",
+        "dist/README.md",
+        "schema/questions.json",
+    ],
 )
 def test_frictionless_invalid_after_one_byte_changed(package: Path, name: str) -> None:
-    path = package / "dist" / name
+    path = package / name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
     result = _frictionless(package / "datapackage.json")
     assert not result["valid"]
     failing = {t["name"]: [e["type"] for e in t["errors"]] for t in result["tasks"] if t["errors"]}
-    resource = name.replace(".csv", "").replace(".parquet", "-parquet")
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    (resource,) = [r["name"] for r in descriptor["resources"] if r["path"] == name]
     assert "hash-count" in failing[resource]
 
 
@@ -181,7 +196,7 @@ def test_licence_says_what_the_source_allows_and_is_not_cc_by(built: Path) -> No
     descriptor = json.loads((built / "datapackage.json").read_text("utf-8"))
     (licence,) = descriptor["licenses"]
     text = licence["title"]
-    assert "No named licence" in text and "non-commercial" in text and "attribution" in text
+    assert "no named licence" in text and "non-commercial" in text and "attribution" in text
     assert "not under CC BY" in text
     assert not any("cc-by" in str(v).lower() for v in licence.values() if v != text)
     card = (built / "dist" / "README.md").read_text("utf-8")

@@ -24,6 +24,7 @@ import pytest
 
 from mfa_transcripts.builder.build import build
 from mfa_transcripts.builder.export import card, datapackage, json_text
+from mfa_transcripts.builder.metadata import write_generated
 from mfa_transcripts.cli import main
 from mfa_transcripts.schema import MODELS
 from mfa_transcripts.validate import validate_package
@@ -66,9 +67,10 @@ def refresh(package: Path) -> None:
     """Cover the tracks: hashes, sizes and the card made to match the tampered files."""
     descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
     sources = descriptor["sources"]
-    (package / "datapackage.json").write_text(json_text(datapackage(package, sources)), "utf-8")
     rows = {t: len(read_csv(package / "dist" / f"{t}.csv")) - 1 for t in TABLES}
-    (package / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
+    (package / "dist" / "README.md").write_text(card(rows, sources), "utf-8")  # card first:
+    write_generated(package)  # and the Croissant file, which lists the CSVs' hashes
+    (package / "datapackage.json").write_text(json_text(datapackage(package, sources)), "utf-8")
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
     from .builder.records import ParsedPage
     from .errors import Problem, Report, TranscriptError
+    from .pairs import Pair, load_pairs
     from .schema import TABLES, Answer, Question, Speech, Transcript
 
 __all__ = [
     "TABLES",
     "Answer",
+    "Pair",
     "Problem",
     "Question",
     "Report",
@@ -34,16 +36,19 @@ __all__ = [
     "TranscriptError",
     "VerificationError",
     "__version__",
+    "download",
     "load",
     "load_dataframe",
     "load_hf_dataset",
+    "load_pairs",
     "load_table",
     "parse",
 ]
 
-# Imported now, not lazily: the submodule ``load`` would otherwise shadow the function
-# ``load`` once anything imported ``mfa_transcripts.load``. It imports neither pydantic
-# nor pyarrow.
+# Imported now, not lazily: the submodules ``load`` and ``download`` would otherwise
+# shadow the functions of their names once anything imported them. Neither imports
+# pydantic nor pyarrow.
+from .download import download  # noqa: E402
 from .load import (  # noqa: E402
     VerificationError,
     load,
@@ -53,6 +58,8 @@ from .load import (  # noqa: E402
 )
 
 _LAZY = {
+    "Pair": "pairs",
+    "load_pairs": "pairs",
     "Problem": "errors",
     "Report": "errors",
     "TranscriptError": "errors",

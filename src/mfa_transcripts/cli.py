@@ -6,10 +6,11 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem, Report, TranscriptError, escape
+from .errors import Problem, TranscriptError, escape
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -48,10 +49,27 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     validate = commands.add_parser("validate", help="check a published package beyond frictionless")
-    validate.add_argument("datapackage", nargs="?", type=Path, default=Path("datapackage.json"))
+    validate.add_argument(
+        "datapackage",
+        nargs="?",
+        default="datapackage.json",
+        help="path or http(s) address of datapackage.json (an address is downloaded, verified, "
+        "into a temporary folder; needs the download extra)",
+    )
     validate.add_argument(
         "--frictionless", action="store_true", help="also run frictionless's own checks"
     )
+
+    download = commands.add_parser(
+        "download", help="download a release, verify every file's sha256, cache it"
+    )
+    download.add_argument(
+        "--dest", type=Path, default=None, help="folder to put it in (default: the cache)"
+    )
+    download.add_argument(
+        "--base-url", default=None, help="address of the folder holding datapackage.json"
+    )
+    download.add_argument("--version", default=None, help="release version (default: this one)")
 
     parse = commands.add_parser("parse", help="print one page's records as JSON; writes nothing")
     parse.add_argument("file", type=Path)
@@ -117,13 +135,29 @@ def _build(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_package
 
-    report: Report = validate_package(args.datapackage, frictionless=args.frictionless)
+    target: str = args.datapackage
+    if target.startswith(("http://", "https://")):
+        from .download import download
+
+        with tempfile.TemporaryDirectory(prefix="mfa-transcripts-validate-") as tmp:
+            folder = download(tmp, base_url=target, progress=False)
+            report = validate_package(folder / "datapackage.json", frictionless=args.frictionless)
+    else:
+        report = validate_package(target, frictionless=args.frictionless)
     _print_problems(report.problems)
     if report.ok:
         _say(f"{args.datapackage}: valid")
         return EXIT_OK
     _say(f"{args.datapackage}: {len(report.errors)} problem(s)", err=True)
     return EXIT_PROBLEMS
+
+
+def _download(args: argparse.Namespace) -> int:
+    from .download import download
+
+    folder = download(args.dest, base_url=args.base_url, version=args.version)
+    print(f"{folder}: downloaded and verified")
+    return EXIT_OK
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -142,9 +176,21 @@ def _parse(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"build": _build, "validate": _validate, "parse": _parse}[args.command]
+    handler = {"build": _build, "validate": _validate, "download": _download, "parse": _parse}[
+        args.command
+    ]
+    from .download import DownloadError
+
     try:
         return handler(args)
+    except DownloadError as exc:
+        print(exc.problem, file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ImportError as exc:
+        if "pip install" in str(exc):  # an optional dependency is missing: name the extra
+            print(f"usage error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return _internal(exc)
     except KeyboardInterrupt:
         _say("interrupted; published files left unchanged", err=True)
         return EXIT_PROBLEMS
@@ -159,8 +205,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_PROBLEMS
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
-        _say(
-            f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
-            err=True,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc)
+
+
+def _internal(exc: BaseException) -> int:
+    _say(
+        f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
+        err=True,
+    )
+    return EXIT_INTERNAL

@@ -70,6 +70,8 @@ ERROR_TYPES: dict[str, str] = {
     "format-mismatch": "the CSV and Parquet copies of a table differ",
     "row-order": "rows are not in the published order",
     "stale-file": "a published file differs from what the seeds build",
+    # downloading
+    "download-error": "a release file could not be fetched (no server, HTTP error, cut short)",
 }
 
 

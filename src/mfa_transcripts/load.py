@@ -4,8 +4,9 @@ A wheel carries the Parquet files under ``mfa_transcripts/data/``, with the pack
 ``datapackage.json`` beside them as the manifest of their sizes and sha256; a source
 checkout (editable install) reads them from the repository's ``dist/`` folder and its
 ``datapackage.json`` instead. Give ``package=`` the folder of any package (the one
-holding ``datapackage.json`` and ``dist/``, or ``dist/`` itself) to read that one. No
-network.
+holding ``datapackage.json`` and ``dist/``, or ``dist/`` itself) to read that one, or
+``source="downloaded"`` for the release :func:`mfa_transcripts.download` put in the cache
+(see :func:`mfa_transcripts.download.downloaded_package`). No network.
 
 Hashes: by default a table is read as installed, without checking its sha256 (the
 files are what pip installed, or what ``mfa-transcripts download`` verified).
@@ -135,10 +136,24 @@ def _verified_bytes(path: Path, manifest: Path) -> bytes:
     raise VerificationError(f"{path.name}: {problem}")
 
 
-def _read(table: str, package: Path | str | None, verify: bool = False) -> pa.Table:
+def _package(package: Path | str | None, source: str) -> Path | str | None:
+    """The package folder a loader reads: ``package``, or the downloaded release."""
+    if source == "downloaded":
+        from .download import downloaded_package
+
+        return downloaded_package()
+    if source != "shipped":
+        raise ValueError(f"unknown source {source!r}; expected 'shipped' or 'downloaded'")
+    return package
+
+
+def _read(
+    table: str, package: Path | str | None, verify: bool = False, source: str = "shipped"
+) -> pa.Table:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    package = _package(package, source)
     path = data_path(table, package)
     files = [path] if path.is_file() else sorted(path.glob(f"{table}-*-of-*.parquet"))
     if verify:
@@ -149,13 +164,19 @@ def _read(table: str, package: Path | str | None, verify: bool = False) -> pa.Ta
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 
-def load_table(table: str, package: Path | str | None = None, *, verify: bool = False) -> pa.Table:
+def load_table(
+    table: str,
+    package: Path | str | None = None,
+    *,
+    verify: bool = False,
+    source: str = "shipped",
+) -> pa.Table:
     """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions.
 
     ``verify=True`` checks each file's size and sha256 against the manifest first (see
     the module's docstring); the default does not check hashes.
     """
-    return _read(table, package, verify)
+    return _read(table, package, verify, source)
 
 
 def load(
@@ -164,6 +185,7 @@ def load(
     *,
     validate: bool = False,
     verify: bool = False,
+    source: str = "shipped",
 ) -> list[Any]:
     """``table`` as a list of immutable models (e.g. :class:`Question`).
 
@@ -173,7 +195,7 @@ def load(
     sha256 against the package's ``datapackage.json`` before decoding a byte, and raises
     :class:`VerificationError` if either differs.
     """
-    rows = _read(table, package, verify).to_pylist()
+    rows = _read(table, package, verify, source).to_pylist()
     from .schema import TABLES
 
     model = TABLES[table]
@@ -197,18 +219,22 @@ def load(
     return records
 
 
-def load_dataframe(table: str, package: Path | str | None = None) -> Any:
+def load_dataframe(
+    table: str, package: Path | str | None = None, *, source: str = "shipped"
+) -> Any:
     """``table`` as a pandas DataFrame (needs pandas: ``pip install mfa-transcripts[pandas]``)."""
     _require("pandas", "pandas", "load_dataframe")
-    return _read(table, package).to_pandas()
+    return _read(table, package, source=source).to_pandas()
 
 
-def load_hf_dataset(table: str, package: Path | str | None = None) -> Any:
+def load_hf_dataset(
+    table: str, package: Path | str | None = None, *, source: str = "shipped"
+) -> Any:
     """``table`` as a Hugging Face ``datasets.Dataset`` (needs ``mfa-transcripts[hf]``)."""
     datasets = _require("datasets", "hf", "load_hf_dataset")
     from datasets.table import InMemoryTable
 
-    arrow = _read(table, package)
+    arrow = _read(table, package, source=source)
     features = datasets.Features.from_arrow_schema(arrow.schema)
     return datasets.Dataset(InMemoryTable(arrow), info=datasets.DatasetInfo(features=features))
 

@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "CROISSANT",
     "DATA_FOLDER",
     "DESCRIPTOR",
+    "FIGURE",
     "PUBLISHED",
     "README_BEGIN",
     "README_END",
@@ -29,6 +31,7 @@ __all__ = [
     "question_id",
     "schema_path",
     "speech_id",
+    "standalone_schema_path",
     "title_key",
     "transcript_id",
 ]
@@ -64,6 +67,17 @@ def card_path() -> str:
     return f"{DATA_FOLDER}/README.md"
 
 
+FIGURE = f"{DATA_FOLDER}/transcripts-per-year.png"
+"""The card's figure."""
+CROISSANT = f"{DATA_FOLDER}/croissant.json"
+"""Croissant metadata of the CSV tables."""
+
+
+def standalone_schema_path(table: str) -> str:
+    """A table's Table Schema without foreign keys (to validate its CSV alone)."""
+    return f"{SCHEMA_FOLDER}/{table}.standalone.json"
+
+
 def published_files() -> list[str]:
     """Every file a build writes, relative to the package root."""
     tables = TABLE_NAMES
@@ -72,6 +86,9 @@ def published_files() -> list[str]:
         card_path(),
         *(p for t in tables for p in (csv_path(t), parquet_path(t))),
         *(schema_path(t) for t in tables),
+        FIGURE,
+        CROISSANT,
+        *(standalone_schema_path(t) for t in tables),
     ]
 
 

@@ -44,8 +44,10 @@ from pydantic import ValidationError
 
 from . import safefs
 from .builder.export import source_entry
+from .builder.metadata import FIGURE, METADATA_FILES, figure_png, generated_texts
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
+from .package import published_files
 from .schema import (
     MODELS,
     Answer,
@@ -332,12 +334,7 @@ def _type_name(value: object) -> str:
 
 def _ours() -> set[str]:
     """Every file a build writes in dist/ and schema/ (what ``build`` keeps there)."""
-    tables = [m.table for m in MODELS]
-    return (
-        {f"dist/{t}.{ext}" for t in tables for ext in ("csv", "parquet")}
-        | {f"schema/{t}.json" for t in tables}
-        | {"dist/README.md"}
-    )
+    return {p for p in published_files() if p.startswith(("dist/", "schema/"))}
 
 
 def unexpected_files(foreign: list[str]) -> Problem:
@@ -670,9 +667,26 @@ def _check_descriptor(
                     "expected the Table Schema the models give, found a different one",
                 )
             )
+    claimed = {
+        r["path"]: (r.get("bytes"), str(r.get("hash", "")).removeprefix("sha256:"))
+        for r in descriptor.get("resources", [])
+        if isinstance(r, dict) and isinstance(r.get("path"), str)
+    }
+    files = {f"dist/{m.table}.csv": claimed.get(f"dist/{m.table}.csv", (0, "")) for m in MODELS}
+    for rel, text in generated_texts(files, str(descriptor.get("created"))).items():  # type: ignore[arg-type]
+        found = published_bytes(root / rel)
+        if found is not None and found != text.encode("utf-8"):
+            report.add(
+                Problem(
+                    "descriptor-mismatch", rel, "expected the file the models give, found another"
+                )
+            )
     kinds = {
         rel: safefs.entry_kind(root / rel)[0]
-        for rel in (f"dist/{m.table}.{ext}" for m in MODELS for ext in ("csv", "parquet"))
+        for rel in (
+            *(f"dist/{m.table}.{ext}" for m in MODELS for ext in ("csv", "parquet")),
+            *(rel for rel, *_ in METADATA_FILES),
+        )
     }
     missing = [rel for rel, mode in kinds.items() if mode is None or not stat.S_ISREG(mode)]
     for rel in missing:
@@ -699,6 +713,15 @@ def _check_descriptor(
             for key in ("bytes", "hash"):
                 if isinstance(theirs, dict) and key in theirs:
                     mine[key] = theirs[key]
+        if "created" in descriptor:  # derived from a file already reported
+            expected_descriptor["created"] = descriptor["created"]
+    figure = published_bytes(root / FIGURE)
+    if checked.ok and figure is not None and figure != figure_png(root):
+        report.add(
+            Problem(
+                "descriptor-mismatch", FIGURE, "expected the figure the rows give, found another"
+            )
+        )
     if descriptor != expected_descriptor:
         differing = sorted(
             k
@@ -1125,7 +1148,12 @@ def _frictionless(
     a regular file inside the package, whose Table Schemas are the package's own
     ``schema/*.json`` and whose profile is the one bundled with frictionless: no network.
     """
-    import frictionless
+    try:
+        import frictionless
+    except ImportError as exc:
+        raise ImportError(
+            "validate --frictionless needs frictionless: pip install 'mfa-transcripts[build]'"
+        ) from exc
 
     unsafe = _remote_reference(descriptor, checked)
     if unsafe is not None:

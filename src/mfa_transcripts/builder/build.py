@@ -37,6 +37,7 @@ from ..validate import published_bytes, unexpected_files
 from .collate import collate
 from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
 from .export import TableWriter, card, datapackage, field_reference, json_text
+from .metadata import write_generated
 from .pool import CSV_COLUMN, PageResult, Spill, parse_pages, workers
 from .publish import (
     JOURNAL,
@@ -307,6 +308,7 @@ def _write_package(
     rows = {table: w.rows for table, w in writers.items()}
     for table, model in TABLES.items():
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
+    write_generated(new)  # builder/metadata.py: standalone schemas, Croissant, figure
     (new / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
     (new / "datapackage.json").write_text(json_text(datapackage(new, sources)), "utf-8")
     readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs

@@ -20,6 +20,8 @@ import pyarrow.parquet as pq
 from .. import __version__, safefs
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
+from .figure import PALETTE
+from .metadata import DATA_LICENCE, FIGURE, citation_bibtex, file_resources, package_fields
 
 __all__ = [
     "DATASET",
@@ -45,15 +47,7 @@ DATASET: dict[str, Any] = {
         "page's metadata. Every record keeps code-point offsets into its source page."
     ),
     "keywords": ["Russia", "foreign policy", "diplomacy", "transcripts", "Sergey Lavrov"],
-    "data_licence": {
-        "name": "LicenseRef-mid-ru-attribution-noncommercial",
-        "title": (
-            "No named licence. The source site (the Ministry of Foreign Affairs of the "
-            "Russian Federation, mid.ru) allows reuse of its materials with attribution "
-            "to the site, for non-commercial purposes; the texts are not under CC BY or "
-            "any other open licence."
-        ),
-    },
+    "data_licence": DATA_LICENCE,
     "code_licence": "MIT",
 }
 
@@ -216,7 +210,6 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "description": _doc(model),
                 "type": "table",
                 "path": f"dist/{model.table}.csv",
-                "scheme": "file",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -234,27 +227,28 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "description": (
                     f"The {model.table} table as Parquet (zstd), with real types; same rows "
                     "as the CSV. Checked by hash here, and row by row by `mfa-transcripts "
-                    "validate`."
+                    "validate`. Described as a file, not a table: `format` is the media "
+                    "type's subtype, since frictionless 5 reads a `parquet` resource as a "
+                    "table and fails on its list columns."
                 ),
-                "type": "file",
                 "path": f"dist/{model.table}.parquet",
-                "scheme": "file",
-                "format": "parquet",
+                "format": "vnd.apache.parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "bytes": size,
                 "hash": f"sha256:{digest}",
             }
         )
-    licence = DATASET["data_licence"]
+    resources += file_resources(root)
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": DATASET["name"],
+        **package_fields(root),
         "title": DATASET["title"],
         "description": DATASET["description"]
         + f" The package's code is licensed separately ({DATASET['code_licence']}).",
         "version": __version__,
         "keywords": DATASET["keywords"],
-        "licenses": [licence],
+        "licenses": [DATA_LICENCE],
         "sources": sources,
         "resources": resources,
     }
@@ -295,8 +289,13 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         "---",
         f"pretty_name: {DATASET['title']}",
         "license: other",
-        f"license_name: {licence['name'].lower()}",
+        "license_name: mid-ru-attribution-noncommercial",
+        f"license_link: {licence['path']}",
         f"license_details: {json.dumps(licence['title'], ensure_ascii=False)}",
+        f"version: {__version__}",
+        "task_categories:",
+        "- question-answering",
+        "- text-classification",
         "language:",
         "- en",
         "size_categories:",
@@ -316,6 +315,8 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
     for model in MODELS:
         yaml += [f"- config_name: {model.table}", "  features:"]
         yaml += hf_features_yaml(model, indent="  ")
+        rows = row_counts.get(model.table, 0)
+        yaml += ["  splits:", "  - name: train", f"    num_examples: {rows}"]
     yaml.append("---")
     counts = "\n".join(
         f"| `{m.table}` | {row_counts.get(m.table, 0)} | {_doc(m)} |" for m in MODELS
@@ -324,13 +325,16 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         f"- `{s['title']}` — {s.get('path', 'address not recorded')} (sha256 `{s['sha256']}`)"
         for s in sources
     )
+    legend = ", ".join(f"{genre} `#{r:02x}{g:02x}{b:02x}`" for genre, (r, g, b) in PALETTE.items())
     body = f"""
 # {DATASET["title"]}
 
 {DATASET["description"]}
 
-Load a table with `datasets.load_dataset("<this folder>", "questions")`, or install the
-Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("questions")`.
+Version {__version__}. Load a table with `datasets.load_dataset("<this folder>", "questions")`,
+or install the Python package (not on the package index yet: from a checkout,
+`pip install .`, or from a wheel) and call `mfa_transcripts.load("questions")`.
+Each table is one split, `train`:
 
 The CSV files keep the texts' bytes as published: a cell may begin with `=`, `+`, `-` or
 `@`, and an answer may be the word `NA` or `null`. Import them as text: in a spreadsheet,
@@ -338,14 +342,28 @@ use its text import and set every column to Text (never open them with a double 
 in pandas, `pd.read_csv(path, dtype=str, keep_default_na=False)` (an empty cell is null).
 The Parquet files carry real types and need none of this.
 
-| table | rows | what a row is |
+| table | rows (train) | what a row is |
 |---|---|---|
 {counts}
+
+![Transcripts per year (two-digit years), stacked by genre]({FIGURE.removeprefix("dist/")})
+
+Transcripts per year by event date, stacked by the title's first genre term, with each
+year's total above its bar. Colours: {legend}.
 
 ## Licence
 
 {licence["title"]} Cite the source page (`source_url`) when you quote a transcript.
 The code that builds this dataset is licensed separately ({DATASET["code_licence"]}).
+
+## Citation
+
+```bibtex
+{citation_bibtex()}
+```
+
+Machine-readable: `CITATION.cff` in the repository; Croissant metadata in
+`croissant.json` beside this card.
 
 ## Sources
 

@@ -1,0 +1,86 @@
+"""Metadata other tools read: the dataset card, CITATION.cff, Croissant, the wheel's
+metadata; one version in all of them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+import mfa_transcripts
+
+from .conftest import DATA, ROOT
+
+
+def test_card_parses_with_huggingface_hub(built: Path) -> None:
+    from huggingface_hub import DatasetCard
+
+    card = DatasetCard.load(built / "dist" / "README.md")
+    data = card.data.to_dict()
+    assert data["task_categories"] == ["question-answering", "text-classification"]
+    assert data["license"] == "other" and data["license_link"].startswith("https://")
+    assert data["version"] == mfa_transcripts.__version__
+    splits = {c["config_name"]: c["splits"] for c in data["dataset_info"]}
+    for table in mfa_transcripts.TABLES:
+        rows = len(mfa_transcripts.load(table))
+        assert splits[table] == [{"name": "train", "num_examples": rows}]
+        assert f"| `{table}` | {rows} |" in card.text
+    assert "```bibtex\n@misc{mfa_transcripts," in card.text
+
+
+def test_citation_cff_is_valid_cff_1_2_0() -> None:
+    schema = json.loads((DATA / "cff-schema-1.2.0.json").read_text("utf-8"))
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    assert [e.message for e in validator.iter_errors(citation)] == []
+    assert "license" not in citation  # no SPDX ID fits the texts' terms; license-url says
+    broken = dict(citation, version=None, authors=[])
+    assert len(list(validator.iter_errors(broken))) >= 2  # the schema bites
+
+
+def test_croissant_validates_and_reads_records_offline(built: Path) -> None:
+    mlc = pytest.importorskip("mlcroissant")
+    dataset = mlc.Dataset(jsonld=str(built / "dist" / "croissant.json"))
+    assert not dataset.metadata.issues.errors
+    assert not dataset.metadata.issues.warnings, dataset.metadata.issues.report()
+    first = next(iter(dataset.records(record_set="questions")))
+    question = mfa_transcripts.load("questions")[0]
+    assert first["questions/question_id"].decode() == question.question_id
+    assert first["questions/text"].decode() == question.text
+    assert first["questions/position"] == question.position
+    answers = list(itertools.islice(dataset.records(record_set="answers"), 100))
+    assert len(answers) == len(mfa_transcripts.load("answers"))
+
+
+def test_one_version_everywhere(built: Path) -> None:
+    from huggingface_hub import DatasetCard
+
+    version = mfa_transcripts.__version__
+    descriptor = json.loads((built / "datapackage.json").read_text("utf-8"))
+    croissant = json.loads((built / "dist" / "croissant.json").read_text("utf-8"))
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    card = DatasetCard.load(built / "dist" / "README.md").data.to_dict()
+    committed = json.loads((ROOT / "datapackage.json").read_text("utf-8"))
+    assert {
+        descriptor["version"],
+        committed["version"],
+        croissant["version"],
+        str(citation["version"]),
+        card["version"],
+    } == {version}
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    assert f"## {version} (package {version}, dataset {version})" in changelog
+
+
+def test_wheel_metadata_names_urls_and_the_data_terms() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["license"] == "MIT AND LicenseRef-mid-ru-attribution-noncommercial"
+    assert set(project["license-files"]) == {"LICENSE", "DATA-LICENCE.md"}
+    assert {"Homepage", "Source", "Changelog", "Data terms"} <= set(project["urls"])
+    terms = (ROOT / "DATA-LICENCE.md").read_text("utf-8")
+    assert "non-commercial" in terms and "not under CC BY" in terms
