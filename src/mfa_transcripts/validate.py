@@ -39,6 +39,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .builder.export import source_entry
+from .checks import rows_hold
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .schema import (
@@ -102,8 +103,9 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
         )
         return report
 
-    files_ok = _check_files(root, path.name, resources, report)
-    _check_descriptor(root, path.name, descriptor, report, files_ok)
+    digests: dict[str, tuple[int, str]] = {}  # each file hashed once
+    files_ok = _check_files(root, path.name, resources, report, digests)
+    _check_descriptor(root, path.name, descriptor, report, files_ok, digests)
     _check_extra_files(root, path.name, resources, report)
     tables = _check_rows(root, report)
     _check_sources(path.name, descriptor, tables, report)
@@ -115,6 +117,26 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
 
 
 def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
+    """Rows of every table: in bulk (:mod:`.checks`) and, if that finds anything, row by row."""
+    bulk = rows_hold(root)
+    if bulk is not None:  # every row check holds: no row needs reading one by one
+        return {
+            model.table: _Table(
+                set(bulk[model.table].column(model.primary_key).to_pylist()),
+                bulk[model.table].num_rows,
+                {
+                    row["transcript_id"]: source_entry(Transcript.model_construct(**row))
+                    for row in bulk[model.table].to_pylist()
+                }
+                if model is Transcript
+                else {},
+            )
+            for model in MODELS
+        }
+    return _check_rows_one_by_one(root, report)
+
+
+def _check_rows_one_by_one(root: Path, report: Report) -> dict[str, _Table]:
     """Rows of every table: models, keys, references, counts, CSV against Parquet."""
     tables: dict[str, _Table] = {}
     references: list[tuple[str, str, str, str, int]] = []
@@ -317,7 +339,11 @@ def _short(value: object) -> str:
 
 
 def _check_files(
-    root: Path, name: str, resources: dict[str, dict[str, Any]], report: Report
+    root: Path,
+    name: str,
+    resources: dict[str, dict[str, Any]],
+    report: Report,
+    digests: dict[str, tuple[int, str]],
 ) -> bool:
     from .builder.export import file_digest
 
@@ -339,7 +365,7 @@ def _check_files(
             report.add(Problem("missing-file", str(rel), f"expected the file {rel!r}, found none"))
             ok = False
             continue
-        size, digest = file_digest(target)
+        size, digest = digests[rel] = file_digest(target)
         if resource.get("bytes") != size:
             report.add(
                 Problem(
@@ -371,7 +397,12 @@ def _inside(rel: object) -> bool:
 
 
 def _check_descriptor(
-    root: Path, name: str, descriptor: dict[str, Any], report: Report, files_ok: bool
+    root: Path,
+    name: str,
+    descriptor: dict[str, Any],
+    report: Report,
+    files_ok: bool,
+    digests: dict[str, tuple[int, str]],
 ) -> None:
     from .builder.export import datapackage, json_text
 
@@ -409,7 +440,7 @@ def _check_descriptor(
             )
     if missing:
         return
-    expected_descriptor = datapackage(root, descriptor.get("sources", []))
+    expected_descriptor = datapackage(root, descriptor.get("sources", []), digests)
     if not files_ok:  # hashes already reported; compare the rest
         for theirs, mine in zip(
             descriptor.get("resources", []), expected_descriptor["resources"], strict=False
