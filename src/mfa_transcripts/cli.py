@@ -64,6 +64,27 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+MAX_PRINTED = 20
+PROBLEMS_FILE = "build-problems.txt"
+
+
+def _print_problems_or_summary(problems: list[Problem], out: Path) -> None:
+    """Every problem, one a line; past ``MAX_PRINTED``, a count by type and the full list
+    in ``<out>/build-problems.txt``."""
+    if len(problems) <= MAX_PRINTED:
+        _print_problems(problems)
+        return
+    path = out / PROBLEMS_FILE
+    path.write_text("".join(f"{p}\n" for p in problems), "utf-8")
+    counts: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        key = (problem.severity, problem.type)
+        counts[key] = counts.get(key, 0) + 1
+    print(f"{len(problems)} problem(s), all listed in {path}:", file=sys.stderr)
+    for (severity, kind), count in sorted(counts.items(), key=lambda item: -item[1]):
+        print(f"  {count:>7} {severity} [{kind}]", file=sys.stderr)
+
+
 def _build(args: argparse.Namespace) -> int:
     from .builder.build import BuildError, build, check
 
@@ -81,14 +102,17 @@ def _build(args: argparse.Namespace) -> int:
                 return EXIT_PROBLEMS
             print("published files match the seeds")
             return EXIT_OK
-        report = build(args.seeds, args.out, on_error=args.on_error, jobs=args.jobs)
+        progress = sys.stderr.isatty() and not os.environ.get("CI")
+        report = build(
+            args.seeds, args.out, on_error=args.on_error, jobs=args.jobs, progress=progress
+        )
     except BuildError as exc:
         for note in exc.report.figures.get("recovered") or []:  # type: ignore[attr-defined]
             print(f"recovered: {note}")
-        _print_problems(exc.report.problems)
+        _print_problems_or_summary(exc.report.problems, args.out)
         print(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
         return EXIT_PROBLEMS
-    _print_problems(report.problems)
+    _print_problems_or_summary(report.problems, args.out)
     figures = report.figures
     for note in figures.get("recovered") or []:  # type: ignore[attr-defined]
         print(f"recovered: {note}")
@@ -99,8 +123,11 @@ def _build(args: argparse.Namespace) -> int:
         f"non-whitespace characters: {chars['record']} in records, {chars['chrome']} in "
         f"named chrome, {chars['unaccounted']} unaccounted; {figures['seconds']} s"
     )
-    if figures["skipped"]:  # published the others, but a refused page is still a problem
-        print(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
+    skipped: list[str] = figures["skipped"]  # type: ignore[assignment]
+    if skipped:  # published the others, but a refused page is still a problem
+        names = ", ".join(skipped[:MAX_PRINTED])
+        more = f" and {len(skipped) - MAX_PRINTED} more" if len(skipped) > MAX_PRINTED else ""
+        print(f"skipped {len(skipped)} page(s): {names}{more}")
         return EXIT_PROBLEMS
     return EXIT_OK
 
