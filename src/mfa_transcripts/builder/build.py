@@ -222,6 +222,7 @@ def _build_locked(
         new = staging / "new"
         try:
             _write_package(new, kept, spill, report, root)
+            spill.release()
             shutil.rmtree(spill.folder)  # before the flush: only the package is flushed
             fsync_tree(new)
         except OSError as exc:
