@@ -22,16 +22,44 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder.build import build
 from mfa_transcripts.builder.export import card, datapackage, json_text
 from mfa_transcripts.builder.metadata import write_generated
 from mfa_transcripts.cli import main
+from mfa_transcripts.errors import Report
 from mfa_transcripts.schema import MODELS
 from mfa_transcripts.validate import validate_package
 
 from .conftest import DATA, copy_package
 
 TABLES = [m.table for m in MODELS]
+
+
+@pytest.fixture(autouse=True)
+def bulk_never_passes_what_the_row_pass_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every validate in this file also runs the row-by-row pass, whatever the bulk says.
+
+    The bulk checks (``checks.rows_hold``) decide whether the row pass runs at all, so a
+    tampering they let through would go unreported: whenever they pass a package, the
+    row pass must find no problem in it either.
+    """
+    real = validate_module.rows_hold
+
+    def rows_hold(root: Path) -> object:
+        bulk = real(root)
+        row_pass = Report()
+        # the bulk runs only when every file is regular and matches the descriptor
+        files = {f"dist/{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")}
+        every_file_fine = validate_module._Checked(files, files, set())
+        validate_module._check_rows_one_by_one(root, row_pass, every_file_fine)
+        if bulk is not None:
+            assert row_pass.errors == [], row_pass.errors
+        return bulk
+
+    monkeypatch.setattr(validate_module, "rows_hold", rows_hold)
+
+
 FILES = [f"dist/{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")]
 PAGES = ("good.txt", "title-no-speaker.txt")  # two pages: 2 transcripts, 2/4/4 turns
 

@@ -90,3 +90,44 @@ def test_collate_does_not_depend_on_the_order_results_arrive(
     assert settle(shuffled) == expected
     one_id = {"collision.txt", "cut-mid-word.txt", "good.txt", "good-copy.txt"}
     assert one_id & set(expected[0]) == {"collision.txt"}  # the first in file order
+
+
+def test_bulk_checks_pass_a_clean_package_and_refuse_a_tampered_one(
+    built: Path, tmp_path: Path
+) -> None:
+    from mfa_transcripts.checks import rows_hold
+
+    from .conftest import copy_package
+
+    assert rows_hold(built) is not None  # else validate would always go row by row
+    package = copy_package(built, tmp_path / "package")
+    answers = package / "dist" / "answers.csv"
+    data = answers.read_bytes()
+    answers.write_bytes(data.replace(b"Lavrov", b"Lavrow", 1))
+    assert rows_hold(package) is None
+
+
+def test_thousands_of_problems_print_a_summary_and_go_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mfa_transcripts.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copyfile(DATA / "bad" / "good.txt", seeds / "good.txt")
+    for n in range(25):
+        shutil.copyfile(DATA / "bad" / "empty-label.txt", seeds / f"typo-{n:02d}.txt")
+    out = tmp_path / "out"
+    code = main(["build", "--seeds", str(seeds), "--out", str(out), "--on-error", "skip"])
+    captured = capsys.readouterr()
+    assert code == 1
+    listed = (out / "build-problems.txt").read_text("utf-8").splitlines()
+    assert len(listed) == 25 and all("[empty-turn]" in line for line in listed)
+    assert "25 problem(s), all listed in" in captured.err
+    assert "     25 error [empty-turn]" in captured.err
+    assert "typo-05.txt" not in captured.err  # not one line a problem
+    last = captured.out.strip().splitlines()
+    assert last[-2].startswith("published 1 of 26 page(s):")
+    assert last[-1] == (
+        "skipped 25 page(s): " + ", ".join(f"typo-{n:02d}.txt" for n in range(20)) + " and 5 more"
+    )

@@ -87,6 +87,27 @@ def _print_problems(problems: list[Problem]) -> None:
         _say(problem, err=True)
 
 
+MAX_PRINTED = 20
+PROBLEMS_FILE = "build-problems.txt"
+
+
+def _print_problems_or_summary(problems: list[Problem], out: Path) -> None:
+    """Every problem, one a line; past ``MAX_PRINTED``, a count by type and the full list
+    in ``<out>/build-problems.txt``."""
+    if len(problems) <= MAX_PRINTED:
+        _print_problems(problems)
+        return
+    path = out / PROBLEMS_FILE
+    path.write_text("".join(f"{p}\n" for p in problems), "utf-8")
+    counts: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        key = (problem.severity, problem.type)
+        counts[key] = counts.get(key, 0) + 1
+    print(f"{len(problems)} problem(s), all listed in {path}:", file=sys.stderr)
+    for (severity, kind), count in sorted(counts.items(), key=lambda item: -item[1]):
+        print(f"  {count:>7} {severity} [{kind}]", file=sys.stderr)
+
+
 def _build(args: argparse.Namespace) -> int:
     from .builder.build import BuildError, build, check
 
@@ -104,14 +125,17 @@ def _build(args: argparse.Namespace) -> int:
                 return EXIT_PROBLEMS
             _say("published files match the seeds")
             return EXIT_OK
-        report = build(args.seeds, args.out, on_error=args.on_error, jobs=args.jobs)
+        progress = sys.stderr.isatty() and not os.environ.get("CI")
+        report = build(
+            args.seeds, args.out, on_error=args.on_error, jobs=args.jobs, progress=progress
+        )
     except BuildError as exc:
         for note in exc.report.figures.get("recovered") or []:  # type: ignore[attr-defined]
             _say(f"recovered: {note}")
-        _print_problems(exc.report.problems)
+        _print_problems_or_summary(exc.report.problems, args.out)
         _say(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
         return EXIT_PROBLEMS
-    _print_problems(report.problems)
+    _print_problems_or_summary(report.problems, args.out)
     figures = report.figures
     for note in figures.get("recovered") or []:  # type: ignore[attr-defined]
         _say(f"recovered: {note}")
@@ -125,9 +149,12 @@ def _build(args: argparse.Namespace) -> int:
     warned: dict[str, int] = figures.get("warnings") or {}  # type: ignore[assignment]
     if warned:
         counts = ", ".join(f"{kind} {n}" for kind, n in warned.items())
-        print(f"published pages with warnings, by type: {counts}")
-    if figures["skipped"]:  # published the others, but a refused page is still a problem
-        _say(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
+        _say(f"published pages with warnings, by type: {counts}")
+    skipped: list[str] = figures["skipped"]  # type: ignore[assignment]
+    if skipped:  # published the others, but a refused page is still a problem
+        names = ", ".join(skipped[:MAX_PRINTED])
+        more = f" and {len(skipped) - MAX_PRINTED} more" if len(skipped) > MAX_PRINTED else ""
+        _say(f"skipped {len(skipped)} page(s): {names}{more}")
         return EXIT_PROBLEMS
     return EXIT_OK
 

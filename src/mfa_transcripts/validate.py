@@ -36,6 +36,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
@@ -45,6 +46,7 @@ from pydantic import ValidationError
 from . import safefs
 from .builder.export import source_entry
 from .builder.metadata import FIGURE, METADATA_FILES, figure_png, generated_texts
+from .checks import rows_hold
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
 from .package import published_files
@@ -367,6 +369,9 @@ class _Checked:
     regular: set[str]  # relative paths that are regular files inside the package
     matching: set[str]  # ... whose size and hash match the descriptor
     foreign: set[str]
+    digests: dict[str, tuple[int, str]] = dataclass_field(
+        default_factory=dict
+    )  # each file hashed once
 
     @property
     def ok(self) -> bool:
@@ -374,6 +379,27 @@ class _Checked:
 
 
 def _check_rows(root: Path, report: Report, checked: _Checked) -> dict[str, _Table]:
+    """Rows of every table: in bulk (:mod:`.checks`) and, if that finds anything (or a file
+    failed its hash), row by row."""
+    bulk = rows_hold(root) if checked.ok else None
+    if bulk is not None:  # every row check holds: no row needs reading one by one
+        return {
+            model.table: _Table(
+                set(bulk[model.table].column(model.primary_key).to_pylist()),
+                bulk[model.table].num_rows,
+                {
+                    row["transcript_id"]: source_entry(Transcript.model_construct(**row))
+                    for row in bulk[model.table].to_pylist()
+                }
+                if model is Transcript
+                else {},
+            )
+            for model in MODELS
+        }
+    return _check_rows_one_by_one(root, report, checked)
+
+
+def _check_rows_one_by_one(root: Path, report: Report, checked: _Checked) -> dict[str, _Table]:
     """Rows of every table: models, keys, references, counts, CSV against Parquet."""
     tables: dict[str, _Table] = {}
     references: list[tuple[str, str, str, str, int]] = []
@@ -622,6 +648,7 @@ def _check_files(
             continue
         checked.regular.add(rel)
         matching = True
+        checked.digests[rel] = (size, digest)
         if resource.get("bytes") != size:
             report.add(
                 Problem(
@@ -703,7 +730,7 @@ def _check_descriptor(
     if missing or "dist" in checked.foreign:
         return
     try:  # only regular files inside the package are read (safefs)
-        expected_descriptor = datapackage(root, descriptor.get("sources", []))
+        expected_descriptor = datapackage(root, descriptor.get("sources", []), checked.digests)
     except OSError:
         return  # a table replaced since the file pass: the snapshot check runs again
     if not checked.ok:  # hashes already reported; compare the rest

@@ -127,6 +127,7 @@ def build(
     on_error: str = "raise",
     publish: bool = True,
     jobs: int | None = None,
+    progress: bool = False,
 ) -> Report:
     """Build the package from ``seeds`` into ``root``; raise :class:`BuildError` on failure.
 
@@ -135,7 +136,8 @@ def build(
     other pages are published and ``report.figures["skipped"]`` names the skipped ones,
     whose problems are in the report. A broken ``sources.csv`` stops either way.
     ``jobs`` processes parse the pages (default: one a core; small builds use one);
-    the files are the same whatever ``jobs`` is.
+    the files are the same whatever ``jobs`` is. ``progress`` shows a bar on stderr
+    (tqdm, when installed) while the pages are parsed.
     """
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
@@ -159,13 +161,19 @@ def build(
                 )
             )
             raise BuildError(report) from exc
-        _build_locked(seeds, root, on_error, publish, jobs, report)
+        _build_locked(seeds, root, on_error, publish, jobs, progress, report)
     report.figures["seconds"] = round(time.perf_counter() - started, 3)
     return report
 
 
 def _build_locked(
-    seeds: Path, root: Path, on_error: str, publishing: bool, jobs: int | None, report: Report
+    seeds: Path,
+    root: Path,
+    on_error: str,
+    publishing: bool,
+    jobs: int | None,
+    progress: bool,
+    report: Report,
 ) -> None:
     if not is_folder(seeds):
         report.add(Problem("unreadable-file", str(seeds), "expected a folder of pages, found none"))
@@ -196,7 +204,7 @@ def _build_locked(
             report.add(write_problem(exc, staging, "create the spill files"))
             raise BuildError(report) from exc
         try:
-            results = _parse_all(pages, addresses, corrections, jobs, spill)
+            results = _parse_all(pages, addresses, corrections, jobs, spill, progress)
             spill.close()
         except OSError as exc:
             spill.abort()
@@ -224,6 +232,7 @@ def _build_locked(
         new = staging / "new"
         try:
             _write_package(new, kept, spill, report, root)
+            spill.release()
             shutil.rmtree(spill.folder)  # before the flush: only the package is flushed
             fsync_tree(new)
         except OSError as exc:
@@ -263,13 +272,32 @@ def _parse_all(
     corrections: Corrections,
     jobs: int | None,
     spill: Spill,
+    progress: bool,
 ) -> list[PageResult]:
     """Parse every page once and spill its rows; what collate needs of each page, kept."""
     results = []
-    for result in parse_pages(pages, addresses, corrections, workers(jobs, len(pages))):
-        spill.add(result)
-        results.append(result)
+    bar = _bar(len(pages)) if progress else None
+    try:
+        for result in parse_pages(pages, addresses, corrections, workers(jobs, len(pages))):
+            spill.add(result)
+            results.append(result)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
     return results
+
+
+def _bar(total: int) -> Any:
+    """A tqdm progress bar on stderr, or None without tqdm (an optional dependency)."""
+    try:
+        import importlib
+
+        tqdm = importlib.import_module("tqdm")
+    except ImportError:
+        return None
+    return tqdm.tqdm(total=total, unit="page", desc="parsing", leave=False, delay=1.0)
 
 
 def _foreign_files(root: Path) -> list[str]:

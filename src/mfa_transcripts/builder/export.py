@@ -198,11 +198,23 @@ def corrected_value(transcript: Transcript, name: str) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    """The descriptor for the files under ``root`` (hashes read from disk)."""
+def datapackage(
+    root: Path,
+    sources: list[dict[str, Any]],
+    digests: dict[str, tuple[int, str]] | None = None,
+) -> dict[str, Any]:
+    """The descriptor for the files under ``root`` (hashes read from disk).
+
+    ``digests`` (path → bytes, sha256) gives hashes already read, so no file is hashed twice.
+    """
+    known = digests or {}
+
+    def digest(rel: str) -> tuple[int, str]:
+        return known[rel] if rel in known else file_digest(root / rel)
+
     resources: list[dict[str, Any]] = []
     for model in MODELS:
-        size, digest = file_digest(root / "dist" / f"{model.table}.csv")
+        size, sha = digest(f"dist/{model.table}.csv")
         resources.append(
             {
                 "name": model.table,
@@ -214,12 +226,12 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "bytes": size,
-                "hash": f"sha256:{digest}",
+                "hash": f"sha256:{sha}",
                 "schema": f"schema/{model.table}.json",
             }
         )
     for model in MODELS:
-        size, digest = file_digest(root / "dist" / f"{model.table}.parquet")
+        size, sha = digest(f"dist/{model.table}.parquet")
         resources.append(
             {
                 "name": f"{model.table}-parquet",
@@ -235,7 +247,7 @@ def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
                 "format": "vnd.apache.parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "bytes": size,
-                "hash": f"sha256:{digest}",
+                "hash": f"sha256:{sha}",
             }
         )
     resources += file_resources(root)

@@ -202,10 +202,16 @@ class Spill:
         """Finish writing; from now on pages are read back."""
         for writer in self._writers.values():
             writer.close()
+        # Read with plain file reads, not a memory map: a map's pages would count in the
+        # build's memory until the end, the whole spill; read batches are freed once written.
         self._readers = {
-            table: pa.ipc.open_file(pa.memory_map(str(self.folder / f"{table}.arrow")))
+            table: pa.ipc.open_file(pa.OSFile(str(self.folder / f"{table}.arrow")))
             for table in self._writers
         }
+
+    def release(self) -> None:
+        """Close the spill files (the package is written)."""
+        self._readers = {}
 
     def abort(self) -> None:
         for writer in self._writers.values():
