@@ -7,6 +7,7 @@ huge variants are made from them here, in ``tmp_path``, never committed.
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import json
 import re
@@ -20,12 +21,13 @@ from typing import Any
 import pytest
 
 from mfa_transcripts.builder.build import BuildError, build
-from mfa_transcripts.builder.parse import parse_file
-from mfa_transcripts.builder.read import MAX_BYTES, decode, read_source
+from mfa_transcripts.builder.parse import parse_file, parse_source
+from mfa_transcripts.builder.read import MAX_BYTES, SourceText, decode, read_source
 from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.cli import main
 from mfa_transcripts.errors import ERROR_TYPES, TranscriptError
 from mfa_transcripts.schema import normalise_text
+from mfa_transcripts.validate import validate_package
 
 from .conftest import DATA, FIXTURES, PYTHON
 
@@ -341,12 +343,27 @@ REFUSED = [
     Refusal("not-a-transcript.html", "not-a-transcript", 1),
     Refusal("README.md", "not-a-transcript", 1),
     Refusal("markup.txt", "markup-in-text", 16),
-    Refusal("no-date.txt", "no-date", 1),
-    Refusal("impossible-date.txt", "invalid-date", 1),
-    Refusal("date-far.txt", "date-mismatch", 1),
-    Refusal("label-typo.txt", "label-typo", 18),
     Refusal("empty-label.txt", "empty-turn", 18),
-    Refusal("answer-first.txt", "answer-before-question", 12),
+]
+
+
+@dataclass(frozen=True)
+class Published:
+    """A transcript with a missing or odd fact: published, the fact null, a typed warning."""
+
+    name: str
+    warnings: list[tuple[str, int]]  # (type, line), in the order raised
+    event_date: str | None
+    counts: tuple[int, int, int]  # speeches, questions, answers
+
+
+PUBLISHED_WITH_WARNINGS = [
+    Published("no-date.txt", [("no-date", 1)], None, (1, 2, 2)),
+    Published("impossible-date.txt", [("invalid-date", 1), ("no-date", 1)], None, (1, 2, 2)),
+    Published("date-far.txt", [("date-mismatch", 1)], "2017-05-14", (1, 2, 2)),
+    Published("label-typo.txt", [("label-typo", 18)], "2017-05-14", (1, 2, 2)),
+    # the answer's question was cut off: the turn is a labelled statement
+    Published("answer-first.txt", [("answer-before-question", 12)], "2017-05-14", (2, 1, 1)),
 ]
 
 
@@ -368,6 +385,7 @@ def materialise(case: Refusal, folder: Path) -> Path:
 
 def test_every_committed_fixture_is_a_case() -> None:
     used = {c.name for c in REFUSED if c.make is None}
+    used |= {c.name for c in PUBLISHED_WITH_WARNINGS}
     used |= {v.fixture for v in READ} | {
         "title-no-speaker.txt",
         "unanswered.txt",
@@ -400,6 +418,37 @@ def test_cli_refuses_in_one_line(
     (line,) = out.err.splitlines()
     where = case.name if case.line is None else f"{case.name}:{case.line}"
     assert line.startswith(f"{where}: error [{case.type}] expected ")
+
+
+@pytest.mark.parametrize("case", PUBLISHED_WITH_WARNINGS, ids=lambda c: c.name)
+def test_a_missing_or_odd_fact_is_a_warning_not_a_refusal(
+    case: Published, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parsed = parse_file(BAD / case.name)
+    transcript = parsed.transcript
+    assert [(w.type, w.line) for w in parsed.warnings] == case.warnings
+    assert all(w.severity == "warning" for w in parsed.warnings)
+    assert transcript.warnings == [t for t, _ in case.warnings]
+    found_date = transcript.event_date.isoformat() if transcript.event_date else None
+    assert found_date == case.event_date
+    assert transcript.transcript_id.startswith(f"{case.event_date or 'undated'}-")
+    counts = (len(parsed.speeches), len(parsed.questions), len(parsed.answers))
+    assert counts == case.counts
+    assert_offsets_true(BAD / case.name, parsed)
+    assert main(["parse", str(BAD / case.name)]) == 0
+    assert len(capsys.readouterr().err.splitlines()) == len(case.warnings)
+
+
+def test_undated_ids_are_stable_and_tell_pages_apart(tmp_path: Path) -> None:
+    """Two saves of an undated page share an ID; two undated pages with other titles do not."""
+    text = (BAD / "no-date.txt").read_text("utf-8")
+    first = parse_source(SourceText("a.txt", text, "utf-8", "0" * 64))
+    again = parse_source(SourceText("b.txt", text.replace("\n\n", "\n\n\n"), "utf-8", "1" * 64))
+    other = parse_source(
+        SourceText("c.txt", text.replace("Lavrov’s", "Lavrov’s brief"), "utf-8", "2" * 64)
+    )
+    assert first.transcript.transcript_id == again.transcript.transcript_id
+    assert first.transcript.transcript_id != other.transcript.transcript_id
 
 
 def test_the_real_command_prints_no_traceback(tmp_path: Path) -> None:
@@ -465,10 +514,27 @@ def test_build_with_raise_publishes_nothing(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         build(seeds, root)
     assert [(p.type, p.file) for p in caught.value.report.errors] == [
-        ("answer-before-question", "answer-first.txt")
+        ("empty-turn", "empty-label.txt")
     ]
     assert not any((root / name).exists() for name in PUBLISHED)
     assert list(root.iterdir()) == []
+
+
+def test_build_publishes_pages_with_warnings_and_counts_them(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("no-date.txt", "impossible-date.txt", "label-typo.txt"):
+        (seeds / name).write_bytes((BAD / name).read_bytes())
+    root = tmp_path / "out"
+    report = build(seeds, root)
+    assert report.figures["pages_published"] == 3 and not report.errors
+    assert report.figures["warnings"] == {"invalid-date": 1, "label-typo": 1, "no-date": 2}
+    with (root / "dist" / "transcripts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["source_file"]: row for row in csv.DictReader(handle)}
+    assert rows["no-date.txt"]["event_date"] == ""
+    assert json.loads(rows["impossible-date.txt"]["warnings"]) == ["invalid-date", "no-date"]
+    assert json.loads(rows["label-typo.txt"]["warnings"]) == ["label-typo"]
+    assert validate_package(root / "datapackage.json", frictionless=True).ok
 
 
 def test_the_same_page_twice_is_published_once(tmp_path: Path) -> None:

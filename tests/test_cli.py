@@ -42,7 +42,8 @@ def test_parse_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     assert out.stdout == ""
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("notes.txt:1: error [no-title] expected a title line")
+    assert lines[0].startswith("notes.txt:1: error [not-a-transcript] expected a transcript")
+    assert "milk" not in out.stderr and "Shopping" not in out.stderr  # refused: never quoted
     assert "Traceback" not in out.stderr
 
 

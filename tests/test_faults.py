@@ -106,12 +106,12 @@ def _fail_reading(monkeypatch: pytest.MonkeyPatch) -> None:
 def _fail_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     real = build_module.parse_source
 
-    def parse(source: Any, url: Any = None) -> Any:
+    def parse(source: Any, url: Any = None, facts: Any = None) -> Any:
         if source.name == NEW_PAGE:
             raise TranscriptError(
-                Problem("label-typo", source.name, "expected 'Question:', found 'Qestion:'", 9)
+                Problem("empty-turn", source.name, "expected text after 'Question:', found none", 9)
             )
-        return real(source, url)
+        return real(source, url, facts)
 
     monkeypatch.setattr(build_module, "parse_source", parse)
 
@@ -202,7 +202,7 @@ def _swap_fails_midway(monkeypatch: pytest.MonkeyPatch) -> None:
 
 STAGES: list[tuple[str, Callable[[pytest.MonkeyPatch], None], str, str | None]] = [
     ("reading", _fail_reading, "unreadable-file", NEW_PAGE),
-    ("parsing", _fail_parsing, "label-typo", NEW_PAGE),
+    ("parsing", _fail_parsing, "empty-turn", NEW_PAGE),
     ("record-validation", _fail_record_validation, "row-invalid", "good.txt"),
     ("second-read", _fail_second_read, "source-changed", NEW_PAGE),
     ("writing-csv", _disk_full_in_csv, "write-error", "dist/questions.csv"),

@@ -21,7 +21,7 @@ LINE = re.compile(
     r"\[(?P<type>[a-z-]+)\] (?P<message>expected .+ found .+)$"
 )
 WARNINGS = {t for t, what in ERROR_TYPES.items() if "(warning" in what}
-BAD_PAGES = ("answer-first.txt", "label-typo.txt", "empty.txt")
+BAD_PAGES = ("empty-label.txt", "empty.txt", "not-a-transcript.csv")
 
 
 def _errors_section() -> str:
@@ -99,12 +99,12 @@ def test_skip_publishes_the_others_and_lists_what_was_skipped_and_why(
     # pages are read in name order
     assert [LINE.match(line)["file"] for line in lines] == sorted(BAD_PAGES)  # type: ignore[index]
     assert [LINE.match(line)["type"] for line in lines] == [  # type: ignore[index]
-        "answer-before-question",
+        "empty-turn",
         "empty-file",
-        "label-typo",
+        "not-a-transcript",
     ]
     assert captured.out.splitlines()[-1] == (
-        "skipped 3 page(s): answer-first.txt, empty.txt, label-typo.txt"
+        "skipped 3 page(s): empty-label.txt, empty.txt, not-a-transcript.csv"
     )
     assert captured.out.startswith("published 1 of 4 page(s)")
     rows = (out / "dist" / "transcripts.csv").read_text("utf-8").splitlines()
@@ -115,8 +115,8 @@ def test_skip_in_python_gives_the_same_report(tmp_path: Path) -> None:
     report = build(_seeds(tmp_path, *BAD_PAGES), tmp_path / "out", on_error="skip")
     assert report.figures["skipped"] == sorted(BAD_PAGES)
     assert {(p.file, p.type) for p in report.errors} == {
-        ("answer-first.txt", "answer-before-question"),
-        ("label-typo.txt", "label-typo"),
+        ("empty-label.txt", "empty-turn"),
+        ("not-a-transcript.csv", "not-a-transcript"),
         ("empty.txt", "empty-file"),
     }
     assert report.figures["pages_published"] == 1
@@ -138,7 +138,7 @@ def test_raise_keeps_what_was_published_before(tmp_path: Path) -> None:
     seeds, out = _seeds(tmp_path), tmp_path / "out"
     build(seeds, out)
     before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-    shutil.copyfile(BAD / "label-typo.txt", seeds / "label-typo.txt")
+    shutil.copyfile(BAD / "empty-label.txt", seeds / "empty-label.txt")
     with pytest.raises(BuildError):
         build(seeds, out)
     assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before

@@ -93,6 +93,10 @@ def _build(args: argparse.Namespace) -> int:
         f"non-whitespace characters: {chars['record']} in records, {chars['chrome']} in "
         f"named chrome, {chars['unaccounted']} unaccounted; {figures['seconds']} s"
     )
+    warned: dict[str, int] = figures.get("warnings") or {}  # type: ignore[assignment]
+    if warned:
+        counts = ", ".join(f"{kind} {n}" for kind, n in warned.items())
+        print(f"published pages with warnings, by type: {counts}")
     if figures["skipped"]:  # published the others, but a refused page is still a problem
         print(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
         return EXIT_PROBLEMS

@@ -21,14 +21,18 @@ ERROR_TYPES: dict[str, str] = {
     # page layout
     "not-a-transcript": "the text is not a transcript page (CSV, HTML, README, ...)",
     "markup-in-text": "HTML markup left in the page text",
-    "no-title": "no title line naming a genre was found",
-    "no-date": "no event date anywhere on the page",
-    "invalid-date": "a date that does not exist (e.g. 31 February)",
-    "date-mismatch": "the header's publication date is far from the title's event date",
+    "no-title": "no title line naming a genre was found (warning: published untitled)",
+    "no-date": "no event date anywhere on the page (warning: published undated)",
+    "invalid-date": "a date that does not exist, e.g. 31 February (warning: left out)",
+    "date-mismatch": "the header's publication date is far from the title's event date (warning)",
+    "no-body": "a briefing saved only as far as its table of contents (warning)",
+    "invalid-correction": "a row of seeds/corrections.csv that cannot be applied",
     # turns
-    "label-typo": "a label that looks like a misspelt 'Question'",
+    "label-typo": "a label that looks like a misspelt 'Question' (warning: read as one)",
     "empty-turn": "a label with no text after it",
-    "answer-before-question": "a speaker turn where an answer was expected but no question came",
+    "answer-before-question": (
+        "a speaker turn where an answer was expected but no question came (warning: a statement)"
+    ),
     "unknown-speaker": (
         "a label or title speaker the speaker registry does not know, or a near-label "
         "kept as text (warning)"

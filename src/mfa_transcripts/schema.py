@@ -23,8 +23,10 @@ from typing import Annotated, ClassVar, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "CORRECTABLE",
     "GENRES",
     "MODELS",
+    "PAGE_WARNINGS",
     "TABLES",
     "Answer",
     "Question",
@@ -73,7 +75,26 @@ Genre = Literal[
 GENRES: tuple[str, ...] = get_args(Genre)
 """The controlled genre vocabulary that ``Transcript.genres`` draws from."""
 
-DATE_PREFIX = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+PageWarning = Literal[
+    "no-title",
+    "no-date",
+    "invalid-date",
+    "date-mismatch",
+    "label-typo",
+    "answer-before-question",
+    "no-body",
+    "unknown-speaker",
+    "unanswered-question",
+    "incomplete-page",
+]
+PAGE_WARNINGS: tuple[str, ...] = get_args(PageWarning)
+"""Warnings a page can raise and still be published; ``Transcript.warnings`` draws from them."""
+
+Correctable = Literal["event_date", "title", "place", "speaker"]
+CORRECTABLE: tuple[str, ...] = get_args(Correctable)
+"""Facts a maintainer may state for a page in ``seeds/corrections.csv``."""
+
+DATE_PREFIX = r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|undated)"
 TRANSCRIPT_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}$"
 SPEECH_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-s[0-9]{{3,}}$"
 QUESTION_ID = rf"^{DATE_PREFIX}-[0-9a-f]{{12}}-q[0-9]{{3,}}$"
@@ -143,10 +164,15 @@ class Transcript(Record):
 
     transcript_id: str = Field(
         pattern=TRANSCRIPT_ID,
-        description="Stable ID: the event date, then 12 hex digits of the SHA-256 of the "
-        "event date and the case-folded, punctuation-normalised title.",
+        description="Stable ID: the event date ('undated' when the page gives none), then "
+        "12 hex digits of the SHA-256 of that and the case-folded, punctuation-normalised "
+        "title (the text of the page's first turns when it has no title).",
     )
-    title: NonEmpty = Field(description="The page's title, whitespace-normalised.")
+    title: str | None = Field(
+        min_length=1,
+        description="The page's title, whitespace-normalised; null when the page has no "
+        "title line (warning 'no-title').",
+    )
     genre: str | None = Field(
         min_length=1,
         description="The genre phrase as the title words it, lower-cased "
@@ -157,9 +183,10 @@ class Transcript(Record):
         "(remarks, opening remarks, statement, speech, address, lecture, answers to "
         "questions, interview, news conference, briefing, article, comment)."
     )
-    event_date: date = Field(
+    event_date: date | None = Field(
         description="Date of the event: from the title, else from a date line after the "
-        "title, else from the page header."
+        "title, else from a closing signature, else from the page header; null when the "
+        "page gives none (warning 'no-date')."
     )
     published_date: date | None = Field(
         description="Publication date from the page header (Moscow time); null when the "
@@ -203,6 +230,16 @@ class Transcript(Record):
     complete: bool = Field(
         description="False when the page is cut short (its last paragraph stops "
         "mid-sentence); the records then hold what the page has."
+    )
+    warnings: list[PageWarning] = Field(
+        description="Types of the warnings the page raised (facts it could not establish or "
+        "that look odd, e.g. 'no-date', 'unknown-speaker'), each once, in the order "
+        "first raised; empty for a clean page. Filter on it to keep clean pages only."
+    )
+    corrections: list[Correctable] = Field(
+        description="Facts (event_date, title, place, speaker) whose published value a "
+        "maintainer stated in seeds/corrections.csv instead of what the page gives, in "
+        "that order; empty when none."
     )
     source_file: NonEmpty = Field(description="File name of the page in the seeds folder.")
     source_sha256: str = Field(

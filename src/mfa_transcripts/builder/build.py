@@ -45,6 +45,7 @@ from typing import Any
 from ..errors import Problem, Report, TranscriptError
 from ..fields import table_schema
 from ..schema import MODELS, TABLES
+from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
 from .export import TableWriter, card, datapackage, field_reference, json_text, source_entry
 from .parse import parse_source
 from .read import read_source
@@ -91,11 +92,14 @@ class _Seen:
 
 
 def discover(seeds: Path) -> list[Path]:
-    """Every page in the seeds folder (all files but the sources table and hidden files)."""
+    """Every page in the seeds folder (all files but the sources and corrections tables
+    and hidden files)."""
     return sorted(
         p
         for p in seeds.iterdir()
-        if p.is_file() and p.name != SOURCES_FILE and not p.name.startswith(".")
+        if p.is_file()
+        and p.name not in (SOURCES_FILE, CORRECTIONS_FILE)
+        and not p.name.startswith(".")
     )
 
 
@@ -159,11 +163,21 @@ def _fingerprint(parsed: ParsedPage) -> str:
     return hashlib.sha256(json.dumps(turns, sort_keys=True).encode()).hexdigest()
 
 
-def _parse(path: Path, addresses: dict[str, str]) -> ParsedPage:
-    return parse_source(read_source(path), addresses.get(path.name))
+@dataclass(frozen=True)
+class _Facts:
+    """What the seeds folder states beside the pages: addresses and corrections."""
+
+    addresses: dict[str, str]
+    corrections: Corrections
 
 
-def _first_pass(pages: list[Path], addresses: dict[str, str], report: Report) -> list[_Seen]:
+def _parse(path: Path, facts: _Facts) -> ParsedPage:
+    return parse_source(
+        read_source(path), facts.addresses.get(path.name), facts.corrections.get(path.name)
+    )
+
+
+def _first_pass(pages: list[Path], addresses: _Facts, report: Report) -> list[_Seen]:
     kept: dict[str, _Seen] = {}
     by_hash: dict[str, _Seen] = {}
     for path in pages:
@@ -236,9 +250,7 @@ def _turns(parsed: ParsedPage) -> list[dict[str, Any]]:
     return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
 
-def _cut_copy(
-    twin: _Seen, seen: _Seen, parsed: ParsedPage, addresses: dict[str, str]
-) -> _Seen | None:
+def _cut_copy(twin: _Seen, seen: _Seen, parsed: ParsedPage, addresses: _Facts) -> _Seen | None:
     """Which of two pages with one ID is a cut-short copy of the other; None if neither.
 
     ``twin`` was kept before; ``seen`` (parsed as ``parsed``) has just been read. Exactly
@@ -301,11 +313,24 @@ def _build_locked(seeds: Path, root: Path, on_error: str, publish: bool, report:
     if not seeds.is_dir():
         report.add(Problem("unreadable-file", str(seeds), "expected a folder of pages, found none"))
         raise BuildError(report)
-    addresses = read_sources(seeds, report)
+    addresses = _Facts(read_sources(seeds, report), read_corrections(seeds, report))
     pages = discover(seeds)
+    for file in sorted(set(addresses.corrections) - {p.name for p in pages}):
+        report.add(
+            Problem(
+                "invalid-correction",
+                f"{seeds.name}/{CORRECTIONS_FILE}",
+                f"expected a correction for a page in the seeds folder, found one for {file}, "
+                "which is not there",
+            )
+        )
     kept = _first_pass(pages, addresses, report)
     report.figures["skipped"] = sorted({p.file for p in report.errors})
-    fatal = [p for p in report.errors if on_error == "raise" or p.file.endswith(SOURCES_FILE)]
+    fatal = [
+        p
+        for p in report.errors
+        if on_error == "raise" or p.file.endswith((SOURCES_FILE, CORRECTIONS_FILE))
+    ]
     if fatal or not kept:
         if not kept and not report.errors:
             report.add(Problem("empty-file", str(seeds), "expected at least one page, found none"))
@@ -427,13 +452,14 @@ def _locked(root: Path, report: Report) -> Iterator[None]:
 
 
 def _write_package(
-    new: Path, kept: list[_Seen], addresses: dict[str, str], report: Report, root: Path
+    new: Path, kept: list[_Seen], addresses: _Facts, report: Report, root: Path
 ) -> None:
     (new / "dist").mkdir(parents=True)
     (new / "schema").mkdir()
     writers = {m.table: TableWriter(m, new / "dist") for m in MODELS}
     sources: list[dict[str, Any]] = []
     accounting: dict[str, int] = {}
+    warned: dict[str, int] = {}  # published pages by the warnings they raised
     try:
         for seen in kept:
             parsed = _second_read(seen, addresses, report)
@@ -450,7 +476,11 @@ def _write_package(
                 *((f"chrome:{k}", v) for k, v in acc.chrome_chars.items()),
             ):
                 accounting[key] = accounting.get(key, 0) + value
-            sources.append(source_entry(parsed.transcript))
+            for kind in parsed.transcript.warnings:
+                warned[kind] = warned.get(kind, 0) + 1
+            stated = addresses.corrections.get(seen.path.name, {})
+            reasons = {name: reason for name, (_value, reason) in stated.items()}
+            sources.append(source_entry(parsed.transcript, reasons))
     except BaseException:
         for writer in writers.values():
             writer.abort()
@@ -469,10 +499,14 @@ def _write_package(
         updated = replace_block(text, field_reference("###"))
         if updated is not None:
             (new / "README.md").write_text(updated, "utf-8")
-    report.figures.update(rows=rows, characters=dict(sorted(accounting.items())))
+    report.figures.update(
+        rows=rows,
+        characters=dict(sorted(accounting.items())),
+        warnings=dict(sorted(warned.items())),
+    )
 
 
-def _second_read(seen: _Seen, addresses: dict[str, str], report: Report) -> ParsedPage:
+def _second_read(seen: _Seen, addresses: _Facts, report: Report) -> ParsedPage:
     try:
         parsed = _parse(seen.path, addresses)
     except TranscriptError as exc:

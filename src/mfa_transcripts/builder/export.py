@@ -163,14 +163,30 @@ def _naming(path: Path) -> Iterator[None]:
         raise
 
 
-def source_entry(transcript: Transcript) -> dict[str, str]:
-    """A transcript's entry in the descriptor's ``sources``: file, address, sha256, ID."""
-    entry = {"title": transcript.source_file}
+def source_entry(transcript: Transcript, reasons: dict[str, str] | None = None) -> dict[str, Any]:
+    """A transcript's entry in the descriptor's ``sources``: file, address, sha256, ID, and
+    the facts a maintainer corrected (field, published value, reason), when any."""
+    entry: dict[str, Any] = {"title": transcript.source_file}
     if transcript.source_url:
         entry["path"] = transcript.source_url
     entry["sha256"] = transcript.source_sha256
     entry["transcript_id"] = transcript.transcript_id
+    if transcript.corrections:
+        entry["corrections"] = [
+            {
+                "field": name,
+                "value": corrected_value(transcript, name),
+                "reason": (reasons or {}).get(name, ""),
+            }
+            for name in transcript.corrections
+        ]
     return entry
+
+
+def corrected_value(transcript: Transcript, name: str) -> str:
+    """The published value of a corrected fact, as ``seeds/corrections.csv`` states it."""
+    value = getattr(transcript, name)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def datapackage(root: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:

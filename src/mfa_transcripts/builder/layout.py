@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .grammar.contents import heading_key
 from .grammar.title import TitleInfo, parse_title
-from .page import Chrome, Line, Page, split_lines, split_page
+from .page import NO_TITLE, Chrome, Line, Page, split_lines, split_page
 
 __all__ = [
+    "NO_TITLE",
     "Chrome",
     "Line",
     "Page",

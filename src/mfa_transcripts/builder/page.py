@@ -30,7 +30,19 @@ from .grammar.footer import signature, split_footer
 from .grammar.head import split_head
 from .grammar.title import TitleInfo, clean_title, find_title, parse_title
 
-__all__ = ["Chrome", "Line", "Page", "TitleInfo", "parse_title", "split_lines", "split_page"]
+__all__ = [
+    "NO_TITLE",
+    "Chrome",
+    "Line",
+    "Page",
+    "TitleInfo",
+    "parse_title",
+    "split_lines",
+    "split_page",
+]
+
+NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
+"""What a page without a title line says about itself: nothing."""
 
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _MARKUP = re.compile(
@@ -78,10 +90,10 @@ class Page:
     name: str
     text: str
     lines: list[Line]
-    title_line: Line
-    title: str
+    title_line: Line | None  # None: no title line the grammar knows (warning ``no-title``)
+    title: str | None
     info: TitleInfo
-    event_date: date
+    event_date: date | None  # None: no date on the page (warning ``no-date``)
     published_date: date | None
     published_at: datetime | None
     languages: list[str]
@@ -90,6 +102,15 @@ class Page:
     body: list[Line]
     chrome: list[Chrome] = field(default_factory=list)
     has_footer: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+    """Facts the page could not establish or that look odd; the page is still published."""
+
+    @property
+    def head_line(self) -> int:
+        """The line problems about the page as a whole point at: the title's, else the first."""
+        if self.title_line is not None:
+            return self.title_line.number
+        return next((ln.number for ln in self.lines if not ln.blank), 1)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -105,7 +126,9 @@ def split_lines(text: str) -> list[Line]:
 
 
 def split_page(name: str, text: str) -> Page:
-    """Split a decoded page into its parts, or raise :class:`TranscriptError`."""
+    """Split a decoded page into its parts, or raise :class:`TranscriptError` when it is
+    plainly no page (empty, HTML, markup, Markdown, delimited data). A fact the page does
+    not give (title, event date) is None, with a warning in ``Page.warnings``."""
     lines = split_lines(text)
     _refuse_markup(name, text, lines)
     nonblank = [ln for ln in lines if not ln.blank]
@@ -113,39 +136,54 @@ def split_page(name: str, text: str) -> Page:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
     texts = [ln.text for ln in nonblank]
     other = _other_file_kind(texts)
-    title_index = find_title(texts) if other is None else None
-    if title_index is None:
-        first = nonblank[0]
+    if other is not None:
         raise TranscriptError(
             Problem(
-                "no-title" if other is None else "not-a-transcript",
+                "not-a-transcript",
                 name,
-                "expected a title line naming a genre (remarks, statement, answers, interview, "
-                "briefing, ...) and a speaker, role or date near the top, found "
-                + (f"{_snippet(first.text)!r}" if other is None else other),
-                first.number,
+                f"expected a transcript page, found {other}",
+                nonblank[0].number,
             )
         )
+    warnings: list[Problem] = []
     chrome: list[Chrome] = []
-    title_line = nonblank[title_index]
+    title_index = find_title(texts)
     published_date: date | None = None
     published_at: datetime | None = None
-    for ln in nonblank[:title_index]:
+    for ln in nonblank[: title_index or 0]:
         kind = "masthead"
-        parsed = parse_header(name, ln.number, ln.text)
+        parsed = parse_header(name, ln.number, ln.text, warnings)
         if parsed is not None and published_date is None:
             kind = "header"
             published_date, published_at = parsed
         chrome.append(_chrome(kind, ln))
-    chrome.append(_chrome("title", title_line))
-    title = clean_title(title_line.text)
-    info = parse_title(title)
-    if info.event_date is None and (match := title_date_match(title_line.text)) is not None:
-        # a title date that is there but impossible (31 February) is an error, not an absence
-        make_date(name, title_line.number, match)
-
-    rest = nonblank[title_index + 1 :]
-    rest_texts = texts[title_index + 1 :]
+    title_line: Line | None = None
+    title: str | None = None
+    if title_index is not None:
+        title_line = nonblank[title_index]
+        chrome.append(_chrome("title", title_line))
+        title = clean_title(title_line.text)
+        info = parse_title(title)
+        if info.event_date is None and (match := title_date_match(title_line.text)) is not None:
+            # a title date that is there but impossible (31 February): no date, a warning
+            make_date(name, title_line.number, match, warnings)
+    else:
+        # a repost that starts mid-conversation, or a title no rule knows: the page is
+        # read from its first line, and published without a title
+        info = NO_TITLE
+        warnings.append(
+            Problem(
+                "no-title",
+                name,
+                "expected a title line naming a genre (remarks, statement, answers, "
+                "interview, briefing, ...) and a speaker, role or date near the top, found "
+                "none; published without a title",
+                nonblank[0].number,
+                severity="warning",
+            )
+        )
+    first = 0 if title_index is None else title_index + 1
+    rest, rest_texts = nonblank[first:], texts[first:]
     footer_start, tags, footer_kinds = split_footer(rest_texts)
     head = split_head(
         name,
@@ -153,6 +191,7 @@ def split_page(name: str, text: str) -> Page:
         [ln.number for ln in rest[:footer_start]],
         title,
         info.genres,
+        warnings,
     )
     chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
     if published_date is None and head.header is not None:
@@ -166,7 +205,7 @@ def split_page(name: str, text: str) -> Page:
             ln = body[signed.date_line]
             match = date_line(ln.text.strip())
             assert match is not None
-            signed_date = make_date(name, ln.number, match)
+            signed_date = make_date(name, ln.number, match, warnings)
             if info.place is None and head.place is None and match["place"]:
                 info = replace(info, place=" ".join(match["place"].split()))
         body = body[: signed.start]
@@ -176,25 +215,27 @@ def split_page(name: str, text: str) -> Page:
         info = replace(info, place=head.place)
     event_date = info.event_date or head.date_line or signed_date or published_date
     if event_date is None:
-        raise TranscriptError(
+        warnings.append(
             Problem(
                 "no-date",
                 name,
                 "expected an event date in the title, a date line after it or a page "
-                f"header, found none (title: {_snippet(title)!r})",
-                title_line.number,
+                "header, found none; published with event_date null",
+                (title_line or nonblank[0]).number,
+                severity="warning",
             )
         )
-    if published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
+    elif published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
         header = next(c for c in chrome if c.kind == "header")
-        raise TranscriptError(
+        warnings.append(
             Problem(
                 "date-mismatch",
                 name,
                 f"expected the header's publication date within 1 day before and 31 days "
                 f"after the event date {event_date.isoformat()}, found "
-                f"{published_date.isoformat()}",
+                f"{published_date.isoformat()}; both published as found",
                 header.line,
+                severity="warning",
             )
         )
     return Page(
@@ -213,17 +254,13 @@ def split_page(name: str, text: str) -> Page:
         body=body,
         chrome=chrome,
         has_footer=bool(footer_kinds),
+        warnings=warnings,
     )
 
 
 def _chrome(kind: str, line: Line) -> Chrome:
     start, end = line.stripped_span()
     return Chrome(kind, line.number, start, end)
-
-
-def _snippet(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
@@ -261,11 +298,11 @@ def _other_file_kind(texts: list[str]) -> str | None:
     """What the file is when it is plainly not a page: Markdown/YAML or delimited data."""
     head = texts[:10]
     if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
-        return f"a Markdown or YAML document ({_snippet(head[0])!r})"
+        return "a Markdown or YAML document"
     if (
         len(head) >= 2
         and _CSV_HEADER.fullmatch(head[0])
         and all(any(d in t for d in ",;\t") for t in head[1:])
     ):
-        return f"delimited data with the header {_snippet(head[0])!r}"
+        return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
     return None

@@ -1,4 +1,4 @@
-"""One page, read to records: read → layout → turns → records. Writes nothing."""
+"""One page, read to records: read → layout → corrections → turns → records. Writes nothing."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import Problem, TranscriptError
+from . import corrections
 from .layout import split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records
@@ -15,16 +16,37 @@ from .turns import split_turns
 __all__ = ["parse_file", "parse_source"]
 
 
-def parse_source(source: SourceText, source_url: str | None = None) -> ParsedPage:
+def parse_source(
+    source: SourceText,
+    source_url: str | None = None,
+    facts: dict[str, tuple[str, str]] | None = None,
+) -> ParsedPage:
     """Records of one decoded page; raises :class:`~mfa_transcripts.errors.TranscriptError`.
 
-    A record that breaks its model (the parser found something the models do not
-    allow) is refused as ``row-invalid`` rather than escaping as a pydantic error.
+    ``facts``: what a maintainer stated for the page, ``field -> (value, reason)`` (see
+    :mod:`.corrections`). A page
+    is refused only when it is no transcript at all: no title line and no speaker turn.
+    A fact it cannot establish is null, with a warning. A record that breaks its model
+    (the parser found something the models do not allow) is refused as ``row-invalid``
+    rather than escaping as a pydantic error.
     """
     try:
         page = split_page(source.name, source.text)
-        turns, separators, warnings = split_turns(page)
-        parsed = make_records(source, page, turns, separators, source_url)
+        page, corrected = corrections.apply(page, facts or {})
+        turns, separators, turn_warnings = split_turns(page)
+        if page.title is None and not any(t.label for t in turns):
+            raise TranscriptError(
+                Problem(
+                    "not-a-transcript",
+                    source.name,
+                    "expected a transcript: a title line naming a genre, or speaker turns "
+                    "('Question:', 'Sergey Lavrov:'), found neither",
+                    page.head_line,
+                )
+            )
+        parsed = make_records(
+            source, page, turns, separators, source_url, page.warnings + turn_warnings, corrected
+        )
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"]) or exc.title
@@ -36,7 +58,6 @@ def parse_source(source: SourceText, source_url: str | None = None) -> ParsedPag
                 f"= {first.get('input')!r:.80}: {first['msg']}",
             )
         ) from exc
-    parsed.warnings[:0] = warnings
     return parsed
 
 

@@ -5,6 +5,8 @@ IDs are derived from what the page says, never from file order:
 * transcript: ``<event date>-<12 hex>``, the hex digits being the start of the SHA-256 of
   the event date and the title folded (case, look-alike letters, quotes, whitespace), so
   that two saves of one page get one ID and adding or removing other pages changes none;
+  a page that gives no date is ``undated-<12 hex>``, and one without a title line is
+  keyed by the text of its first turn (folded the same way), which two saves share too;
 * speech ``<transcript>-s001``, question ``<transcript>-q001``, answer ``<question>-a01``,
   numbered in page order.
 """
@@ -31,7 +33,14 @@ from .layout import Chrome, Page
 from .read import SourceText
 from .turns import Turn, ends_mid_sentence
 
-__all__ = ["Accounting", "ParsedPage", "make_records", "transcript_id"]
+__all__ = [
+    "UNDATED",
+    "Accounting",
+    "ParsedPage",
+    "first_turn_text",
+    "make_records",
+    "transcript_id",
+]
 
 
 @dataclass(frozen=True)
@@ -77,9 +86,22 @@ def title_key(title: str) -> str:
     return " ".join(speakers.fold(text).split())
 
 
-def transcript_id(event_date: str, title: str) -> str:
-    digest = hashlib.sha256(f"{event_date}\n{title_key(title)}".encode()).hexdigest()
-    return f"{event_date}-{digest[:12]}"
+UNDATED = "undated"
+"""The date part of the ID of a transcript whose page gives no event date."""
+
+
+def transcript_id(event_date: str | None, title: str | None, first_text: str = "") -> str:
+    """``<date>-<12 hex>`` from the event date and the title; for a page without a title,
+    from the text of its first turn (``first_text``)."""
+    day = event_date or UNDATED
+    key = title_key(title) if title is not None else "text:" + title_key(first_text)
+    digest = hashlib.sha256(f"{day}\n{key}".encode()).hexdigest()
+    return f"{day}-{digest[:12]}"
+
+
+def first_turn_text(source: str, turns: list[Turn]) -> str:
+    """What keys the ID of a page without a title: its first turn's text."""
+    return normalise_text(source[turns[0].start : turns[0].end]) if turns else ""
 
 
 def make_records(
@@ -88,14 +110,19 @@ def make_records(
     turns: list[Turn],
     body_chrome: list[Chrome],
     source_url: str | None,
+    warnings: list[Problem],
+    corrections: tuple[str, ...] = (),
 ) -> ParsedPage:
-    tid = transcript_id(page.event_date.isoformat(), page.title)
+    """The page's records. ``warnings``: what the layout and turns raised so far (more are
+    added here); ``corrections``: the facts a maintainer stated for the page."""
     text = page.text
+    event_date = page.event_date.isoformat() if page.event_date else None
+    tid = transcript_id(event_date, page.title, first_turn_text(text, turns))
     speeches: list[Speech] = []
     questions: list[Question] = []
     answers: list[Answer] = []
     answered: Counter[str] = Counter()  # answers so far, per question
-    warnings: list[Problem] = []
+    warnings = list(warnings)
     for turn in turns:
         body = text[turn.start : turn.end]
         content = normalise_text(body)
@@ -148,7 +175,7 @@ def make_records(
     last = page.body[-1].text if page.body else ""
     complete = page.has_footer or (bool(last.strip()) and not ends_mid_sentence(last))
     if not complete:
-        line = page.body[-1].number if page.body else page.title_line.number
+        line = page.body[-1].number if page.body else page.head_line
         warnings.append(
             Problem(
                 "incomplete-page",
@@ -187,6 +214,8 @@ def make_records(
         tags=page.tags,
         contents=page.contents,
         complete=complete,
+        warnings=list(dict.fromkeys(w.type for w in warnings)),
+        corrections=list(corrections),
         source_file=source.name,
         source_sha256=source.sha256,
         source_url=source_url,

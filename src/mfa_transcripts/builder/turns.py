@@ -15,8 +15,11 @@ first paragraph):
   title speaker the registry does not know, and a near-label (``Karl-Theodor zu
   Guttenberg: Thank you.``), which stays text; role labels (``Moderator``) are not
   people and are not reported. ``Answer:`` is the title's speaker (its label when the
-  title names nobody). A misspelt ``Question`` (``Qestion:``) is refused as
-  ``label-typo``.
+  title names nobody). A misspelt ``Question`` (``Qestion:``) opens a question and is
+  reported as a ``label-typo`` warning. An ``Answer:`` before any question (a repost
+  that starts mid-conversation) is a labelled statement, with an
+  ``answer-before-question`` warning; a briefing saved only as far as its contents has
+  no turns and a ``no-body`` warning.
 * An unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is
   followed by an ``Answer:`` label is a question labelled by its number (``2``).
 * A paragraph without a label continues the current turn; before any turn it opens an
@@ -99,13 +102,27 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     unknown: set[str] = set()
 
     texts = [page.text[slice(*ln.stripped_span())] for ln in page.body]
+    if not texts and page.contents:
+        # a briefing saved only as far as its table of contents: the page is published
+        # with its contents and no turns
+        warnings.append(
+            Problem(
+                "no-body",
+                page.name,
+                "expected the briefing's text after its table of contents, found the end of "
+                "the page; published with its contents only",
+                page.lines[-1].number if page.lines else 1,
+                severity="warning",
+            )
+        )
+        return turns, chrome, warnings
     if all(SEPARATOR.match(t) or STAGE_DIRECTION.match(t) for t in texts):
         raise TranscriptError(
             Problem(
                 "not-a-transcript",
                 page.name,
                 "expected at least one paragraph of content after the title, found none",
-                page.title_line.number,
+                page.head_line,
             )
         )
 
@@ -121,7 +138,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     if info.speaker is not None and not info.speaker_known:
         warn_unknown(
             info.speaker,
-            page.title_line.number,
+            page.head_line,
             f"expected the title's speaker in the registry, found {info.speaker!r}; "
             "kept as written",
         )
@@ -240,13 +257,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             continue
         close()
         if label.typo:
-            raise TranscriptError(
+            warnings.append(
                 Problem(
                     "label-typo",
                     page.name,
-                    f"expected the label 'Question:', found {label.name + ':'!r}; correct the "
-                    "label",
+                    f"expected the label 'Question:', found {label.name + ':'!r}; read as a "
+                    "question",
                     ln.number,
+                    severity="warning",
                 )
             )
         if interview and interviewer(label, info.speaker):
@@ -264,15 +282,21 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             kind = "question"
         elif label.kind == "answer":
             if questions == 0:
-                raise TranscriptError(
+                # a repost that starts mid-conversation: the answer's question was cut
+                # off, so the turn is a labelled statement
+                warnings.append(
                     Problem(
                         "answer-before-question",
                         page.name,
-                        f"expected a 'Question:' before the first {label.name!r} turn, found none",
+                        f"expected a 'Question:' before the first {label.name!r} turn, found "
+                        "none; published as a statement",
                         ln.number,
+                        severity="warning",
                     )
                 )
-            kind = "answer"
+                kind = "speech"
+            else:
+                kind = "answer"
         elif label.kind == "chair":
             kind = "speech"  # and the open question, if any, stays open
         else:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
-from ...errors import Problem, TranscriptError
+from ...errors import Problem
 from .lexicon import MONTH_PATTERN, WEEKDAY_PATTERN, is_place, month_number
 
 __all__ = [
@@ -72,27 +72,35 @@ DATE_LEAD_IN = re.compile(r"(?:,\s*|\s+)(?:(?:published|released|posted)\s+)?on$
 TITLE_MONTH = re.compile(rf"(?:,\s*|\s+){_MONTH}\s+\d{{4}}[.:]?\s*$")
 
 
-def parse_header(name: str, line: int, text: str) -> tuple[date, datetime | None] | None:
-    """The publication date (and Moscow time) of a header line; None if it is none."""
+def parse_header(
+    name: str, line: int, text: str, warnings: list[Problem]
+) -> tuple[date, datetime | None] | None:
+    """(publication date, Moscow time) of a header line; None when the line is no header
+    or its date does not exist (an ``invalid-date`` warning; an impossible time is left
+    out with one)."""
     for pattern in (HEADER_GLUED, HEADER_EMBASSY):
         match = pattern.match(text)
         if match:
-            day = make_date(name, line, match)
+            day = make_date(name, line, match, warnings)
+            if day is None:
+                return None
             if "hh" not in match.groupdict():
                 return day, None
             hh, mm = int(match["hh"]), int(match["mm"])
             if hh > 23 or mm > 59:
-                raise _invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day")
+                warnings.append(_invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day"))
+                return day, None
             return day, datetime.combine(day, time(hh, mm), MOSCOW)
     return None
 
 
-def make_date(name: str, line: int, match: re.Match[str]) -> date:
-    """The date a match gives, or an ``invalid-date`` error naming the line."""
+def make_date(name: str, line: int, match: re.Match[str], warnings: list[Problem]) -> date | None:
+    """The date a match gives, or None and an ``invalid-date`` warning naming the line."""
     try:
         return match_date(match)
     except ValueError:
-        raise _invalid_date(name, line, match.group().strip(), "a calendar date") from None
+        warnings.append(_invalid_date(name, line, match.group().strip(), "a calendar date"))
+        return None
 
 
 def match_date(match: re.Match[str]) -> date:
@@ -102,11 +110,13 @@ def match_date(match: re.Match[str]) -> date:
     return date(int(groups["year"]), month_number(groups["month"]), int(groups["day"]))
 
 
-def _invalid_date(name: str, line: int, found: str, what: str) -> TranscriptError:
-    return TranscriptError(
-        Problem(
-            "invalid-date", name, f"expected {what}, found {found!r}, which does not exist", line
-        )
+def _invalid_date(name: str, line: int, found: str, what: str) -> Problem:
+    return Problem(
+        "invalid-date",
+        name,
+        f"expected {what}, found {found!r}, which does not exist; left out",
+        line,
+        severity="warning",
     )
 
 

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ...errors import Problem
 from .. import speakers
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
@@ -56,6 +57,7 @@ class Head:
     contents: list[str] = field(default_factory=list)
     kinds: list[tuple[int, str]] = field(default_factory=list)
     labelled: bool = False  # a 'Table of contents' line was met
+    dated: bool = False  # a date line was met (its date may not exist)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class _Context:
     numbers: list[int]  # their line numbers
     folded_title: str
     genres: list[str]
+    warnings: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,15 @@ def _languages(ctx: _Context, head: Head, i: int) -> int | None:
 def _header(ctx: _Context, head: Head, i: int) -> int | None:
     if head.header is not None:
         return None
-    head.header = parse_header(ctx.name, ctx.numbers[i], ctx.texts[i])
+    head.header = parse_header(ctx.name, ctx.numbers[i], ctx.texts[i], ctx.warnings)
     return i + 1 if head.header is not None else None
 
 
 def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
-    if head.date_line is not None or (match := date_line(ctx.texts[i])) is None:
+    if head.dated or (match := date_line(ctx.texts[i])) is None:
         return None
-    head.date_line = make_date(ctx.name, ctx.numbers[i], match)
+    head.dated = True
+    head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     head.place = " ".join(match["place"].split()) if match["place"] else None
     return i + 1
 
@@ -168,10 +172,16 @@ def _byline_end(texts: list[str]) -> int:
 
 
 def split_head(
-    name: str, texts: list[str], numbers: list[int], title: str, genres: list[str]
+    name: str,
+    texts: list[str],
+    numbers: list[int],
+    title: str | None,
+    genres: list[str],
+    warnings: list[Problem],
 ) -> Head:
-    """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line."""
-    ctx = _Context(name, texts, numbers, _fold_spaces(title), genres)
+    """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line;
+    problems met (an impossible date) go to ``warnings``."""
+    ctx = _Context(name, texts, numbers, _fold_spaces(title) if title else "\0", genres, warnings)
     head = Head()
     i = _byline_end(texts)
     head.kinds.extend((k, "byline") for k in range(i))

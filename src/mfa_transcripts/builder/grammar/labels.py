@@ -9,7 +9,7 @@ ordered table; the first row that matches gives the kind):
 * ``Question``/``Q``, ``Question`` followed by ``from``/``to``/``for``/``by`` and a few
   words (``Question from the audience``) or by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
-  word (``Qestion:``) — a misspelt question label (``label-typo``);
+  word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
 * ``Answer``/``A`` — the title's speaker answers;
 * a registry speaker (a role may precede the name; a surname alone or with initials
   names the person: ``Lavrov:``, ``S.Lavrov:``, ``M.V.Zakharova:``) — a speaker;

@@ -1,0 +1,84 @@
+"""The real-page corpus: its annotations hold against the texts, and the parser keeps its score.
+
+The annotation checks are independent of the parser: they read the text with plain
+string operations, so a page whose annotation cannot be right shows here first.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from . import corpus
+
+SPLITS = [s for s in corpus.SPLITS if (corpus.CORPUS / s / "annotations.json").exists()]
+KINDS = {"transcript", "statement", "not-a-transcript"}
+KEYS = {
+    "kind", "site", "source_family", "year", "genre", "title", "event_date", "published",
+    "speaker", "complete", "questions", "answers", "speeches", "answer_speakers",
+    "answer_paragraphs", "has_opening_remarks", "opening_starts", "first_question_starts",
+    "last_answer_ends", "chrome_lines", "labels", "variants", "notes",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_every_page_has_one_annotation_and_one_address(split: str) -> None:
+    folder = corpus.CORPUS / split
+    notes = json.loads((folder / "annotations.json").read_text("utf-8"))
+    with (folder / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    pages = sorted(p.name for p in (folder / "pages").iterdir())
+    assert pages == sorted(notes) == sorted(r["file"] for r in rows)
+    assert all(r["source_url"].startswith(("http://", "https://")) for r in rows)
+    assert len({r["source_url"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_annotations_hold_against_the_text(split: str) -> None:
+    bad = []
+    for path, note in corpus.load(split):
+        text = path.read_text("utf-8")
+        flat = " ".join(text.split())
+        problems = [f"keys {sorted(KEYS ^ set(note))}"] if set(note) != KEYS else []
+        if note["kind"] not in KINDS:
+            problems.append(f"kind {note['kind']!r}")
+        if note["title"] is not None and " ".join(note["title"].split()) not in flat:
+            problems.append("title not in the text")
+        for key in ("opening_starts", "first_question_starts", "last_answer_ends"):
+            if note[key] is not None and " ".join(note[key].split()) not in flat:
+                problems.append(f"{key} not in the text")
+        lines = {" ".join(line.split()) for line in text.splitlines()}
+        for chrome in note["chrome_lines"]:
+            norm = " ".join(chrome.split())
+            if norm not in lines and norm not in flat:
+                problems.append(f"chrome {chrome[:30]!r} is not in the text")
+        if note["kind"] == "transcript":
+            if len(note["answer_speakers"]) != note["answers"]:
+                problems.append("answer_speakers do not match answers")
+            if len(note["answer_paragraphs"]) != note["answers"]:
+                problems.append("answer_paragraphs do not match answers")
+            if (note["questions"] == 0) != (note["first_question_starts"] is None):
+                problems.append("first_question_starts and questions disagree")
+        if problems:
+            bad.append((path.name, problems))
+    assert bad == []
+
+
+def test_the_development_set_keeps_its_score() -> None:
+    """A regression guard on the pages rules may be written from: no transcript refused,
+    and at least as many pages exact as when this figure was last raised."""
+    scores = corpus.score("dev")
+    assert {s.file for s in scores if "refused" in s.wrong} <= STILL_REFUSED
+    assert sum(s.exact for s in scores) >= DEV_EXACT
+
+
+DEV_EXACT = 70
+"""Exact pages of the development set the parser must keep; raise it when rules improve."""
+STILL_REFUSED = {
+    "c2-042_yakovenko-article-syria-g8-2013.txt",
+    "c2-048_nesterenko-briefing-rt-2009.txt",
+    "c3-057_izvestia-grushko-strategic-stability-interview-2025.txt",
+}
+"""Transcripts of the development set still refused (open work): the set may only shrink."""
