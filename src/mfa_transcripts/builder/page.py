@@ -21,6 +21,7 @@ for every character of the page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -46,7 +47,7 @@ NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
 
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _MARKUP = re.compile(
-    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>]*>"
+    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>\r\n]*>"
     r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});",
     re.IGNORECASE,
 )
@@ -117,6 +118,13 @@ def split_lines(text: str) -> list[Line]:
     """Lines of ``text``; LF, CRLF and lone CR all end a line."""
     lines = []
     start = 0
+    if "\r" not in text:  # LF only, the common case: no regex
+        for number, part in enumerate(text.split("\n"), start=1):
+            lines.append(Line(number, start, start + len(part), part))
+            start += len(part) + 1
+        if lines and not lines[-1].text:
+            lines.pop()  # the text ends with a line break, or is empty
+        return lines
     for number, match in enumerate(_LINE_BREAK.finditer(text), start=1):
         lines.append(Line(number, start, match.start(), text[start : match.start()]))
         start = match.end()
@@ -274,18 +282,18 @@ def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
                 1,
             )
         )
-    for ln in lines:
-        match = _MARKUP.search(ln.text)
-        if match:
-            raise TranscriptError(
-                Problem(
-                    "markup-in-text",
-                    name,
-                    f"expected plain text, found HTML markup {match.group()!r}; strip the "
-                    "markup before adding the page",
-                    ln.number,
-                )
+    match = _MARKUP.search(text)  # one search of the whole text; no match spans lines
+    if match:
+        line = bisect_right([ln.start for ln in lines], match.start())
+        raise TranscriptError(
+            Problem(
+                "markup-in-text",
+                name,
+                f"expected plain text, found HTML markup {match.group()!r}; strip the "
+                "markup before adding the page",
+                max(line, 1),
             )
+        )
 
 
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")

@@ -177,16 +177,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     by_shape = not contents and info.genres[:1] == ["briefing"]
     # paragraphs: body lines, split where a label follows a sentence inside a labelled one
     units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
-    texts = [page.text[start:end] for _, start, end in units]
-    labels = [
-        read_label(t, start, info.speaker) for (ln, start, _), t in zip(units, texts, strict=True)
-    ]
+    texts = [page.text[start:end] for _, start, end, _ in units]
+    labels = [label for *_, label in units]
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # an interview without 'Question' labels: the interviewer is labelled by name
     interview = digest and "interview" in info.genres and info.speaker is not None
     last = len(units) - 1
-    for index, (ln, start, end) in enumerate(units):
+    for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]
         if SEPARATOR.match(text):
             close()
@@ -318,16 +316,26 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     return turns, chrome, warnings
 
 
-def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int]]:
-    """A body line as paragraphs (line, start, end): one, unless the line opens with a
-    label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry speaker's
-    label follows the end of a sentence inside it (``Question: ...? Sergey Lavrov:
-    ...``), where the turns were run together; each such label starts a paragraph."""
+def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:
+    """A body line as paragraphs (line, start, end, label): one, unless the line opens
+    with a label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
+    speaker's label follows the end of a sentence inside it (``Question: ...? Sergey
+    Lavrov: ...``), where the turns were run together; each such label starts a
+    paragraph."""
     start, end = ln.stripped_span()
     text = page.text[start:end]
     first = read_label(text, start, page.info.speaker)
     if first is None:
-        return [(ln, start, end)]
+        return [(ln, start, end, None)]
+    return _split_labelled(page, ln, start, end, first)
+
+
+def _split_labelled(
+    page: Page, ln: Line, start: int, end: int, first: Label
+) -> list[tuple[Line, int, int, Label | None]]:
+    text = page.text[start:end]
+    if ":" not in text[first.text_start - start :]:
+        return [(ln, start, end, first)]  # no other label can follow: skip the scan
     for match in INLINE_LABEL.finditer(text, first.text_start - start):
         at = start + match.start("label")
         label = read_label(page.text[at:end], at, page.info.speaker)
@@ -336,9 +344,11 @@ def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int]]:
         if label.kind == "speaker" and speakers.resolve(label.name) is None:
             continue  # a role ('Moderator') or an unknown name, not a registry person
         # the rest may hold further run-together turns
-        rest = Line(ln.number, at, end, page.text[at:end])
-        return [(ln, start, start + match.start()), *_split_run_together(page, rest)]
-    return [(ln, start, end)]
+        return [
+            (ln, start, start + match.start(), first),
+            *_split_labelled(page, ln, at, end, label),
+        ]
+    return [(ln, start, end, first)]
 
 
 def _numbered_question(

@@ -109,6 +109,8 @@ class Label:
 
 def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> Label | None:
     """The label opening ``text`` (which starts at offset ``start`` of the page), or None."""
+    if ":" not in text:
+        return None  # a cheap test first: most paragraphs hold no colon
     match = LABEL.match(text)
     if match is None:
         return None
