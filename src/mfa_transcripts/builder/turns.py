@@ -59,7 +59,15 @@ from .grammar.headings import (
     in_contents,
     topic_heading,
 )
-from .grammar.labels import INLINE_LABEL, NUMBERED, Label, interviewer, near_label, read_label
+from .grammar.labels import (
+    INLINE_LABEL,
+    NUMBERED,
+    Label,
+    interviewer,
+    near_label,
+    outlet_label,
+    read_label,
+)
 from .page import Chrome, Line, Page
 
 __all__ = ["Turn", "ends_mid_sentence", "split_turns"]
@@ -183,6 +191,11 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # an interview without 'Question' labels: the interviewer is labelled by name
     interview = digest and "interview" in info.genres and info.speaker is not None
+    if interview:  # the outlet asks: 'TASS: ...'
+        labels = [
+            label if label is not None else outlet_label(text, start)
+            for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
+        ]
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]

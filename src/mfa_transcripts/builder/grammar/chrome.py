@@ -74,6 +74,10 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # an icon font's glyphs (private-use characters), alone or with a counter
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
+    # a republisher's lead-in to the text: 'Full text', 'Read more ...'
+    ChromeLine(
+        "republisher", _ANYWHERE, r"(?:full text|full version|read more|more)(?:\s*(?:\.\.\.|…|»))?"
+    ),
     # a cross-link to the Russian original or to the source
     ChromeLine(
         "cross-link",

@@ -11,10 +11,13 @@
 * A **date line** is a date on a line of its own (``September 9, 2016``); a weekday may
   precede it and a time follow it (``Thursday, 02 July 2015 09:54``), a place may
   precede it (``Solnechnogorsk, July 28, 2025``).
-* A **time stamp** is chrome, never a date, as its day order and time zone are unknown:
-  ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 - 22:00``, ``10:07 06.04.2021 •``,
-  ``21.04.1912:50`` (the time glued to a two-digit year), or a time alone
-  (``Moscow, 14:05``; ``Wednesday 18:30``).
+* A **time stamp** is chrome: ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 -
+  22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50`` (the time glued to a two-digit
+  year), or a time alone (``Moscow, 14:05``). It gives the publication date and time
+  (:func:`stamp_moment`) where its day order is known: day first with full stops (the
+  European order), month first with slashes (``Submitted on``: the US order) unless the
+  first number cannot be a month, year first with dashes; either order when only one
+  reading is a date; otherwise none.
 * The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``; a
   month and year alone (``..., October 2019``) end it too but give no day.
 """
@@ -36,6 +39,7 @@ __all__ = [
     "make_date",
     "match_date",
     "parse_header",
+    "stamp_moment",
     "title_date_match",
     "title_month_match",
 ]
@@ -57,13 +61,16 @@ _DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH}(?: ?,)? {_YEAR}"
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
 DATE_LINE = re.compile(
     rf"^\s*(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
-    rf"{DATE}(?:,?\s+{TIME})?\s*$"
+    rf"{DATE}(?:,?\s+(?P<time>{TIME}))?\s*$"
 )
 STAMP = re.compile(
-    rf"^\s*(?i:(?:submitted|posted|published|updated)(?:\s+on)?:?\s+)?(?:{WEEKDAY_PATTERN},?\s+)?"
-    rf"(?:{TIME}\s+)?"
-    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d{{2}}(?=\s*[,-]?\s*{TIME}))|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:\s*[,-]?\s*{TIME})?\s*•?\s*$"
+    rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?"
+    rf"(?:(?P<t1>{TIME})\s+)?"
+    rf"(?:(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})[./-]"
+    rf"(?P<y>\d{{4}}|\d{{2}}(?=\s*[,-]?\s*{TIME}))"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    rf"(?:\s*[,-]?\s*(?P<t2>{TIME}))?\s*•?\s*$"
 )
 TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
 TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
@@ -141,3 +148,31 @@ def date_line(text: str) -> re.Match[str] | None:
     if match is None or (match["place"] is not None and not is_place(match["place"])):
         return None
     return match
+
+
+def stamp_moment(match: re.Match[str]) -> tuple[date, time | None] | None:
+    """The date (and time) a :data:`STAMP` match gives when its day order is known."""
+    hhmm = match["t1"] or match["t2"]
+    moment = None
+    if hhmm is not None:
+        hh, mm = (int(x) for x in hhmm.split(":")[:2])
+        moment = time(hh, mm) if hh <= 23 and mm <= 59 else None
+    if match["iy"] is not None:
+        orders = [(int(match["iy"]), int(match["im"]), int(match["id"]))]
+    else:
+        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+        year += 2000 if year < 100 else 0
+        day_first, month_first = (year, b, a), (year, a, b)
+        if match["sep"] == ".":
+            orders = [day_first]
+        elif match["sep"] == "/":
+            orders = [day_first] if a > 12 else [month_first]
+        else:
+            orders = [o for o in (day_first, month_first) if 1 <= o[1] <= 12]
+            orders = orders if len(orders) == 1 or a == b else []
+    for y, m, d in orders[:1]:
+        try:
+            return date(y, m, d), moment
+        except ValueError:
+            return None
+    return None

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 
 from .. import speakers
-from .lexicon import ASKING_ROLES, CHAIRING_ROLES
+from .lexicon import ASKING_ROLES, CHAIRING_ROLES, ROLE_NAME_WORDS
 
 __all__ = [
     "INLINE_LABEL",
@@ -48,6 +48,7 @@ __all__ = [
     "is_acronym",
     "is_label_line",
     "near_label",
+    "outlet_label",
     "read_label",
 ]
 
@@ -127,9 +128,10 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         folded in _QUESTION_WORDS | _ANSWER_WORDS or speakers.resolve(name) is not None
     ):
         return None  # numbered points: '1. Strategic stability: ...'
-    if folded in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
+    bare = folded.rstrip(".")  # 'Q.:', 'A.:'
+    if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return made("question", None)
-    if folded in _ANSWER_WORDS:
+    if bare in _ANSWER_WORDS:
         return made("answer", title_speaker or name)
     if " " not in name and "question" not in folded and _near_question(folded):
         return made("question", None, typo=True)
@@ -138,6 +140,8 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
     person = speakers.resolve(name)
     if person is not None:
         return made("speaker", person.name)
+    if title_speaker is not None and _names_title_speaker(name, title_speaker):
+        return made("speaker", title_speaker)  # 'V.Churkin', 'S. KISLYAK', 'Ambassador Churkin'
     role = _ROLE_PHRASE.match(folded)
     word = folded if role is None or len(name.split()) > 6 else role["role"]
     if word in ASKING_ROLES:
@@ -163,6 +167,34 @@ def is_label_line(text: str) -> bool:
         (label.kind == "question" and not label.typo)
         or (label.kind == "speaker" and label.known)
         or label.kind == "answer"
+    )
+
+
+def outlet_label(text: str, start: int = 0) -> Label | None:
+    """A one-word upper-case label (``TASS:``, ``RIA:``): an outlet's interviewer, read as
+    a question on an interview page with no question labels; None otherwise."""
+    match = LABEL.match(text) if ":" in text else None
+    if match is None or match["number"] or " " in match["name"].strip():
+        return None
+    name = match["name"].strip()
+    if not is_acronym(name) or not text[match.end() : match.end() + 1].isupper():
+        return None
+    span = (start + match.start(), start + match.end("colon"))
+    qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    return Label("question", name, qualifier, None, True, span, start + match.end())
+
+
+def _names_title_speaker(name: str, title_speaker: str) -> bool:
+    """A label naming the title's speaker by surname, perhaps with initials or role words
+    before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador Churkin``)."""
+    words = name.replace(".", ". ").split()
+    if not words or len(words) > 5:
+        return False
+    surname = speakers.fold(title_speaker.split()[-1])
+    if speakers.fold(words[-1]) != surname or len(surname) < 3:
+        return False
+    return all(
+        (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
     )
 
 

@@ -48,7 +48,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("speech", r"speech"),
     ("address", r"address"),
     ("lecture", r"lecture"),
-    ("interview", r"interview"),
+    ("interview", r"interviews?"),  # also the verb: '<Outlet> interviews <Name>'
     ("briefing", r"briefing"),
     ("article", r"article"),
     ("comment", r"comments?"),
@@ -59,7 +59,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
         r"(?:media|journalists|press))?",
     ),
     ("answers to questions", r"answers?"),
-    (None, r"responses?"),
+    ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
     (None, r"greetings"),
     (None, r"message"),
 )

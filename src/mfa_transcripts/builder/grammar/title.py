@@ -90,7 +90,10 @@ _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TE
 # 'Excerpts from the briefing by', 'Transcript of remarks by'
 _LEADING_GENRE = re.compile(
     r"^(?:(?:excerpts?|extracts?|transcript|full text)\s+(?:from|of)\s+)?(?:(?:a|an|the)\s+)?"
-    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
+    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)"
+    # 'Remarks to the press by <Name>', 'Statement for the media by <Name>'
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"
+    r"\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -274,7 +277,10 @@ def _named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
     """(start, end, name) of the name ending '<Role> <Name>' between a leading genre
     ('Speech by') and the occasion's preposition. A role may hold prepositions
     ('Special Envoy for Syria'); a lower-case word means the occasion has begun."""
-    stops = [m.start() for m in _OCCASION_START.finditer(head, start)] + [len(head)]
+    # a comma may close the name too: '<Role> <Name>, Permanent Representative ...'
+    commas = [start + m.start() for m in re.finditer(",", head[start:])]
+    stops = sorted([m.start() for m in _OCCASION_START.finditer(head, start)] + commas)
+    stops.append(len(head))
     for end in stops:
         segment = head[start:end]
         found = _trailing_name(segment)
