@@ -36,8 +36,12 @@ def test_spans_sit_where_the_page_puts_turns(path: Path) -> None:
         label = getattr(record, "label", None)
         if label is None:  # an unlabelled paragraph starts its line
             assert before == "", (record, before)
-        else:  # the label, its qualifier and the colon stand just before the text
+        else:  # the label, its qualifier and the colon stand just before the text, or
+            # alone on the line before it
             qualifier = f"({record.qualifier})" if record.qualifier else ""
+            if before == "":
+                lines = [ln for ln in source[:line_start].splitlines() if ln.strip()]
+                before = " ".join(lines[-1].split())
             assert "".join(before.split()) == "".join(f"{label}{qualifier}:".split()), before
         line_end = min(
             i for i in (source.find("\n", end), source.find("\r", end), len(source)) if i >= 0

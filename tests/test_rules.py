@@ -639,3 +639,92 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("unknown-speaker", "warning", 1)
     ]
     assert "'Sergey Vershinin'" in page.warnings[0].message
+
+
+# --- the grammar tables, on in-memory text ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, place, kind",
+    [
+        ("Download file", "head", "media-link"),
+        ("Watch on Youtube", "footer", "media-link"),
+        ("Unofficial translation from Russian", "head", "translation-note"),
+        ("[Unofficial translation from Russian.]", "body", None),  # brackets: not a row
+        ("2432-20-10-2014", "head", "document-number"),
+        ("2432-20-10-2014", "body", None),  # a document number only in the head
+        ("Rating: 4.5 / 5", "body", "republisher"),
+        ("\uf09a \uf099 12", "head", "republisher"),
+        ("Read in Russian", "footer", "cross-link"),
+        ("Advanced settings", "footer", "footer"),
+        ("Advanced settings", "head", None),
+        ("Thank you.", "body", None),
+        ("Share the view of our partners.", "body", None),
+    ],
+)
+def test_chrome_table(line: str, place: str, kind: str | None) -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    assert chrome_kind(line, place) == kind
+
+
+@pytest.mark.parametrize(
+    "stamp, moment",
+    [
+        ("21.04.1912:50", (date(2019, 4, 21), "12:50")),  # dotted: day first
+        ("Submitted on Tue, 04/21/2015 - 22:00", (date(2015, 4, 21), "22:00")),  # slashed: US
+        ("21/04/2015", (date(2015, 4, 21), None)),  # the first number cannot be a month
+        ("30-03-2017 20:17", (date(2017, 3, 30), "20:17")),  # one reading only
+        ("5-12-2014, 16:44", None),  # either reading: unknown
+        ("2021-06-04", (date(2021, 6, 4), None)),
+    ],
+)
+def test_stamp_day_order(stamp: str, moment: tuple[date, str | None] | None) -> None:
+    from mfa_transcripts.builder.grammar.dates import STAMP, stamp_moment
+
+    match = STAMP.match(stamp)
+    assert match is not None
+    found = stamp_moment(match)
+    got = None if found is None else (found[0], found[1].strftime("%H:%M") if found[1] else None)
+    assert got == moment
+
+
+@pytest.mark.parametrize(
+    "paragraph, kind, speaker",
+    [
+        ("Question: Why?", "question", None),
+        ("Q.: Why?", "question", None),
+        ("Qestion: Why?", "question", None),  # a typo, still a question
+        ("A.: Because.", "answer", "Sergey Lavrov"),
+        ("Lavrov: Yes.", "speaker", "Sergey Lavrov"),
+        ("V.Churkin: Yes.", "speaker", "Vitaly Churkin"),  # the title's speaker by surname
+        ("Moderator: Next.", "chair", "Moderator"),
+        ("Journalist: Why?", "question", None),
+        ("New START: we proposed it.", None, None),  # prose
+        ("1. Strategic stability: talks go on.", None, None),  # a numbered point
+    ],
+)
+def test_label_grammar(paragraph: str, kind: str | None, speaker: str | None) -> None:
+    from mfa_transcripts.builder.grammar.labels import read_label
+
+    label = read_label(
+        paragraph, 0, "Sergey Lavrov" if "Churkin" not in paragraph else "Vitaly Churkin"
+    )
+    assert (label.kind, label.speaker) == (kind, speaker) if label else kind is None
+
+
+def test_head_rules_are_ordered_and_named() -> None:
+    from mfa_transcripts.builder.grammar.head import HEAD_RULES, split_head
+
+    assert [r.name for r in HEAD_RULES][:2] == ["title-repeat", "languages"]
+    texts = [
+        "Title of the page, Moscow, May 5, 2021",
+        "  • de-DE1 en-GB1",
+        "Download file",
+        "Thursday, 06 May 2021 11:41",
+        "Good afternoon.",
+    ]
+    head = split_head("page.txt", texts, [2, 3, 4, 5, 6], texts[0].rstrip(), ["remarks"], [])
+    assert head.end == 4 and head.languages == ["de", "en"]
+    assert [k for _, k in head.kinds] == ["title-repeat", "languages", "media-link", "date-line"]
+    assert head.published is not None and head.published[1] is not None

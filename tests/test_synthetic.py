@@ -109,7 +109,7 @@ def test_no_prose_line_is_dropped(path: Path) -> None:
     texts = [" ".join(r.text.split()) for r in records]
     texts += [r.heading for r in (*parsed.speeches, *parsed.questions) if r.heading]
     blob = "\n".join(texts)
-    title = " ".join(parsed.transcript.title.split())
+    title = " ".join((parsed.transcript.title or "\0").split())
     for line in path.read_text("utf-8").splitlines():
         text = " ".join(line.split())
         if len(text.split()) < 8 or not SENTENCE.search(text) or text.startswith(title):

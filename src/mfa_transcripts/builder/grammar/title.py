@@ -93,6 +93,8 @@ _LEADING_GENRE = re.compile(
     rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)"
     # 'Remarks to the press by <Name>', 'Statement for the media by <Name>'
     r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"
+    # a passive: 'Excerpts from the interview given by <Name>'
+    r"(?:\s+(?:given|granted|delivered|made|held|conducted))?"
     r"\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
