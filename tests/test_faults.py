@@ -25,6 +25,7 @@ import pytest
 from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder import build as build_module
 from mfa_transcripts.builder import export as export_module
+from mfa_transcripts.builder import pool as pool_module
 from mfa_transcripts.builder import records as records_module
 from mfa_transcripts.builder.build import BuildError, build, check, recover
 from mfa_transcripts.cli import main
@@ -104,7 +105,7 @@ def _fail_reading(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _fail_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build_module.parse_source
+    real = pool_module.parse_source
 
     def parse(source: Any, url: Any = None, facts: Any = None) -> Any:
         if source.name == NEW_PAGE:
@@ -113,7 +114,7 @@ def _fail_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
             )
         return real(source, url, facts)
 
-    monkeypatch.setattr(build_module, "parse_source", parse)
+    monkeypatch.setattr(pool_module, "parse_source", parse)
 
 
 def _fail_record_validation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,29 +122,17 @@ def _fail_record_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(records_module, "normalise_text", lambda raw: "")
 
 
-def _fail_second_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The page is edited between the build's two reads of it."""
-    real = build_module._first_pass
-
-    def first_pass(*args: Any) -> Any:
-        kept = real(*args)
-        path = args[0][-1]
-        path.write_bytes(path.read_bytes().replace(b"very good", b"very, very good"))
-        return kept
-
-    monkeypatch.setattr(build_module, "_first_pass", first_pass)
-
-
 def _disk_full_in_csv(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The disk fills up while the questions table's first row is written."""
-    real = export_module.csv_line
+    """The disk fills up while the questions table's first rows are written."""
+    real = export_module.TableWriter._write_csv
 
-    def csv_line(cells: list[str]) -> str:
-        if "Question" in cells:
-            raise _disk_full()
-        return real(cells)
+    def write_csv(self: Any, text: str) -> None:
+        if self.model.table == "questions":
+            with export_module._naming(self._csv_path):
+                raise _disk_full()
+        real(self, text)
 
-    monkeypatch.setattr(export_module, "csv_line", csv_line)
+    monkeypatch.setattr(export_module.TableWriter, "_write_csv", write_csv)
 
 
 def _disk_full_in_parquet(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -168,7 +157,7 @@ def _fail_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(fd: int) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(build_module.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
 
 
 def _package_check_fails(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,14 +186,13 @@ def _swap_fails_midway(monkeypatch: pytest.MonkeyPatch) -> None:
             raise _disk_full(str(dst))
         real(src, dst)
 
-    monkeypatch.setattr(build_module.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
 
 
 STAGES: list[tuple[str, Callable[[pytest.MonkeyPatch], None], str, str | None]] = [
     ("reading", _fail_reading, "unreadable-file", NEW_PAGE),
     ("parsing", _fail_parsing, "empty-turn", NEW_PAGE),
     ("record-validation", _fail_record_validation, "row-invalid", "good.txt"),
-    ("second-read", _fail_second_read, "source-changed", NEW_PAGE),
     ("writing-csv", _disk_full_in_csv, "write-error", "dist/questions.csv"),
     ("writing-parquet", _disk_full_in_parquet, "write-error", "dist/transcripts.parquet"),
     ("writing-descriptor", _disk_full_in_descriptor, "write-error", "datapackage.json"),
@@ -269,7 +257,7 @@ def test_a_parser_bug_stops_the_build_and_publishes_nothing(
     def bug(*args: Any) -> Any:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(build_module, "parse_source", bug)
+    monkeypatch.setattr(pool_module, "parse_source", bug)
     with pytest.raises(IndexError):
         build(package.seeds, package.root)
     package.assert_untouched()
@@ -285,7 +273,7 @@ def test_an_interrupt_during_the_swap_is_rolled_back(
         if Path(dst).name == "schema" and Path(src).parent.name == "new":
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
         build(package.seeds, package.root)
     package.assert_untouched()
@@ -304,7 +292,7 @@ def test_a_failed_rollback_is_finished_by_the_next_build(
             raise _disk_full(str(dst))
         real(src, dst)
 
-    monkeypatch.setattr(build_module.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(BuildError) as caught:
         build(package.seeds, package.root)
     monkeypatch.undo()
@@ -376,14 +364,14 @@ DRIVER = textwrap.dedent(
 
 
     if stage == "write":  # slow writer: killed with half the tables written to staging
-        original = b.TableWriter.write
+        original = b.TableWriter.write_spilled
 
-        def write(self, records):
-            original(self, records)
+        def write(self, *args):
+            original(self, *args)
             if self.model.table == "questions":
                 hold()
 
-        b.TableWriter.write = write
+        b.TableWriter.write_spilled = write
     else:  # slow swap: killed with dist/ and schema/ new, datapackage.json old
         real = os.replace
 
@@ -392,7 +380,7 @@ DRIVER = textwrap.dedent(
             if Path(dst) == root / "schema":
                 hold()
 
-        b.os.replace = replace
+        os.replace = replace
     b.build(seeds, root)
     """
 )

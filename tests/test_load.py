@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import mfa_transcripts
@@ -54,3 +59,34 @@ def test_unknown_table_names_the_tables() -> None:
         ValueError, match="expected one of transcripts, speeches, questions, answers"
     ):
         mfa_transcripts.load("question")
+
+
+def test_load_reads_any_package_folder_and_bulk_models_equal_validated_ones(
+    built: Path,
+) -> None:
+    from mfa_transcripts.package import TABLE_NAMES
+    from mfa_transcripts.schema import MODELS
+
+    assert tuple(m.table for m in MODELS) == TABLE_NAMES
+    for table in TABLE_NAMES:
+        fast = mfa_transcripts.load(table, package=built)
+        checked = mfa_transcripts.load(table, package=built, validate=True)
+        assert fast == checked and len(fast) > 0
+        assert [r.model_dump() for r in fast] == [r.model_dump() for r in checked]
+        assert mfa_transcripts.load_table(table, package=built / "dist").equals(
+            pq.read_table(built / "dist" / f"{table}.parquet")
+        )
+    with pytest.raises(FileNotFoundError, match=r"expected dist/answers\.parquet"):
+        mfa_transcripts.load("answers", package=built / "schema")
+
+
+def test_import_loads_no_models_and_no_pyarrow() -> None:
+    code = (
+        "import sys, mfa_transcripts\n"
+        "heavy = ('pyarrow', 'pydantic', 'mfa_transcripts.schema')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+        "mfa_transcripts.Question  # the models come when asked for\n"
+        "print('mfa_transcripts.schema' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]

@@ -245,8 +245,8 @@ def pages(draw: st.DrawFn) -> Page:
         published_at = datetime(published.year, published.month, published.day, hh, mm, tzinfo=MSK)
     elif header_form == "embassy":
         header = f"{published.day} {MONTHS[published.month - 1].lower()} / {published.year}"
-    else:  # without a header, a date line after the title gives the publication date
-        header, published = None, (event if date_line else None)
+    else:
+        header, published = None, None
 
     turns: list[Turn] = []
     opening = draw(st.lists(paragraphs(), max_size=3))

@@ -669,27 +669,6 @@ def test_chrome_table(line: str, place: str, kind: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "stamp, moment",
-    [
-        ("21.04.1912:50", (date(2019, 4, 21), "12:50")),  # dotted: day first
-        ("Submitted on Tue, 04/21/2015 - 22:00", (date(2015, 4, 21), "22:00")),  # slashed: US
-        ("21/04/2015", (date(2015, 4, 21), None)),  # the first number cannot be a month
-        ("30-03-2017 20:17", (date(2017, 3, 30), "20:17")),  # one reading only
-        ("5-12-2014, 16:44", None),  # either reading: unknown
-        ("2021-06-04", (date(2021, 6, 4), None)),
-    ],
-)
-def test_stamp_day_order(stamp: str, moment: tuple[date, str | None] | None) -> None:
-    from mfa_transcripts.builder.grammar.dates import STAMP, stamp_moment
-
-    match = STAMP.match(stamp)
-    assert match is not None
-    found = stamp_moment(match)
-    got = None if found is None else (found[0], found[1].strftime("%H:%M") if found[1] else None)
-    assert got == moment
-
-
-@pytest.mark.parametrize(
     "paragraph, kind, speaker",
     [
         ("Question: Why?", "question", None),
@@ -727,4 +706,3 @@ def test_head_rules_are_ordered_and_named() -> None:
     head = split_head("page.txt", texts, [2, 3, 4, 5, 6], texts[0].rstrip(), ["remarks"], [])
     assert head.end == 4 and head.languages == ["de", "en"]
     assert [k for _, k in head.kinds] == ["title-repeat", "languages", "media-link", "date-line"]
-    assert head.published is not None and head.published[1] is not None

@@ -5,22 +5,23 @@
 >>> table = mfa_transcripts.load_table("answers")      # pyarrow.Table
 
 Tables: ``transcripts``, ``speeches``, ``questions``, ``answers``.
+
+Importing the package imports neither pydantic's models nor pyarrow: each name below
+is imported when first used.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+# No ``typing`` and no ``__future__`` import here: on a cold start they cost more than the
+# rest of the import. mypy reads TYPE_CHECKING by its name.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
-
-from .errors import Problem, Report, TranscriptError
-from .load import load, load_dataframe, load_hf_dataset, load_table
-from .schema import TABLES, Answer, Question, Speech, Transcript
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from .builder.records import ParsedPage
+    from .errors import Problem, Report, TranscriptError
+    from .schema import TABLES, Answer, Question, Speech, Transcript
 
 __all__ = [
     "TABLES",
@@ -39,8 +40,39 @@ __all__ = [
     "parse",
 ]
 
+# Imported now, not lazily: the submodule ``load`` would otherwise shadow the function
+# ``load`` once anything imported ``mfa_transcripts.load``. It imports neither pydantic
+# nor pyarrow.
+from .load import load, load_dataframe, load_hf_dataset, load_table  # noqa: E402
 
-def parse(path: str | Path, source_url: str | None = None) -> ParsedPage:
+_LAZY = {
+    "Problem": "errors",
+    "Report": "errors",
+    "TranscriptError": "errors",
+    "TABLES": "schema",
+    "Answer": "schema",
+    "Question": "schema",
+    "Speech": "schema",
+    "Transcript": "schema",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mfa_transcripts' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # once imported, a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+def parse(path: "str | Path", source_url: "str | None" = None) -> "ParsedPage":
     """Parse one transcript page into records without writing anything.
 
     Raises :class:`TranscriptError` (with a typed :class:`Problem`) for bad input.

@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
         default="raise",
         help="raise: one bad page stops the build (default); skip: publish the others",
     )
+    build.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="processes parsing pages (default: one a core; small builds use one)",
+    )
 
     validate = commands.add_parser("validate", help="check a published package beyond frictionless")
     validate.add_argument("datapackage", nargs="?", type=Path, default=Path("datapackage.json"))
@@ -63,7 +69,7 @@ def _build(args: argparse.Namespace) -> int:
 
     try:
         if args.check:
-            stale = check(args.seeds, args.out, args.on_error)
+            stale = check(args.seeds, args.out, args.on_error, jobs=args.jobs)
             _print_problems(stale)
             if stale:
                 files = sum(p.type == "stale-file" for p in stale)
@@ -75,7 +81,7 @@ def _build(args: argparse.Namespace) -> int:
                 return EXIT_PROBLEMS
             print("published files match the seeds")
             return EXIT_OK
-        report = build(args.seeds, args.out, on_error=args.on_error)
+        report = build(args.seeds, args.out, on_error=args.on_error, jobs=args.jobs)
     except BuildError as exc:
         for note in exc.report.figures.get("recovered") or []:  # type: ignore[attr-defined]
             print(f"recovered: {note}")

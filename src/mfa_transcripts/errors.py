@@ -44,7 +44,6 @@ ERROR_TYPES: dict[str, str] = {
     "duplicate-page": "two files hold the same page (warning: published once)",
     "id-collision": "two different pages would get the same ID",
     # building
-    "source-changed": "a page changed while the build was reading it",
     "write-error": "the build could not write or publish its files (disk full, permissions)",
     "unexpected-file": "a file in dist/ or schema/ that no build writes (a wheel, a note)",
     "build-in-progress": (

@@ -146,7 +146,7 @@ CharEnd = Annotated[
 class Record(BaseModel):
     """Shared configuration: closed, immutable records."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     table: ClassVar[str]
     primary_key: ClassVar[str]

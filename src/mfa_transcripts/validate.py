@@ -84,7 +84,7 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
     path = Path(descriptor_path)
     report = Report()
     root = path.parent
-    from .builder.build import interrupted_publish
+    from .builder.publish import interrupted_publish
 
     interrupted = interrupted_publish(root)
     if interrupted is not None:  # files may be half swapped: say so before what follows
@@ -254,7 +254,7 @@ def _order_key(record: Record) -> tuple[str, int, int]:
 def _rule_violation(record: Record) -> str | None:
     """What a record breaks of the rules its fields' descriptions state; None if nothing."""
     if isinstance(record, Transcript):
-        from .builder.records import UNDATED, transcript_id
+        from .package import UNDATED, transcript_id
 
         day = record.event_date.isoformat() if record.event_date else UNDATED
         if record.title is None:  # keyed by its first turn's text: only the date part shows

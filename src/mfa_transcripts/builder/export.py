@@ -100,7 +100,8 @@ class TableWriter:
         self.names = [s.name for s in field_specs(model)]
         self.schema = arrow_schema(model)
         self.rows = 0
-        self._buffer: list[dict[str, Any]] = []
+        self._buffer: list[pa.RecordBatch] = []
+        self._pending = 0
         self._csv_path = directory / f"{model.table}.csv"
         self._parquet_path = directory / f"{model.table}.parquet"
         self._csv_file: IO[str] = self._csv_path.open("w", encoding="utf-8", newline="")
@@ -118,23 +119,43 @@ class TableWriter:
         )
 
     def write(self, records: Iterable[Record]) -> None:
-        with _naming(self._csv_path):
-            for record in records:
-                json_row = record.model_dump(mode="json")
-                self._csv_file.write(csv_line([csv_cell(json_row[n]) for n in self.names]))
-                self._buffer.append(record.model_dump())
-                self.rows += 1
-        if len(self._buffer) >= ROW_GROUP:
+        """Write model instances (one page's rows, say)."""
+        lines, rows = [], []
+        for record in records:
+            json_row = record.model_dump(mode="json")
+            lines.append(csv_line([csv_cell(json_row[n]) for n in self.names]))
+            rows.append(record.model_dump())
+        self._write_csv("".join(lines))
+        self._add(pa.RecordBatch.from_pylist(rows, schema=self.schema))
+
+    def write_spilled(self, batch: pa.RecordBatch, csv_column: str) -> None:
+        """Write a record batch whose ``csv_column`` holds each row's CSV line."""
+        self._write_csv("".join(batch.column(csv_column).to_pylist()))
+        self._add(batch.drop_columns([csv_column]))
+
+    def _add(self, batch: pa.RecordBatch) -> None:
+        self._buffer.append(batch)
+        self.rows += batch.num_rows
+        self._pending += batch.num_rows
+        if self._pending >= ROW_GROUP:
             self._flush()
 
+    def _write_csv(self, text: str) -> None:
+        with _naming(self._csv_path):
+            self._csv_file.write(text)
+
     def _flush(self) -> None:
+        """Write what is buffered as row groups of ``ROW_GROUP`` rows (the last one shorter).
+
+        The buffer is flushed once it holds ``ROW_GROUP`` rows or more, always at a page's
+        end, so the row groups are the same whichever way the rows arrived.
+        """
         if self._buffer:
+            table = pa.Table.from_batches(self._buffer, schema=self.schema).combine_chunks()
             with _naming(self._parquet_path):
-                self._parquet.write_table(
-                    pa.Table.from_pylist(self._buffer, schema=self.schema),
-                    row_group_size=ROW_GROUP,
-                )
+                self._parquet.write_table(table, row_group_size=ROW_GROUP)
             self._buffer = []
+            self._pending = 0
 
     def close(self) -> None:
         self._flush()

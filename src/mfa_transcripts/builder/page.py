@@ -27,13 +27,9 @@ from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
 from .grammar.dates import (
-    MOSCOW,
-    STAMP,
     date_line,
     make_date,
-    match_date,
     parse_header,
-    stamp_moment,
     title_date_match,
 )
 from .grammar.footer import signature, split_footer
@@ -213,12 +209,6 @@ def split_page(name: str, text: str) -> Page:
     chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
-    header_date = published_date  # a header's date is the event date's last fallback
-    if published_date is None:
-        # else the first date line or stamp after the title, else a date right before it
-        found = head.published or _stamp_before(nonblank, title_index)
-        if found is not None:
-            published_date, published_at = found
     body = rest[head.end : footer_start]
     signed = signature([ln.text for ln in body], info.speaker)
     signed_date: date | None = None
@@ -236,7 +226,7 @@ def split_page(name: str, text: str) -> Page:
 
     if info.place is None and head.place is not None:
         info = replace(info, place=head.place)
-    event_date = info.event_date or head.date_line or signed_date or header_date
+    event_date = info.event_date or head.date_line or signed_date or published_date
     if event_date is None:
         warnings.append(
             Problem(
@@ -279,30 +269,6 @@ def split_page(name: str, text: str) -> Page:
         has_footer=bool(footer_kinds),
         warnings=warnings,
     )
-
-
-def _stamp_before(
-    nonblank: list[Line], title_index: int | None
-) -> tuple[date, datetime | None] | None:
-    """The publication date a line right before the title gives: a date line, a
-    day-first numeric date with no time (embassy pages: ``17.04.2017`` over the title) or
-    a stamp that says it is one (``Submitted on Tue, 04/21/2015 - 22:00``); None for
-    anything else (another stamp with a time there is a crawl's or a clock's)."""
-    if not title_index:
-        return None
-    text = nonblank[title_index - 1].text
-    if (match := date_line(text)) is not None:
-        try:
-            return match_date(match), None
-        except ValueError:
-            return None
-    stamp = STAMP.match(text)
-    if stamp is None or (found := stamp_moment(stamp)) is None:
-        return None
-    day, moment = found
-    if stamp["lead"]:  # 'Submitted on Tue, 04/21/2015 - 22:00'
-        return day, datetime.combine(day, moment, MOSCOW) if moment else None
-    return (day, None) if stamp["sep"] == "." and moment is None else None
 
 
 def _chrome(kind: str, line: Line) -> Chrome:

@@ -75,6 +75,14 @@ _MOJIBAKE = {
     )
     for cp in _CODE_PAGES
 }
+# The characters a run needs, one of each at least: without both, the scan is skipped.
+_MOJIBAKE_CHARS = {
+    cp: (
+        frozenset(bytes(range(0xC2, 0xF5)).decode(cp, "ignore")),
+        frozenset(bytes(range(0x80, 0xC0)).decode(cp, "ignore")),
+    )
+    for cp in _CODE_PAGES
+}
 # What real mojibake decodes to: letters and punctuation of the family's pages.
 _PLAUSIBLE = re.compile(r"[\u00a0-\u024f\u0400-\u045f\u2010-\u203a\u20ac\u2116\u2122]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -172,7 +180,11 @@ def _refuse_mojibake(text: str, name: str) -> None:
     Windows-1252 a pair of an accented capital and a symbol is mojibake on its own
     (``Ã©``).
     """
+    chars = set(text)
     for cp, pattern in _MOJIBAKE.items():
+        leads, continuations = _MOJIBAKE_CHARS[cp]
+        if chars.isdisjoint(leads) or chars.isdisjoint(continuations):
+            continue  # no run is possible: skip the scan (most pages)
         for match in pattern.finditer(text):
             run = match.group()
             decoded = run.encode(cp).decode("utf-8", "replace")

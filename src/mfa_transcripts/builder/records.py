@@ -13,18 +13,16 @@ IDs are derived from what the page says, never from file order:
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import Problem, TranscriptError
+from ..package import title_key, transcript_id
 from ..schema import (
     Answer,
     Question,
     Speech,
     Transcript,
-    normalise_text,
     paragraph_count,
     word_count,
 )
@@ -34,11 +32,12 @@ from .read import SourceText
 from .turns import Turn, ends_mid_sentence
 
 __all__ = [
-    "UNDATED",
     "Accounting",
     "ParsedPage",
     "first_turn_text",
     "make_records",
+    "normalise_text",
+    "title_key",
     "transcript_id",
 ]
 
@@ -74,29 +73,21 @@ class ParsedPage:
         }
 
 
+def normalise_text(raw: str) -> str:
+    """:func:`mfa_transcripts.schema.normalise_text`, without a regex or a generator a line.
+
+    ``str.split()`` and ``str.strip()`` take the same whitespace as the regex ``\\s``
+    (``str.isspace``), so collapsing runs and stripping is ``" ".join(line.split())``;
+    line breaks are ``\\r\\n``, ``\\r`` and ``\\n`` there as here. A test holds the
+    two equal on every fixture and on generated text.
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n\n".join(filter(None, [" ".join(line.split()) for line in lines]))
+
+
 def _ministry(speaker: str | None) -> bool | None:
     person = speakers.by_name(speaker)
     return None if person is None else person.ministry
-
-
-def title_key(title: str) -> str:
-    """The title as IDs and duplicate checks see it."""
-    text = unicodedata.normalize("NFKC", title)
-    text = text.translate(str.maketrans("“”«»„", '"""""'))
-    return " ".join(speakers.fold(text).split())
-
-
-UNDATED = "undated"
-"""The date part of the ID of a transcript whose page gives no event date."""
-
-
-def transcript_id(event_date: str | None, title: str | None, first_text: str = "") -> str:
-    """``<date>-<12 hex>`` from the event date and the title; for a page without a title,
-    from the text of its first turn (``first_text``)."""
-    day = event_date or UNDATED
-    key = title_key(title) if title is not None else "text:" + title_key(first_text)
-    digest = hashlib.sha256(f"{day}\n{key}".encode()).hexdigest()
-    return f"{day}-{digest[:12]}"
 
 
 def first_turn_text(source: str, turns: list[Turn]) -> str:
@@ -239,6 +230,14 @@ def make_records(
     return ParsedPage(transcript, speeches, questions, answers, accounting, warnings)
 
 
+def _solid(text: str) -> int:
+    """Characters that are not whitespace (``str.isspace``), counted in C.
+
+    ``str.split()`` splits on exactly the characters ``str.isspace`` is true for.
+    """
+    return sum(map(len, text.split()))
+
+
 def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Accounting:
     """Check that spans do not overlap and count what covers the page's characters."""
     spans: list[tuple[int, int, str]] = [(c.start, c.end, c.kind) for c in page.chrome]
@@ -267,13 +266,13 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
                 )
             )
         previous_end = end
-        solid = sum(1 for ch in text[start:end] if not ch.isspace())
+        solid = _solid(text[start:end])
         covered += solid
         if kind == "record":
             record += solid
         else:
             chrome[kind] += solid
-    solid_total = sum(1 for ch in text if not ch.isspace())
+    solid_total = _solid(text)
     return Accounting(
         total_chars=len(text),
         record_chars=record,

@@ -78,9 +78,13 @@ _INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$"
 def fold(text: str) -> str:
     """Case- and look-alike-fold ``text`` without changing its length (offsets survive)."""
     folded = text.translate(_HOMOGLYPHS)
+    if folded.isascii():  # ASCII lower-cases one letter to one letter: no loop needed
+        return folded.lower()
     lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered  # no letter lower-cases to two ('İ'): the common case, one call
+    # no letter lower-cased to two ('İ') and no capital sigma (whose lower case depends
+    # on its neighbours): the whole-string lower case is the letter-by-letter one
+    if len(lowered) == len(folded) and "Σ" not in folded:
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 

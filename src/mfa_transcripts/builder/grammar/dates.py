@@ -11,13 +11,11 @@
 * A **date line** is a date on a line of its own (``September 9, 2016``); a weekday may
   precede it and a time follow it (``Thursday, 02 July 2015 09:54``), a place may
   precede it (``Solnechnogorsk, July 28, 2025``).
-* A **time stamp** is chrome: ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 -
+* A **time stamp** is chrome, never a date (it is no ministry header, and its day order
+  and time zone are unknown): ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 -
   22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50`` (the time glued to a two-digit
-  year), or a time alone (``Moscow, 14:05``). It gives the publication date and time
-  (:func:`stamp_moment`) where its day order is known: day first with full stops (the
-  European order), month first with slashes (``Submitted on``: the US order) unless the
-  first number cannot be a month, year first with dashes; either order when only one
-  reading is a date; otherwise none.
+  year), or a time alone (``Moscow, 14:05``). Nor does a date line give a publication
+  date: only the two header shapes do.
 * The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``; a
   month and year alone (``..., October 2019``) end it too but give no day.
 """
@@ -39,7 +37,6 @@ __all__ = [
     "make_date",
     "match_date",
     "parse_header",
-    "stamp_moment",
     "title_date_match",
     "title_month_match",
 ]
@@ -148,31 +145,3 @@ def date_line(text: str) -> re.Match[str] | None:
     if match is None or (match["place"] is not None and not is_place(match["place"])):
         return None
     return match
-
-
-def stamp_moment(match: re.Match[str]) -> tuple[date, time | None] | None:
-    """The date (and time) a :data:`STAMP` match gives when its day order is known."""
-    hhmm = match["t1"] or match["t2"]
-    moment = None
-    if hhmm is not None:
-        hh, mm = (int(x) for x in hhmm.split(":")[:2])
-        moment = time(hh, mm) if hh <= 23 and mm <= 59 else None
-    if match["iy"] is not None:
-        orders = [(int(match["iy"]), int(match["im"]), int(match["id"]))]
-    else:
-        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
-        year += 2000 if year < 100 else 0
-        day_first, month_first = (year, b, a), (year, a, b)
-        if match["sep"] == ".":
-            orders = [day_first]
-        elif match["sep"] == "/":
-            orders = [day_first] if a > 12 else [month_first]
-        else:
-            orders = [o for o in (day_first, month_first) if 1 <= o[1] <= 12]
-            orders = orders if len(orders) == 1 or a == b else []
-    for y, m, d in orders[:1]:
-        try:
-            return date(y, m, d), moment
-        except ValueError:
-            return None
-    return None

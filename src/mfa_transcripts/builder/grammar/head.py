@@ -18,9 +18,8 @@ chrome             a head line of :data:`~.chrome.CHROME_LINES`  —
                    share/rating lines, a cross-link, ...)
 header             a publication header (first one)             publication date, time
 date-line          ``September 9, 2016``, weekday, time and     event date (fallback),
-                   place allowed (first one)                    place, publication
-stamp              a numeric time stamp, or a time alone        publication date and
-                                                                time, if day order known
+                   place allowed (first one)                    place
+stamp              a numeric time stamp, or a time alone        —
 contents-label     ``Table of contents`` (first one)            —
 contents           a table of contents (:mod:`.contents`)       its items
 =================  ===========================================  =======================
@@ -31,13 +30,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from ...errors import Problem
 from .. import speakers
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
-from .dates import MOSCOW, STAMP, TIME, date_line, make_date, parse_header, stamp_moment
+from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .title import clean_title
 
 __all__ = ["HEAD_RULES", "Head", "HeadRule", "split_head"]
@@ -59,7 +58,6 @@ class Head:
     kinds: list[tuple[int, str]] = field(default_factory=list)
     labelled: bool = False  # a 'Table of contents' line was met
     dated: bool = False  # a date line was met (its date may not exist)
-    published: tuple[date, datetime | None] | None = None  # the first date line's or stamp's
 
 
 @dataclass(frozen=True)
@@ -116,29 +114,12 @@ def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
     head.dated = True
     head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     head.place = " ".join(match["place"].split()) if match["place"] else None
-    if head.published is None and head.date_line is not None:
-        head.published = _moment(head.date_line, match["time"])
     return i + 1
 
 
 def _stamp(ctx: _Context, head: Head, i: int) -> int | None:
     text = ctx.texts[i]
-    match = STAMP.match(text)
-    if match is None:
-        return i + 1 if _TIME_ONLY.match(text) else None
-    if head.published is None and (found := stamp_moment(match)) is not None:
-        day, moment = found
-        head.published = day, datetime.combine(day, moment, MOSCOW) if moment else None
-    return i + 1
-
-
-def _moment(day: date, hhmm: str | None) -> tuple[date, datetime | None]:
-    if hhmm is None:
-        return day, None
-    hh, mm = (int(x) for x in hhmm.split(":")[:2])
-    if hh > 23 or mm > 59:
-        return day, None
-    return day, datetime.combine(day, time(hh, mm), MOSCOW)
+    return i + 1 if STAMP.match(text) or _TIME_ONLY.match(text) else None
 
 
 def _contents_label(ctx: _Context, head: Head, i: int) -> int | None:

@@ -186,7 +186,13 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
 
 def _names_title_speaker(name: str, title_speaker: str) -> bool:
     """A label naming the title's speaker by surname, perhaps with initials or role words
-    before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador Churkin``)."""
+    before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador Churkin``), or by full name
+    after role words (``Ambassador Vladimir Chizhov``)."""
+    folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
+    if folded.endswith(" " + full) and all(
+        w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
+    ):
+        return True  # 'Ambassador Vladimir Chizhov'
     words = name.replace(".", ". ").split()
     if not words or len(words) > 5:
         return False

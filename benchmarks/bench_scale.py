@@ -1,0 +1,244 @@
+"""Archive scale: build, validate, load and import on a synthetic archive of N pages.
+
+For each N (1,000 and 10,000 by default; ``--full`` adds 26,000, the Ministry's English
+archive) it generates the corpus (``corpus.py``, seeded, cached under ``--work``), then
+prints, each the median of ``--runs`` runs with its baseline measured in the same run:
+
+* build (a child process): wall time, MB/s, pages/s, peak memory (largest resident set
+  of the build process and of any of its workers, from ``wait4``), beside the bare floor
+  of reading every page and splitting it into paragraphs;
+* ``mfa-transcripts validate`` beside ``frictionless validate datapackage.json``: time
+  and peak memory, both child processes;
+* ``load("answers")`` beside ``pyarrow.parquet.read_table(...).to_pylist()``, and
+  ``load_table("answers")`` beside ``read_table`` (fresh cache, same process);
+* ``import mfa_transcripts`` beside a bare interpreter (child processes);
+* the published files' sizes.
+
+    .venv/bin/python benchmarks/bench_scale.py [--pages 1000 10000] [--full] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import corpus
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def _child(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run ``argv``; (wall seconds, peak resident MB of it or any of its children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    peak = usage.ru_maxrss / 1024  # KB on Linux
+    return wall, peak
+
+
+def _peak_with_workers(code: str, cwd: Path | None = None) -> tuple[float, float]:
+    """Run python ``code`` in a child that reports its own and its children's peak RSS."""
+    wrapper = (
+        "import resource, sys\n"
+        + code
+        + "\nself_=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss"
+        + "\nkids=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
+        + "\nprint(max(self_, kids), file=sys.stderr)"
+    )
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({done.returncode}): {done.stderr[-2000:]}")
+    peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+    return wall, peak
+
+
+def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def _timed(fn: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _floor(seeds: Path) -> None:
+    for path in sorted(seeds.iterdir()):
+        path.read_bytes().decode("utf-8").split("\n\n")
+
+
+def _line(label: str, value: str, baseline: str = "", ratio: float | None = None) -> None:
+    tail = f"  x{ratio:.2f}" if ratio is not None else ""
+    print(f"  {label:<34} {value:>22}   {baseline:<34}{tail}")
+
+
+def bench(pages: int, work: Path, runs: int, jobs: int | None, only_load: bool = False) -> None:
+    seeds = work / f"corpus-{pages}"
+    if not seeds.is_dir():
+        tmp = work / f".corpus-{pages}.partial"
+        shutil.rmtree(tmp, ignore_errors=True)
+        corpus.generate(tmp, pages)
+        tmp.rename(seeds)
+    size = sum(p.stat().st_size for p in seeds.iterdir())
+    print(f"\n{pages:,} pages, {size / 1e6:.1f} MB (median of {runs} runs each)")
+
+    out = work / f"package-{pages}"
+    jobs_arg = "" if jobs is None else f", jobs={jobs}"
+    code = (
+        "from pathlib import Path\n"
+        "import inspect, shutil\n"
+        "from mfa_transcripts.builder.build import build\n"
+        f"out = Path({str(out)!r}); shutil.rmtree(out, ignore_errors=True)\n"
+        "kw = {'on_error': 'skip'}\n"
+        f"if 'jobs' in inspect.signature(build).parameters and {jobs_arg!r}: kw['jobs'] = {jobs}\n"
+        f"build(Path({str(seeds)!r}), out, **kw)\n"
+    )
+    if not only_load:
+        _bench_build(code, seeds, size, pages, out, runs)
+    _bench_load(out, runs)
+
+
+def _bench_build(code: str, seeds: Path, size: int, pages: int, out: Path, runs: int) -> None:
+    builds = [_peak_with_workers(code) for _ in range(runs)]
+    wall, peak = _median(builds)
+    floor = _timed(lambda: _floor(seeds), runs)
+    _line("build", f"{wall:.2f} s", f"read + split paragraphs {floor:.2f} s", wall / floor)
+    _line("  throughput", f"{size / 1e6 / wall:.2f} MB/s", f"{pages / wall:,.0f} pages/s")
+    _line("  per page", f"{wall / pages * 1000:.2f} ms")
+    _line("  peak memory", f"{peak:.0f} MB")
+
+    mine = _median([_child([str(BIN / "mfa-transcripts"), "validate"], out) for _ in range(runs)])
+    theirs = _median(
+        [
+            _child([str(BIN / "frictionless"), "validate", "datapackage.json"], out)
+            for _ in range(runs)
+        ]
+    )
+    _line(
+        "validate",
+        f"{mine[0]:.2f} s, {mine[1]:.0f} MB",
+        f"frictionless {theirs[0]:.2f} s, {theirs[1]:.0f} MB",
+        mine[0] / theirs[0],
+    )
+
+
+def _bench_load(out: Path, runs: int) -> None:
+    import importlib
+
+    import pyarrow.parquet as pq
+
+    import mfa_transcripts
+
+    load_module = importlib.import_module("mfa_transcripts.load")
+
+    answers = out / "dist" / "answers.parquet"
+    if not answers.exists():  # sharded
+        answers = sorted((out / "dist").glob("answers-*.parquet"))[0].parent
+    takes_package = "package" in load_module.load.__code__.co_varnames
+
+    def fresh() -> None:
+        cached = getattr(load_module, "_read", None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+    def load() -> object:
+        fresh()
+        if takes_package:
+            return mfa_transcripts.load("answers", package=out)
+        original = load_module.data_path
+        load_module.data_path = lambda table: out / "dist" / f"{table}.parquet"  # type: ignore[assignment]
+        try:
+            return mfa_transcripts.load("answers")
+        finally:
+            load_module.data_path = original  # type: ignore[assignment]
+
+    def load_table() -> object:
+        fresh()
+        if takes_package:
+            return mfa_transcripts.load_table("answers", package=out)
+        original = load_module.data_path
+        load_module.data_path = lambda table: out / "dist" / f"{table}.parquet"  # type: ignore[assignment]
+        try:
+            return mfa_transcripts.load_table("answers")
+        finally:
+            load_module.data_path = original  # type: ignore[assignment]
+
+    load()  # warm up imports and schema building
+    t_pylist = _timed(lambda: pq.read_table(answers).to_pylist(), runs * 3)
+    t_load = _timed(load, runs * 3)
+    t_read = _timed(lambda: pq.read_table(answers), runs * 3)
+    t_table = _timed(load_table, runs * 3)
+    _line(
+        'load("answers")',
+        f"{t_load * 1000:.0f} ms",
+        f"read_table().to_pylist() {t_pylist * 1000:.0f} ms",
+        t_load / t_pylist,
+    )
+    _line(
+        'load_table("answers")',
+        f"{t_table * 1000:.1f} ms",
+        f"read_table() {t_read * 1000:.1f} ms",
+        t_table / t_read,
+    )
+    sizes = {
+        p.relative_to(out).as_posix(): p.stat().st_size
+        for p in sorted((out / "dist").iterdir())
+        if p.suffix in (".csv", ".parquet")
+    }
+    csv_total = sum(v for k, v in sizes.items() if k.endswith(".csv"))
+    parquet_total = sum(v for k, v in sizes.items() if k.endswith(".parquet"))
+    _line("output", f"CSV {csv_total / 1e6:.1f} MB", f"Parquet {parquet_total / 1e6:.1f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--full", action="store_true", help="add 26,000 pages")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="build --jobs (default: cores)")
+    parser.add_argument(
+        "--only-load", action="store_true", help="reuse the built packages: load figures only"
+    )
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mfa-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+    empty = Path(tempfile.mkdtemp())
+    bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], cwd=empty), 9)
+    imp = _timed(
+        lambda: subprocess.run([sys.executable, "-c", "import mfa_transcripts"], cwd=empty), 9
+    )
+    _line(
+        "import mfa_transcripts",
+        f"{imp * 1000:.0f} ms (+{(imp - bare) * 1000:.0f})",
+        f"bare interpreter {bare * 1000:.0f} ms",
+        imp / bare,
+    )
+    for pages in [*args.pages, *([26_000] if args.full else [])]:
+        bench(pages, args.work, args.runs, args.jobs, args.only_load)
+
+
+if __name__ == "__main__":
+    main()

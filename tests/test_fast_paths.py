@@ -1,0 +1,91 @@
+"""The parser's fast paths give what the plain versions gave, on every fixture and beyond.
+
+Each fast path replaced a per-character or per-line Python loop: the counts in
+``records.account``, ``records.normalise_text`` (the schema's text rule), the speaker
+name folding, and the mojibake scan's skip. The plain versions are kept here as the
+reference.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mfa_transcripts.builder import read as read_module
+from mfa_transcripts.builder import speakers
+from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.records import _solid, normalise_text
+from mfa_transcripts.schema import normalise_text as schema_normalise_text
+
+from .conftest import DATA, SEEDS
+
+FIXTURES = sorted(
+    p
+    for folder in (DATA / "synthetic", DATA / "transcripts", DATA / "bad", SEEDS)
+    for p in folder.iterdir()
+    if p.suffix == ".txt"
+)
+# Every character Python takes for whitespace, the line breaks, and some letters.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+TEXTS = st.text(alphabet=st.sampled_from(WHITESPACE + "\r\nab’İΣσς€Ã©Рё"), max_size=200)
+
+
+def _text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def _plain_fold(text: str) -> str:
+    folded = text.translate(speakers._HOMOGLYPHS)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+def test_solid_counts_what_isspace_counts_over_every_code_point() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert _solid(every) == sum(1 for ch in every if not ch.isspace())
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
+    text = _text(path)
+    assert _solid(text) == sum(1 for ch in text if not ch.isspace())
+    assert normalise_text(text) == schema_normalise_text(text)
+    for line in text.splitlines():
+        assert normalise_text(line) == schema_normalise_text(line)
+        assert speakers.fold(line) == _plain_fold(line)
+    chars = set(text)
+    for cp, pattern in read_module._MOJIBAKE.items():
+        leads, continuations = read_module._MOJIBAKE_CHARS[cp]
+        if chars.isdisjoint(leads) or chars.isdisjoint(continuations):
+            assert pattern.search(text) is None  # the skip never skips a run
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in FIXTURES if p.parent.name != "bad"], ids=lambda p: p.name
+)
+def test_records_text_is_the_schema_rule_on_every_fixture(path: Path) -> None:
+    parsed = parse_file(path)
+    for record in [*parsed.speeches, *parsed.questions, *parsed.answers]:
+        assert schema_normalise_text(record.text) == record.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_fast_paths_agree_on_generated_text(text: str) -> None:
+    assert _solid(text) == sum(1 for ch in text if not ch.isspace())
+    assert normalise_text(text) == schema_normalise_text(text)
+    assert speakers.fold(text) == _plain_fold(text)
+    chars = set(text)
+    for cp, pattern in read_module._MOJIBAKE.items():
+        leads, continuations = read_module._MOJIBAKE_CHARS[cp]
+        if chars.isdisjoint(leads) or chars.isdisjoint(continuations):
+            assert pattern.search(text) is None
+
+
+def test_the_reference_rule_is_the_regex_one() -> None:
+    """Guard the reference itself: the schema's rule still splits on the three breaks."""
+    assert schema_normalise_text(" a\u00a0 b \r\n\r\n\x0cc\rd\u2028e ") == "a b\n\nc\n\nd e"
+    assert re.compile(r"\s").fullmatch("\u2028")
