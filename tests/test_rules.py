@@ -650,7 +650,8 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("Download file", "head", "media-link"),
         ("Watch on Youtube", "footer", "media-link"),
         ("Unofficial translation from Russian", "head", "translation-note"),
-        ("[Unofficial translation from Russian.]", "body", None),  # brackets: not a row
+        ("[Unofficial translation from Russian.]", "body", "translation-note"),
+        (". . .", "head", "elision"),
         ("2432-20-10-2014", "head", "document-number"),
         ("2432-20-10-2014", "body", None),  # a document number only in the head
         ("Rating: 4.5 / 5", "body", "republisher"),

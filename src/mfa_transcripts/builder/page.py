@@ -205,6 +205,7 @@ def split_page(name: str, text: str) -> Page:
         title,
         info.genres,
         warnings,
+        info.speaker,
     )
     chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
     if published_date is None and head.header is not None:
@@ -266,7 +267,7 @@ def split_page(name: str, text: str) -> Page:
         tags=tags,
         body=body,
         chrome=chrome,
-        has_footer=bool(footer_kinds),
+        has_footer="footer" in footer_kinds,
         warnings=warnings,
     )
 

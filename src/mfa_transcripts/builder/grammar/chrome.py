@@ -58,8 +58,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "translation-note",
         _ANYWHERE,
-        r"\(?(?:unofficial|informal|non-official|working) translation(?: from (?:the )?russian)?"
-        r"(?: language)?\.?\)?|\(?translated from (?:the )?russian\.?\)?",
+        r"[(\[]?(?:unofficial|informal|non-official|working) translation"
+        r"(?: from (?:the )?russian)?(?: language)?\.?[)\]]?"
+        r"|[(\[]?translated from (?:the )?russian\.?[)\]]?",
     ),
     # a republisher's rating, share and counter lines: 'Rating: 4.5 / 5', 'Share: Facebook VK',
     # '1 234 views'
@@ -74,9 +75,15 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # an icon font's glyphs (private-use characters), alone or with a counter
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
+    # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'
+    ChromeLine(
+        "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
+    ),
     # a republisher's lead-in to the text: 'Full text', 'Read more ...'
     ChromeLine(
-        "republisher", _ANYWHERE, r"(?:full text|full version|read more|more)(?:\s*(?:\.\.\.|…|»))?"
+        "republisher",
+        _ANYWHERE,
+        r"(?:full text|full version|read more|read it|more)(?:\s*(?:\.\.\.|…|»))?",
     ),
     # a cross-link to the Russian original or to the source
     ChromeLine(

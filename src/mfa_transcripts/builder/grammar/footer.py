@@ -2,13 +2,15 @@
 
 * **The footer** is the trailing block of chrome lines of the ``footer`` place
   (:data:`~.chrome.CHROME_LINES`: ``Advanced settings``, ``Web Content Display``,
-  ``Additional materials``, ...) and the organisation tags between them. A tag is an
+  ``Additional materials``, ``Share``, ``Read more »``...) and the organisation tags
+  between them. Only a site ``footer`` line (``Advanced settings``...) says the page was
+  saved whole. A tag is an
   organisation's name and its abbreviation, one of them in parentheses (``Council of
   Europe (CoE)``, ``NATO (North Atlantic Treaty Organization)``): the abbreviation one
   word with two capitals or a digit (``OSCE``, ``CoE``, ``G20``), the name capitalised
   words with ``of``, ``and``... between them. A line naming a stage direction (``Thank
   you all (Applause)``) is never a tag. Tag lines count as tags only when the trailing
-  block holds at least one ``footer`` line.
+  block holds at least one site ``footer`` line.
 * **A closing signature** at the body's end (up to :data:`SIGNATURE_LINES` lines, each
   the name of a registry person or of the title's speaker, or a date line such as
   ``Moscow, October 9, 2015``) is chrome (``byline``, ``date-line``); its place is the
@@ -25,7 +27,7 @@ from .chrome import chrome_kind
 from .dates import date_line
 from .lexicon import STAGE_WORDS
 
-__all__ = ["SIGNATURE_LINES", "Signature", "signature", "split_footer"]
+__all__ = ["SIGNATURE_LINES", "Signature", "signature", "signer", "split_footer"]
 
 SIGNATURE_LINES = 3
 """Most lines a closing signature (name, place and date) takes at the body's end."""
@@ -45,10 +47,11 @@ _ORG_CONNECTORS = {"of", "for", "and", "the", "in", "on", "to", "at", "&", "-", 
 
 def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
     """Where the footer starts in the lines ``rest``, its tags, and the kind of each of its
-    lines (``tag`` or a chrome kind); ``len(rest)`` and nothing when there is no footer."""
+    lines (``tag`` or a chrome kind). Organisation tags count only in a block that holds a
+    site ``footer`` line; without one, the footer is the run of chrome lines at the very
+    end (``Share``, ``Read more »``), perhaps none (``len(rest)``)."""
     start = len(rest)
     kinds: list[str] = []
-    footer = False
     while start > 0:
         text = rest[start - 1].strip()
         kind = chrome_kind(text, "footer")
@@ -56,11 +59,13 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
             kind = "tag"
         if kind is None:
             break
-        footer = footer or kind == "footer"
         kinds.insert(0, kind)
         start -= 1
-    if not footer:
-        return len(rest), [], []
+    if "footer" not in kinds:
+        # no site footer: tags are no tags; keep the chrome lines below the last of them
+        last_tag = max((i for i, k in enumerate(kinds) if k == "tag"), default=-1)
+        kinds = kinds[last_tag + 1 :]
+        start = len(rest) - len(kinds)
     tags = [" ".join(rest[start + i].split()) for i, k in enumerate(kinds) if k == "tag"]
     return start, tags, kinds
 
@@ -110,7 +115,7 @@ def signature(body: list[str], speaker: str | None) -> Signature | None:
         if found.date_line is None and date_line(text) is not None:
             found.date_line = found.start - 1
             found.kinds.insert(0, "date-line")
-        elif _signer(text, speaker):
+        elif signer(text, speaker):
             found.kinds.insert(0, "byline")
         else:
             break
@@ -118,7 +123,7 @@ def signature(body: list[str], speaker: str | None) -> Signature | None:
     return found if found.kinds else None
 
 
-def _signer(text: str, speaker: str | None) -> bool:
+def signer(text: str, speaker: str | None) -> bool:
     """A line that is only a person's name, capitalised words (name particles allowed)
     with no punctuation but initials' full stops: a registry person or the title's
     speaker (``Thank you, Mr Lavrov`` is no signature)."""

@@ -22,6 +22,10 @@ date-line          ``September 9, 2016``, weekday, time and     event date (fall
 stamp              a numeric time stamp, or a time alone        —
 contents-label     ``Table of contents`` (first one)            —
 contents           a table of contents (:mod:`.contents`)       its items
+metadata           a republisher's field: ``Related Country:``  —
+                   with one to three ``• Iran`` values under it
+name-line          a caption that is only a person's name       —
+                   (``Minister Sergey Lavrov``)
 =================  ===========================================  =======================
 """
 
@@ -37,6 +41,7 @@ from .. import speakers
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, make_date, parse_header
+from .footer import signer
 from .title import clean_title
 
 __all__ = ["HEAD_RULES", "Head", "HeadRule", "split_head"]
@@ -68,6 +73,7 @@ class _Context:
     folded_title: str
     genres: list[str]
     warnings: list[Problem]
+    speaker: str | None  # the title's
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,30 @@ def _contents(ctx: _Context, head: Head, i: int) -> int | None:
     return end
 
 
+_FIELD = re.compile(r"^\s*[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s*:\s*$")
+_BULLET = re.compile(r"^\s*[•·▪*-]\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}\s*$")  # '• Iran'
+
+
+def _metadata(ctx: _Context, head: Head, i: int) -> int | None:
+    """A republisher's metadata field: a short label closed by a colon (``Related
+    Country:``) and one to three bulleted values of up to four words under it
+    (``• Iran``)."""
+    texts = ctx.texts
+    if not _FIELD.match(texts[i]) or CONTENTS_LABEL.match(texts[i]):
+        return None
+    end = i + 1
+    while end < len(texts) and end - i <= 3 and _BULLET.match(texts[end]):
+        end += 1
+    return end if end > i + 1 else None
+
+
+def _name_line(ctx: _Context, head: Head, i: int) -> int | None:
+    """A caption or byline that is only a person's name, perhaps with a role (``Minister
+    Sergey Lavrov``): a registry person or the title's speaker, two words or more."""
+    text = ctx.texts[i].strip()
+    return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
+
+
 HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-repeat", "title-repeat", _title_repeat),
     HeadRule("languages", "languages", _languages),
@@ -157,6 +187,8 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("stamp", "date-line", _stamp),
     HeadRule("contents-label", "contents", _contents_label),
     HeadRule("contents", "contents", _contents),
+    HeadRule("metadata", "republisher", _metadata),
+    HeadRule("name-line", "byline", _name_line),
 )
 
 
@@ -178,10 +210,12 @@ def split_head(
     title: str | None,
     genres: list[str],
     warnings: list[Problem],
+    speaker: str | None = None,
 ) -> Head:
     """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line;
     problems met (an impossible date) go to ``warnings``."""
-    ctx = _Context(name, texts, numbers, _fold_spaces(title) if title else "\0", genres, warnings)
+    folded = _fold_spaces(title) if title else "\0"
+    ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker)
     head = Head()
     i = _byline_end(texts)
     head.kinds.extend((k, "byline") for k in range(i))
