@@ -707,3 +707,20 @@ def test_head_rules_are_ordered_and_named() -> None:
     head = split_head("page.txt", texts, [2, 3, 4, 5, 6], texts[0].rstrip(), ["remarks"], [])
     assert head.end == 4 and head.languages == ["de", "en"]
     assert [k for _, k in head.kinds] == ["title-repeat", "languages", "media-link", "date-line"]
+
+
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        (
+            "17.03.04. Transcript of Remarks by Sergey Lavrov, Moscow, March 17, 2004",
+            "Transcript of Remarks by Sergey Lavrov, Moscow, March 17, 2004",
+        ),
+        ("Remarks by Sergey Lavrov, 17.03.2004.", "Remarks by Sergey Lavrov, 17.03.2004"),
+        ("1.5 million people: remarks by ...", "1.5 million people: remarks by ..."),
+    ],
+)
+def test_clean_title_drops_a_leading_stamp(line: str, title: str) -> None:
+    from mfa_transcripts.builder.grammar.title import clean_title
+
+    assert clean_title(line) == title

@@ -171,9 +171,14 @@ def find_title(texts: list[str]) -> int | None:
     return None
 
 
+_STAMP_PREFIX = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])")
+
+
 def clean_title(text: str) -> str:
-    """A title line as the title: whitespace collapsed, no closing colon or full stop."""
-    return re.sub(r"\s*(?<!\.)[:.]$", "", " ".join(text.split()))
+    """A title line as the title: whitespace collapsed, no closing colon or full stop, no
+    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages)."""
+    text = _STAMP_PREFIX.sub("", " ".join(text.split()), count=1)
+    return re.sub(r"\s*(?<!\.)[:.]$", "", text)
 
 
 def _title_date(title: str) -> tuple[date | None, str | None, str]:
