@@ -1,4 +1,5 @@
-"""Hatch build hook: ship the published Parquet files (dist/*.parquet) inside the wheel.
+"""Hatch build hook: ship the published Parquet files (dist/*.parquet) inside the wheel,
+with datapackage.json as their manifest.
 
 An editable install reads them from dist/ directly, so it needs nothing here.
 """
@@ -20,3 +21,6 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             raise RuntimeError("dist/*.parquet not found: run `mfa-transcripts build` first")
         for path in tables:
             build_data["force_include"][str(path)] = f"mfa_transcripts/data/{path.name}"
+        # the manifest load(verify=True) checks sizes and sha256 against
+        manifest = Path(self.root) / "datapackage.json"
+        build_data["force_include"][str(manifest)] = "mfa_transcripts/data/datapackage.json"

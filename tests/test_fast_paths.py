@@ -89,3 +89,10 @@ def test_the_reference_rule_is_the_regex_one() -> None:
     """Guard the reference itself: the schema's rule still splits on the three breaks."""
     assert schema_normalise_text(" a\u00a0 b \r\n\r\n\x0cc\rd\u2028e ") == "a b\n\nc\n\nd e"
     assert re.compile(r"\s").fullmatch("\u2028")
+
+
+@pytest.mark.parametrize(
+    "text", ["* * *\n\u200e\n", "a\u200eb\u200b c\n\u00ad\n\ufeffd", "\u2066x\u2069 y\r\n\u200f"]
+)
+def test_the_fast_rule_defers_to_the_schema_on_invisible_characters(text: str) -> None:
+    assert normalise_text(text) == schema_normalise_text(text)

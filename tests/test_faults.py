@@ -94,14 +94,14 @@ def _disk_full(path: object = None) -> OSError:
 
 def _fail_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     """The new page cannot be read (an I/O error from the disk)."""
-    real_open = Path.open
+    real_open = os.open
 
-    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == NEW_PAGE:
-            raise OSError(errno.EIO, os.strerror(errno.EIO), str(self))
-        return real_open(self, *args, **kwargs)
+    def open_(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path).name == NEW_PAGE:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(os, "open", open_)  # pages are opened by safefs, with os.open
 
 
 def _fail_parsing(monkeypatch: pytest.MonkeyPatch) -> None:

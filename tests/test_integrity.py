@@ -491,7 +491,7 @@ def test_an_edited_schema_or_card(package: Path, rel: str) -> None:
 
 def test_an_unlisted_file(package: Path) -> None:
     (package / "dist" / "extra.csv").write_text("a,b\n1,2\n", "utf-8")
-    assert problems(package) == [("descriptor-mismatch", "dist/extra.csv")]
+    assert problems(package) == [("unexpected-file", "dist/extra.csv")]
 
 
 def test_a_descriptor_that_is_not_json(package: Path) -> None:

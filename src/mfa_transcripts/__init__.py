@@ -32,6 +32,7 @@ __all__ = [
     "Speech",
     "Transcript",
     "TranscriptError",
+    "VerificationError",
     "__version__",
     "load",
     "load_dataframe",
@@ -43,7 +44,13 @@ __all__ = [
 # Imported now, not lazily: the submodule ``load`` would otherwise shadow the function
 # ``load`` once anything imported ``mfa_transcripts.load``. It imports neither pydantic
 # nor pyarrow.
-from .load import load, load_dataframe, load_hf_dataset, load_table  # noqa: E402
+from .load import (  # noqa: E402
+    VerificationError,
+    load,
+    load_dataframe,
+    load_hf_dataset,
+    load_table,
+)
 
 _LAZY = {
     "Problem": "errors",

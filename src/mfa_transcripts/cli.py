@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem, Report, TranscriptError
+from .errors import Problem, Report, TranscriptError, escape
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -59,9 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(text: object, *, err: bool = False) -> None:
+    """Print one line, control characters escaped (names and messages come from input)."""
+    print(escape(str(text)), file=sys.stderr if err else sys.stdout)
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(problem, err=True)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -73,28 +78,28 @@ def _build(args: argparse.Namespace) -> int:
             _print_problems(stale)
             if stale:
                 files = sum(p.type == "stale-file" for p in stale)
-                print(
+                _say(
                     f"{files} published file(s) differ from the seeds"
                     + (" and a publish was interrupted" if files < len(stale) else "")
                     + "; run `mfa-transcripts build`"
                 )
                 return EXIT_PROBLEMS
-            print("published files match the seeds")
+            _say("published files match the seeds")
             return EXIT_OK
         report = build(args.seeds, args.out, on_error=args.on_error, jobs=args.jobs)
     except BuildError as exc:
         for note in exc.report.figures.get("recovered") or []:  # type: ignore[attr-defined]
-            print(f"recovered: {note}")
+            _say(f"recovered: {note}")
         _print_problems(exc.report.problems)
-        print(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
+        _say(f"build failed: {len(exc.report.errors)} error(s); published files left unchanged")
         return EXIT_PROBLEMS
     _print_problems(report.problems)
     figures = report.figures
     for note in figures.get("recovered") or []:  # type: ignore[attr-defined]
-        print(f"recovered: {note}")
+        _say(f"recovered: {note}")
     rows = ", ".join(f"{k} {v}" for k, v in figures["rows"].items())  # type: ignore[attr-defined]
     chars: dict[str, int] = figures["characters"]  # type: ignore[assignment]
-    print(
+    _say(
         f"published {figures['pages_published']} of {figures['pages_found']} page(s): {rows}; "
         f"non-whitespace characters: {chars['record']} in records, {chars['chrome']} in "
         f"named chrome, {chars['unaccounted']} unaccounted; {figures['seconds']} s"
@@ -104,7 +109,7 @@ def _build(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{kind} {n}" for kind, n in warned.items())
         print(f"published pages with warnings, by type: {counts}")
     if figures["skipped"]:  # published the others, but a refused page is still a problem
-        print(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
+        _say(f"skipped {len(figures['skipped'])} page(s): {', '.join(figures['skipped'])}")  # type: ignore[arg-type]
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -115,9 +120,9 @@ def _validate(args: argparse.Namespace) -> int:
     report: Report = validate_package(args.datapackage, frictionless=args.frictionless)
     _print_problems(report.problems)
     if report.ok:
-        print(f"{args.datapackage}: valid")
+        _say(f"{args.datapackage}: valid")
         return EXIT_OK
-    print(f"{args.datapackage}: {len(report.errors)} problem(s)", file=sys.stderr)
+    _say(f"{args.datapackage}: {len(report.errors)} problem(s)", err=True)
     return EXIT_PROBLEMS
 
 
@@ -127,7 +132,7 @@ def _parse(args: argparse.Namespace) -> int:
     try:
         parsed = parse_file(args.file, args.source_url)
     except TranscriptError as exc:
-        print(exc.problem, file=sys.stderr)
+        _say(exc.problem, err=True)
         return EXIT_PROBLEMS
     _print_problems(parsed.warnings)
     json.dump(parsed.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -141,14 +146,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except KeyboardInterrupt:
-        print("interrupted; published files left unchanged", file=sys.stderr)
+        _say("interrupted; published files left unchanged", err=True)
         return EXIT_PROBLEMS
     except BrokenPipeError:  # `mfa-transcripts parse page.txt | head`: the reader left
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except MemoryError:  # an input too large for this machine: a limit, not a bug
+        _say(
+            "error [limit-exceeded] expected input that fits in memory, found more; "
+            "nothing was published",
+            err=True,
+        )
+        return EXIT_PROBLEMS
     except Exception as exc:  # a bug, not bad input: one line, and where to report it
-        print(
+        _say(
             f"internal error: {type(exc).__name__}: {exc} (please report this with the input file)",
-            file=sys.stderr,
+            err=True,
         )
         return EXIT_INTERNAL

@@ -7,9 +7,10 @@ was expected and what was found. The CLI prints one problem per line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["ERROR_TYPES", "Problem", "Report", "TranscriptError"]
+__all__ = ["ERROR_TYPES", "Problem", "Report", "TranscriptError", "escape"]
 
 ERROR_TYPES: dict[str, str] = {
     # reading bytes
@@ -17,7 +18,14 @@ ERROR_TYPES: dict[str, str] = {
     "binary-file": "the file holds binary data, not text",
     "file-too-large": "the file is larger than the page size limit",
     "encoding-error": "the file's encoding cannot be established",
-    "unreadable-file": "the file cannot be opened",
+    "unreadable-file": (
+        "the file cannot be opened, or is not a regular file (a symbolic link, a FIFO, a "
+        "device, a folder): it is never read"
+    ),
+    "limit-exceeded": (
+        "an input is larger or deeper than a stated limit (descriptor size or nesting, "
+        "path length, CSV line, header or cell, Parquet decompressed size, memory)"
+    ),
     # page layout
     "not-a-transcript": "the text is not a transcript page (CSV, HTML, README, ...)",
     "markup-in-text": "HTML markup left in the page text",
@@ -80,7 +88,7 @@ class Problem:
             raise ValueError(f"unknown problem type {self.type!r}")
 
     def __str__(self) -> str:
-        """One line: ``file[:line]: severity [type] message`` (line breaks escaped)."""
+        """One line: ``file[:line]: severity [type] message`` (control characters escaped)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return _one_line(f"{where}: {self.severity} [{self.type}] {self.message}")
 
@@ -94,8 +102,35 @@ class Problem:
         }
 
 
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+_NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    """``text`` safe for a terminal, on one line: control, format and bidirectional
+    characters (terminal escape sequences, line breaks, right-to-left overrides) become
+    ``\\n``, ``\\xNN`` or ``\\uNNNN``; backslashes stay as they are."""
+    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), text)
+
+
+def _escaped(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
+
+
 def _one_line(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    return escape(text)
 
 
 class TranscriptError(Exception):

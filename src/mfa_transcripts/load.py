@@ -1,14 +1,24 @@
 """Read a package's tables: the shipped one by default, or any built or downloaded folder.
 
-A wheel carries the Parquet files under ``mfa_transcripts/data/``; a source checkout
-(editable install) reads them from the repository's ``dist/`` folder instead. Give
-``package=`` the folder of any package (the one holding ``datapackage.json`` and
-``dist/``, or ``dist/`` itself) to read that one. No network.
+A wheel carries the Parquet files under ``mfa_transcripts/data/``, with the package's
+``datapackage.json`` beside them as the manifest of their sizes and sha256; a source
+checkout (editable install) reads them from the repository's ``dist/`` folder and its
+``datapackage.json`` instead. Give ``package=`` the folder of any package (the one
+holding ``datapackage.json`` and ``dist/``, or ``dist/`` itself) to read that one. No
+network.
+
+Hashes: by default a table is read as installed, without checking its sha256 (the
+files are what pip installed, or what ``mfa-transcripts download`` verified).
+``load(table, verify=True)`` (and ``load_table``) first checks each file's size and
+sha256 against the manifest and raises :class:`VerificationError` on a mismatch; the
+bytes checked are the very bytes decoded, so a file replaced between the check and the
+read cannot slip through. A publish that lands during the read is retried a few times
+(each table file is replaced whole, so a read sees either the old file or the new one).
 """
 
 from __future__ import annotations
 
-from .package import DATA_FOLDER, TABLE_NAMES
+from .package import DATA_FOLDER, DESCRIPTOR, TABLE_NAMES
 
 TYPE_CHECKING = False  # not from typing: importing typing costs more than this module
 if TYPE_CHECKING:
@@ -17,7 +27,21 @@ if TYPE_CHECKING:
 
     import pyarrow as pa
 
-__all__ = ["data_path", "load", "load_dataframe", "load_hf_dataset", "load_table"]
+__all__ = [
+    "VerificationError",
+    "data_path",
+    "load",
+    "load_dataframe",
+    "load_hf_dataset",
+    "load_table",
+]
+
+_MANIFEST_BYTES = 16 * 1024 * 1024
+_TRIES = 5
+
+
+class VerificationError(ValueError):
+    """A table file whose size or sha256 differs from the package's manifest."""
 
 
 def _known(table: str) -> None:
@@ -59,30 +83,97 @@ def _in_folder(table: str, folder: Path) -> Path:
     )
 
 
-def _read(table: str, package: Path | str | None) -> pa.Table:
+def manifest_path(package: Path | str | None = None) -> Path:
+    """Where the manifest (``datapackage.json``) of a package's tables lies."""
+    from importlib import resources
+    from pathlib import Path
+
+    if package is not None:
+        folder = Path(package)
+        for candidate in (folder / DESCRIPTOR, folder.parent / DESCRIPTOR):
+            if candidate.is_file():
+                return candidate
+        return folder / DESCRIPTOR
+    shipped = resources.files("mfa_transcripts").joinpath("data", DESCRIPTOR)
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / DESCRIPTOR
+
+
+def _verified_bytes(path: Path, manifest: Path) -> bytes:
+    """The bytes of one table file, once their size and sha256 match the manifest."""
+    import hashlib
+    import json
+    import time
+
+    from .safefs import read_bytes
+
+    listed_path = f"{DATA_FOLDER}/{path.name}"
+    problem = ""
+    for attempt in range(_TRIES):
+        if attempt:
+            time.sleep(0.1 * attempt)  # a publish may be swapping the files in
+        try:
+            descriptor = json.loads(read_bytes(manifest, limit=_MANIFEST_BYTES))
+            listed = [
+                r
+                for r in descriptor["resources"]
+                if isinstance(r, dict) and r.get("path") == listed_path
+            ]
+            size, digest = int(listed[0]["bytes"]), str(listed[0]["hash"])
+        except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+            problem = f"expected a manifest listing {listed_path}, found {exc}"
+            continue
+        data = read_bytes(path, limit=size)
+        found = f"sha256:{hashlib.sha256(data).hexdigest()}"
+        if len(data) == size and found == digest:
+            return data
+        problem = (
+            f"expected {size} bytes and {digest} as {manifest.name} lists, found "
+            f"{len(data) if len(data) <= size else 'more'} bytes and {found}"
+        )
+    raise VerificationError(f"{path.name}: {problem}")
+
+
+def _read(table: str, package: Path | str | None, verify: bool = False) -> pa.Table:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path = data_path(table, package)
-    if path.is_file():
-        return pq.read_table(path)
-    shards = sorted(path.glob(f"{table}-*-of-*.parquet"))
-    return pa.concat_tables(pq.read_table(s) for s in shards)
+    files = [path] if path.is_file() else sorted(path.glob(f"{table}-*-of-*.parquet"))
+    if verify:
+        manifest = manifest_path(package)
+        parts = [pq.read_table(pa.BufferReader(_verified_bytes(f, manifest))) for f in files]
+    else:
+        parts = [pq.read_table(f) for f in files]
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 
-def load_table(table: str, package: Path | str | None = None) -> pa.Table:
-    """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions."""
-    return _read(table, package)
+def load_table(table: str, package: Path | str | None = None, *, verify: bool = False) -> pa.Table:
+    """``table`` as a :class:`pyarrow.Table` with the published types and field descriptions.
+
+    ``verify=True`` checks each file's size and sha256 against the manifest first (see
+    the module's docstring); the default does not check hashes.
+    """
+    return _read(table, package, verify)
 
 
-def load(table: str, package: Path | str | None = None, *, validate: bool = False) -> list[Any]:
+def load(
+    table: str,
+    package: Path | str | None = None,
+    *,
+    validate: bool = False,
+    verify: bool = False,
+) -> list[Any]:
     """``table`` as a list of immutable models (e.g. :class:`Question`).
 
-    The rows were validated when the package was built and are checked by hash by
-    ``mfa-transcripts validate``, so they are not validated again: the models are built
-    in bulk. ``validate=True`` validates every row against its model.
+    The rows were validated when the package was built, so they are not validated again:
+    the models are built in bulk. ``validate=True`` validates every row against its
+    model. Does not check the file's hash by default; ``verify=True`` checks each file's size and
+    sha256 against the package's ``datapackage.json`` before decoding a byte, and raises
+    :class:`VerificationError` if either differs.
     """
-    rows = _read(table, package).to_pylist()
+    rows = _read(table, package, verify).to_pylist()
     from .schema import TABLES
 
     model = TABLES[table]

@@ -8,8 +8,9 @@ and does no I/O.
 
 Text rule (applies to every ``text`` field): a turn's content without its
 label; each non-blank source line is one paragraph; inside a paragraph every run
-of Unicode whitespace (no-break spaces included) becomes one space and the ends
-are stripped; paragraphs are joined by one blank line (``"\\n\\n"``).
+of Unicode whitespace (no-break spaces and invisible separators and marks included)
+becomes one space and the ends are stripped of whitespace and format characters;
+paragraphs are joined by one blank line (``"\\n\\n"``).
 :func:`normalise_text` implements it, and ``normalise_text(source[char_start:char_end])``
 gives ``text`` for every record.
 """
@@ -38,13 +39,37 @@ __all__ = [
     "word_count",
 ]
 
-_WHITESPACE = re.compile(r"\s+")
+# Invisible characters that separate or carry no letter: zero-width space, the bidi marks,
+# embeddings and isolates, word joiner and invisible operators, BOM, Mongolian vowel
+# separator. The text rule takes them for whitespace.
+_INVISIBLE = "\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+# Every format character (Unicode category Cf), for the ends of a paragraph: a paragraph
+# of nothing but invisible characters is no paragraph.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_WHITESPACE = re.compile(rf"[\s{_INVISIBLE}]+")
+_PARAGRAPH_ENDS = re.compile(rf"^[\s{FORMAT_CHARACTERS}]+|[\s{FORMAT_CHARACTERS}]+$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+HAS_FORMAT_CHARACTER = re.compile(rf"[{FORMAT_CHARACTERS}]")
+"""Whether a text holds an invisible or format character, which the text rule treats
+specially (fast paths that know only ``str.isspace`` whitespace must defer to it)."""
 
 
 def normalise_text(raw: str) -> str:
-    """Apply the dataset's one text rule to a slice of a source page."""
-    paragraphs = (_WHITESPACE.sub(" ", line).strip() for line in _LINE_BREAK.split(raw))
+    """Apply the dataset's one text rule to a slice of a source page.
+
+    Invisible separators and marks (zero-width space, left-to-right and right-to-left
+    marks, bidi embeddings and isolates, word joiner, BOM) count as whitespace, and a
+    paragraph's leading and trailing format characters (Unicode Cf) are stripped with
+    its whitespace, so a line of nothing but invisible characters is no paragraph.
+    """
+    paragraphs = (
+        _PARAGRAPH_ENDS.sub("", _WHITESPACE.sub(" ", line)) for line in _LINE_BREAK.split(raw)
+    )
     return "\n\n".join(p for p in paragraphs if p)
 
 

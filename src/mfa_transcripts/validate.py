@@ -29,6 +29,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import stat
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +42,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from . import safefs
 from .builder.export import source_entry
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
@@ -80,41 +85,298 @@ class _Table:
 
 
 def validate_package(descriptor_path: Path | str, *, frictionless: bool = False) -> Report:
-    """Check a package; the report lists one problem per defect found."""
+    """Check a package; the report lists one problem per defect found.
+
+    The package is read as a snapshot: the published names (``datapackage.json``,
+    ``dist/``, ``schema/``) are stamped (inode, size, times) before and after the checks.
+    If a build published in between, the checks run again (up to
+    :data:`SNAPSHOT_TRIES` times); if the package never holds still, the one problem is
+    ``build-in-progress`` rather than what a half-swapped package seems to say.
+    """
     path = Path(descriptor_path)
+    root = path.parent
+    report = Report()
+    for attempt in range(SNAPSHOT_TRIES):
+        before = _stamp(root, path)
+        report = _guarded(path, frictionless)
+        after = _stamp(root, path)
+        if after == before and not (after[-1] is True and _build_running(root)):
+            return report  # held still; a journal without a live build is a killed one
+        time.sleep(0.05 * (attempt + 1))
+    return Report(
+        [
+            Problem(
+                "build-in-progress",
+                str(path),
+                f"expected the package to hold still while it was checked, found it "
+                f"republished during each of {SNAPSHOT_TRIES} runs; validate again when "
+                "the build has finished",
+            )
+        ]
+    )
+
+
+SNAPSHOT_TRIES = 5
+
+
+def _stamp(root: Path, path: Path) -> tuple[object, ...]:
+    """What changes when a build publishes: the published names' inodes and times."""
+    stamps: list[object] = []
+    for item in (path, root / "dist", root / "schema"):
+        try:
+            info = os.lstat(item)
+        except OSError as exc:
+            stamps.append(exc.errno)
+            continue
+        stamps.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+    try:
+        from .builder.build import interrupted_publish
+
+        stamps.append(interrupted_publish(root) is not None)
+    except OSError as exc:
+        stamps.append(exc.errno)
+    return tuple(stamps)
+
+
+def _build_running(root: Path) -> bool:
+    """Whether a build holds the package folder's lock (``flock``, as the build takes it)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock to see
+        return False
+    try:
+        fd = os.open(root, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # releases the shared lock at once: a build may take it
+    return False
+
+
+def _guarded(path: Path, frictionless: bool) -> Report:
+    """One run of the checks; exhausting memory or the stack is a named limit."""
+    try:
+        return _validate_once(path, frictionless)
+    except (MemoryError, RecursionError) as exc:
+        report = Report()
+        what = "memory" if isinstance(exc, MemoryError) else "nesting"
+        report.add(
+            Problem(
+                "limit-exceeded",
+                path.name,
+                f"expected a package that can be checked within this machine's {what} "
+                f"limits, found one that exhausts them ({type(exc).__name__})",
+            )
+        )
+        return report
+
+
+def _validate_once(path: Path, frictionless: bool) -> Report:
     report = Report()
     root = path.parent
     from .builder.publish import interrupted_publish
 
-    interrupted = interrupted_publish(root)
+    try:
+        interrupted = interrupted_publish(root)
+    except OSError as exc:
+        interrupted = None
+        report.add(
+            Problem(
+                "unreadable-file",
+                str(root),
+                f"expected a readable package folder, found {safefs.reason(exc)}",
+            )
+        )
     if interrupted is not None:  # files may be half swapped: say so before what follows
         report.add(interrupted)
-    if not path.is_file():
-        found = "a folder" if path.is_dir() else "no file"
-        report.add(Problem("missing-file", str(path), f"expected datapackage.json, found {found}"))
+    descriptor = _read_descriptor(path, report)
+    if descriptor is None:
         return report
-    try:
-        descriptor = json.loads(path.read_text("utf-8"))
-        resources = {r["name"]: r for r in descriptor["resources"]}
-    except (ValueError, KeyError, TypeError, OSError) as exc:
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    foreign = list(safefs.foreign_entries(root, ("dist", "schema"), _ours()))
+    for folder in (f for f in foreign if f.endswith("/")):  # a folder that cannot be listed
         report.add(
-            Problem("descriptor-mismatch", path.name, f"expected a data package, found {exc}")
+            Problem("unreadable-file", folder, "expected a readable folder, found it unlistable")
         )
-        return report
-
-    files_ok = _check_files(root, path.name, resources, report)
-    _check_descriptor(root, path.name, descriptor, report, files_ok)
-    _check_extra_files(root, path.name, resources, report)
-    tables = _check_rows(root, report)
+    if any(not f.endswith("/") for f in foreign):
+        report.add(unexpected_files([f for f in foreign if not f.endswith("/")]))
+    checked = _check_files(root, path.name, resources, report, set(foreign))
+    _check_descriptor(root, path.name, descriptor, report, checked)
+    tables = _check_rows(root, report, checked)
     _check_sources(path.name, descriptor, tables, report)
     if len(tables) == len(MODELS):
-        _check_card(root, descriptor, tables, report)
+        _check_card(root, descriptor, tables, report, checked)
     if frictionless:
-        _frictionless(path, report)
+        _frictionless(path, descriptor, report, checked)
     return report
 
 
-def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
+MAX_DESCRIPTOR_BYTES = 16 * 1024 * 1024
+"""The largest ``datapackage.json`` read (16 MiB; the published one is under 100 KiB)."""
+MAX_DESCRIPTOR_DEPTH = 32
+"""The deepest nesting of arrays and objects read in ``datapackage.json``."""
+MAX_SCHEMA_BYTES = 1024 * 1024
+"""The largest ``schema/*.json`` or dataset card compared (1 MiB)."""
+MAX_CSV_HEADER_BYTES = 64 * 1024
+"""The longest CSV header line read (64 KiB)."""
+MAX_CSV_LINE_BYTES = 8 * 1024 * 1024
+"""The longest CSV line read (8 MiB, the page size limit)."""
+MAX_CSV_FIELD_CHARS = 1024 * 1024
+"""The longest CSV cell (1,048,576 characters; the longest published text is under 20,000)."""
+MAX_PARQUET_BYTES = 256 * 1024 * 1024
+"""The most a Parquet file may decompress to, as its metadata says (256 MiB)."""
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+def _json_depth(data: bytes) -> int:
+    """How deep arrays and objects nest in JSON text (strings skipped), without parsing it."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_STRINGS.sub(b"", data)):
+        if match.group() in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _read_descriptor(path: Path, report: Report) -> dict[str, Any] | None:
+    """The descriptor, if it can be read, is JSON and has the shape the checks index."""
+    try:
+        data = safefs.read_bytes(path, limit=MAX_DESCRIPTOR_BYTES)
+    except safefs.Refused as exc:
+        kind = "limit-exceeded" if exc.too_long else "missing-file"
+        report.add(Problem(kind, str(path), f"expected datapackage.json, found {exc.found}"))
+        return None
+    if len(data) > MAX_DESCRIPTOR_BYTES:
+        report.add(
+            Problem(
+                "limit-exceeded",
+                path.name,
+                f"expected a descriptor of at most {MAX_DESCRIPTOR_BYTES:,} bytes, found more",
+            )
+        )
+        return None
+    depth = _json_depth(data)
+    if depth > MAX_DESCRIPTOR_DEPTH:
+        report.add(
+            Problem(
+                "limit-exceeded",
+                path.name,
+                f"expected arrays and objects nested at most {MAX_DESCRIPTOR_DEPTH} deep, "
+                f"found {depth:,} levels",
+            )
+        )
+        return None
+    try:
+        descriptor = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                path.name,
+                f"expected UTF-8 JSON, found byte 0x{data[exc.start]:02X} at byte {exc.start}",
+            )
+        )
+        return None
+    except (ValueError, RecursionError) as exc:
+        where = (
+            f"line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else "JSON"
+        )
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                path.name,
+                f"expected a data package, found invalid JSON ({type(exc).__name__} at {where})",
+            )
+        )
+        return None
+    shape = _shape_error(descriptor)
+    if shape is not None:
+        report.add(Problem("descriptor-mismatch", path.name, f"expected a data package, {shape}"))
+        return None
+    return descriptor  # type: ignore[no-any-return]
+
+
+def _shape_error(descriptor: object) -> str | None:
+    """What is wrong with the descriptor's shape where the checks index it; None if nothing."""
+    if not isinstance(descriptor, dict):
+        return f"found a JSON {type(descriptor).__name__}, not an object"
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return f"found resources as {_type_name(resources)}, not a list"
+    names: set[str] = set()
+    for number, resource in enumerate(resources, start=1):
+        if not isinstance(resource, dict):
+            return f"found resource {number} as {_type_name(resource)}, not an object"
+        name = resource.get("name")
+        if not isinstance(name, str):
+            return f"found resource {number}'s name as {_type_name(name)}, not a string"
+        if name in names:
+            return f"found the resource name {_short(name)} twice"
+        names.add(name)
+    return None
+
+
+def _type_name(value: object) -> str:
+    return "nothing" if value is None else f"a JSON {type(value).__name__}"
+
+
+def _ours() -> set[str]:
+    """Every file a build writes in dist/ and schema/ (what ``build`` keeps there)."""
+    tables = [m.table for m in MODELS]
+    return (
+        {f"dist/{t}.{ext}" for t in tables for ext in ("csv", "parquet")}
+        | {f"schema/{t}.json" for t in tables}
+        | {"dist/README.md"}
+    )
+
+
+def unexpected_files(foreign: list[str]) -> Problem:
+    """The one ``unexpected-file`` problem for stray entries in dist/ or schema/ (build,
+    ``build --check`` and ``validate`` alike): hidden files, unlisted files, symbolic
+    links, FIFOs, devices. Names at most ten of them."""
+    shown = ", ".join(_short(f, 80) for f in foreign[:10])
+    more = f" and {len(foreign) - 10:,} more" if len(foreign) > 10 else ""
+    return Problem(
+        "unexpected-file",
+        foreign[0],
+        f"expected only files the build writes in dist/ and schema/ (regular files, not "
+        f"links), found {shown}{more}; move them elsewhere (wheels: `python -m build "
+        "--outdir wheelhouse`), since publishing replaces these folders whole",
+    )
+
+
+def published_bytes(path: Path) -> bytes | None:
+    """A published file's bytes if it is a regular file, else None (never followed)."""
+    try:
+        return safefs.read_bytes(path, limit=1 << 31)
+    except OSError:
+        return None
+
+
+@dataclass
+class _Checked:
+    """What the file pass learnt: which listed files are regular and match the descriptor."""
+
+    regular: set[str]  # relative paths that are regular files inside the package
+    matching: set[str]  # ... whose size and hash match the descriptor
+    foreign: set[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.regular == self.matching and not self.foreign
+
+
+def _check_rows(root: Path, report: Report, checked: _Checked) -> dict[str, _Table]:
     """Rows of every table: models, keys, references, counts, CSV against Parquet."""
     tables: dict[str, _Table] = {}
     references: list[tuple[str, str, str, str, int]] = []
@@ -125,12 +387,16 @@ def _check_rows(root: Path, report: Report) -> dict[str, _Table]:
     for model in MODELS:
         csv_path = root / "dist" / f"{model.table}.csv"
         parquet_path = root / "dist" / f"{model.table}.parquet"
-        if not (csv_path.exists() and parquet_path.exists()):
-            continue
         csv_file, parquet_file = f"dist/{csv_path.name}", f"dist/{parquet_path.name}"
+        if not {csv_file, parquet_file} <= checked.regular:
+            continue  # missing, or not a regular file: reported by the file pass
         csv_status, parquet_status = _Status(), _Status()
-        csv_rows = _csv_records(csv_path, model, report, csv_status)
-        parquet_rows = _parquet_records(parquet_path, model, report, parquet_status)
+        csv_rows = _csv_records(csv_path, model, report, csv_status, root)
+        if parquet_file in checked.matching:
+            parquet_rows = _parquet_records(parquet_path, model, report, parquet_status, root)
+        else:  # its hash already failed: not decoded (a small file may decompress to GBs)
+            parquet_status.ok = False
+            parquet_rows = iter(())
         seen: set[str] = set()
         previous: tuple[tuple[str, int, int], str] | None = None  # order key, key value
         disordered = False
@@ -316,80 +582,87 @@ def _difference(
     return "different rows"  # pragma: no cover - equal fields mean equal records
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value) if len(str(value)) <= 10 * limit else repr(str(value)[: 2 * limit])
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _check_files(
-    root: Path, name: str, resources: dict[str, dict[str, Any]], report: Report
-) -> bool:
-    from .builder.export import file_digest
-
-    ok = True
+    root: Path,
+    name: str,
+    resources: dict[str, dict[str, Any]],
+    report: Report,
+    foreign: set[str],
+) -> _Checked:
+    """Every listed file: a regular file inside the package, of the listed size and hash."""
+    checked = _Checked(set(), set(), foreign)
     for resource in resources.values():
-        rel = resource.get("path", "") if isinstance(resource, dict) else None
-        if not _inside(rel):
+        rel = resource.get("path")
+        why = safefs.safe_relative(rel)
+        if why is not None:
+            too_long = isinstance(rel, str) and len(rel) > safefs.MAX_PATH_CHARS
             report.add(
                 Problem(
-                    "descriptor-mismatch",
+                    "limit-exceeded" if too_long else "descriptor-mismatch",
                     name,
-                    f"expected a relative path inside the package, found {rel!r}",
+                    f"expected resource {_short(resource['name'])}'s path to be a relative "
+                    f"path inside the package, found {why}"
+                    + ("" if too_long else f": {_short(rel)}"),
                 )
             )
-            ok = False
             continue
-        target = root / rel
-        if not target.is_file():
-            report.add(Problem("missing-file", str(rel), f"expected the file {rel!r}, found none"))
-            ok = False
+        assert isinstance(rel, str)
+        if rel in foreign or any(rel.startswith(f + "/") for f in foreign):
+            continue  # reported as an unexpected file: never opened
+        try:
+            size, digest = safefs.digest(root / rel, root)
+        except safefs.Refused as exc:
+            if exc.missing:
+                report.add(Problem("missing-file", rel, f"expected the file {rel!r}, found none"))
+            else:
+                kind = "limit-exceeded" if exc.too_long else "unreadable-file"
+                report.add(Problem(kind, rel, f"expected a regular file, found {exc.found}"))
             continue
-        size, digest = file_digest(target)
+        checked.regular.add(rel)
+        matching = True
         if resource.get("bytes") != size:
             report.add(
                 Problem(
                     "size-mismatch",
                     rel,
-                    f"expected {resource.get('bytes')} bytes as {name} lists, found {size}",
+                    f"expected {_short(resource.get('bytes'))} bytes as {name} lists, found {size}",
                 )
             )
-            ok = False
+            matching = False
         if resource.get("hash") != f"sha256:{digest}":
             report.add(
                 Problem(
                     "hash-mismatch",
                     rel,
-                    f"expected {resource.get('hash')} as {name} lists, found sha256:{digest}",
+                    f"expected {_short(resource.get('hash'), 80)} as {name} lists, "
+                    f"found sha256:{digest}",
                 )
             )
-            ok = False
-    return ok
-
-
-def _inside(rel: object) -> bool:
-    """A relative path that stays inside the package folder."""
-    return (
-        isinstance(rel, str)
-        and bool(rel)
-        and not (Path(rel).is_absolute() or ".." in Path(rel).parts)
-    )
+            matching = False
+        if matching:
+            checked.matching.add(rel)
+    return checked
 
 
 def _check_descriptor(
-    root: Path, name: str, descriptor: dict[str, Any], report: Report, files_ok: bool
+    root: Path, name: str, descriptor: dict[str, Any], report: Report, checked: _Checked
 ) -> None:
     from .builder.export import datapackage, json_text
 
     for model in MODELS:
-        schema_path = root / "schema" / f"{model.table}.json"
+        rel = f"schema/{model.table}.json"
         expected = json_text(table_schema(model))
-        if not schema_path.exists():
-            report.add(
-                Problem(
-                    "missing-file", f"schema/{model.table}.json", "expected the file, found none"
-                )
-            )
-        elif schema_path.read_bytes() != expected.encode("utf-8"):
+        if rel in checked.foreign or "schema" in checked.foreign:
+            continue
+        found = _small_file(root, rel, report)
+        if found is None:
+            continue
+        if found != expected.encode("utf-8"):
             report.add(
                 Problem(
                     "descriptor-mismatch",
@@ -397,13 +670,14 @@ def _check_descriptor(
                     "expected the Table Schema the models give, found a different one",
                 )
             )
-    missing = [
-        f"dist/{m.table}.{ext}"
-        for m in MODELS
-        for ext in ("csv", "parquet")
-        if not (root / "dist" / f"{m.table}.{ext}").exists()
-    ]
+    kinds = {
+        rel: safefs.entry_kind(root / rel)[0]
+        for rel in (f"dist/{m.table}.{ext}" for m in MODELS for ext in ("csv", "parquet"))
+    }
+    missing = [rel for rel, mode in kinds.items() if mode is None or not stat.S_ISREG(mode)]
     for rel in missing:
+        if kinds[rel] is not None or rel in checked.foreign:
+            continue  # there, but refused: reported already
         if not any(p.type == "missing-file" and p.file == rel for p in report.problems):
             report.add(
                 Problem(
@@ -412,10 +686,13 @@ def _check_descriptor(
                     f"expected the file {rel!r} the models call for, found none",
                 )
             )
-    if missing:
+    if missing or "dist" in checked.foreign:
         return
-    expected_descriptor = datapackage(root, descriptor.get("sources", []))
-    if not files_ok:  # hashes already reported; compare the rest
+    try:  # only regular files inside the package are read (safefs)
+        expected_descriptor = datapackage(root, descriptor.get("sources", []))
+    except OSError:
+        return  # a table replaced since the file pass: the snapshot check runs again
+    if not checked.ok:  # hashes already reported; compare the rest
         for theirs, mine in zip(
             descriptor.get("resources", []), expected_descriptor["resources"], strict=False
         ):
@@ -438,26 +715,28 @@ def _check_descriptor(
         )
 
 
-def _check_extra_files(
-    root: Path, name: str, resources: dict[str, dict[str, Any]], report: Report
-) -> None:
-    """Files in ``dist/`` or ``schema/`` that the package does not describe."""
-    listed = {r.get("path") for r in resources.values() if isinstance(r, dict)}
-    listed |= {f"schema/{m.table}.json" for m in MODELS} | {"dist/README.md"}
-    for folder in ("dist", "schema"):
-        if not (root / folder).is_dir():
-            continue
-        for item in sorted((root / folder).iterdir()):
-            rel = f"{folder}/{item.name}"
-            if item.name.startswith(".") or rel in listed:
-                continue
+def _small_file(root: Path, rel: str, report: Report) -> bytes | None:
+    """A schema file or the card, if it is a regular file within the size limit."""
+    try:
+        data = safefs.read_bytes(root / rel, root, limit=MAX_SCHEMA_BYTES)
+    except safefs.Refused as exc:
+        if exc.missing:
+            report.add(Problem("missing-file", rel, "expected the file, found none"))
+        else:
             report.add(
-                Problem(
-                    "descriptor-mismatch",
-                    rel,
-                    f"expected only the files {name} lists in {folder}/, found {item.name}",
-                )
+                Problem("unreadable-file", rel, f"expected a regular file, found {exc.found}")
             )
+        return None
+    if len(data) > MAX_SCHEMA_BYTES:
+        report.add(
+            Problem(
+                "limit-exceeded",
+                rel,
+                f"expected a file of at most {MAX_SCHEMA_BYTES:,} bytes, found more",
+            )
+        )
+        return None
+    return data
 
 
 def _check_sources(
@@ -521,16 +800,19 @@ def _check_sources(
 
 
 def _check_card(
-    root: Path, descriptor: dict[str, Any], tables: dict[str, _Table], report: Report
+    root: Path,
+    descriptor: dict[str, Any],
+    tables: dict[str, _Table],
+    report: Report,
+    checked: _Checked,
 ) -> None:
     """The dataset card says what the files hold (configs, features, row counts, sources)."""
     from .builder.export import card
 
-    path = root / "dist" / "README.md"
-    if not path.is_file():
-        report.add(
-            Problem("missing-file", "dist/README.md", "expected the dataset card, found none")
-        )
+    if "dist/README.md" in checked.foreign or "dist" in checked.foreign:
+        return
+    found = _small_file(root, "dist/README.md", report)
+    if found is None:
         return
     sources = descriptor.get("sources")
     if not isinstance(sources, list) or not all(
@@ -538,7 +820,7 @@ def _check_card(
     ):
         return  # reported as a descriptor mismatch
     expected = card({t: tables[t].rows for t in tables}, sources)
-    if path.read_bytes() != expected.encode("utf-8"):
+    if found != expected.encode("utf-8"):
         report.add(
             Problem(
                 "descriptor-mismatch",
@@ -586,9 +868,27 @@ class _NotUtf8(Exception):
         self.line, self.byte = line, byte
 
 
+class _LineTooLong(Exception):
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(f"line {line}")
+        self.line, self.limit = line, limit
+
+
 def _utf8_lines(handle: IO[bytes]) -> Iterator[str]:
-    """The file's lines decoded one by one, so that a bad byte is found with its line."""
-    for number, raw in enumerate(handle, start=1):
+    """The file's lines decoded one by one, so that a bad byte is found with its line.
+
+    No line longer than :data:`MAX_CSV_LINE_BYTES` (the header: :data:`MAX_CSV_HEADER_BYTES`)
+    is read into memory whole.
+    """
+    number = 0
+    while True:
+        number += 1
+        limit = MAX_CSV_HEADER_BYTES if number == 1 else MAX_CSV_LINE_BYTES
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit:
+            raise _LineTooLong(number, limit)
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -596,67 +896,150 @@ def _utf8_lines(handle: IO[bytes]) -> Iterator[str]:
 
 
 def _csv_records(
-    path: Path, model: type[Record], report: Report, status: _Status
+    path: Path, model: type[Record], report: Report, status: _Status, root: Path | None = None
 ) -> Iterator[tuple[Record | None, int]]:
     specs = field_specs(model)
     names = [s.name for s in specs]
     file = f"dist/{path.name}"
-    with path.open("rb") as handle:
-        reader = csv.reader(_utf8_lines(handle))
-        line = 1
+    try:
+        handle = safefs.open_regular(path, root or path.parent.parent)
+    except OSError as exc:  # replaced since the file pass: the snapshot check runs again
+        status.ok = False
+        report.add(Problem("unreadable-file", file, f"expected a regular file, found {exc}"))
+        return
+    previous_limit = csv.field_size_limit(MAX_CSV_FIELD_CHARS)  # frictionless lifts it
+    with handle:
         try:
-            header = next(reader, [])
-            if header != names:
-                status.ok = False
-                report.add(Problem("header-mismatch", file, _column_diff(names, header), 1))
-                return
-            line = 2
-            for row in reader:
-                if len(row) != len(names):
-                    _row_problem(
-                        report, file, line, f"expected {len(names)} cells, found {len(row)}"
-                    )
+            yield from _csv_rows(handle, file, model, specs, names, report, status)
+        finally:
+            csv.field_size_limit(previous_limit)
+
+
+def _csv_rows(
+    handle: IO[bytes],
+    file: str,
+    model: type[Record],
+    specs: list[Any],
+    names: list[str],
+    report: Report,
+    status: _Status,
+) -> Iterator[tuple[Record | None, int]]:
+    reader = csv.reader(_utf8_lines(handle))
+    line = 1
+    try:
+        header = next(reader, [])
+        if header != names:
+            status.ok = False
+            report.add(Problem("header-mismatch", file, _column_diff(names, header), 1))
+            return
+        line = 2
+        for row in reader:
+            if len(row) != len(names):
+                _row_problem(report, file, line, f"expected {len(names)} cells, found {len(row)}")
+                yield None, line
+            else:
+                try:
+                    values = {s.name: csv_value(s, c) for s, c in zip(specs, row, strict=True)}
+                except ValueError as exc:  # a list cell that is not JSON
+                    _row_problem(report, file, line, f"expected a JSON list, found {exc}")
                     yield None, line
                 else:
-                    try:
-                        values = {s.name: csv_value(s, c) for s, c in zip(specs, row, strict=True)}
-                    except ValueError as exc:  # a list cell that is not JSON
-                        _row_problem(report, file, line, f"expected a JSON list, found {exc}")
-                        yield None, line
-                    else:
-                        record, message = _validated(model, values, from_text=True)
-                        if message:
-                            _row_problem(report, file, line, message)
-                        yield record, line
-                line = reader.line_num + 1
-        except _NotUtf8 as exc:
-            status.ok = False
+                    record, message = _validated(model, values, from_text=True)
+                    if message:
+                        _row_problem(report, file, line, message)
+                    yield record, line
+            line = reader.line_num + 1
+    except _NotUtf8 as exc:
+        status.ok = False
+        report.add(
+            Problem(
+                "encoding-error",
+                file,
+                f"expected UTF-8, found byte 0x{exc.byte:02X}, which is not",
+                exc.line,
+            )
+        )
+    except _LineTooLong as exc:
+        status.ok = False
+        what = "header line" if exc.line == 1 else "line"
+        report.add(
+            Problem(
+                "limit-exceeded",
+                file,
+                f"expected a CSV {what} of at most {exc.limit:,} bytes, found a longer one",
+                exc.line,
+            )
+        )
+    except csv.Error as exc:
+        status.ok = False
+        message = str(exc)
+        if "field larger than field limit" in message:
             report.add(
                 Problem(
-                    "encoding-error",
+                    "limit-exceeded",
                     file,
-                    f"expected UTF-8, found byte 0x{exc.byte:02X}, which is not",
-                    exc.line,
+                    f"expected CSV cells of at most {MAX_CSV_FIELD_CHARS:,} characters, "
+                    "found a longer one",
+                    line,
                 )
             )
-        except csv.Error as exc:
-            status.ok = False
-            report.add(Problem("row-invalid", file, f"expected CSV, found an error: {exc}", line))
+        else:
+            report.add(
+                Problem("row-invalid", file, f"expected CSV, found an error: {message}", line)
+            )
 
 
 def _parquet_records(
-    path: Path, model: type[Record], report: Report, status: _Status
+    path: Path, model: type[Record], report: Report, status: _Status, root: Path | None = None
 ) -> Iterator[tuple[Record | None, int]]:
     import pyarrow.parquet as pq
 
     file = f"dist/{path.name}"
     expected = arrow_schema(model)
     try:
-        parquet = pq.ParquetFile(path)
+        handle = safefs.open_regular(path, root or path.parent.parent)
+    except OSError as exc:  # replaced since the file pass: the snapshot check runs again
+        status.ok = False
+        report.add(Problem("unreadable-file", file, f"expected a regular file, found {exc}"))
+        return
+    with handle:
+        yield from _parquet_rows(handle, file, model, expected, report, status, pq)
+
+
+def _parquet_rows(
+    handle: IO[bytes],
+    file: str,
+    model: type[Record],
+    expected: Any,
+    report: Report,
+    status: _Status,
+    pq: Any,
+) -> Iterator[tuple[Record | None, int]]:
+    try:
+        parquet = pq.ParquetFile(handle)
         found = parquet.schema_arrow
+        metadata = parquet.metadata
+        unpacked = sum(
+            metadata.row_group(g).column(c).total_uncompressed_size
+            for g in range(metadata.num_row_groups)
+            for c in range(metadata.num_columns)
+        )
     except Exception as exc:  # pyarrow raises several types for a corrupt file
         status.ok = False
-        report.add(Problem("row-invalid", file, f"expected a Parquet file, found: {exc}"))
+        report.add(
+            Problem("row-invalid", file, f"expected a Parquet file, found: {_short(str(exc), 200)}")
+        )
+        return
+    if unpacked > MAX_PARQUET_BYTES:
+        status.ok = False
+        report.add(
+            Problem(
+                "limit-exceeded",
+                file,
+                f"expected at most {MAX_PARQUET_BYTES:,} bytes once decompressed, found "
+                f"{unpacked:,} in its metadata; not decoded",
+            )
+        )
         return
     if not found.equals(expected, check_metadata=False):
         status.ok = False
@@ -682,21 +1065,34 @@ def _parquet_records(
     except Exception as exc:  # corrupt pages: OSError, ArrowInvalid, ...
         status.ok = False
         report.add(
-            Problem("row-invalid", file, f"expected readable row groups, found: {exc}", row + 1)
+            Problem(
+                "row-invalid",
+                file,
+                f"expected readable row groups, found: {_short(str(exc), 200)}",
+                row + 1,
+            )
         )
 
 
 def _column_diff(expected: list[str], found: list[str]) -> str:
-    added = [c for c in found if c not in expected]
-    removed = [c for c in expected if c not in found]
+    wanted = set(expected)
+    present = set(found)
+    added = [c for c in found if c not in wanted]
+    removed = [c for c in expected if c not in present]
     if added or removed:
         parts = []
         if added:
-            parts.append(f"added {', '.join(added)}")
+            parts.append(f"added {_names(added)}")
         if removed:
-            parts.append(f"removed {', '.join(removed)}")
+            parts.append(f"removed {_names(removed)}")
         return f"expected the model's columns, found columns {'; '.join(parts)}"
-    return f"expected columns in the order {', '.join(expected)}, found {', '.join(found)}"
+    return f"expected columns in the order {', '.join(expected)}, found {_names(found)}"
+
+
+def _names(columns: list[str], limit: int = 30) -> str:
+    """Column names, at most ``limit`` of them, each at most 60 characters."""
+    shown = ", ".join(c if len(c) <= 60 else c[:57] + "..." for c in columns[:limit])
+    return shown + (f" and {len(columns) - limit:,} more" if len(columns) > limit else "")
 
 
 # frictionless error types → this package's problem types
@@ -716,10 +1112,57 @@ _FRICTIONLESS_TYPES = {
 }
 
 
-def _frictionless(path: Path, report: Report) -> None:
+_FRICTIONLESS_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+def _frictionless(
+    path: Path, descriptor: dict[str, Any], report: Report, checked: _Checked
+) -> None:
+    """Frictionless's checks, run only on the package's own regular files.
+
+    Frictionless fetches what a descriptor names (data, schemas, profiles) wherever it
+    is. It is run on a copy of the descriptor whose every resource path was found to be
+    a regular file inside the package, whose Table Schemas are the package's own
+    ``schema/*.json`` and whose profile is the one bundled with frictionless: no network.
+    """
     import frictionless
 
-    result = frictionless.validate(str(path))
+    unsafe = _remote_reference(descriptor, checked)
+    if unsafe is not None:
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                path.name,
+                f"expected only the package's own relative paths for frictionless, found "
+                f"{unsafe}; frictionless not run",
+            )
+        )
+        return
+    root = path.parent
+    trusted = dict(descriptor)
+    trusted["resources"] = []
+    for resource in descriptor["resources"]:
+        copy = dict(resource)
+        schema_ref = copy.get("schema")
+        if isinstance(schema_ref, str):  # read here, safely, rather than by frictionless
+            data = _small_file(root, schema_ref, Report())
+            try:
+                copy["schema"] = json.loads(data.decode("utf-8")) if data is not None else {}
+            except (ValueError, RecursionError):
+                copy["schema"] = {}
+        trusted["resources"].append(copy)
+    try:
+        package = frictionless.Package(trusted, basepath=str(root))
+        result = package.validate()
+    except Exception as exc:  # frictionless raises its own errors for a bad descriptor
+        report.add(
+            Problem(
+                "descriptor-mismatch",
+                path.name,
+                f"expected a descriptor frictionless reads, found: {_short(str(exc), 200)}",
+            )
+        )
+        return
     for error in result.errors:  # the descriptor itself
         report.add(
             Problem("descriptor-mismatch", path.name, f"frictionless {error.type}: {error.message}")
@@ -734,3 +1177,47 @@ def _frictionless(path: Path, report: Report) -> None:
                     getattr(error, "row_number", None),
                 )
             )
+
+
+_RESOURCE_KEYS = frozenset(
+    {
+        "name",
+        "title",
+        "description",
+        "type",
+        "path",
+        "scheme",
+        "format",
+        "mediatype",
+        "encoding",
+        "bytes",
+        "hash",
+        "schema",
+    }
+)
+
+
+def _remote_reference(descriptor: dict[str, Any], checked: _Checked) -> str | None:
+    """Anything frictionless would fetch from outside the package; None if nothing."""
+    profile = descriptor.get("$schema", _FRICTIONLESS_PROFILE)
+    if profile != _FRICTIONLESS_PROFILE or "profile" in descriptor:
+        return "a profile other than the bundled Data Package v2 one"
+    for resource in descriptor["resources"]:
+        extra = sorted(set(resource) - _RESOURCE_KEYS)
+        if extra:
+            return f"resource key {_short(extra[0])}"
+        rel = resource.get("path")
+        if not (isinstance(rel, str) and rel in checked.regular):
+            return f"the path {_short(rel)}, not a regular file inside it"
+        schema_ref = resource.get("schema")
+        if schema_ref is not None and not (
+            isinstance(schema_ref, str) and schema_ref in _listed_schemas()
+        ):
+            return f"the schema {_short(schema_ref)}"
+        if resource.get("scheme", "file") != "file":
+            return f"the scheme {_short(resource.get('scheme'))}"
+    return None
+
+
+def _listed_schemas() -> set[str]:
+    return {f"schema/{m.table}.json" for m in MODELS}

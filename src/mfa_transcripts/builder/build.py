@@ -31,7 +31,9 @@ from typing import Any
 from ..errors import Problem, Report
 from ..fields import table_schema
 from ..package import PUBLISHED, README_BEGIN, README_END, published_files
+from ..safefs import entry_kind, foreign_entries, read_bytes
 from ..schema import MODELS, TABLES
+from ..validate import published_bytes, unexpected_files
 from .collate import collate
 from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
 from .export import TableWriter, card, datapackage, field_reference, json_text
@@ -47,6 +49,7 @@ from .publish import (
     recover,
     write_problem,
 )
+from .read import MAX_BYTES, is_folder, list_seeds
 
 __all__ = [
     "PUBLISHED",
@@ -68,23 +71,18 @@ SOURCES_FILE = "sources.csv"
 def discover(seeds: Path) -> list[Path]:
     """Every page in the seeds folder (all files but the sources and corrections tables
     and hidden files)."""
-    return sorted(
-        p
-        for p in seeds.iterdir()
-        if p.is_file()
-        and p.name not in (SOURCES_FILE, CORRECTIONS_FILE)
-        and not p.name.startswith(".")
-    )
+    return list_seeds(seeds, frozenset({SOURCES_FILE, CORRECTIONS_FILE}))[0]
 
 
 def read_sources(seeds: Path, report: Report) -> dict[str, str]:
     """``file -> address`` from ``seeds/sources.csv`` (columns ``file,source_url``)."""
     path = seeds / SOURCES_FILE
-    if not path.exists():
+    if entry_kind(path)[0] is None:
         return {}
     where = f"{seeds.name}/{SOURCES_FILE}"
     try:
-        rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+        text = read_bytes(path, limit=MAX_BYTES).decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         report.add(
             Problem(
@@ -168,12 +166,13 @@ def build(
 def _build_locked(
     seeds: Path, root: Path, on_error: str, publishing: bool, jobs: int | None, report: Report
 ) -> None:
-    if not seeds.is_dir():
+    if not is_folder(seeds):
         report.add(Problem("unreadable-file", str(seeds), "expected a folder of pages, found none"))
         raise BuildError(report)
     addresses = read_sources(seeds, report)
     corrections = read_corrections(seeds, report)
-    pages = discover(seeds)
+    pages, listed = list_seeds(seeds, frozenset({SOURCES_FILE, CORRECTIONS_FILE}))
+    report.problems.extend(listed)
     for file in sorted(set(corrections) - {p.name for p in pages}):
         report.add(
             Problem(
@@ -219,15 +218,7 @@ def _build_locked(
                 )
             raise BuildError(report)
         if foreign:
-            report.add(
-                Problem(
-                    "unexpected-file",
-                    foreign[0],
-                    f"expected only files the build writes in dist/ and schema/, found "
-                    f"{', '.join(foreign)}; move them elsewhere (wheels: `python -m build "
-                    "--outdir wheelhouse`), since publishing replaces these folders whole",
-                )
-            )
+            report.add(unexpected_files(foreign))
             raise BuildError(report)
         new = staging / "new"
         try:
@@ -282,14 +273,7 @@ def _parse_all(
 
 def _foreign_files(root: Path) -> list[str]:
     """Files in dist/ or schema/ that no build writes (they would be lost in the swap)."""
-    ours = set(published_files())
-    return sorted(
-        p.relative_to(root).as_posix()
-        for folder in ("dist", "schema")
-        if (root / folder).is_dir()
-        for p in (root / folder).rglob("*")
-        if not p.is_dir() and p.relative_to(root).as_posix() not in ours
-    )
+    return list(foreign_entries(root, ("dist", "schema"), set(published_files())))
 
 
 def _write_package(
@@ -297,11 +281,12 @@ def _write_package(
 ) -> None:
     (new / "dist").mkdir(parents=True)
     (new / "schema").mkdir()
-    writers = {m.table: TableWriter(m, new / "dist") for m in MODELS}
+    writers: dict[str, TableWriter] = {}
     sources: list[dict[str, Any]] = []
     accounting: dict[str, int] = {}
     warned: dict[str, int] = {}  # published pages by the warnings they raised
-    try:
+    try:  # writers are opened and closed inside: a failure at any point aborts them all
+        writers.update((m.table, TableWriter(m, new / "dist")) for m in MODELS)
         for page in kept:
             for kind in dict.fromkeys(w.type for w in page.warnings):
                 warned[kind] = warned.get(kind, 0) + 1
@@ -312,21 +297,21 @@ def _write_package(
             for key, value in page.accounting.items():
                 accounting[key] = accounting.get(key, 0) + value
             sources.append(page.source)
+        for writer in writers.values():
+            writer.close()
     except BaseException:
         for writer in writers.values():
             writer.abort()
         raise
-    for writer in writers.values():
-        writer.close()
     sources.sort(key=lambda s: s["title"])
     rows = {table: w.rows for table, w in writers.items()}
     for table, model in TABLES.items():
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
     (new / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
     (new / "datapackage.json").write_text(json_text(datapackage(new, sources)), "utf-8")
-    readme = root / "README.md"
-    if readme.exists():
-        text = readme.read_text("utf-8")
+    readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs
+    if readme is not None:
+        text = readme.decode("utf-8", "replace")
         updated = replace_block(text, field_reference("###"))
         if updated is not None:
             (new / "README.md").write_text(updated, "utf-8")
@@ -356,8 +341,9 @@ def check(
     interrupted = interrupted_publish(root)
     with tempfile.TemporaryDirectory(prefix="mfa-transcripts-check-") as tmp:
         scratch = Path(tmp)
-        if (root / "README.md").exists():
-            shutil.copyfile(root / "README.md", scratch / "README.md")
+        readme = published_bytes(root / "README.md")
+        if readme is not None:
+            (scratch / "README.md").write_bytes(readme)
         build(seeds, scratch, on_error=on_error, jobs=jobs)
         stale = [] if interrupted is None else [interrupted]
         expected = {p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file()}
@@ -367,13 +353,16 @@ def check(
             for p in (root / name).rglob("*")
             if p.is_file()
         } | {n for n in ("datapackage.json", "README.md") if (root / n).exists()}
-        for name in sorted(expected | present):
+        foreign = _foreign_files(root)
+        if foreign:
+            stale.append(unexpected_files(foreign))
+        for name in sorted((expected | present) - set(foreign)):
             mine, theirs = root / name, scratch / name
             if not theirs.exists():
                 found = "a file the seeds do not produce; remove it"
             elif not mine.exists():
                 found = "no file; run `mfa-transcripts build`"
-            elif mine.read_bytes() != theirs.read_bytes():
+            elif published_bytes(mine) != theirs.read_bytes():
                 found = "different bytes; run `mfa-transcripts build`"
             else:
                 continue

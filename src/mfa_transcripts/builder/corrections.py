@@ -32,8 +32,10 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import Problem, Report
+from ..safefs import entry_kind, read_bytes
 from ..schema import CORRECTABLE
 from .layout import Page, parse_title
+from .read import MAX_BYTES
 
 __all__ = ["CORRECTIONS_FILE", "HEADER", "apply", "parse_corrections", "read_corrections"]
 
@@ -48,11 +50,11 @@ Corrections = dict[str, dict[str, tuple[str, str]]]
 def read_corrections(seeds: Path, report: Report) -> Corrections:
     """The corrections stated in ``seeds/corrections.csv``; none when it is absent."""
     path = seeds / CORRECTIONS_FILE
-    if not path.exists():
+    if entry_kind(path)[0] is None:
         return {}
     where = f"{seeds.name}/{CORRECTIONS_FILE}"
-    try:
-        text = path.read_text("utf-8")
+    try:  # a regular file only, never followed: a link or a FIFO here is refused
+        text = read_bytes(path, limit=MAX_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         report.add(
             Problem(

@@ -7,7 +7,6 @@ line ends) and streamed: rows are written as pages arrive, in row groups.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -18,7 +17,7 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .. import __version__
+from .. import __version__, safefs
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
 
@@ -65,14 +64,8 @@ def json_text(data: Any) -> str:
 
 
 def file_digest(path: Path) -> tuple[int, str]:
-    """(bytes, sha256 hex) of a file, read in chunks."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return size, digest.hexdigest()
+    """(bytes, sha256 hex) of a regular file, read in chunks; never follows a link."""
+    return safefs.digest(path)
 
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]')
@@ -171,6 +164,7 @@ class TableWriter:
         for close in (self._parquet.close, self._csv_file.close):
             with suppress(Exception):  # best effort: the staging folder is removed
                 close()
+        self._parquet.is_open = False  # else ParquetWriter.__del__ retries the close, and fails
 
 
 @contextmanager
@@ -337,6 +331,12 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
 
 Load a table with `datasets.load_dataset("<this folder>", "questions")`, or install the
 Python package (`pip install mfa-transcripts`) and call `mfa_transcripts.load("questions")`.
+
+The CSV files keep the texts' bytes as published: a cell may begin with `=`, `+`, `-` or
+`@`, and an answer may be the word `NA` or `null`. Import them as text: in a spreadsheet,
+use its text import and set every column to Text (never open them with a double click);
+in pandas, `pd.read_csv(path, dtype=str, keep_default_na=False)` (an empty cell is null).
+The Parquet files carry real types and need none of this.
 
 | table | rows | what a row is |
 |---|---|---|

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from ..errors import Problem, Report
 from ..package import PUBLISHED
+from ..safefs import read_bytes
+from .read import MAX_BYTES
 
 __all__ = [
     "STAGING_PREFIX",
@@ -123,7 +125,8 @@ def _roll_back(staging: Path, root: Path) -> None:
     """Put back what the journal says was there; idempotent, so it may be interrupted."""
     journal = staging / JOURNAL
     entries = []
-    for number, entry in enumerate(journal.read_text("utf-8").splitlines(), start=1):
+    journal_text = read_bytes(journal, limit=MAX_BYTES).decode("utf-8", "replace")
+    for number, entry in enumerate(journal_text.splitlines(), start=1):
         name, _, flag = entry.partition("\t")
         if name not in PUBLISHED or flag not in ("0", "1"):
             raise BuildError(

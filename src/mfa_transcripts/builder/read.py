@@ -29,14 +29,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, TranscriptError
+from ..safefs import Refused, entry_kind, open_regular
 
-__all__ = ["MAX_BYTES", "SourceText", "decode", "read_source"]
+__all__ = ["MAX_BYTES", "SourceText", "decode", "is_folder", "list_seeds", "read_source"]
 
 MAX_BYTES = 8 * 1024 * 1024
 """The largest page accepted (8 MiB); the longest real transcripts are under 0.5 MiB."""
@@ -105,18 +107,22 @@ class SourceText:
 def read_source(path: Path, name: str | None = None) -> SourceText:
     """Read and decode one file; raise :class:`TranscriptError` when it is not usable text.
 
-    At most :data:`MAX_BYTES` + 1 bytes are read, so a huge file, a device or a pipe that
-    never ends is refused without filling memory.
+    Only a regular file is read: its type is checked with ``lstat`` before it is opened
+    (see :mod:`mfa_transcripts.safefs`), so a symbolic link, a FIFO, a device or a folder
+    is refused without being opened or quoted. At most :data:`MAX_BYTES` + 1 bytes are
+    read, so a huge file is refused without filling memory.
     """
     label = name or path.name
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _refuse("unreadable-file", label, "expected a file, found a folder")
-        if info.st_size > MAX_BYTES:
-            raise _too_large(label, f"{info.st_size:,} bytes")
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(label, f"{size:,} bytes")
             data = handle.read(MAX_BYTES + 1)
+    except Refused as exc:
+        raise _refuse(
+            "unreadable-file", label, f"expected a regular file, found {exc.found}"
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise _refuse(
@@ -125,6 +131,53 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
     if len(data) > MAX_BYTES:
         raise _too_large(label, "more bytes than that")
     return decode(data, label)
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (a link to one counts: the user named it); never raises."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def list_seeds(seeds: Path, skip: frozenset[str]) -> tuple[list[Path], list[Problem]]:
+    """The regular files of a seeds folder, sorted, and a warning for every other entry.
+
+    Hidden entries and the names in ``skip`` are left out silently. A FIFO, a device, a
+    socket, a folder (even one named ``x.txt``) or a symbolic link (dangling, looping or
+    not) is never opened: each gets an ``unreadable-file`` warning naming it. A folder
+    that cannot be listed is an ``unreadable-file`` error.
+    """
+    try:
+        entries = sorted(os.scandir(seeds), key=lambda e: e.name)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return [], [
+            Problem(
+                "unreadable-file",
+                seeds.name or str(seeds),
+                f"expected a readable folder of pages, found an error: {reason}",
+            )
+        ]
+    pages: list[Path] = []
+    problems: list[Problem] = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in skip:
+            continue
+        mode, found = entry_kind(Path(entry.path))
+        if mode is not None and stat.S_ISREG(mode):
+            pages.append(Path(entry.path))
+            continue
+        problems.append(
+            Problem(
+                "unreadable-file",
+                entry.name,
+                f"expected a page saved as a regular file, found {found}; left out",
+                severity="warning",
+            )
+        )
+    return pages, problems
 
 
 def decode(data: bytes, name: str) -> SourceText:
