@@ -47,6 +47,15 @@ def package(built: Path, tmp_path: Path) -> Path:
     return copy_package(built, tmp_path)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current parser (also MFA_UPDATE_GOLDEN=1)",
+    )
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Show how many Hypothesis examples ran (issue 4 asks for the figure) in every run."""
     properties = sys.modules.get(f"{__package__}.test_properties")

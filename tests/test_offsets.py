@@ -1,8 +1,10 @@
-"""For every record of every page: the source slice, normalised, is the record's text."""
+"""For every record of every page: its span sits where the page puts a turn.
+
+(That the normalised slice is the record's text, and that no character is left
+unaccounted, the parser enforces on itself; the golden snapshots pin both.)"""
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -16,18 +18,6 @@ from .conftest import FIXTURES, SEEDS, SYNTHETIC
 PAGES = (
     sorted(FIXTURES.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
 )
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
-def test_offsets_give_the_text(path: Path) -> None:
-    source = read_source(path).text
-    parsed = parse_file(path)
-    records = [*parsed.speeches, *parsed.questions, *parsed.answers]
-    assert records, "every fixture has at least one record"
-    for record in records:
-        assert normalise_text(source[record.char_start : record.char_end]) == record.text
-    spans = sorted((r.char_start, r.char_end) for r in records)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
 
 
 CHROME_LINES = {"Advanced settings", "Web Content Display", "Additional materials"}
@@ -46,8 +36,12 @@ def test_spans_sit_where_the_page_puts_turns(path: Path) -> None:
         label = getattr(record, "label", None)
         if label is None:  # an unlabelled paragraph starts its line
             assert before == "", (record, before)
-        else:  # the label, its qualifier and the colon stand just before the text
+        else:  # the label, its qualifier and the colon stand just before the text, or
+            # alone on the line before it
             qualifier = f"({record.qualifier})" if record.qualifier else ""
+            if before == "":
+                lines = [ln for ln in source[:line_start].splitlines() if ln.strip()]
+                before = " ".join(lines[-1].split())
             assert "".join(before.split()) == "".join(f"{label}{qualifier}:".split()), before
         line_end = min(
             i for i in (source.find("\n", end), source.find("\r", end), len(source)) if i >= 0
@@ -55,11 +49,6 @@ def test_spans_sit_where_the_page_puts_turns(path: Path) -> None:
         assert source[end:line_end].strip() == ""  # a turn ends at a line's end
         assert not CHROME_LINES & set(record.text.split("\n\n"))
         assert "en-GB1" not in record.text
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name[:40])
-def test_nothing_unaccounted(path: Path) -> None:
-    assert parse_file(path).accounting.unaccounted_chars == 0
 
 
 @pytest.mark.parametrize(

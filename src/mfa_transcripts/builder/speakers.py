@@ -72,11 +72,19 @@ _HOMOGLYPHS = str.maketrans(
 )
 
 
+_INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$")
+
+
 def fold(text: str) -> str:
     """Case- and look-alike-fold ``text`` without changing its length (offsets survive)."""
     folded = text.translate(_HOMOGLYPHS)
     if folded.isascii():  # ASCII lower-cases one letter to one letter: no loop needed
         return folded.lower()
+    lowered = folded.lower()
+    # no letter lower-cased to two ('İ') and no capital sigma (whose lower case depends
+    # on its neighbours): the whole-string lower case is the letter-by-letter one
+    if len(lowered) == len(folded) and "Σ" not in folded:
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
@@ -94,6 +102,7 @@ class _Registry:
     # (folded alias, speaker), longest alias first so 'sergey lavrov' wins over 'lavrov'
     aliases: tuple[tuple[str, Speaker], ...]
     pattern: re.Pattern[str]
+    by_alias: dict[str, Speaker]  # folded alias -> the first speaker of ``aliases`` with it
 
 
 @cache
@@ -116,7 +125,10 @@ def registry() -> _Registry:
     pattern = re.compile(
         rf"(?<![\w.])(?:{INITIALS}(?P<surname>{surnames})|(?P<alias>{alternatives}))(?!\w)"
     )
-    return _Registry(speakers, tuple(aliases), pattern)
+    by_alias: dict[str, Speaker] = {}
+    for alias, speaker in aliases:
+        by_alias.setdefault(alias, speaker)
+    return _Registry(speakers, tuple(aliases), pattern, by_alias)
 
 
 def by_name(name: str | None) -> Speaker | None:
@@ -130,14 +142,17 @@ def resolve(label: str) -> Speaker | None:
     Punctuation around the label does not matter: ``Sergey Lavrov.`` is Sergey Lavrov.
     """
     folded = " ".join(fold(label).strip().strip(_EDGE_PUNCTUATION).split())
-    for alias, speaker in registry().aliases:
-        if folded == alias or folded.endswith(" " + alias):
+    by_alias = registry().by_alias
+    # the longest alias the label ends with, at a word boundary: one look-up a word
+    words = folded.split(" ")
+    for i in range(len(words)):
+        speaker = by_alias.get(" ".join(words[i:]))
+        if speaker is not None:
             return speaker
     # initials before a surname: 's.a.ryabkov', 'spokesman a.k. lukashevich'
-    initialled = re.search(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$", folded)
+    initialled = _INITIALLED_END.search(folded)
     if initialled is not None:
-        surname = initialled["surname"]
-        return next((s for a, s in registry().aliases if a == surname), None)
+        return by_alias.get(initialled["surname"])
     return None
 
 

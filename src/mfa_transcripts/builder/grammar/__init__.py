@@ -1,0 +1,15 @@
+"""The page family's rules, as tables with their matchers, one job a module.
+
+* :mod:`.lexicon` — the vocabulary: genres, roles (with what each does on a page),
+  places, months, stage directions;
+* :mod:`.dates` — date, header, date-line and time-stamp shapes;
+* :mod:`.chrome` — the table of chrome lines and the kind each is published as;
+* :mod:`.labels` — the one turn-label grammar (title finding and turns both use it);
+* :mod:`.title` — finding the title line and reading it;
+* :mod:`.head` — the ordered rules for the lines between title and body;
+* :mod:`.contents` — a briefing's table of contents;
+* :mod:`.headings` — headings, separators and stage directions in the body;
+* :mod:`.footer` — the footer, its organisation tags and a closing signature.
+
+A new page variant is a row in one of these tables plus a fixture.
+"""

@@ -1,0 +1,119 @@
+"""The table of chrome lines: lines that are never text, with the kind each is published as.
+
+Each row is a whole line (surrounding whitespace aside), the places it may stand —
+``head`` (between the title and the body, in any order with the head's other lines),
+``body`` (anywhere in the body, where it closes no turn) and ``footer`` (the trailing
+block, bottom-up) — and the kind its characters are counted as. A footer block is a
+footer only when it holds at least one ``footer``-place line; the organisation tags
+between them are :mod:`.footer`'s. Everything before the title is chrome of kind
+``masthead`` (or ``header``): no table is needed there.
+
+All rows of one place are one compiled alternation, so a line costs one regex call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CHROME_LINES", "LANGUAGE_TAG", "ChromeLine", "chrome_kind"]
+
+
+@dataclass(frozen=True)
+class ChromeLine:
+    """One kind of chrome line: its kind, where it may stand, and its pattern."""
+
+    kind: str
+    places: frozenset[str]
+    pattern: str  # matched against the whole stripped line, case-insensitively
+
+
+_HEAD = frozenset({"head"})
+_FOOTER = frozenset({"footer"})
+_ANYWHERE = frozenset({"head", "body", "footer"})
+_SOCIAL = (
+    r"(?:facebook|twitter|x|vk|vkontakte|telegram|whatsapp|viber|odnoklassniki|ok|linkedin"
+    r"|email|e-mail|copy\ link|print)"
+)
+
+CHROME_LINES: tuple[ChromeLine, ...] = (
+    # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
+    ChromeLine(
+        "footer",
+        _FOOTER,
+        r"additional materials|web content display|advanced settings|print version|print|share",
+    ),
+    # media links at the top of opening remarks or at the end
+    ChromeLine(
+        "media-link",
+        _ANYWHERE,
+        r"download (?:file|video|audio|pdf)|watch on (?:youtube|rutube|vk)|watch (?:the )?video"
+        r"|listen to (?:the )?audio",
+    ),
+    # the language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1'; a bullet with no language
+    ChromeLine("languages", _HEAD, r"•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+|•"),
+    # a document number on current-site renderings: '2432-20-10-2014'
+    ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
+    # a translator's note
+    ChromeLine(
+        "translation-note",
+        _ANYWHERE,
+        r"[(\[]?(?:unofficial|informal|non-official|working) translation"
+        r"(?: from (?:the )?russian)?(?: language)?\.?[)\]]?"
+        r"|[(\[]?translated from (?:the )?russian\.?[)\]]?",
+    ),
+    # a republisher's rating, share and counter lines: 'Rating: 4.5 / 5', 'Share: Facebook VK',
+    # '1 234 views'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"(?:rating|rate this(?: article| page)?|votes?|views?)\s*:?\s*[\d.,/\s]*(?:votes?|views?"
+        r"|stars?)?"
+        r"|\d[\d\s,.]*\s+(?:views|comments?|likes|votes|shares)"
+        rf"|(?:share(?:\s+(?:this|on))?\s*:?\s*|tweet\s*){_SOCIAL}?(?:[\s|•,/]+{_SOCIAL})*"
+        rf"|{_SOCIAL}(?:[\s|•,/]+{_SOCIAL})+",
+    ),
+    # an icon font's glyphs (private-use characters), alone or with a counter
+    ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
+    # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'
+    ChromeLine(
+        "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
+    ),
+    # a republisher's lead-in to the text: 'Full text', 'Read more ...'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"(?:full text|full version|read more|read it|more)(?:\s*(?:\.\.\.|…|»))?",
+    ),
+    # a cross-link to the Russian original or to the source
+    ChromeLine(
+        "cross-link",
+        _ANYWHERE,
+        r"(?:read|see|view)(?: (?:this|the text|it))? in russian|russian version|"
+        r"(?:read )?(?:the )?(?:original|text) in russian|читать на русском(?: языке)?|"
+        r"на русском языке|русская версия|"
+        r"(?:source|original|russian(?: text| version)?|read more|more)\s*:\s*https?://\S+|"
+        r"https?://\S+",
+    ),
+)
+
+_PLACES = ("head", "body", "footer")
+
+
+def _compile(place: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    rows = [row for row in CHROME_LINES if place in row.places]
+    pattern = "|".join(f"(?P<r{i}>{row.pattern})" for i, row in enumerate(rows))
+    return re.compile(rf"^\s*(?i:{pattern})\s*$"), tuple(row.kind for row in rows)
+
+
+_COMPILED = {place: _compile(place) for place in _PLACES}
+LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
+
+
+def chrome_kind(text: str, place: str) -> str | None:
+    """The kind of chrome ``text`` is when it stands at ``place``; None if it is not."""
+    pattern, kinds = _COMPILED[place]
+    match = pattern.match(text)
+    if match is None or match.lastgroup is None:
+        return None
+    return kinds[int(match.lastgroup[1:])]

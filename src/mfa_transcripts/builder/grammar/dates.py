@@ -1,0 +1,147 @@
+"""Dates, publication headers, date lines and time stamps.
+
+* A **publication header** (old site, until about 2021) is ``23 August 202019:37``:
+  day, month name, year and HH:MM glued together (a space or comma before the time also
+  occurs), Moscow time; an embassy header is ``10 november / 2017``. Only these two
+  shapes give a publication date.
+* A **date** is ``Month D, YYYY`` or ``D Month YYYY`` (month names in any case, full or
+  abbreviated, or Russian in the genitive: ``12 марта 2019 г.``; the comma after the day
+  may be missing, ``April 6 2021``, and one may stray after the month, ``27 March ,
+  2012``).
+* A **date line** is a date on a line of its own (``September 9, 2016``); a weekday may
+  precede it and a time follow it (``Thursday, 02 July 2015 09:54``), a place may
+  precede it (``Solnechnogorsk, July 28, 2025``).
+* A **time stamp** is chrome, never a date (it is no ministry header, and its day order
+  and time zone are unknown): ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 -
+  22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50`` (the time glued to a two-digit
+  year), or a time alone (``Moscow, 14:05``). Nor does a date line give a publication
+  date: only the two header shapes do.
+* The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``; a
+  month and year alone (``..., October 2019``) end it too but give no day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from ...errors import Problem
+from .lexicon import MONTH_PATTERN, WEEKDAY_PATTERN, is_place, month_number
+
+__all__ = [
+    "DATE_LINE",
+    "MOSCOW",
+    "STAMP",
+    "TIME",
+    "date_line",
+    "make_date",
+    "match_date",
+    "parse_header",
+    "title_date_match",
+    "title_month_match",
+]
+
+MOSCOW = timezone(timedelta(hours=3), "MSK")
+_MONTH = MONTH_PATTERN
+_YEAR = r"(?P<year>\d{4})(?:\s*г\.)?"  # '2019 г.' (Russian 'year')
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+
+HEADER_GLUED = re.compile(
+    rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}}),?[ \t]*"
+    rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
+)
+HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
+_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}),? {_YEAR}"
+_DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH}(?: ?,)? {_YEAR}"
+# One pattern cannot name a group twice, so the day-first groups are renamed with an
+# 'x' prefix; match_date reads either.
+DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
+DATE_LINE = re.compile(
+    rf"^\s*(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
+    rf"{DATE}(?:,?\s+(?P<time>{TIME}))?\s*$"
+)
+STAMP = re.compile(
+    rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?"
+    rf"(?:(?P<t1>{TIME})\s+)?"
+    rf"(?:(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})[./-]"
+    rf"(?P<y>\d{{4}}|\d{{2}}(?=\s*[,-]?\s*{TIME}))"
+    rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
+    rf"(?:\s*[,-]?\s*(?P<t2>{TIME}))?\s*•?\s*$"
+)
+TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
+TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
+# what introduces the title's date: '..., published on July 3, 2017'
+DATE_LEAD_IN = re.compile(r"(?:,\s*|\s+)(?:(?:published|released|posted)\s+)?on$", re.IGNORECASE)
+TITLE_MONTH = re.compile(rf"(?:,\s*|\s+){_MONTH}\s+\d{{4}}[.:]?\s*$")
+
+
+def parse_header(
+    name: str, line: int, text: str, warnings: list[Problem]
+) -> tuple[date, datetime | None] | None:
+    """(publication date, Moscow time) of a header line; None when the line is no header
+    or its date does not exist (an ``invalid-date`` warning; an impossible time is left
+    out with one)."""
+    for pattern in (HEADER_GLUED, HEADER_EMBASSY):
+        match = pattern.match(text)
+        if match:
+            day = make_date(name, line, match, warnings)
+            if day is None:
+                return None
+            if "hh" not in match.groupdict():
+                return day, None
+            hh, mm = int(match["hh"]), int(match["mm"])
+            if hh > 23 or mm > 59:
+                warnings.append(_invalid_date(name, line, f"{hh:02d}:{mm:02d}", "a time of day"))
+                return day, None
+            return day, datetime.combine(day, time(hh, mm), MOSCOW)
+    return None
+
+
+def make_date(name: str, line: int, match: re.Match[str], warnings: list[Problem]) -> date | None:
+    """The date a match gives, or None and an ``invalid-date`` warning naming the line."""
+    try:
+        return match_date(match)
+    except ValueError:
+        warnings.append(_invalid_date(name, line, match.group().strip(), "a calendar date"))
+        return None
+
+
+def match_date(match: re.Match[str]) -> date:
+    """The date of a match of a date pattern (either day order, see :data:`DATE`);
+    raises ValueError for a date that does not exist."""
+    groups = {k.lstrip("x"): v for k, v in match.groupdict().items() if v is not None}
+    return date(int(groups["year"]), month_number(groups["month"]), int(groups["day"]))
+
+
+def _invalid_date(name: str, line: int, found: str, what: str) -> Problem:
+    return Problem(
+        "invalid-date",
+        name,
+        f"expected {what}, found {found!r}, which does not exist; left out",
+        line,
+        severity="warning",
+    )
+
+
+def title_date_match(text: str) -> re.Match[str] | None:
+    """The date ending a title: ``(City, Month D, YYYY)`` or ``..., Month D, YYYY``."""
+    tail = text.rstrip()[-1:]
+    if not (tail.isdigit() or tail in {")", ".", ":"}):
+        return None  # a cheap test first: a title date ends in a digit, ')', '.' or ':'
+
+    return TITLE_PAREN.search(text) or TITLE_DATE.search(text)
+
+
+def title_month_match(text: str) -> re.Match[str] | None:
+    """A month and year ending a title (``..., October 2019``): no day, so no date."""
+    return TITLE_MONTH.search(text)
+
+
+def date_line(text: str) -> re.Match[str] | None:
+    """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54'); a place may
+    precede the date ('Solnechnogorsk, July 28, 2025')."""
+    match = DATE_LINE.match(text)
+    if match is None or (match["place"] is not None and not is_place(match["place"])):
+        return None
+    return match

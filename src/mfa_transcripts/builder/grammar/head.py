@@ -1,0 +1,233 @@
+"""The lines that may sit between the title and the body, as one ordered list of rules.
+
+:data:`HEAD_RULES` is read top-down for each line after the title: the first rule that
+matches takes the line (or a run of lines), names its chrome kind and captures what it
+gives; the first line no rule takes starts the body. Before the rules, a **byline**
+block (up to five short lines closed by a date line: an author, an outlet) is chrome.
+
+=================  ===========================================  =======================
+rule               matches                                      captures
+=================  ===========================================  =======================
+title-repeat       the title again (spacing aside; a stamp of   —
+                   up to 24 characters with a digit may be
+                   glued on: ``..., April 25, 2022,10:11``)
+languages          the switcher ``• de-DE1 en-GB1`` (first one)  the page's languages
+chrome             a head line of :data:`~.chrome.CHROME_LINES`  —
+                   (document number ``2432-20-10-2014``,
+                   ``Download file``, a translator's note,
+                   share/rating lines, a cross-link, ...)
+header             a publication header (first one)             publication date, time
+date-line          ``September 9, 2016``, weekday, time and     event date (fallback),
+                   place allowed (first one)                    place
+stamp              a numeric time stamp, or a time alone        —
+contents-label     ``Table of contents`` (first one)            —
+contents           a table of contents (:mod:`.contents`)       its items
+metadata           a republisher's field: ``Related Country:``  —
+                   with one to three ``• Iran`` values under it
+name-line          a caption that is only a person's name       —
+                   (``Minister Sergey Lavrov``)
+=================  ===========================================  =======================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ...errors import Problem
+from .. import speakers
+from .chrome import LANGUAGE_TAG, chrome_kind
+from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
+from .dates import STAMP, TIME, date_line, make_date, parse_header
+from .footer import signer
+from .title import clean_title
+
+__all__ = ["HEAD_RULES", "Head", "HeadRule", "split_head"]
+
+_TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}},?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
+
+
+@dataclass
+class Head:
+    """What lies between the title and the body: where the body starts, what was captured,
+    and the chrome kind of each line taken (``(index, kind)``)."""
+
+    end: int = 0
+    header: tuple[date, datetime | None] | None = None
+    date_line: date | None = None
+    place: str | None = None  # a place before the date line's date
+    languages: list[str] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)
+    kinds: list[tuple[int, str]] = field(default_factory=list)
+    labelled: bool = False  # a 'Table of contents' line was met
+    dated: bool = False  # a date line was met (its date may not exist)
+
+
+@dataclass(frozen=True)
+class _Context:
+    name: str  # the file, for errors
+    texts: list[str]  # the non-blank lines after the title, up to the footer
+    numbers: list[int]  # their line numbers
+    folded_title: str
+    genres: list[str]
+    warnings: list[Problem]
+    speaker: str | None  # the title's
+
+
+@dataclass(frozen=True)
+class HeadRule:
+    """A rule: its name, the chrome kind of what it takes, and its matcher, which returns
+    the index after the lines it takes (capturing into the head) or None."""
+
+    name: str
+    kind: str
+    match: Callable[[_Context, Head, int], int | None]
+
+
+def _fold_spaces(text: str) -> str:
+    return "".join(speakers.fold(clean_title(text)).split())
+
+
+def _title_repeat(ctx: _Context, head: Head, i: int) -> int | None:
+    text = _fold_spaces(ctx.texts[i])
+    title = ctx.folded_title
+    if text == title or (
+        text.startswith(title) and re.fullmatch(r"(?=\S*\d)\S{1,24}", text[len(title) :])
+    ):
+        return i + 1
+    return None
+
+
+def _languages(ctx: _Context, head: Head, i: int) -> int | None:
+    if head.languages or chrome_kind(ctx.texts[i], "head") != "languages":
+        return None
+    head.languages = [m.group(1) for m in LANGUAGE_TAG.finditer(ctx.texts[i])]
+    return i + 1
+
+
+def _header(ctx: _Context, head: Head, i: int) -> int | None:
+    if head.header is not None:
+        return None
+    head.header = parse_header(ctx.name, ctx.numbers[i], ctx.texts[i], ctx.warnings)
+    return i + 1 if head.header is not None else None
+
+
+def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
+    if head.dated or (match := date_line(ctx.texts[i])) is None:
+        return None
+    head.dated = True
+    head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
+    head.place = " ".join(match["place"].split()) if match["place"] else None
+    return i + 1
+
+
+def _stamp(ctx: _Context, head: Head, i: int) -> int | None:
+    text = ctx.texts[i]
+    return i + 1 if STAMP.match(text) or _TIME_ONLY.match(text) else None
+
+
+def _contents_label(ctx: _Context, head: Head, i: int) -> int | None:
+    if head.contents or not CONTENTS_LABEL.match(ctx.texts[i]):
+        return None
+    head.labelled = True
+    return i + 1
+
+
+def _contents(ctx: _Context, head: Head, i: int) -> int | None:
+    texts = ctx.texts
+    end = contents_end(texts, i)
+    if not (end > i and (head.labelled or is_contents(texts, i, end, ctx.genres))):
+        if head.contents or ctx.genres[:1] != ["briefing"]:
+            return None
+        end = topic_list_end(texts, i)
+        if end == i:
+            return None
+    for text in texts[i:end]:
+        item = TOC_ITEM.match(text)
+        head.contents.append(item["item"] if item else text.strip())
+    return end
+
+
+_FIELD = re.compile(r"^\s*[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s*:\s*$")
+_BULLET = re.compile(r"^\s*[•·▪*-]\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}\s*$")  # '• Iran'
+
+
+def _metadata(ctx: _Context, head: Head, i: int) -> int | None:
+    """A republisher's metadata field: a short label closed by a colon (``Related
+    Country:``) and one to three bulleted values of up to four words under it
+    (``• Iran``)."""
+    texts = ctx.texts
+    if not _FIELD.match(texts[i]) or CONTENTS_LABEL.match(texts[i]):
+        return None
+    end = i + 1
+    while end < len(texts) and end - i <= 3 and _BULLET.match(texts[end]):
+        end += 1
+    return end if end > i + 1 else None
+
+
+def _name_line(ctx: _Context, head: Head, i: int) -> int | None:
+    """A caption or byline that is only a person's name, perhaps with a role (``Minister
+    Sergey Lavrov``): a registry person or the title's speaker, two words or more."""
+    text = ctx.texts[i].strip()
+    return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
+
+
+HEAD_RULES: tuple[HeadRule, ...] = (
+    HeadRule("title-repeat", "title-repeat", _title_repeat),
+    HeadRule("languages", "languages", _languages),
+    HeadRule(
+        "chrome",
+        "",  # the kind the chrome table gives
+        lambda ctx, head, i: i + 1 if chrome_kind(ctx.texts[i], "head") is not None else None,
+    ),
+    HeadRule("header", "header", _header),
+    HeadRule("date-line", "date-line", _date_line),
+    HeadRule("stamp", "date-line", _stamp),
+    HeadRule("contents-label", "contents", _contents_label),
+    HeadRule("contents", "contents", _contents),
+    HeadRule("metadata", "republisher", _metadata),
+    HeadRule("name-line", "byline", _name_line),
+)
+
+
+def _byline_end(texts: list[str]) -> int:
+    """Where a byline block (short lines closed by a date line) after the title ends; 0 if none."""
+    for i, text in enumerate(texts[:6]):
+        if date_line(text):
+            return i
+        text = text.strip()
+        if len(text) > 60 or ":" in text or text[-1] in ".!?" or text.startswith("•"):
+            return 0
+    return 0
+
+
+def split_head(
+    name: str,
+    texts: list[str],
+    numbers: list[int],
+    title: str | None,
+    genres: list[str],
+    warnings: list[Problem],
+    speaker: str | None = None,
+) -> Head:
+    """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line;
+    problems met (an impossible date) go to ``warnings``."""
+    folded = _fold_spaces(title) if title else "\0"
+    ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker)
+    head = Head()
+    i = _byline_end(texts)
+    head.kinds.extend((k, "byline") for k in range(i))
+    while i < len(texts):
+        for rule in HEAD_RULES:
+            end = rule.match(ctx, head, i)
+            if end is not None:
+                kind = rule.kind or chrome_kind(texts[i], "head") or "chrome"
+                head.kinds.extend((k, kind) for k in range(i, end))
+                i = end
+                break
+        else:
+            break
+    head.end = i
+    return head

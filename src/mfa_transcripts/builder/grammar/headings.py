@@ -1,0 +1,154 @@
+"""Headings, separators and stage directions in the body.
+
+* A **heading** closes the current turn and opens a section: a line equal to an item of
+  the page's table of contents (or, as the page's last paragraph, the start of one, at
+  least :data:`CUT_HEADING_CHARS` characters: a heading cut short), or, on a digest (a
+  page with no question label), a topic ``On <topic>`` (at most 12 words, no comma,
+  colon or closing punctuation) that is not the page's last paragraph and is followed
+  by an unlabelled paragraph. On a briefing page (the title's first genre) without a
+  table of contents, any paragraph shaped like a heading is one: at most
+  :data:`MAX_HEADING_WORDS` words, starting with a capital letter, a digit or a quote,
+  not a label, no closing punctuation (nor a closing comma or dash), and not the page's
+  last paragraph (that is text cut short); so is a heading that ends in a full stop
+  (``Situation in Syria.``: 2 to :data:`MAX_STOP_HEADING_WORDS` words, no other sentence
+  punctuation, none of the pronouns, auxiliary verbs and greetings that make a
+  sentence: ``Thank you.``), when no labelled turn is open and a longer unlabelled
+  paragraph follows. Anywhere, a republisher's topic tag on a line of its own
+  (``#BRICS``) and a digest's lead-in to its summary points (``Key theses:``, ``Key
+  talking points``, ``The main theses``) are headings. A heading with no turn under it
+  (the next line is another heading, or the page ends) is chrome (``heading``).
+* ``* * *`` (:data:`SEPARATOR`) closes the current turn and is chrome (a separator
+  between press approaches).
+* **Stage directions** (:data:`STAGE_DIRECTION`: a paragraph that is wholly
+  parenthesised: ``(Applause)``, ``(Laughter.)``, ``(Off-mike.)``) never open a turn or
+  name a speaker: inside a turn they are text of that turn; where no turn is open they
+  are chrome (``stage-direction``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contents import heading_key
+from .labels import LABEL
+
+__all__ = [
+    "CUT_HEADING_CHARS",
+    "MAX_HEADING_WORDS",
+    "MAX_STOP_HEADING_WORDS",
+    "SEPARATOR",
+    "STAGE_DIRECTION",
+    "always_heading",
+    "ends_mid_sentence",
+    "heading_shaped",
+    "heading_with_full_stop",
+    "in_contents",
+    "topic_heading",
+]
+
+
+MAX_STOP_HEADING_WORDS = 15
+"""Longest paragraph, in words, taken for a heading that ends in a full stop."""
+
+
+MAX_HEADING_WORDS = 30
+"""Longest paragraph, in words, taken for a section heading by its shape on a briefing page."""
+
+
+CUT_HEADING_CHARS = 10
+"""Shortest start of a contents item that, as the page's last paragraph, is a heading cut short."""
+
+
+# a republisher's topic tag on a line of its own: '#BRICS', '#RussiaChina cooperation'
+_TOPIC_TAG = re.compile(r"^\s*#[^\W\d_][\w\-]*(?:\s+[\w’'\-]+){0,5}\s*$")
+
+
+# a digest's lead-in to its summary points: 'Key theses:', 'The main theses', 'Key talking points'
+_DIGEST_LEAD = re.compile(
+    r"^\s*(?i:(?:the\s+)?(?:key|main)\s+(?:theses|talking\s+points|points|statements|takeaways"
+    r"|quotes))\s*:?\s*$"
+)
+
+
+# words that make a short line a sentence, not a heading
+_SENTENCE_WORDS = {
+    *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there"),
+    *("here", "me", "us", "let", "is", "are", "was", "were", "be", "been", "am", "will"),
+    *("would", "shall", "should", "can", "could", "may", "might", "must", "have", "has"),
+    *("had", "do", "does", "did", "not", "thank", "thanks", "please", "good", "hello"),
+    *("yes", "no", "ladies", "gentlemen", "colleagues", "friends", "dear"),
+}
+
+
+_HEADING_ON = re.compile(r"^\s*On\s+\S.*$")
+
+
+STAGE_DIRECTION = re.compile(r"^\s*\([^()]{1,60}\)\s*$")
+
+
+SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
+
+
+_TERMINAL = re.compile(r"[.!?…:;][\"”»’')\]]*\s*$|^\s*\(.*\)\s*$")
+
+
+def in_contents(text: str, contents: set[str], cut: bool) -> bool:
+    """A line equal to a contents item; as the page's last line (``cut``), also the
+    start of one, of at least :data:`CUT_HEADING_CHARS` characters."""
+    if not contents:
+        return False
+    key = heading_key(text)
+    if key in contents:
+        return True
+    return cut and len(key) >= CUT_HEADING_CHARS and any(c.startswith(key) for c in contents)
+
+
+def topic_heading(text: str) -> bool:
+    """A digest's topic: 'On situation in Niger' (no comma: 'On the one hand, ...' is prose)."""
+    return bool(
+        _HEADING_ON.match(text)
+        and len(text.split()) <= 12
+        and not _TERMINAL.search(text)
+        and ":" not in text
+        and "," not in text
+    )
+
+
+def heading_shaped(text: str) -> bool:
+    """A short paragraph that starts like a title and ends without punctuation."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= MAX_HEADING_WORDS
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«')
+        and not _TERMINAL.search(stripped)
+        and stripped[-1] not in ",-–—"
+        and LABEL.match(stripped) is None
+    )
+
+
+def heading_with_full_stop(text: str) -> bool:
+    """A heading that ends in a full stop (``Situation in Syria.``): 2 to
+    :data:`MAX_STOP_HEADING_WORDS` words starting like a title, one full stop at the end and
+    no other sentence or clause punctuation, and none of the words that make a sentence
+    (a subject pronoun, an auxiliary verb, a greeting: ``I will start with the schedule.``,
+    ``Thank you.``, ``Ladies and gentlemen.``)."""
+    stripped = text.strip()
+    if not stripped.endswith(".") or stripped.endswith("..") or LABEL.match(stripped):
+        return False
+    words = stripped[:-1].split()
+    return (
+        2 <= len(words) <= MAX_STOP_HEADING_WORDS
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«')
+        and re.search(r"[!?;:,…]|\.\s", stripped[:-1]) is None
+        and not any(w.strip("“”\"’'()").lower() in _SENTENCE_WORDS for w in words)
+    )
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when a page's last paragraph stops without closing punctuation."""
+    return _TERMINAL.search(text) is None
+
+
+def always_heading(text: str) -> bool:
+    """A heading on any page: a topic tag (``#BRICS``) or a digest's lead-in (``Key theses:``)."""
+    return bool(_TOPIC_TAG.match(text) or _DIGEST_LEAD.match(text))

@@ -1,0 +1,272 @@
+"""The turn-label grammar: the one place a label is recognised (title finding and turns).
+
+A **label** opens a paragraph: a name, an optional parenthesised qualifier, a colon,
+then whitespace (a no-break space counts) or the end of the line: ``Question:``,
+``Sergey Lavrov (after J.Kerry):``, ``FOREIGN MINISTER LAVROV:``; a label alone on its
+line has its text on the next. The name must look like one (:data:`LABEL_KINDS` is the
+ordered table; the first row that matches gives the kind):
+
+* ``Question``/``Q``, ``Question`` followed by ``from``/``to``/``for``/``by`` and a few
+  words (``Question from the audience``) or by a number (``Question 2``) — a question;
+* a one-word label within edit distance 2 of ``Question`` that does not contain the
+  word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
+* ``Answer``/``A`` — the title's speaker answers;
+* a registry speaker (a role may precede the name; a surname alone or with initials
+  names the person: ``Lavrov:``, ``S.Lavrov:``, ``M.V.Zakharova:``) — a speaker;
+* a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
+  audience``) — a question; a role that chairs or interprets
+  (:data:`~.lexicon.CHAIRING_ROLES`: ``Moderator``) — a statement that leaves an open
+  question open;
+* two to :data:`MAX_NAME_WORDS` capitalised words (``of``, ``the``, ``and``... and the
+  name particles allowed between, not at either end, though a particle such as ``van``
+  may start one), or initials glued to a surname (``S.A.Ryabkov``) — a speaker the
+  registry does not know, kept as written. An acronym (``START``, ``US``) may stand
+  among the words but does not count as one of the two, unless the whole label is
+  upper-case (``MR SMITH``).
+
+A speaker label (anything but a question or answer) followed by text that starts with
+a lower-case letter is prose, not a label: ``New START: we proposed ...``. The
+qualifier is kept as data and never splits the name. A number may open a question,
+answer or registry speaker's label (``1. Question:``); other numbered paragraphs are
+text (``1. Strategic stability: ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import speakers
+from .lexicon import ASKING_ROLES, CHAIRING_ROLES, ROLE_NAME_WORDS
+
+__all__ = [
+    "INLINE_LABEL",
+    "LABEL",
+    "MAX_NAME_WORDS",
+    "NUMBERED",
+    "Label",
+    "is_acronym",
+    "is_label_line",
+    "near_label",
+    "outlet_label",
+    "read_label",
+]
+
+MAX_NAME_WORDS = 16
+"""Longest label name, in words, that is taken for a speaker without the registry."""
+
+# Possessive whitespace (``\s*+``): a long run of spaces must not make the lazy name and
+# the optional qualifier try every way of sharing it (that was quadratic per paragraph).
+LABEL = re.compile(
+    r"^(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
+    r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
+    r"(?P<colon>:)(?=\s|$)\s*+"
+)
+# a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...'
+INLINE_LABEL = re.compile(
+    r"(?<=[.?!…\"”»’)])\s*+(?P<label>[A-Z][\w.’'\-]*+(?:\s++[A-Z][\w.’'\-]*+){0,3}"
+    r"\s*+(?:\([^()\n]{1,100}\))?:\s++[A-Z“\"«])"
+)
+# a numbered paragraph: '1. Theresa May said ...'
+NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
+
+# lower-case words allowed between the capitalised words of a name
+CONNECTORS = frozenset(
+    {"of", "the", "for", "and", "on", "to", "in", "at"} | speakers.NAME_PARTICLES
+)
+_ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
+_QUESTION_WORDS = {"question", "q", "questions"}
+_ANSWER_WORDS = {"answer", "a"}
+# 'Question from the audience', 'Question to both ministers', 'Question 2', 'Question2'
+_QUESTION_PHRASE = re.compile(
+    r"^(?:question|q)\s+(?:from|to|for|by)\s+\S.*$|^(?:question|q)\s*\d{1,3}$"
+)
+# 'Voice from the audience', 'Participant from Germany', 'Moderator of the discussion'
+_ROLE_PHRASE = re.compile(r"^(?P<role>\w+)\s+(?:from|of|for|at)\s+\S.*$")
+# short English words: 'Putin met Xi Jinping: ...' is prose, not a near-label
+_SHORT_WORDS = frozenset(
+    {
+        *("and", "or", "but", "nor", "yet", "so", "as", "by", "is", "was", "are", "has", "had"),
+        *("met", "saw", "see", "say", "won", "led", "let", "put", "set", "got", "vs", "via"),
+        *("per", "not", "now", "too", "his", "her", "its", "our", "who", "why", "how", "may"),
+        "can",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label read: its kind, the name as written, the speaker it names, and offsets."""
+
+    kind: str  # "question" | "speaker" | "chair" | "answer"
+    name: str
+    qualifier: str | None
+    speaker: str | None
+    known: bool  # a registry person, a role label or a question/answer label
+    span: tuple[int, int]
+    text_start: int
+    typo: bool = False  # a misspelt 'Question'
+
+
+def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> Label | None:
+    """The label opening ``text`` (which starts at offset ``start`` of the page), or None."""
+    if ":" not in text:
+        return None  # a cheap test first: most paragraphs hold no colon
+    match = LABEL.match(text)
+    if match is None:
+        return None
+    name = " ".join(match["name"].split())
+    qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    folded = speakers.fold(name)
+    span = (start + match.start(), start + match.end("colon"))
+    text_start = start + match.end()
+
+    def made(kind: str, speaker: str | None, known: bool = True, typo: bool = False) -> Label:
+        return Label(kind, name, qualifier, speaker, known, span, text_start, typo)
+
+    if match["number"] and not (
+        folded in _QUESTION_WORDS | _ANSWER_WORDS or speakers.resolve(name) is not None
+    ):
+        return None  # numbered points: '1. Strategic stability: ...'
+    bare = folded.rstrip(".")  # 'Q.:', 'A.:'
+    if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
+        return made("question", None)
+    if bare in _ANSWER_WORDS:
+        return made("answer", title_speaker or name)
+    if " " not in name and "question" not in folded and _near_question(folded):
+        return made("question", None, typo=True)
+    if text[match.end() : match.end() + 1].islower():
+        return None  # prose: 'New START: we proposed ...'
+    person = speakers.resolve(name)
+    if person is not None:
+        return made("speaker", person.name)
+    if title_speaker is not None and _names_title_speaker(name, title_speaker):
+        return made("speaker", title_speaker)  # 'V.Churkin', 'S. KISLYAK', 'Ambassador Churkin'
+    role = _ROLE_PHRASE.match(folded)
+    word = folded if role is None or len(name.split()) > 6 else role["role"]
+    if word in ASKING_ROLES:
+        return made("question", None)
+    if word in CHAIRING_ROLES:
+        return made("chair", name)
+    if _name_shaped(name):
+        return made("speaker", name, known=False)
+    return None
+
+
+def is_label_line(text: str) -> bool:
+    """A line opening with a turn label and its text: a question, a registry speaker, or
+    any name with a qualifier (``President of France Emmanuel Macron (retranslated): I
+    will ...``). Such a line is no title unless it ends with a date."""
+    match = LABEL.match(text)
+    if match is None or match["number"] or match.end() >= len(text.rstrip()):
+        return False
+    if match["qualifier"] is not None:
+        return True
+    label = read_label(text)
+    return label is not None and (
+        (label.kind == "question" and not label.typo)
+        or (label.kind == "speaker" and label.known)
+        or label.kind == "answer"
+    )
+
+
+def outlet_label(text: str, start: int = 0) -> Label | None:
+    """A one-word upper-case label (``TASS:``, ``RIA:``): an outlet's interviewer, read as
+    a question on an interview page with no question labels; None otherwise."""
+    match = LABEL.match(text) if ":" in text else None
+    if match is None or match["number"] or " " in match["name"].strip():
+        return None
+    name = match["name"].strip()
+    if not is_acronym(name) or not text[match.end() : match.end() + 1].isupper():
+        return None
+    span = (start + match.start(), start + match.end("colon"))
+    qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    return Label("question", name, qualifier, None, True, span, start + match.end())
+
+
+def _names_title_speaker(name: str, title_speaker: str) -> bool:
+    """A label naming the title's speaker by surname, perhaps with initials or role words
+    before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador Churkin``), or by full name
+    after role words (``Ambassador Vladimir Chizhov``)."""
+    folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
+    if folded.endswith(" " + full) and all(
+        w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
+    ):
+        return True  # 'Ambassador Vladimir Chizhov'
+    words = name.replace(".", ". ").split()
+    if not words or len(words) > 5:
+        return False
+    surname = speakers.fold(title_speaker.split()[-1])
+    if speakers.fold(words[-1]) != surname or len(surname) < 3:
+        return False
+    return all(
+        (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
+    )
+
+
+def is_acronym(word: str) -> bool:
+    """'START', 'US', 'U.S.': two or more letters, all capitals ('J.' is an initial)."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+def _name_shaped(name: str) -> bool:
+    words = name.split()
+    if len(words) == 1 and speakers.INITIALLED_NAME.match(name):
+        return True  # 'S.A.Ryabkov': initials glued to a surname
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in CONNECTORS:
+        return False
+    if words[0].lower() in (CONNECTORS - speakers.NAME_PARTICLES) | _ARTICLES:
+        return False
+    if not all(w[0].isupper() or w.lower() in CONNECTORS for w in words):
+        return False
+    # an acronym is no name word unless the whole label is upper-case ('MR SMITH')
+    upper = name.isupper()
+    return sum(w[0].isupper() and (upper or not is_acronym(w)) for w in words) >= 2
+
+
+def near_label(text: str) -> str | None:
+    """The name of a paragraph shaped like a personal name's label but for one short
+    lower-case word that is no known particle (``Karl-Theodor zu Guttenberg: Thank
+    you.``), worth a warning, as a speaker's turn may have been merged into the one
+    before; else None."""
+    match = LABEL.match(text)
+    if match is None or match["qualifier"] is not None or match["number"]:
+        return None
+    after = text[match.end() :]
+    if after and not after[0].isupper():
+        return None
+    words = match["name"].split()
+    odd = [w for w in words if not w[0].isupper() and w.lower() not in CONNECTORS]
+    shaped = (
+        3 <= len(words) <= 5
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+        and words[0].lower() not in CONNECTORS | _ARTICLES
+        and not any(is_acronym(w) for w in words)
+        and len(odd) == 1
+        and len(odd[0]) <= 3
+        and odd[0].isalpha()
+        and odd[0] not in _SHORT_WORDS
+    )
+    return " ".join(words) if shaped else None
+
+
+def interviewer(label: Label, title_speaker: str | None) -> bool:
+    """A name label on an interview page that names neither a registry person nor the
+    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov)."""
+    if label.kind != "speaker" or label.known or title_speaker is None:
+        return False
+    return speakers.fold(label.name.split()[-1]) != speakers.fold(title_speaker.split()[-1])
+
+
+def _near_question(folded: str) -> bool:
+    """Within edit distance 2 of 'question' (a misspelt label: 'qestion', 'questoin')."""
+    if not 6 <= len(folded) <= 10 or not folded.isalpha():
+        return False
+    previous = list(range(9))
+    for i, ca in enumerate(folded, start=1):
+        current = [i]
+        for j, cb in enumerate("question", start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= 2

@@ -1,0 +1,194 @@
+"""The vocabulary of the page family: genres, roles, places, months, stage directions.
+
+Every word list the grammar uses lives here, with its attributes, so that a new word
+is one row: a genre wording says which genre of the model it gives; a role word says
+whether it marks a title line, may stand in a role before a name, names one person,
+and what its turns do (``asks``: a question; ``chairs``: a statement that leaves an
+open question open).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...schema import GENRES
+from .. import speakers
+
+__all__ = [
+    "ASKING_ROLES",
+    "CHAIRING_ROLES",
+    "GENRE_VOCABULARY",
+    "GENRE_WORD",
+    "MONTHS",
+    "NOT_PLACE_WORDS",
+    "PERSON_ROLES",
+    "ROLES",
+    "ROLE_NAME_WORDS",
+    "ROLE_WORDS",
+    "STAGE_WORDS",
+    "Role",
+    "is_place",
+    "month_number",
+]
+
+# (genre of the model, wording). A title names one of these; an entry without a genre
+# makes a line title-like but gives no genre. Earlier rows win where wordings overlap.
+GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
+    ("opening remarks", r"opening remarks"),
+    (
+        "answers to questions",
+        r"(?:answers?|responses?) to (?:a |the )?"
+        r"(?:media |journalists[’']? |reporters[’']? |press |students[’']? )?questions?"
+        r"(?: (?:of|from) (?:the )?(?:media|journalists|press))?",
+    ),
+    ("news conference", r"(?:joint )?(?:news|press) conference"),
+    ("remarks", r"remarks"),
+    ("statement", r"(?:joint )?statements?"),
+    ("speech", r"speech"),
+    ("address", r"address"),
+    ("lecture", r"lecture"),
+    ("interview", r"interviews?"),  # also the verb: '<Outlet> interviews <Name>'
+    ("briefing", r"briefing"),
+    ("article", r"article"),
+    ("comment", r"comments?"),
+    # the verb: '<Name> answers questions from the media'
+    (
+        "answers to questions",
+        r"answers? (?:media |journalists[’']? )?questions(?: (?:from|of) (?:the )?"
+        r"(?:media|journalists|press))?",
+    ),
+    ("answers to questions", r"answers?"),
+    ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
+    (None, r"greetings"),
+    (None, r"message"),
+)
+assert {g for g, _ in GENRE_VOCABULARY if g is not None} <= set(GENRES)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word and what it does on a page."""
+
+    word: str
+    title: bool = False  # makes a line naming a genre a title candidate ('Minister')
+    in_name: bool = False  # may stand in the role before a name ('Deputy Foreign Minister')
+    person: bool = False  # names one person: a name may follow in apposition
+    turn: str | None = None  # a turn label of this role: "asks" | "chairs"
+
+
+ROLES: tuple[Role, ...] = (
+    Role("Minister", title=True, in_name=True, person=True),
+    Role("Ministers", in_name=True),
+    Role("Ministry", title=True, in_name=True),
+    Role("FM", title=True),
+    Role("Spokesperson", title=True, in_name=True, person=True),
+    Role("Spokesman", title=True, in_name=True, person=True),
+    Role("Spokeswoman", title=True, in_name=True, person=True),
+    Role("Secretary", title=True, in_name=True, person=True),
+    Role("President", title=True, in_name=True, person=True),
+    Role("Ambassador", title=True, in_name=True, person=True),
+    Role("Envoy", title=True, in_name=True, person=True),
+    Role("Representative", title=True, in_name=True, person=True),
+    Role("Department", title=True, in_name=True),
+    Role("Embassy", title=True),
+    Role("Director", in_name=True, person=True),
+    Role("Chairman", in_name=True, person=True, turn="chairs"),
+    Role("Chair", in_name=True, person=True, turn="chairs"),
+    Role("Commissioner", in_name=True, person=True),
+    Role("Chancellor", in_name=True, person=True),
+    Role("Adviser", in_name=True, person=True),
+    Role("Advisor", in_name=True, person=True),
+    Role("Consul", in_name=True, person=True),
+    *(
+        Role(w, in_name=True)
+        for w in (
+            *("Foreign", "Deputy", "First", "Vice", "Prime", "Permanent", "Head", "State"),
+            *("Special", "Presidential", "General", "Chief", "Senior", "Acting", "Executive"),
+            *("Press", "Affairs", "Russian", "Speaker", "Mr", "Ms", "Mrs", "Dr"),
+        )
+    ),
+    # roles that ask: their turns are questions
+    *(
+        Role(w, turn="asks")
+        for w in (
+            *("Interviewer", "Journalist", "Correspondent", "Reporter", "Participant"),
+            *("Student", "Audience", "Voice", "Questioner"),
+        )
+    ),
+    # roles that chair or interpret: statements that leave an open question open
+    *(
+        Role(w, turn="chairs")
+        for w in ("Moderator", "Host", "Presenter", "Anchor", "Interpreter", "Translator")
+    ),
+)
+
+ROLE_WORDS = tuple(r.word for r in ROLES if r.title)
+"""Role words that make a line naming a genre a title candidate (plural allowed)."""
+ROLE_NAME_WORDS = frozenset(r.word for r in ROLES if r.in_name)
+"""Words of a role before a name: never a word of the name itself."""
+PERSON_ROLES = frozenset(r.word for r in ROLES if r.person)
+"""Role words naming one person: 'the French Foreign Minister, Laurent Fabius'."""
+ASKING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "asks")
+CHAIRING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "chairs")
+
+NOT_PLACE_WORDS = (
+    *("Minister", "Ministerial", "Ministry", "Council", "Conference", "Summit", "Forum"),
+    *("Meeting", "Session", "Committee", "Assembly", "Affairs", "Development", "Union"),
+    *("Organisation", "Organization", "Commonwealth", "Agency", "University", "Club"),
+    *("Programme", "Talks", "Secretary", "President", "Readings", "Congress", "Institute"),
+)
+"""Words that make a title segment a body or an event, not a place."""
+# a line that names a genre (the title does)
+GENRE_WORD = re.compile(r"\b(?:" + "|".join(p for _, p in GENRE_VOCABULARY) + r")\b", re.IGNORECASE)
+NOT_PLACE = re.compile(r"\b(?:" + "|".join(NOT_PLACE_WORDS) + r")\b")
+PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am)$")
+
+# Month names: English (any case, full or abbreviated: 'Sept.', 'Dec') and Russian in the
+# genitive, as dates are written ('12 марта 2019 г.'); both map to the month's number.
+_ENGLISH_MONTHS = (
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
+)
+_RUSSIAN_MONTHS = (
+    *("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"),
+    *("сентября", "октября", "ноября", "декабря"),
+)
+MONTHS = {
+    **{m[:3]: i for i, m in enumerate(_ENGLISH_MONTHS, start=1)},
+    **{m[:3]: i for i, m in enumerate(_RUSSIAN_MONTHS, start=1)},
+}
+"""The first three letters of a month name, folded, to the month's number."""
+MONTH_PATTERN = (
+    r"(?i:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"|(?:" + "|".join(_RUSSIAN_MONTHS) + r")))"
+)
+WEEKDAY_PATTERN = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+STAGE_WORDS = frozenset(
+    {
+        *("applause", "laughter", "laughs", "off-mike", "inaudible", "crosstalk", "pause"),
+        *("interruption", "indistinct"),
+    }
+)
+"""Words of a stage direction: 'Thank you all (Applause)' is never an organisation tag."""
+
+
+def is_place(segment: str) -> bool:
+    """Up to four capitalised words that name no genre, body or person (``M.V.Zakharova``
+    after a comma is the speaker, not a place)."""
+    words = segment.split()
+    return (
+        0 < len(words) <= 4
+        and all(PLACE_WORD.match(w) or w in speakers.NAME_PARTICLES for w in words)
+        and not NOT_PLACE.search(segment)
+        and not GENRE_WORD.search(segment)
+        and speakers.resolve(segment) is None
+        and speakers.INITIALLED_NAME.match(words[-1]) is None
+    )

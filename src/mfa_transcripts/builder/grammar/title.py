@@ -1,0 +1,375 @@
+"""The title: which line it is, and what it says.
+
+* **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
+  non-blank lines, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
+  speaker, a role word or a date, and, unless it ends with a date, does not open with
+  a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
+  the Day » ...``) is never the title, even when it ends with it. When that line has no
+  date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
+  was a republisher's headline (chrome) and the dated line is the title.
+* **Its date** ends it (see :mod:`.dates`); a closing colon or full stop after it is not
+  part of the title, nor is what introduces it (``..., published on July 3, 2017``). A
+  month without a day (``..., October 2019``) also ends the title but gives no date.
+* **Its place** is the run of short capitalised segments before the date, but a
+  segment of two or more words after one ending in a role word naming one person
+  (perhaps with ``of <Country>``) is a name in apposition (``the French Foreign
+  Minister, Laurent Fabius``), not a place, and nor is a person's name
+  (``..., M.V.Zakharova (May 15, 2024)``).
+* **Its speaker** is the owner of ``<Role> <Name>’s <genre>`` (up to two words may
+  qualify the genre: ``’s live radio interview``), else the first name from the
+  speaker registry, else the two or three capitalised words ending the role after a
+  leading genre (``Speech by <Role> <Name> at ...``, also ``A speech ... by``,
+  ``Excerpts from the briefing by``, ``Transcript of remarks by``; ``to`` may start the
+  occasion: ``Interview of <Role> <Name> to Izvestia``); a name may be initials glued
+  to a surname (``A.K.Lukashevich``). The role is what precedes the name, the occasion
+  what follows the genre, which may also be a verb right after the name (``<Name>
+  answers questions from the media``). ``Responses to questions`` is a wording of
+  answers to questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .. import speakers
+from .dates import DATE_LEAD_IN, match_date, title_date_match, title_month_match
+from .labels import is_label_line
+from .lexicon import (
+    GENRE_VOCABULARY,
+    GENRE_WORD,
+    PERSON_ROLES,
+    ROLE_NAME_WORDS,
+    ROLE_WORDS,
+    is_place,
+)
+
+__all__ = [
+    "HEADLINE_GAP",
+    "TITLE_WINDOW",
+    "TitleInfo",
+    "clean_title",
+    "find_title",
+    "has_title_date",
+    "is_place",
+    "parse_title",
+]
+
+TITLE_WINDOW = 60
+"""How many non-blank lines from the top are searched for the title."""
+HEADLINE_GAP = 3
+"""How many lines after an undated title-shaped headline are searched for the dated title."""
+
+_GENRE_TERMS = tuple((g, p) for g, p in GENRE_VOCABULARY if g is not None)
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
+_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>]\s.*\s[»›>]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+\S")
+
+
+_GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
+
+
+# up to two words that qualify the genre: '’s live radio interview', '’s video address'
+_GENRE_MODIFIER = (
+    r"(?:(?!(?:and|or|with|to|at|of|on|in|for|by|from|during|following|after)\s)[a-z][\w\-]+\s+)"
+)
+
+
+_GENRE_PHRASE = re.compile(
+    rf"^{_GENRE_MODIFIER}{{0,2}}?"
+    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+|\s+as well as\s+){_GENRE_TERM})*)\b",
+    re.IGNORECASE,
+)
+
+
+_GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
+
+
+# 'Speech by ...', also after an article or a partitive: 'A speech and answers ... by',
+# 'Excerpts from the briefing by', 'Transcript of remarks by'
+_LEADING_GENRE = re.compile(
+    r"^(?:(?:excerpts?|extracts?|transcript|full text)\s+(?:from|of)\s+)?(?:(?:a|an|the)\s+)?"
+    rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)"
+    # 'Remarks to the press by <Name>', 'Statement for the media by <Name>'
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"
+    # a passive: 'Excerpts from the interview given by <Name>'
+    r"(?:\s+(?:given|granted|delivered|made|held|conducted))?"
+    r"\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+_PREPOSITION = re.compile(
+    r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of|"
+    r"as part of)\s+",
+    re.IGNORECASE,
+)
+
+
+_POSSESSIVE = re.compile(r"^[’']s\s+")
+
+
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+")
+
+
+_POSSESSIVE_WORD = re.compile(r"[’']s?$")
+
+
+_OCCASION_START = re.compile(
+    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to|to)\s"
+)
+
+
+_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """What the title says."""
+
+    genre: str | None
+    genres: list[str]
+    event_date: date | None
+    place: str | None
+    occasion: str | None
+    speaker: str | None
+    speaker_role: str | None
+    speaker_known: bool
+
+
+def _looks_like_title(text: str) -> bool:
+    stripped = text.strip()
+    if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text):
+        return False
+    if stripped.endswith(":") and not has_title_date(stripped):
+        return False
+    if "\\" in stripped or _BREADCRUMB.search(stripped) or not GENRE_WORD.search(stripped):
+        return False
+    if is_label_line(stripped) and not has_title_date(stripped):
+        return False
+    return bool(
+        _ROLE_WORD.search(stripped) or speakers.find_in_text(stripped) or has_title_date(stripped)
+    )
+
+
+def has_title_date(text: str) -> bool:
+    return title_date_match(text) is not None
+
+
+def find_title(texts: list[str]) -> int | None:
+    """Index of the title among the non-blank lines ``texts``; None if none is shaped like one."""
+    for i, text in enumerate(texts[:TITLE_WINDOW]):
+        if _looks_like_title(text):
+            if not has_title_date(text.strip()):
+                # a republisher's undated headline over the dated title
+                for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts))):
+                    later = texts[j]
+                    if _looks_like_title(later) and has_title_date(later.strip()):
+                        return j
+            return i
+    return None
+
+
+_STAMP_PREFIX = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])")
+
+
+def clean_title(text: str) -> str:
+    """A title line as the title: whitespace collapsed, no closing colon or full stop, no
+    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages)."""
+    text = _STAMP_PREFIX.sub("", " ".join(text.split()), count=1)
+    return re.sub(r"\s*(?<!\.)[:.]$", "", text)
+
+
+def _title_date(title: str) -> tuple[date | None, str | None, str]:
+    """(date, place in parentheses, title without the date part); no date when the
+    title's date does not exist (:func:`split_page` refuses that page)."""
+    match = title_date_match(title)
+    if match is None:
+        month = title_month_match(title)
+        return None, None, title[: month.start()].rstrip(" ,") if month else title
+    try:
+        day = match_date(match)
+    except ValueError:
+        return None, None, title
+    place = match.groupdict().get("place")
+    rest = DATE_LEAD_IN.sub("", title[: match.start()].rstrip(" ,"))
+    return day, (place.strip() if place else None), rest.rstrip(" ,")
+
+
+def parse_title(title: str) -> TitleInfo:
+    """Genre, date, place, occasion, speaker and role from a title, by the title grammar."""
+    event_date, place, rest = _title_date(title)
+    segments = [s.strip() for s in rest.split(",")]
+    if place is None:
+        tail: list[str] = []
+        # a name in apposition to a role ('the French Foreign Minister, Laurent Fabius')
+        # is not a place
+        while (
+            len(segments) > 1
+            and is_place(segments[-1])
+            and not _in_apposition(segments[-2], segments[-1])
+        ):
+            tail.insert(0, segments.pop())
+        place = ", ".join(tail) or None
+    head = ", ".join(segments)
+
+    genres = _find_genres(title)
+    speaker = role = genre = occasion = None
+    known = False
+    found = speakers.find_in_text(head)
+    leading = _LEADING_GENRE.match(head)
+    # Who the title is about: the owner of '<Name>’s <genre>', else a registry name, else
+    # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
+    named = _possessive_owner(head, leading.end() if leading else 0)
+    if named is None and found is None and leading is not None:
+        named = _named_after_genre(head, leading.end())
+    if found is not None and (named is None or found[2] == named[1]):
+        person, start, end = found
+        speaker, known = person.name, True
+        before, after = head[:start], head[end:]
+    elif named is not None:
+        start, end, name = named
+        resolved = speakers.resolve(name)
+        speaker, known = (resolved.name, True) if resolved else (name, False)
+        before, after = head[:start], head[end:]
+    else:
+        before, after = "", head
+    if leading is not None:
+        genre = leading["genre"]
+        before = before[leading.end() :] if speaker else before
+        if speaker is None:
+            after = head[leading.end() :]
+    possessive = _POSSESSIVE.match(after)
+    verb = speaker is not None and leading is None and not possessive
+    if possessive or verb:
+        # '<Name>’s <genre> ...', or the verb: '<Name> answers questions ...'
+        after = after[possessive.end() :] if possessive else after.lstrip()
+        phrase = _GENRE_PHRASE.match(after)
+        if phrase and (possessive or phrase.start("genre") == 0):
+            genre = phrase["genre"]
+            after = after[phrase.end() :]
+    if speaker is not None:
+        role = before.strip(" ,") or None
+        if role and role.lower().startswith("the "):
+            role = role[4:]
+        if role is not None and not re.search(r"[A-Z]", role):
+            role = None
+    after = after.strip(" ,")
+    if after:
+        occasion = _PREPOSITION.sub("", after, count=1).strip() or None
+    return TitleInfo(
+        genre=genre.lower() if genre else None,
+        genres=genres,
+        event_date=event_date,
+        place=place,
+        occasion=occasion,
+        speaker=speaker,
+        speaker_role=role,
+        speaker_known=known,
+    )
+
+
+def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the person in the first '<Role> <Name>’s <genre>' of ``head``."""
+    for match in _POSSESSIVE_MARK.finditer(head, start):
+        if _GENRE_PHRASE.match(head[match.end() :]):
+            found = _trailing_name(head[start : match.start()])
+            if found is not None:
+                return start + found[0], match.start(), found[1]
+    return None
+
+
+def _named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the name ending '<Role> <Name>' between a leading genre
+    ('Speech by') and the occasion's preposition. A role may hold prepositions
+    ('Special Envoy for Syria'); a lower-case word means the occasion has begun."""
+    # a comma may close the name too: '<Role> <Name>, Permanent Representative ...'
+    commas = [start + m.start() for m in re.finditer(",", head[start:])]
+    stops = sorted([m.start() for m in _OCCASION_START.finditer(head, start)] + commas)
+    stops.append(len(head))
+    for end in stops:
+        segment = head[start:end]
+        found = _trailing_name(segment)
+        if found is not None:
+            offset, name = found
+            return start + offset, start + offset + len(name), name
+        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in segment.split()):
+            return None
+    return None
+
+
+def _trailing_name(segment: str) -> tuple[int, str] | None:
+    """(offset, name) of the person's name that ends ``segment`` after its role words.
+
+    A name is two or three capitalised words that are not role words (``Minister``,
+    ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
+    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`); of
+    three, the first is a country and dropped when ``of``, ``for``... precedes it
+    (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
+    and a whole name (``Spokesman A.K.Lukashevich``).
+    """
+    words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
+    if words and speakers.INITIALLED_NAME.match(words[-1].group()):
+        return words[-1].start(), words[-1].group()  # 'S.A.Ryabkov': initials and surname
+    i = len(words)
+    taken = 0
+    while i > 0 and taken < 3:
+        word = words[i - 1].group()
+        if _is_name_word(word):
+            taken += 1
+        elif not (word in speakers.NAME_PARTICLES and taken and _name_before(words, i - 1)):
+            break
+        i -= 1
+    if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
+        i += 1
+        taken -= 1
+    if taken < 2:
+        return None
+    start = words[i].start()
+    return start, segment[start : words[-1].end()]
+
+
+def _name_before(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a name word precedes the particles ending at ``words[index]`` ('von der')."""
+    j = index - 1
+    while j >= 0 and words[j].group() in speakers.NAME_PARTICLES:
+        j -= 1
+    return j >= 0 and _is_name_word(words[j].group())
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not (len(word) > 1 and word.isupper())
+        and word.strip(".") not in ROLE_NAME_WORDS
+        and not _POSSESSIVE_WORD.search(word)
+        and not any(c.isdigit() for c in word)
+    )
+
+
+def _in_apposition(before: str, segment: str) -> bool:
+    """A name of two or more words after a segment ending in one person's role word,
+    perhaps with its country ('the Foreign Minister of Austria, Karin Kneissl')."""
+    words = before.split()
+    ends_in_role = any(
+        len(words) > n and words[-1 - n] in PERSON_ROLES and (n == 0 or words[-n] == "of")
+        for n in (0, 2, 3)
+    )
+    return ends_in_role and len(segment.split()) >= 2
+
+
+def _find_genres(title: str) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for genre, pattern in _GENRE_FIND:
+        for match in pattern.finditer(title):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            hits.append((match.start(), genre))
+    ordered: list[str] = []
+    for _, genre in sorted(hits):
+        if genre not in ordered:
+            ordered.append(genre)
+    return ordered

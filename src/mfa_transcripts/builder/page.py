@@ -1,0 +1,322 @@
+"""Text to page parts: chrome, header, title, body and footer, with offsets.
+
+A page of the family (see the project's FORMAT notes) is read top-down to the title
+and bottom-up to the body's end, by the tables of :mod:`.grammar`:
+
+* **Before the title** everything is chrome (``masthead``): republisher mastheads, crawl
+  dates, clocks, breadcrumbs; a publication header there (:mod:`.grammar.dates`) is
+  ``header`` and gives the publication date.
+* **The title** (:mod:`.grammar.title`) is found and read.
+* **Between title and body**: the ordered rules of :mod:`.grammar.head`.
+* **The footer**, from the bottom, and a closing signature: :mod:`.grammar.footer`.
+* **The body** is what lies between; each non-blank line is a paragraph, whether
+  paragraphs are separated by blank lines or by single newlines.
+* **Dates**: the event date is the title's, else the date line's, else the closing
+  signature's, else the header's.
+
+Every non-blank line ends up in exactly one of these parts, so the build can account
+for every character of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from ..errors import Problem, TranscriptError
+from .grammar.dates import (
+    date_line,
+    make_date,
+    parse_header,
+    title_date_match,
+)
+from .grammar.footer import signature, split_footer
+from .grammar.head import split_head
+from .grammar.title import TitleInfo, clean_title, find_title, parse_title
+
+__all__ = [
+    "NO_TITLE",
+    "Chrome",
+    "Line",
+    "Page",
+    "TitleInfo",
+    "parse_title",
+    "split_lines",
+    "split_page",
+]
+
+NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
+"""What a page without a title line says about itself: nothing."""
+
+_HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>\r\n]*>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});",
+    re.IGNORECASE,
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page: 1-based number, offsets of its text (without the line break)."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def stripped_span(self) -> tuple[int, int]:
+        """Offsets of the line's text without surrounding whitespace."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text) - len(self.text.rstrip())
+        return self.start + lead, self.end - trail
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """A named piece of page chrome, with its offsets."""
+
+    kind: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass
+class Page:
+    """A page split into parts; offsets index the decoded text."""
+
+    name: str
+    text: str
+    lines: list[Line]
+    title_line: Line | None  # None: no title line the grammar knows (warning ``no-title``)
+    title: str | None
+    info: TitleInfo
+    event_date: date | None  # None: no date on the page (warning ``no-date``)
+    published_date: date | None
+    published_at: datetime | None
+    languages: list[str]
+    contents: list[str]
+    tags: list[str]
+    body: list[Line]
+    chrome: list[Chrome] = field(default_factory=list)
+    has_footer: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+    """Facts the page could not establish or that look odd; the page is still published."""
+
+    @property
+    def head_line(self) -> int:
+        """The line problems about the page as a whole point at: the title's, else the first."""
+        if self.title_line is not None:
+            return self.title_line.number
+        return next((ln.number for ln in self.lines if not ln.blank), 1)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines of ``text``; LF, CRLF and lone CR all end a line."""
+    lines = []
+    start = 0
+    if "\r" not in text:  # LF only, the common case: no regex
+        for number, part in enumerate(text.split("\n"), start=1):
+            lines.append(Line(number, start, start + len(part), part))
+            start += len(part) + 1
+        if lines and not lines[-1].text:
+            lines.pop()  # the text ends with a line break, or is empty
+        return lines
+    for number, match in enumerate(_LINE_BREAK.finditer(text), start=1):
+        lines.append(Line(number, start, match.start(), text[start : match.start()]))
+        start = match.end()
+    if start < len(text):
+        lines.append(Line(len(lines) + 1, start, len(text), text[start:]))
+    return lines
+
+
+def split_page(name: str, text: str) -> Page:
+    """Split a decoded page into its parts, or raise :class:`TranscriptError` when it is
+    plainly no page (empty, HTML, markup, Markdown, delimited data). A fact the page does
+    not give (title, event date) is None, with a warning in ``Page.warnings``."""
+    lines = split_lines(text)
+    _refuse_markup(name, text, lines)
+    nonblank = [ln for ln in lines if not ln.blank]
+    if not nonblank:
+        raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
+    texts = [ln.text for ln in nonblank]
+    other = _other_file_kind(texts)
+    if other is not None:
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                name,
+                f"expected a transcript page, found {other}",
+                nonblank[0].number,
+            )
+        )
+    warnings: list[Problem] = []
+    chrome: list[Chrome] = []
+    title_index = find_title(texts)
+    published_date: date | None = None
+    published_at: datetime | None = None
+    for ln in nonblank[: title_index or 0]:
+        kind = "masthead"
+        parsed = parse_header(name, ln.number, ln.text, warnings)
+        if parsed is not None and published_date is None:
+            kind = "header"
+            published_date, published_at = parsed
+        chrome.append(_chrome(kind, ln))
+    title_line: Line | None = None
+    title: str | None = None
+    if title_index is not None:
+        title_line = nonblank[title_index]
+        chrome.append(_chrome("title", title_line))
+        title = clean_title(title_line.text)
+        info = parse_title(title)
+        if info.event_date is None and (match := title_date_match(title_line.text)) is not None:
+            # a title date that is there but impossible (31 February): no date, a warning
+            make_date(name, title_line.number, match, warnings)
+    else:
+        # a repost that starts mid-conversation, or a title no rule knows: the page is
+        # read from its first line, and published without a title
+        info = NO_TITLE
+        warnings.append(
+            Problem(
+                "no-title",
+                name,
+                "expected a title line naming a genre (remarks, statement, answers, "
+                "interview, briefing, ...) and a speaker, role or date near the top, found "
+                "none; published without a title",
+                nonblank[0].number,
+                severity="warning",
+            )
+        )
+    first = 0 if title_index is None else title_index + 1
+    rest, rest_texts = nonblank[first:], texts[first:]
+    footer_start, tags, footer_kinds = split_footer(rest_texts)
+    head = split_head(
+        name,
+        rest_texts[:footer_start],
+        [ln.number for ln in rest[:footer_start]],
+        title,
+        info.genres,
+        warnings,
+        info.speaker,
+    )
+    chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
+    if published_date is None and head.header is not None:
+        published_date, published_at = head.header
+    body = rest[head.end : footer_start]
+    signed = signature([ln.text for ln in body], info.speaker)
+    signed_date: date | None = None
+    if signed is not None:
+        chrome.extend(_chrome(k, body[signed.start + i]) for i, k in enumerate(signed.kinds))
+        if signed.date_line is not None:
+            ln = body[signed.date_line]
+            match = date_line(ln.text.strip())
+            assert match is not None
+            signed_date = make_date(name, ln.number, match, warnings)
+            if info.place is None and head.place is None and match["place"]:
+                info = replace(info, place=" ".join(match["place"].split()))
+        body = body[: signed.start]
+    chrome.extend(_chrome(kind, rest[footer_start + i]) for i, kind in enumerate(footer_kinds))
+
+    if info.place is None and head.place is not None:
+        info = replace(info, place=head.place)
+    event_date = info.event_date or head.date_line or signed_date or published_date
+    if event_date is None:
+        warnings.append(
+            Problem(
+                "no-date",
+                name,
+                "expected an event date in the title, a date line after it or a page "
+                "header, found none; published with event_date null",
+                (title_line or nonblank[0]).number,
+                severity="warning",
+            )
+        )
+    elif published_date is not None and not (-1 <= (published_date - event_date).days <= 31):
+        header = next(c for c in chrome if c.kind == "header")
+        warnings.append(
+            Problem(
+                "date-mismatch",
+                name,
+                f"expected the header's publication date within 1 day before and 31 days "
+                f"after the event date {event_date.isoformat()}, found "
+                f"{published_date.isoformat()}; both published as found",
+                header.line,
+                severity="warning",
+            )
+        )
+    return Page(
+        name=name,
+        text=text,
+        lines=lines,
+        title_line=title_line,
+        title=title,
+        info=info,
+        event_date=event_date,
+        published_date=published_date,
+        published_at=published_at,
+        languages=head.languages,
+        contents=head.contents,
+        tags=tags,
+        body=body,
+        chrome=chrome,
+        has_footer="footer" in footer_kinds,
+        warnings=warnings,
+    )
+
+
+def _chrome(kind: str, line: Line) -> Chrome:
+    start, end = line.stripped_span()
+    return Chrome(kind, line.number, start, end)
+
+
+def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
+    if _HTML_PAGE.search(text[:4096]):
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                name,
+                "expected a transcript saved as text, found an HTML document; save the "
+                "page as plain text",
+                1,
+            )
+        )
+    match = _MARKUP.search(text)  # one search of the whole text; no match spans lines
+    if match:
+        line = bisect_right([ln.start for ln in lines], match.start())
+        raise TranscriptError(
+            Problem(
+                "markup-in-text",
+                name,
+                f"expected plain text, found HTML markup {match.group()!r}; strip the "
+                "markup before adding the page",
+                max(line, 1),
+            )
+        )
+
+
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
+
+
+_CSV_HEADER = re.compile(r"\s*[\w\-]+(?:\s*[,;\t]\s*[\w\-]+)+\s*")
+
+
+def _other_file_kind(texts: list[str]) -> str | None:
+    """What the file is when it is plainly not a page: Markdown/YAML or delimited data."""
+    head = texts[:10]
+    if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
+        return "a Markdown or YAML document"
+    if (
+        len(head) >= 2
+        and _CSV_HEADER.fullmatch(head[0])
+        and all(any(d in t for d in ",;\t") for t in head[1:])
+    ):
+        return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
+    return None
