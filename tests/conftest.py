@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from mfa_transcripts.builder.build import build
 from mfa_transcripts.builder.parse import parse_file
@@ -17,6 +19,19 @@ DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = DATA / "transcripts"
 SYNTHETIC = DATA / "synthetic"
 PYTHON = sys.executable
+
+# Hypothesis: a quick profile by default, the full one in CI (CI=true) or when asked
+# (HYPOTHESIS_PROFILE=ci). Property tests size their runs with examples().
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "quick")
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("quick", max_examples=25, deadline=None)
+if PROFILE in ("ci", "quick"):
+    settings.load_profile(PROFILE)
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: ``full`` in CI, a quarter of it otherwise."""
+    return full if PROFILE != "quick" else max(10, full // 4)
 
 
 @pytest.fixture(scope="session")
@@ -64,4 +79,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         main = ("(a) rendered pages", "(b) any bytes", "(c) tables", "(c) csv lines")
         total = sum(counts[k] for k in main)
         details = ", ".join(f"{k} {counts[k]}" for k in main)
-        terminalreporter.write_line(f"Hypothesis examples run: {total} ({details})")
+        terminalreporter.write_line(
+            f"Hypothesis examples run: {total} ({details}); profile {PROFILE}"
+        )

@@ -21,7 +21,7 @@ from mfa_transcripts.builder.parse import parse_file
 from mfa_transcripts.builder.records import _solid, normalise_text
 from mfa_transcripts.schema import normalise_text as schema_normalise_text
 
-from .conftest import DATA, SEEDS
+from .conftest import DATA, SEEDS, examples
 
 FIXTURES = sorted(
     p
@@ -72,7 +72,7 @@ def test_records_text_is_the_schema_rule_on_every_fixture(path: Path) -> None:
         assert schema_normalise_text(record.text) == record.text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXTS)
 def test_fast_paths_agree_on_generated_text(text: str) -> None:
     assert _solid(text) == sum(1 for ch in text if not ch.isspace())

@@ -54,7 +54,7 @@ from mfa_transcripts.schema import (
     normalise_text,
 )
 
-from .conftest import DATA, FIXTURES
+from .conftest import DATA, FIXTURES, examples
 
 RAN: Counter[str] = Counter()
 MSK = timezone(timedelta(hours=3))
@@ -382,7 +382,7 @@ def parsed_turns(parsed: ParsedPage) -> list[tuple[Any, ...]]:
     return [row[1:] for row in sorted(rows)]
 
 
-@settings(max_examples=200, deadline=timedelta(seconds=2))
+@settings(max_examples=examples(200), deadline=timedelta(seconds=2))
 @given(page=pages())
 def _round_trip_rendered(page: Page) -> None:
     RAN["(a) rendered pages"] += 1
@@ -466,7 +466,7 @@ def _long_whitespace(replacement: str) -> bytes:
 
 
 @settings(
-    max_examples=400,
+    max_examples=examples(400),
     deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -592,7 +592,7 @@ def _hf_rows(path: Path) -> list[dict[str, Any]]:
 
 
 @settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=timedelta(seconds=5),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -640,7 +640,7 @@ def test_records_survive_csv_parquet_and_hugging_face() -> None:
     print(f"\n(c) round trips: {RAN['(c) tables']} tables, {RAN['(c) rows']} rows")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cells=st.lists(st.text(max_size=20).filter(lambda c: "\r" not in c), min_size=2, max_size=6))
 def _csv_line_as_csv_module(cells: list[str]) -> None:
     RAN["(c) csv lines"] += 1
