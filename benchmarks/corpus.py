@@ -18,24 +18,12 @@ Same ``--pages`` and ``--seed``, same bytes.
 from __future__ import annotations
 
 import argparse
+import calendar
 import math
 import random
 from pathlib import Path
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 PLACES = [
     "Moscow",
     "Beijing",

@@ -14,6 +14,7 @@ How many examples ran is printed (``pytest -s tests/test_properties.py``).
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import csv
 import io
@@ -58,20 +59,7 @@ from .conftest import DATA, FIXTURES, examples
 
 RAN: Counter[str] = Counter()
 MSK = timezone(timedelta(hours=3))
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 
 
 @pytest.fixture(scope="module", autouse=True)
