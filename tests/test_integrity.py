@@ -10,6 +10,7 @@ defect must then be caught by what it breaks, not by the hash.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -159,6 +160,15 @@ def test_invalid_utf8_in_a_csv_is_an_encoding_error(package: Path) -> None:
     lines = path.read_bytes().split(b"\n")
     lines[3] = lines[3].replace(b"a", b"\xff", 1)
     path.write_bytes(b"\n".join(lines))
+    # a CSV whose hash failed is not decoded: only its hash is named
+    assert ("hash-mismatch", "dist/questions.csv") in problems(package)
+    assert ("encoding-error", "dist/questions.csv") not in problems(package)
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    for resource in descriptor["resources"]:  # the hash made to match the broken bytes
+        if resource["path"] == "dist/questions.csv":
+            resource["bytes"] = len(path.read_bytes())
+            resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    (package / "datapackage.json").write_text(json_text(descriptor), "utf-8")
     assert ("encoding-error", "dist/questions.csv") in problems(package)
     lines_with_problems = [
         p.line
@@ -174,7 +184,9 @@ def test_invalid_utf8_in_a_csv_is_an_encoding_error(package: Path) -> None:
 def test_a_deleted_answer_row(package: Path) -> None:
     edit_rows(package / "dist" / "answers.csv", lambda rows: rows[:2] + rows[3:])
     found = types(package)
-    assert {"count-mismatch", "format-mismatch", "size-mismatch", "hash-mismatch"} <= found
+    # the CSV's hash failed: it is not decoded, and the intact Parquet copy stands in
+    assert {"size-mismatch", "hash-mismatch"} <= found
+    assert not found & {"count-mismatch", "format-mismatch"}
     refresh(package)
     assert types(package) == {"count-mismatch", "format-mismatch"}
 
@@ -304,7 +316,7 @@ def test_a_broken_foreign_key(package: Path) -> None:
 
     edit_rows(package / "dist" / "answers.csv", retarget)
     found = problems(package)
-    assert ("foreign-key", "dist/answers.csv") in found
+    assert ("hash-mismatch", "dist/answers.csv") in found
     refresh(package)
     assert {t for t, _ in problems(package)} == {"foreign-key", "format-mismatch"}
 

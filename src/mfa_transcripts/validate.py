@@ -414,7 +414,11 @@ def _check_rows_one_by_one(root: Path, report: Report, checked: _Checked) -> dic
         if not {csv_file, parquet_file} <= checked.regular:
             continue  # missing, or not a regular file: reported by the file pass
         csv_status, parquet_status = _Status(), _Status()
-        csv_rows = _csv_records(csv_path, model, report, csv_status, root)
+        if csv_file in checked.matching:
+            csv_rows = _csv_records(csv_path, model, report, csv_status, root)
+        else:  # its hash already failed: not decoded, the Parquet copy stands in
+            csv_status.ok = False
+            csv_rows = iter(())
         if parquet_file in checked.matching:
             parquet_rows = _parquet_records(parquet_path, model, report, parquet_status, root)
         else:  # its hash already failed: not decoded (a small file may decompress to GBs)

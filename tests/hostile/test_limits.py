@@ -154,6 +154,7 @@ def test_a_csv_header_of_many_columns_is_one_short_line(package: Path) -> None:
     path = package / "dist" / "questions.csv"
     lines = path.read_text("utf-8").split("\n", 1)
     path.write_text(",".join(f"c{i}" for i in range(200_000)) + "\n" + lines[1], "utf-8")
+    _refresh(package)  # hashes that match: a CSV whose hash failed is never decoded
     report = validate_package(package / "datapackage.json")
     assert ("limit-exceeded", "dist/questions.csv") in [(p.type, p.file) for p in report.problems]
     assert max(len(str(p)) for p in report.problems) < 1000
@@ -163,6 +164,7 @@ def test_a_header_mismatch_names_few_columns(package: Path) -> None:
     path = package / "dist" / "questions.csv"
     lines = path.read_text("utf-8").split("\n", 1)
     path.write_text(",".join(f"c{i}" for i in range(5000)) + "\n" + lines[1], "utf-8")
+    _refresh(package)  # hashes that match: a CSV whose hash failed is never decoded
     report = validate_package(package / "datapackage.json")
     mismatch = [p for p in report.problems if p.type == "header-mismatch"]
     assert mismatch and len(mismatch[0].message) < 3000
@@ -176,6 +178,7 @@ def test_a_csv_line_over_the_limit_is_not_read_whole(
     path = package / "dist" / "answers.csv"
     with path.open("a", encoding="utf-8") as handle:
         handle.write("x" * 50_000 + "\n")
+    _refresh(package)  # hashes that match: a CSV whose hash failed is never decoded
     assert ("limit-exceeded", "dist/answers.csv") in _problems(package)
 
 
@@ -183,6 +186,7 @@ def test_a_csv_cell_over_the_limit_is_a_limit(package: Path) -> None:
     path = package / "dist" / "answers.csv"
     with path.open("a", encoding="utf-8") as handle:
         handle.write('"' + "x\n" * 600_000 + '"\n')
+    _refresh(package)  # hashes that match: a CSV whose hash failed is never decoded
     assert ("limit-exceeded", "dist/answers.csv") in _problems(package)
 
 
@@ -231,3 +235,22 @@ def test_a_parquet_file_whose_hash_failed_is_not_decoded(
     found = _problems(package)
     assert ("hash-mismatch", "dist/answers.parquet") in found
     assert len(decoded) == 3
+
+
+def test_a_csv_file_whose_hash_failed_is_not_decoded(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = package / "dist" / "answers.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('"' + "x" * 100_000 + '"\n')  # within the limits, but not the listed bytes
+    decoded: list[str] = []
+    real = validate_module._csv_records
+
+    def csv_records(csv_path: Path, *args: Any, **kwargs: Any) -> Any:
+        decoded.append(csv_path.name)
+        return real(csv_path, *args, **kwargs)
+
+    monkeypatch.setattr(validate_module, "_csv_records", csv_records)
+    found = _problems(package)
+    assert ("hash-mismatch", "dist/answers.csv") in found
+    assert "answers.csv" not in decoded and len(decoded) == 3  # the three other tables
