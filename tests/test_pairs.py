@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import shutil
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,23 @@ def test_filters_by_speaker_and_date_range(family: Path) -> None:
 def test_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_publish_during_the_read_is_read_again(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The four tables come from one publish: a dist/ swapped in meanwhile is read anew."""
+    real = pairs_module._read
+    calls: list[str] = []
+
+    def read(table: str, *args: object, **kwargs: object) -> object:
+        calls.append(table)
+        if len(calls) == 2:  # a build publishes between two tables' reads
+            (package / "dist").rename(package / "dist-old")
+            shutil.copytree(package / "dist-old", package / "dist")
+        return real(table, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pairs_module, "_read", read)
+    pairs = mfa_transcripts.load_pairs(package=package)
+    assert len(calls) == 8  # all four tables, twice
+    assert len(pairs) == len(mfa_transcripts.load("answers", package))

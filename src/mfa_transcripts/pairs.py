@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .load import _read, _require
+from .load import _package, _read, _require, data_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -104,6 +104,33 @@ def load_pairs(
     return [Pair.model_validate(row) for row in table.to_pylist()]
 
 
+_TRIES = 5
+
+
+def _read_together(
+    tables: tuple[str, ...], package: Path | str | None, source: str
+) -> list[pa.Table]:
+    """Several tables of one publish: a build swaps the whole dist/ folder in, so when the
+    folder read from is the same before and after, the tables come from one publish."""
+    import os
+    import time
+
+    def folder() -> tuple[int, int] | None:
+        try:
+            info = os.stat(data_path(tables[0], _package(package, source)).parent)
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns
+
+    for attempt in range(_TRIES):
+        before = folder()
+        read = [_read(t, package, source=source) for t in tables]
+        if folder() == before:
+            break
+        time.sleep(0.1 * (attempt + 1))  # a publish landed meanwhile: read again
+    return read
+
+
 def _pairs(
     speaker: str | None,
     start: dt.date | None,
@@ -114,10 +141,9 @@ def _pairs(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    transcripts = _read("transcripts", package, source=source)
-    questions = _read("questions", package, source=source)
-    answers = _read("answers", package, source=source)
-    speeches = _read("speeches", package, source=source)
+    transcripts, questions, answers, speeches = _read_together(
+        ("transcripts", "questions", "answers", "speeches"), package, source
+    )
 
     order: dict[str, list[tuple[int, str]]] = {}
     for table in (speeches, answers):  # speakers in order of first appearance
