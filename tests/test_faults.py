@@ -164,8 +164,8 @@ def _package_check_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     """A real check failure: the staged descriptor lists a wrong hash."""
     real = build_module.datapackage
 
-    def datapackage(root: Path, sources: Any) -> Any:
-        descriptor = real(root, sources)
+    def datapackage(root: Path, sources: Any, **options: Any) -> Any:
+        descriptor = real(root, sources, **options)
         descriptor["resources"][1]["hash"] = "sha256:" + "0" * 64
         return descriptor
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import arrow_schema, csv_cell, field_specs, table_schema
-from .package import csv_path, parquet_path
+from .package import csv_path, parquet_paths
 from .schema import MODELS, Record, Transcript
 
 __all__ = ["normalised", "rows_hold"]
@@ -62,24 +62,32 @@ def normalised(text: str) -> bool:
     return text == "\n\n".join(filter(None, [" ".join(line.split()) for line in lines]))
 
 
-def rows_hold(root: Path) -> dict[str, Any] | None:
-    """Every table as Arrow when every row check passes under ``root``; None otherwise."""
+def rows_hold(root: Path, shards: dict[str, int] | None = None) -> dict[str, Any] | None:
+    """Every table as Arrow when every row check passes under ``root``; None otherwise.
+
+    ``shards`` names the tables whose Parquet is sharded and their shard count.
+    """
     tables: dict[str, Any] = {}
     try:
-        holds = _rows_hold(root, tables)
+        holds = _rows_hold(root, tables, shards or {})
     except Exception:  # anything odd (a missing file, say): the row pass says what it is
         holds = False
     return tables if holds else None
 
 
-def _rows_hold(root: Path, tables: dict[str, Any]) -> bool:
+def _rows_hold(root: Path, tables: dict[str, Any], shards: dict[str, int]) -> bool:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     for model in MODELS:
-        file = pq.ParquetFile(root / parquet_path(model.table))
-        if not file.schema_arrow.equals(arrow_schema(model), check_metadata=False):
-            return False
-        table = file.read()
+        parts = []
+        for rel in parquet_paths(model.table, shards.get(model.table, 1)):
+            file = pq.ParquetFile(root / rel)
+            if not file.schema_arrow.equals(arrow_schema(model), check_metadata=False):
+                return False
+            parts.append(file.read())
+        table = parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+        del parts
         if not _csv_is_rendering(root / csv_path(model.table), table, model):
             return False
         if model is Transcript:

@@ -19,14 +19,18 @@ __all__ = [
     "PUBLISHED",
     "README_BEGIN",
     "README_END",
+    "ROWS_PER_SHARD",
     "SCHEMA_FOLDER",
     "TABLE_NAMES",
     "UNDATED",
     "answer_id",
     "card_path",
     "csv_path",
+    "listed_shards",
     "order_key",
+    "parquet_files",
     "parquet_path",
+    "parquet_paths",
     "published_files",
     "question_id",
     "schema_path",
@@ -52,9 +56,57 @@ def csv_path(table: str) -> str:
     return f"{DATA_FOLDER}/{table}.csv"
 
 
-def parquet_path(table: str) -> str:
-    """A table's Parquet file, relative to the package root."""
-    return f"{DATA_FOLDER}/{table}.parquet"
+ROWS_PER_SHARD = 1_000_000
+"""The most rows one Parquet file holds. A table with more is sharded with the Hugging
+Face naming, ``<table>-00000-of-00004.parquet``: shard ``i`` holds rows
+``i * ROWS_PER_SHARD`` up to the next shard's first, in the published order. A table
+with at most this many rows is one file, ``<table>.parquet``."""
+
+
+def parquet_path(table: str, shard: int = 0, shards: int = 1) -> str:
+    """A table's Parquet file (shard ``shard`` of ``shards``), relative to the package root."""
+    if shards <= 1:
+        return f"{DATA_FOLDER}/{table}.parquet"
+    return f"{DATA_FOLDER}/{table}-{shard:05d}-of-{shards:05d}.parquet"
+
+
+def parquet_paths(table: str, shards: int = 1) -> list[str]:
+    """Every Parquet file of a table in ``shards`` shards (one file for 1), in row order."""
+    return [parquet_path(table, i, shards) for i in range(max(shards, 1))]
+
+
+def shard_count(rows: int, per_shard: int | None = None) -> int:
+    """How many Parquet files a table of ``rows`` rows is written as."""
+    limit = ROWS_PER_SHARD if per_shard is None else per_shard
+    return 1 if rows <= limit else -(-rows // limit)
+
+
+def listed_shards(descriptor: object) -> dict[str, int]:
+    """Tables the descriptor lists as Parquet shards, with their shard count.
+
+    Only resource paths of the form ``dist/<table>-NNNNN-of-NNNNN.parquet`` for a known
+    table count; a table not named here is one file.
+    """
+    import re
+
+    pattern = re.compile(rf"{DATA_FOLDER}/([a-z]+)-(\d{{5}})-of-(\d{{5}})\.parquet")
+    found: dict[str, int] = {}
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    for resource in resources if isinstance(resources, list) else []:
+        path = resource.get("path") if isinstance(resource, dict) else None
+        match = pattern.fullmatch(path) if isinstance(path, str) else None
+        if match and match.group(1) in TABLE_NAMES and int(match.group(3)) > 1:
+            found[match.group(1)] = max(found.get(match.group(1), 0), int(match.group(3)))
+    return found
+
+
+def parquet_files(root: Any, table: str) -> list[Any]:
+    """A built package's Parquet files of ``table`` under ``root`` (a Path), in row order:
+    ``<table>.parquet`` when there, else its shards."""
+    single = root / parquet_path(table)
+    if single.is_file():
+        return [single]
+    return sorted((root / DATA_FOLDER).glob(f"{table}-[0-9]*-of-[0-9]*.parquet")) or [single]
 
 
 def schema_path(table: str) -> str:
@@ -78,13 +130,18 @@ def standalone_schema_path(table: str) -> str:
     return f"{SCHEMA_FOLDER}/{table}.standalone.json"
 
 
-def published_files() -> list[str]:
-    """Every file a build writes, relative to the package root."""
+def published_files(shards: dict[str, int] | None = None) -> list[str]:
+    """Every file a build writes, relative to the package root.
+
+    ``shards`` gives the tables written as Parquet shards and their count (as
+    :func:`listed_shards` reads them from the descriptor); the others are one file.
+    """
     tables = TABLE_NAMES
+    counts = shards or {}
     return [
         DESCRIPTOR,
         card_path(),
-        *(p for t in tables for p in (csv_path(t), parquet_path(t))),
+        *(p for t in tables for p in (csv_path(t), *parquet_paths(t, counts.get(t, 1)))),
         *(schema_path(t) for t in tables),
         FIGURE,
         CROISSANT,

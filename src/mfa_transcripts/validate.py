@@ -49,7 +49,7 @@ from .builder.metadata import FIGURE, METADATA_FILES, figure_png, generated_text
 from .checks import rows_hold
 from .errors import Problem, Report
 from .fields import arrow_schema, csv_value, field_specs, table_schema
-from .package import published_files
+from .package import listed_shards, parquet_paths, published_files
 from .schema import (
     MODELS,
     Answer,
@@ -201,7 +201,8 @@ def _validate_once(path: Path, frictionless: bool) -> Report:
     if descriptor is None:
         return report
     resources = {r["name"]: r for r in descriptor["resources"]}
-    foreign = list(safefs.foreign_entries(root, ("dist", "schema"), _ours()))
+    shards = listed_shards(descriptor)
+    foreign = list(safefs.foreign_entries(root, ("dist", "schema"), _ours(shards)))
     for folder in (f for f in foreign if f.endswith("/")):  # a folder that cannot be listed
         report.add(
             Problem("unreadable-file", folder, "expected a readable folder, found it unlistable")
@@ -209,6 +210,7 @@ def _validate_once(path: Path, frictionless: bool) -> Report:
     if any(not f.endswith("/") for f in foreign):
         report.add(unexpected_files([f for f in foreign if not f.endswith("/")]))
     checked = _check_files(root, path.name, resources, report, set(foreign))
+    checked.shards = shards
     _check_descriptor(root, path.name, descriptor, report, checked)
     tables = _check_rows(root, report, checked)
     _check_sources(path.name, descriptor, tables, report)
@@ -334,9 +336,10 @@ def _type_name(value: object) -> str:
     return "nothing" if value is None else f"a JSON {type(value).__name__}"
 
 
-def _ours() -> set[str]:
-    """Every file a build writes in dist/ and schema/ (what ``build`` keeps there)."""
-    return {p for p in published_files() if p.startswith(("dist/", "schema/"))}
+def _ours(shards: dict[str, int] | None = None) -> set[str]:
+    """Every file a build writes in dist/ and schema/ (what ``build`` keeps there), with
+    exactly the Parquet shards the descriptor lists."""
+    return {p for p in published_files(shards) if p.startswith(("dist/", "schema/"))}
 
 
 def unexpected_files(foreign: list[str]) -> Problem:
@@ -372,6 +375,11 @@ class _Checked:
     digests: dict[str, tuple[int, str]] = dataclass_field(
         default_factory=dict
     )  # each file hashed once
+    shards: dict[str, int] = dataclass_field(default_factory=dict)  # as the descriptor lists
+
+    def parquet(self, table: str) -> list[str]:
+        """A table's Parquet files, relative: one, or the shards the descriptor lists."""
+        return parquet_paths(table, self.shards.get(table, 1))
 
     @property
     def ok(self) -> bool:
@@ -381,7 +389,7 @@ class _Checked:
 def _check_rows(root: Path, report: Report, checked: _Checked) -> dict[str, _Table]:
     """Rows of every table: in bulk (:mod:`.checks`) and, if that finds anything (or a file
     failed its hash), row by row."""
-    bulk = rows_hold(root) if checked.ok else None
+    bulk = rows_hold(root, checked.shards) if checked.ok else None
     if bulk is not None:  # every row check holds: no row needs reading one by one
         return {
             model.table: _Table(
@@ -409,9 +417,11 @@ def _check_rows_one_by_one(root: Path, report: Report, checked: _Checked) -> dic
     sources: dict[str, dict[str, Any]] = {}
     for model in MODELS:
         csv_path = root / "dist" / f"{model.table}.csv"
-        parquet_path = root / "dist" / f"{model.table}.parquet"
-        csv_file, parquet_file = f"dist/{csv_path.name}", f"dist/{parquet_path.name}"
-        if not {csv_file, parquet_file} <= checked.regular:
+        csv_file = f"dist/{csv_path.name}"
+        parquet_files = checked.parquet(model.table)
+        current = [parquet_files[0]]  # the Parquet file (shard) the rows come from
+        parquet_file = parquet_files[0]
+        if not {csv_file, *parquet_files} <= checked.regular:
             continue  # missing, or not a regular file: reported by the file pass
         csv_status, parquet_status = _Status(), _Status()
         if csv_file in checked.matching:
@@ -419,8 +429,10 @@ def _check_rows_one_by_one(root: Path, report: Report, checked: _Checked) -> dic
         else:  # its hash already failed: not decoded, the Parquet copy stands in
             csv_status.ok = False
             csv_rows = iter(())
-        if parquet_file in checked.matching:
-            parquet_rows = _parquet_records(parquet_path, model, report, parquet_status, root)
+        if set(parquet_files) <= checked.matching:
+            parquet_rows = _shard_records(
+                root, parquet_files, current, model, report, parquet_status
+            )
         else:  # its hash already failed: not decoded (a small file may decompress to GBs)
             parquet_status.ok = False
             parquet_rows = iter(())
@@ -434,6 +446,7 @@ def _check_rows_one_by_one(root: Path, report: Report, checked: _Checked) -> dic
             zip_longest(csv_rows, parquet_rows), start=1
         ):
             both_readable = csv_status.ok and parquet_status.ok
+            parquet_file = current[0]
             same = (from_csv and from_csv[0]) == (from_parquet and from_parquet[0])
             if both_readable and not same and not mismatched:
                 mismatched = True
@@ -715,7 +728,8 @@ def _check_descriptor(
     kinds = {
         rel: safefs.entry_kind(root / rel)[0]
         for rel in (
-            *(f"dist/{m.table}.{ext}" for m in MODELS for ext in ("csv", "parquet")),
+            *(f"dist/{m.table}.csv" for m in MODELS),
+            *(rel for m in MODELS for rel in checked.parquet(m.table)),
             *(rel for rel, *_ in METADATA_FILES),
         )
     }
@@ -734,7 +748,9 @@ def _check_descriptor(
     if missing or "dist" in checked.foreign:
         return
     try:  # only regular files inside the package are read (safefs)
-        expected_descriptor = datapackage(root, descriptor.get("sources", []), checked.digests)
+        expected_descriptor = datapackage(
+            root, descriptor.get("sources", []), checked.digests, checked.shards
+        )
     except OSError:
         return  # a table replaced since the file pass: the snapshot check runs again
     if not checked.ok:  # hashes already reported; compare the rest
@@ -873,7 +889,7 @@ def _check_card(
         isinstance(s, dict) and {"title", "sha256"} <= set(s) for s in sources
     ):
         return  # reported as a descriptor mismatch
-    expected = card({t: tables[t].rows for t in tables}, sources)
+    expected = card({t: tables[t].rows for t in tables}, sources, checked.shards)
     if found != expected.encode("utf-8"):
         report.add(
             Problem(
@@ -1041,6 +1057,23 @@ def _csv_rows(
             report.add(
                 Problem("row-invalid", file, f"expected CSV, found an error: {message}", line)
             )
+
+
+def _shard_records(
+    root: Path,
+    files: list[str],
+    current: list[str],
+    model: type[Record],
+    report: Report,
+    status: _Status,
+) -> Iterator[tuple[Record | None, int]]:
+    """The rows of a table's Parquet files in order; ``current[0]`` names the file the
+    last row came from. A shard that fails stops the table's Parquet rows there."""
+    for rel in files:
+        current[0] = rel
+        yield from _parquet_records(root / rel, model, report, status, root)
+        if not status.ok:
+            return
 
 
 def _parquet_records(

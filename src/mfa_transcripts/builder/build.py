@@ -30,7 +30,7 @@ from typing import Any
 
 from ..errors import Problem, Report
 from ..fields import table_schema
-from ..package import PUBLISHED, README_BEGIN, README_END, published_files
+from ..package import PUBLISHED, README_BEGIN, README_END, listed_shards, published_files
 from ..safefs import entry_kind, foreign_entries, read_bytes
 from ..schema import MODELS, TABLES
 from ..validate import published_bytes, unexpected_files
@@ -302,7 +302,18 @@ def _bar(total: int) -> Any:
 
 def _foreign_files(root: Path) -> list[str]:
     """Files in dist/ or schema/ that no build writes (they would be lost in the swap)."""
-    return list(foreign_entries(root, ("dist", "schema"), set(published_files())))
+    return list(foreign_entries(root, ("dist", "schema"), set(published_files(_shards(root)))))
+
+
+def _shards(root: Path) -> dict[str, int]:
+    """The Parquet shards the descriptor under ``root`` lists (none if it is unreadable)."""
+    import json
+
+    data = published_bytes(root / "datapackage.json")
+    try:
+        return listed_shards(json.loads(data)) if data is not None else {}
+    except (ValueError, RecursionError):
+        return {}
 
 
 def _write_package(
@@ -334,11 +345,13 @@ def _write_package(
         raise
     sources.sort(key=lambda s: s["title"])
     rows = {table: w.rows for table, w in writers.items()}
+    shards = {table: w.shards for table, w in writers.items() if w.shards > 1}
     for table, model in TABLES.items():
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
     write_generated(new)  # builder/metadata.py: standalone schemas, Croissant, figure
-    (new / "dist" / "README.md").write_text(card(rows, sources), "utf-8")
-    (new / "datapackage.json").write_text(json_text(datapackage(new, sources)), "utf-8")
+    (new / "dist" / "README.md").write_text(card(rows, sources, shards), "utf-8")
+    descriptor = datapackage(new, sources, shards=shards)
+    (new / "datapackage.json").write_text(json_text(descriptor), "utf-8")
     readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs
     if readme is not None:
         text = readme.decode("utf-8", "replace")

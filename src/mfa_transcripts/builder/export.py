@@ -17,7 +17,7 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .. import __version__, safefs
+from .. import __version__, package, safefs
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
 from .figure import PALETTE
@@ -80,21 +80,34 @@ def _quoted(cell: str) -> str:
 
 
 class TableWriter:
-    """Writes one table as CSV and Parquet at once, a row group at a time."""
+    """Writes one table as CSV and Parquet at once, a row group at a time.
+
+    The CSV is one file. The Parquet is one file up to :data:`package.ROWS_PER_SHARD`
+    rows; past that, shards of that many rows each (the last one shorter), named
+    ``<table>-00000-of-00004.parquet`` once the count is known, at :meth:`close`.
+    """
 
     def __init__(self, model: type[Record], directory: Path) -> None:
         self.model = model
         self.names = [s.name for s in field_specs(model)]
         self.schema = arrow_schema(model)
         self.rows = 0
+        self.shards = 1  # Parquet files written, known for sure after close()
+        self._directory = directory
+        self._per_shard = package.ROWS_PER_SHARD
+        self._shard_rows = 0  # rows written to the open shard
+        self._done: list[Path] = []  # closed shards, under their provisional names
         self._buffer: list[pa.RecordBatch] = []
         self._pending = 0
         self._csv_path = directory / f"{model.table}.csv"
         self._parquet_path = directory / f"{model.table}.parquet"
         self._csv_file: IO[str] = self._csv_path.open("w", encoding="utf-8", newline="")
         self._csv_file.write(csv_line(self.names))
-        self._parquet = pq.ParquetWriter(
-            self._parquet_path,
+        self._parquet = self._open(self._parquet_path)
+
+    def _open(self, path: Path) -> pq.ParquetWriter:
+        return pq.ParquetWriter(
+            path,
             self.schema,
             compression="zstd",
             compression_level=9,
@@ -124,8 +137,28 @@ class TableWriter:
         self._buffer.append(batch)
         self.rows += batch.num_rows
         self._pending += batch.num_rows
+        while self._shard_rows + self._pending > self._per_shard:
+            self._next_shard()
         if self._pending >= ROW_GROUP:
             self._flush()
+
+    def _next_shard(self) -> None:
+        """Fill the open shard to ``ROWS_PER_SHARD`` rows from the buffer, close it, open
+        the next one; what is left stays buffered."""
+        table = pa.Table.from_batches(self._buffer, schema=self.schema).combine_chunks()
+        room = self._per_shard - self._shard_rows
+        self._buffer = table.slice(0, room).to_batches()
+        self._pending = room
+        self._flush()
+        with _naming(self._parquet_path):
+            self._parquet.close()
+        self._done.append(self._parquet_path)
+        self._parquet_path = self._directory / f"{self.model.table}-{len(self._done):05d}.partial"
+        self._parquet = self._open(self._parquet_path)
+        self._shard_rows = 0
+        rest = table.slice(room)
+        self._buffer = rest.to_batches() if rest.num_rows else []
+        self._pending = rest.num_rows
 
     def _write_csv(self, text: str) -> None:
         with _naming(self._csv_path):
@@ -135,12 +168,13 @@ class TableWriter:
         """Write what is buffered as row groups of ``ROW_GROUP`` rows (the last one shorter).
 
         The buffer is flushed once it holds ``ROW_GROUP`` rows or more, always at a page's
-        end, so the row groups are the same whichever way the rows arrived.
+        end (or a shard's), so the row groups are the same whichever way the rows arrived.
         """
         if self._buffer:
             table = pa.Table.from_batches(self._buffer, schema=self.schema).combine_chunks()
             with _naming(self._parquet_path):
                 self._parquet.write_table(table, row_group_size=ROW_GROUP)
+            self._shard_rows += table.num_rows
             self._buffer = []
             self._pending = 0
 
@@ -152,6 +186,15 @@ class TableWriter:
             self._parquet.close()
         with _naming(self._csv_path):
             self._csv_file.close()
+        if self._done:  # sharded: every shard gets its final name, now the count is known
+            files = [*self._done, self._parquet_path]
+            self.shards = len(files)
+            for index, path in enumerate(files):
+                final = self._directory.parent / package.parquet_path(
+                    self.model.table, index, self.shards
+                )
+                with _naming(final):
+                    path.rename(final)
 
     def abort(self) -> None:
         """Close both files after a failure, whatever else fails (they are discarded)."""
@@ -202,12 +245,16 @@ def datapackage(
     root: Path,
     sources: list[dict[str, Any]],
     digests: dict[str, tuple[int, str]] | None = None,
+    shards: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The descriptor for the files under ``root`` (hashes read from disk).
 
     ``digests`` (path → bytes, sha256) gives hashes already read, so no file is hashed twice.
+    ``shards`` names the tables written as Parquet shards and their count: each shard is
+    a resource of its own (``<table>-parquet-00000-of-00004``).
     """
     known = digests or {}
+    counts = shards or {}
 
     def digest(rel: str) -> tuple[int, str]:
         return known[rel] if rel in known else file_digest(root / rel)
@@ -231,25 +278,36 @@ def datapackage(
             }
         )
     for model in MODELS:
-        size, sha = digest(f"dist/{model.table}.parquet")
-        resources.append(
-            {
-                "name": f"{model.table}-parquet",
-                "title": f"{model.table_title} (Parquet)",
-                "description": (
-                    f"The {model.table} table as Parquet (zstd), with real types; same rows "
-                    "as the CSV. Checked by hash here, and row by row by `mfa-transcripts "
-                    "validate`. Described as a file, not a table: `format` is the media "
-                    "type's subtype, since frictionless 5 reads a `parquet` resource as a "
-                    "table and fails on its list columns."
-                ),
-                "path": f"dist/{model.table}.parquet",
-                "format": "vnd.apache.parquet",
-                "mediatype": "application/vnd.apache.parquet",
-                "bytes": size,
-                "hash": f"sha256:{sha}",
-            }
-        )
+        count = counts.get(model.table, 1)
+        for index, rel in enumerate(package.parquet_paths(model.table, count)):
+            size, sha = digest(rel)
+            part = "" if count == 1 else f"-{index:05d}-of-{count:05d}"
+            shard = "" if count == 1 else f", shard {index + 1} of {count}"
+            resources.append(
+                {
+                    "name": f"{model.table}-parquet{part}",
+                    "title": f"{model.table_title} (Parquet{shard})",
+                    "description": (
+                        f"The {model.table} table as Parquet (zstd), with real types; same rows "
+                        "as the CSV"
+                        + (
+                            ""
+                            if count == 1
+                            else f" (shards in the CSV's row order; read all {count} with "
+                            f"the glob `{model.table}-*-of-*.parquet`)"
+                        )
+                        + ". Checked by hash here, and row by row by `mfa-transcripts "
+                        "validate`. Described as a file, not a table: `format` is the media "
+                        "type's subtype, since frictionless 5 reads a `parquet` resource as a "
+                        "table and fails on its list columns."
+                    ),
+                    "path": rel,
+                    "format": "vnd.apache.parquet",
+                    "mediatype": "application/vnd.apache.parquet",
+                    "bytes": size,
+                    "hash": f"sha256:{sha}",
+                }
+            )
     resources += file_resources(root)
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
@@ -294,8 +352,13 @@ def _size_category(rows: int) -> str:
     return "100K<n<1M"
 
 
-def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
-    """The Hugging Face dataset card (``dist/README.md``)."""
+def card(
+    row_counts: dict[str, int],
+    sources: list[dict[str, Any]],
+    shards: dict[str, int] | None = None,
+) -> str:
+    """The Hugging Face dataset card (``dist/README.md``); a sharded table's config reads
+    its shards by glob (``questions-*-of-*.parquet``)."""
     licence = DATASET["data_licence"]
     yaml = [
         "---",
@@ -322,7 +385,9 @@ def card(row_counts: dict[str, int], sources: list[dict[str, Any]]) -> str:
         yaml.append(f"- config_name: {model.table}")
         if model.table == "questions":
             yaml.append("  default: true")
-        yaml += ["  data_files:", "  - split: train", f"    path: {model.table}.parquet"]
+        sharded = (shards or {}).get(model.table, 1) > 1
+        files = f"{model.table}-*-of-*.parquet" if sharded else f"{model.table}.parquet"
+        yaml += ["  data_files:", "  - split: train", f"    path: {files}"]
     yaml.append("dataset_info:")
     for model in MODELS:
         yaml += [f"- config_name: {model.table}", "  features:"]

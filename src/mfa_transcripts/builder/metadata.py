@@ -147,17 +147,27 @@ def write_generated(root: Path) -> None:
 
 def figure_png(root: Path) -> bytes:
     """The card's figure for the transcripts under ``root``."""
-    import pyarrow.parquet as pq
 
     from .figure import transcripts_per_year_png
 
-    table = pq.read_table(root / "dist" / "transcripts.parquet", columns=["event_date", "genres"])
+    table = _transcripts(root, ["event_date", "genres"])
     return transcripts_per_year_png(
         (None if day is None else day.year, genres)
         for day, genres in zip(
             table.column("event_date").to_pylist(), table.column("genres").to_pylist(), strict=True
         )
     )
+
+
+def _transcripts(root: Path, columns: list[str]) -> Any:
+    """Columns of the transcripts table under ``root``, from its one file or its shards."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ..package import parquet_files
+
+    parts = [pq.read_table(f, columns=columns) for f in parquet_files(root, "transcripts")]
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 
 def package_fields(root: Path) -> dict[str, Any]:
@@ -176,11 +186,10 @@ def package_fields(root: Path) -> dict[str, Any]:
 
 
 def _created(root: Path) -> str:
-    import pyarrow.parquet as pq
 
     columns = ["published_at", "published_date", "event_date"]
     try:
-        rows = pq.read_table(root / "dist" / "transcripts.parquet", columns=columns).to_pylist()
+        rows = _transcripts(root, columns).to_pylist()
     except (OSError, ValueError):  # validate reads a damaged file: reported as such there
         return "unknown"
     times: list[dt.datetime] = []
