@@ -14,7 +14,7 @@ import pytest
 
 import mfa_transcripts
 from mfa_transcripts.cli import main
-from mfa_transcripts.download import DownloadError, download, downloaded_package
+from mfa_transcripts.release import DownloadError, download, downloaded_package
 from mfa_transcripts.validate import validate_package
 
 from .conftest import copy_package
@@ -250,7 +250,7 @@ def test_large_files_show_a_progress_bar(
 ) -> None:
     import sys
 
-    module = sys.modules["mfa_transcripts.download"]  # the package's `download` is the function
+    module = sys.modules["mfa_transcripts.release"]
     monkeypatch.setattr(module, "PROGRESS_BYTES", 10_000)  # the Parquet files are larger
     download(base_url=server.url, progress=True)
     bars = capsys.readouterr().err

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .builder.records import ParsedPage
     from .errors import Problem, Report, TranscriptError
     from .pairs import Pair, load_pairs
+    from .release import download
     from .schema import TABLES, Answer, Question, Speech, Transcript
 
 __all__ = [
@@ -45,10 +46,9 @@ __all__ = [
     "parse",
 ]
 
-# Imported now, not lazily: the submodules ``load`` and ``download`` would otherwise
-# shadow the functions of their names once anything imported them. Neither imports
-# pydantic nor pyarrow.
-from .download import download  # noqa: E402
+# Imported now, not lazily: the submodule ``load`` would otherwise shadow the function
+# ``load`` once anything imported ``mfa_transcripts.load``. It imports neither pydantic
+# nor pyarrow. ``download`` lives in ``release`` (no name to shadow), imported when used.
 from .load import (  # noqa: E402
     VerificationError,
     load,
@@ -58,6 +58,7 @@ from .load import (  # noqa: E402
 )
 
 _LAZY = {
+    "download": "release",
     "Pair": "pairs",
     "load_pairs": "pairs",
     "Problem": "errors",

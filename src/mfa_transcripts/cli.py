@@ -164,7 +164,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     target: str = args.datapackage
     if target.startswith(("http://", "https://")):
-        from .download import download
+        from .release import download
 
         with tempfile.TemporaryDirectory(prefix="mfa-transcripts-validate-") as tmp:
             folder = download(tmp, base_url=target, progress=False)
@@ -180,7 +180,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _download(args: argparse.Namespace) -> int:
-    from .download import download
+    from .release import download
 
     folder = download(args.dest, base_url=args.base_url, version=args.version)
     print(f"{folder}: downloaded and verified")
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"build": _build, "validate": _validate, "download": _download, "parse": _parse}[
         args.command
     ]
-    from .download import DownloadError
+    from .release import DownloadError
 
     try:
         return handler(args)

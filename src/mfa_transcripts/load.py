@@ -6,7 +6,7 @@ checkout (editable install) reads them from the repository's ``dist/`` folder an
 ``datapackage.json`` instead. Give ``package=`` the folder of any package (the one
 holding ``datapackage.json`` and ``dist/``, or ``dist/`` itself) to read that one, or
 ``source="downloaded"`` for the release :func:`mfa_transcripts.download` put in the cache
-(see :func:`mfa_transcripts.download.downloaded_package`). No network.
+(see :func:`mfa_transcripts.release.downloaded_package`). No network.
 
 Hashes: by default a table is read as installed, without checking its sha256 (the
 files are what pip installed, or what ``mfa-transcripts download`` verified).
@@ -139,7 +139,7 @@ def _verified_bytes(path: Path, manifest: Path) -> bytes:
 def _package(package: Path | str | None, source: str) -> Path | str | None:
     """The package folder a loader reads: ``package``, or the downloaded release."""
     if source == "downloaded":
-        from .download import downloaded_package
+        from .release import downloaded_package
 
         return downloaded_package()
     if source != "shipped":
