@@ -59,9 +59,12 @@ def data_path(table: str, package: Path | str | None = None) -> Path:
         return _in_folder(table, Path(package))
     from importlib import resources
 
-    shipped = resources.files("mfa_transcripts").joinpath("data", f"{table}.parquet")
-    if shipped.is_file():
-        return Path(str(shipped))
+    shipped = Path(str(resources.files("mfa_transcripts").joinpath("data")))
+    if shipped.is_dir():  # an installed wheel: its tables, or their shards, under data/
+        try:
+            return _in_folder(table, shipped)
+        except FileNotFoundError:
+            pass
     checkout = Path(__file__).resolve().parents[2] / DATA_FOLDER
     try:
         return _in_folder(table, checkout)
