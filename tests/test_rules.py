@@ -724,3 +724,42 @@ def test_clean_title_drops_a_leading_stamp(line: str, title: str) -> None:
     from mfa_transcripts.builder.grammar.title import clean_title
 
     assert clean_title(line) == title
+
+
+def _untitled(tmp_path: Path, text: str) -> ParsedPage:
+    path = tmp_path / "untitled.txt"
+    path.write_text(text, "utf-8")
+    return parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Georgian authorities harass visitors, said Foreign Ministry spokesman Ivan Petrov.",
+        "By Alexander Yakovenko, Russian Ambassador to the UK",
+    ],
+    ids=["ministry-role", "registry-speaker"],
+)
+def test_an_untitled_unlabelled_page_naming_the_ministry_is_published(
+    tmp_path: Path, lead: str
+) -> None:
+    page = _untitled(tmp_path, f"“A headline in quotes”\n\n{lead}\n\nThe text goes on.\n")
+    assert "no-title" in page.transcript.warnings
+    assert page.transcript.title is None
+    (speech,) = page.speeches
+    assert speech.text.endswith("The text goes on.")
+
+
+def test_an_untitled_unlabelled_page_naming_nobody_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(TranscriptError) as caught:
+        _untitled(tmp_path, "A headline\n\nThe weather was fine, said a neighbour.\n")
+    assert caught.value.problem.type == "not-a-transcript"
+
+
+def test_a_dialogue_line_opened_by_a_dash_is_no_title(tmp_path: Path) -> None:
+    page = _untitled(
+        tmp_path,
+        "Alexander Grushko spoke to the paper.\n\n"
+        "— Is the interview of Foreign Minister Sergey Lavrov planned for this week?\n",
+    )
+    assert page.transcript.title is None
