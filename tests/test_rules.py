@@ -763,3 +763,21 @@ def test_a_dialogue_line_opened_by_a_dash_is_no_title(tmp_path: Path) -> None:
         "— Is the interview of Foreign Minister Sergey Lavrov planned for this week?\n",
     )
     assert page.transcript.title is None
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200b", "\ufeff", "\u2060"])
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_separator_with_invisible_characters_is_a_separator(
+    tmp_path: Path, mark: str, where: str
+) -> None:
+    separator = "* * *" + mark if where == "after" else mark + "* * *"
+    page = _page(
+        tmp_path,
+        f"Sergey Lavrov: We met today.\n\n{separator}\n\n(Applause){mark}\n\n"
+        "Question: Why?\n\nSergey Lavrov: Because.",
+    )
+    (speech,) = page.speeches
+    assert speech.text == "We met today."
+    assert [q.text for q in page.questions] == ["Why?"]
+    assert [a.text for a in page.answers] == ["Because."]
+
