@@ -118,8 +118,8 @@ def _fail_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _fail_record_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The parser hands over a record its model refuses (an empty text)."""
-    monkeypatch.setattr(records_module, "normalise_text", lambda raw: "")
+    """The parser hands over a record its model refuses (no paragraphs)."""
+    monkeypatch.setattr(records_module, "paragraph_count", lambda text: 0)
 
 
 def _disk_full_in_csv(monkeypatch: pytest.MonkeyPatch) -> None:

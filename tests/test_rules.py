@@ -724,3 +724,109 @@ def test_clean_title_drops_a_leading_stamp(line: str, title: str) -> None:
     from mfa_transcripts.builder.grammar.title import clean_title
 
     assert clean_title(line) == title
+
+
+def _untitled(tmp_path: Path, text: str) -> ParsedPage:
+    path = tmp_path / "untitled.txt"
+    path.write_text(text, "utf-8")
+    return parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Georgian authorities harass visitors, said Foreign Ministry spokesman Ivan Petrov.",
+        "By Alexander Yakovenko, Russian Ambassador to the UK",
+    ],
+    ids=["ministry-role", "registry-speaker"],
+)
+def test_an_untitled_unlabelled_page_naming_the_ministry_is_published(
+    tmp_path: Path, lead: str
+) -> None:
+    page = _untitled(tmp_path, f"“A headline in quotes”\n\n{lead}\n\nThe text goes on.\n")
+    assert "no-title" in page.transcript.warnings
+    assert page.transcript.title is None
+    (speech,) = page.speeches
+    assert speech.text.endswith("The text goes on.")
+
+
+def test_an_untitled_unlabelled_page_naming_nobody_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(TranscriptError) as caught:
+        _untitled(tmp_path, "A headline\n\nThe weather was fine, said a neighbour.\n")
+    assert caught.value.problem.type == "not-a-transcript"
+
+
+def test_a_dialogue_line_opened_by_a_dash_is_no_title(tmp_path: Path) -> None:
+    page = _untitled(
+        tmp_path,
+        "Alexander Grushko spoke to the paper.\n\n"
+        "— Is the interview of Foreign Minister Sergey Lavrov planned for this week?\n",
+    )
+    assert page.transcript.title is None
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200b", "\ufeff", "\u2060"])
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_separator_with_invisible_characters_is_a_separator(
+    tmp_path: Path, mark: str, where: str
+) -> None:
+    separator = "* * *" + mark if where == "after" else mark + "* * *"
+    page = _page(
+        tmp_path,
+        f"Sergey Lavrov: We met today.\n\n{separator}\n\n(Applause){mark}\n\n"
+        "Question: Why?\n\nSergey Lavrov: Because.",
+    )
+    (speech,) = page.speeches
+    assert speech.text == "We met today."
+    assert [q.text for q in page.questions] == ["Why?"]
+    assert [a.text for a in page.answers] == ["Because."]
+
+
+def test_a_q_with_a_full_stop_and_no_colon_opens_a_question(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "Q.: How are you?\n\nSergey Lavrov: Fine.\n\nQ. With the rise of tensions, what now?\n\n"
+        "Sergey Lavrov: Talks.\n\nQ. e. d. is no label.",
+    )
+    assert [q.text for q in page.questions] == [
+        "How are you?",
+        "With the rise of tensions, what now?",
+    ]
+    assert [a.text for a in page.answers] == ["Fine.", "Talks.\n\nQ. e. d. is no label."]
+
+
+INTERVIEW = "Deputy Foreign Minister Sergey Ryabkov’s interview with RIA Novosti (January 30, 2023)"
+
+
+@pytest.mark.parametrize("dash", ["–", "—"])
+def test_an_interview_set_as_dialogue_reads_its_dashes_as_turns(tmp_path: Path, dash: str) -> None:
+    page = _page(
+        tmp_path,
+        "Ministry of Foreign Affairs of the Russian Federation\n\n"
+        f"{dash} Do you know when she arrives?\n\n{dash} Not yet.\n\nWe will see.\n\n"
+        f"{dash} Any contacts?\n\n{dash} None so far.",
+        title=INTERVIEW,
+    )
+    assert page.speeches == []
+    assert [q.text for q in page.questions] == ["Do you know when she arrives?", "Any contacts?"]
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Sergey Ryabkov", "Not yet.\n\nWe will see."),
+        ("Sergey Ryabkov", "None so far."),
+    ]
+
+
+def test_one_dashed_paragraph_is_no_dialogue(tmp_path: Path) -> None:
+    page = _page(tmp_path, "We met.\n\n– A quoted aside.", title=INTERVIEW)
+    assert page.questions == [] and page.answers == []
+    (speech,) = page.speeches
+    assert speech.text == "We met.\n\n– A quoted aside."
+
+
+def test_registry_speakers_make_titles_of_their_interviews(tmp_path: Path) -> None:
+    page = _page(
+        tmp_path,
+        "TASS: How long?\n\nS. KISLYAK: Since 1981.",
+        title="Russian Ambassador to the US Sergey Kislyak gave an interview to the TASS agency",
+    )
+    assert page.transcript.title is not None
+    assert [(a.speaker, a.text) for a in page.answers] == [("Sergey Kislyak", "Since 1981.")]

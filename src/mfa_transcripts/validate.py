@@ -102,7 +102,15 @@ def validate_package(descriptor_path: Path | str, *, frictionless: bool = False)
     report = Report()
     for attempt in range(SNAPSHOT_TRIES):
         before = _stamp(root, path)
-        report = _guarded(path, frictionless)
+        try:
+            report = _guarded(path, frictionless)
+        except Exception:
+            # a file swapped out under a reader (a table cut mid-read) while a build
+            # published: run again; with the package holding still it is a real fault
+            if _stamp(root, path) == before and not _build_running(root):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+            continue
         after = _stamp(root, path)
         if after == before and not (after[-1] is True and _build_running(root)):
             return report  # held still; a journal without a live build is a killed one

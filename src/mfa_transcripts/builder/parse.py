@@ -8,10 +8,15 @@ from pydantic import ValidationError
 
 from ..errors import Problem, TranscriptError
 from . import corrections
+from .grammar.title import names_the_ministry
 from .layout import split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records
 from .turns import split_turns
+
+BYLINE_LINES = 20
+"""Lines of an untitled page without labels searched for a registry speaker or a
+ministry role (a byline, a news lead): with one the page is published untitled."""
 
 __all__ = ["parse_file", "parse_source"]
 
@@ -25,7 +30,8 @@ def parse_source(
 
     ``facts``: what a maintainer stated for the page, ``field -> (value, reason)`` (see
     :mod:`.corrections`). A page
-    is refused only when it is no transcript at all: no title line and no speaker turn.
+    is refused only when it is no transcript at all: no title line, no speaker turn and
+    no registry speaker or ministry role in its first :data:`BYLINE_LINES` body lines.
     A fact it cannot establish is null, with a warning. A record that breaks its model
     (the parser found something the models do not allow) is refused as ``row-invalid``
     rather than escaping as a pydantic error.
@@ -34,7 +40,11 @@ def parse_source(
         page = split_page(source.name, source.text)
         page, corrected = corrections.apply(page, facts or {})
         turns, separators, turn_warnings = split_turns(page)
-        if page.title is None and not any(t.label for t in turns):
+        if (
+            page.title is None
+            and not any(t.label for t in turns)
+            and not any(names_the_ministry(ln.text) for ln in page.body[:BYLINE_LINES])
+        ):
             raise TranscriptError(
                 Problem(
                     "not-a-transcript",

@@ -111,18 +111,15 @@ def make_records(
 ) -> ParsedPage:
     """The page's records. ``warnings``: what the layout and turns raised so far (more are
     added here); ``corrections``: the facts a maintainer stated for the page."""
-    text = page.text
-    turns, body_chrome = without_invisible_turns(page, turns, body_chrome)
+    turns, contents, body_chrome = without_invisible_turns(page, turns, body_chrome)
     event_date = page.event_date.isoformat() if page.event_date else None
-    tid = transcript_id(event_date, page.title, first_turn_text(text, turns))
+    tid = transcript_id(event_date, page.title, contents[0] if contents else "")
     speeches: list[Speech] = []
     questions: list[Question] = []
     answers: list[Answer] = []
     answered: Counter[str] = Counter()  # answers so far, per question
     warnings = list(warnings)
-    for turn in turns:
-        body = text[turn.start : turn.end]
-        content = normalise_text(body)
+    for turn, content in zip(turns, contents, strict=True):
         common = {
             "transcript_id": tid,
             "qualifier": turn.qualifier,
@@ -246,18 +243,21 @@ def _solid(text: str) -> int:
 
 def without_invisible_turns(
     page: Page, turns: list[Turn], body_chrome: list[Chrome]
-) -> tuple[list[Turn], list[Chrome]]:
+) -> tuple[list[Turn], list[str], list[Chrome]]:
     """Turns whose text the text rule empties (only invisible or format characters, such as
-    a left-to-right mark on a line of its own) are no records.
+    a left-to-right mark on a line of its own) are no records; the kept turns come with
+    their texts under the text rule, normalised here once for the records.
 
     An unlabelled statement of that kind becomes chrome (``invisible``); a labelled turn
     is an ``empty-turn``, as a label with nothing after it is.
     """
     kept: list[Turn] = []
+    contents: list[str] = []
     chrome = list(body_chrome)
     for turn in turns:
-        if schema.normalise_text(page.text[turn.start : turn.end]):
+        if content := normalise_text(page.text[turn.start : turn.end]):
             kept.append(turn)
+            contents.append(content)
         elif turn.label_span is None and turn.heading_span is None and turn.kind == "speech":
             chrome.append(Chrome("invisible", turn.line, turn.start, turn.end))
         else:
@@ -270,7 +270,7 @@ def without_invisible_turns(
                     turn.line,
                 )
             )
-    return kept, sorted(chrome, key=lambda c: c.start)
+    return kept, contents, sorted(chrome, key=lambda c: c.start)
 
 
 def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Accounting:

@@ -196,6 +196,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             label if label is not None else outlet_label(text, start)
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
+        if not any(labels):  # the interview set as dialogue: '– Do you ...?' '– We ...'
+            labels = _dash_labels(texts, [start for _, start, _, _ in units], info.speaker)
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]
@@ -378,3 +380,31 @@ def _numbered_question(
         j += 1
     following = labels[j] if j < len(texts) else None
     return number if following is not None and following.kind == "answer" else None
+
+
+_DASH_TURN = re.compile(r"^[–—]\s+(?=\S)")
+"""A paragraph opened by a dash: a turn of an interview set as dialogue."""
+
+
+def _dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
+    """Labels of an interview without labels whose turns open with a dash (the Russian
+    press's dialogue): the first dashed paragraph is a question, then answers by the
+    title's speaker and questions in turn; a paragraph without a dash continues its turn.
+    Fewer than two dashed paragraphs: no labels."""
+    labels: list[Label | None] = [None] * len(texts)
+    dashed = [(i, m) for i, t in enumerate(texts) if (m := _DASH_TURN.match(t)) is not None]
+    if len(dashed) < 2:
+        return labels
+    for n, (i, match) in enumerate(dashed):
+        start = starts[i]
+        asks = n % 2 == 0
+        labels[i] = Label(
+            "question" if asks else "answer",
+            texts[i][0],
+            None,
+            None if asks else speaker,
+            True,
+            (start, start + 1),
+            start + match.end(),
+        )
+    return labels

@@ -52,6 +52,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # the language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1'; a bullet with no language
     ChromeLine("languages", _HEAD, r"•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+|•"),
+    # the ministry's name as a site line under the title: 'Ministry of Foreign Affairs of
+    # the Russian Federation'
+    ChromeLine(
+        "masthead",
+        _HEAD,
+        r"(?:the )?ministry of foreign affairs of (?:the )?russian federation"
+        r"|(?:the )?foreign ministry of (?:the )?russian federation",
+    ),
     # a document number on current-site renderings: '2432-20-10-2014'
     ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
     # a translator's note

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from ...schema import FORMAT_CHARACTERS
 from .contents import heading_key
 from .labels import LABEL
 
@@ -83,10 +84,14 @@ _SENTENCE_WORDS = {
 _HEADING_ON = re.compile(r"^\s*On\s+\S.*$")
 
 
-STAGE_DIRECTION = re.compile(r"^\s*\([^()]{1,60}\)\s*$")
+_BLANK = rf"[\s{FORMAT_CHARACTERS}]*"
+"""Whitespace and invisible format characters, which the text rule treats as whitespace
+(``* * *`` and a left-to-right mark is a separator, as it reads)."""
+
+STAGE_DIRECTION = re.compile(rf"^{_BLANK}\([^()]{{1,60}}\){_BLANK}$")
 
 
-SEPARATOR = re.compile(r"^\s*(?:\*\s*){3}\s*$")
+SEPARATOR = re.compile(rf"^{_BLANK}(?:\*{_BLANK}){{3}}$")
 
 
 _TERMINAL = re.compile(r"[.!?…:;][\"”»’')\]]*\s*$|^\s*\(.*\)\s*$")

@@ -6,7 +6,8 @@ then whitespace (a no-break space counts) or the end of the line: ``Question:``,
 line has its text on the next. The name must look like one (:data:`LABEL_KINDS` is the
 ordered table; the first row that matches gives the kind):
 
-* ``Question``/``Q``, ``Question`` followed by ``from``/``to``/``for``/``by`` and a few
+* ``Question``/``Q`` (also ``Q.`` with no colon, before a capital: ``Q. With the rise
+  ...``), ``Question`` followed by ``from``/``to``/``for``/``by`` and a few
   words (``Question from the audience``) or by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
@@ -67,6 +68,8 @@ INLINE_LABEL = re.compile(
     r"(?<=[.?!…\"”»’)])\s*+(?P<label>[A-Z][\w.’'\-]*+(?:\s++[A-Z][\w.’'\-]*+){0,3}"
     r"\s*+(?:\([^()\n]{1,100}\))?:\s++[A-Z“\"«])"
 )
+# 'Q. With the rise of tensions ...': a question label written with a full stop alone
+_Q_DOT = re.compile(r"^(?P<name>Q)\.\s++(?=[A-Z“\"«‘(])")
 # a numbered paragraph: '1. Theresa May said ...'
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
 
@@ -110,6 +113,8 @@ class Label:
 
 def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> Label | None:
     """The label opening ``text`` (which starts at offset ``start`` of the page), or None."""
+    if text.startswith("Q.") and (dot := _Q_DOT.match(text)) is not None:
+        return Label("question", "Q", None, None, True, (start, start + 2), start + dot.end())
     if ":" not in text:
         return None  # a cheap test first: most paragraphs hold no colon
     match = LABEL.match(text)

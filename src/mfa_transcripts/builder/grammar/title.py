@@ -53,6 +53,7 @@ __all__ = [
     "find_title",
     "has_title_date",
     "is_place",
+    "names_the_ministry",
     "parse_title",
 ]
 
@@ -64,7 +65,8 @@ HEADLINE_GAP = 3
 _GENRE_TERMS = tuple((g, p) for g, p in GENRE_VOCABULARY if g is not None)
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
 _BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>]\s.*\s[»›>]\s")
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+\S")
+# a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
 
 _GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
@@ -151,6 +153,12 @@ def _looks_like_title(text: str) -> bool:
     return bool(
         _ROLE_WORD.search(stripped) or speakers.find_in_text(stripped) or has_title_date(stripped)
     )
+
+
+def names_the_ministry(text: str) -> bool:
+    """The text names a registry speaker or a ministry role (``spokesman``, ``Foreign
+    Minister``): what an untitled page without labels needs to be published."""
+    return bool(_ROLE_WORD.search(text) or speakers.find_in_text(text))
 
 
 def has_title_date(text: str) -> bool:
