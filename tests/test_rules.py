@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mfa_transcripts.builder.layout import parse_title
+from mfa_transcripts.builder.grammar.title import parse_title
 from mfa_transcripts.builder.parse import parse_file
 from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.errors import TranscriptError

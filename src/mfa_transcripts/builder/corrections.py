@@ -34,7 +34,7 @@ from pathlib import Path
 from ..errors import Problem, Report
 from ..safefs import entry_kind, read_bytes
 from ..schema import CORRECTABLE
-from .layout import Page, parse_title
+from .page import Page, parse_title
 from .read import MAX_BYTES
 
 __all__ = ["CORRECTIONS_FILE", "HEADER", "apply", "parse_corrections", "read_corrections"]

@@ -1,4 +1,4 @@
-"""One page, read to records: read → layout → corrections → turns → records. Writes nothing."""
+"""One page, read to records: read → page → corrections → turns → records. Writes nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ..errors import Problem, TranscriptError
 from . import corrections
 from .grammar.title import names_the_ministry
-from .layout import split_page
+from .page import split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records
 from .turns import split_turns

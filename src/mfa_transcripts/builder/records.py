@@ -28,7 +28,7 @@ from ..schema import (
     word_count,
 )
 from . import speakers
-from .layout import Chrome, Page
+from .page import Chrome, Page
 from .read import SourceText
 from .turns import Turn, ends_mid_sentence
 
