@@ -9,9 +9,11 @@ import time
 from collections.abc import Callable
 
 
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``fn`` over ``runs`` calls (after one warm-up call)."""
-    fn()
+def median_seconds(fn: Callable[[], object], runs: int, *, warm_up: bool = True) -> float:
+    """Median wall time of ``fn`` over ``runs`` calls (after one warm-up call, unless
+    ``warm_up`` is false: a build is timed cold, each run as long as the first)."""
+    if warm_up:
+        fn()
     samples = []
     for _ in range(runs):
         start = time.perf_counter()

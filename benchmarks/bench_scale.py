@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import corpus
+from _timing import median_seconds
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -76,12 +77,7 @@ def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _timed(fn: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return median_seconds(fn, runs, warm_up=False)
 
 
 def _floor(seeds: Path) -> None:
@@ -145,45 +141,19 @@ def _bench_build(code: str, seeds: Path, size: int, pages: int, out: Path, runs:
 
 
 def _bench_load(out: Path, runs: int) -> None:
-    import importlib
-
     import pyarrow.parquet as pq
 
     import mfa_transcripts
 
-    load_module = importlib.import_module("mfa_transcripts.load")
-
     answers = out / "dist" / "answers.parquet"
     if not answers.exists():  # sharded
         answers = sorted((out / "dist").glob("answers-*.parquet"))[0].parent
-    takes_package = "package" in load_module.load.__code__.co_varnames
-
-    def fresh() -> None:
-        cached = getattr(load_module, "_read", None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
 
     def load() -> object:
-        fresh()
-        if takes_package:
-            return mfa_transcripts.load("answers", package=out)
-        original = load_module.data_path
-        load_module.data_path = lambda table: out / "dist" / f"{table}.parquet"  # type: ignore[assignment]
-        try:
-            return mfa_transcripts.load("answers")
-        finally:
-            load_module.data_path = original  # type: ignore[assignment]
+        return mfa_transcripts.load("answers", package=out)
 
     def load_table() -> object:
-        fresh()
-        if takes_package:
-            return mfa_transcripts.load_table("answers", package=out)
-        original = load_module.data_path
-        load_module.data_path = lambda table: out / "dist" / f"{table}.parquet"  # type: ignore[assignment]
-        try:
-            return mfa_transcripts.load_table("answers")
-        finally:
-            load_module.data_path = original  # type: ignore[assignment]
+        return mfa_transcripts.load_table("answers", package=out)
 
     load()  # warm up imports and schema building
     t_pylist = _timed(lambda: pq.read_table(answers).to_pylist(), runs * 3)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +20,21 @@ DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = DATA / "transcripts"
 SYNTHETIC = DATA / "synthetic"
 PYTHON = sys.executable
+HANG_SECONDS = 20
+"""How long a test waits on what should return at once before it counts as a hang."""
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a child process, killed after 3 x HANG_SECONDS (a hang fails the test)."""
+    return subprocess.run(
+        [PYTHON, "-m", "mfa_transcripts", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=HANG_SECONDS * 3,
+    )
+
 
 # Hypothesis: a quick profile by default, the full one in CI (CI=true) or when asked
 # (HYPOTHESIS_PROFILE=ci). Property tests size their runs with examples().

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from mfa_transcripts.cli import main
 
-from .conftest import FIXTURES, PYTHON, SEED, SYNTHETIC
+from .conftest import FIXTURES, SEED, SYNTHETIC, run_cli
 
-
-def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-m", "mfa_transcripts", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+_run = run_cli  # the command in a child process (a hang fails the test)
 
 
 def test_parse_prints_one_json_object(tmp_path: Path) -> None:

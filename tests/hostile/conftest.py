@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import stat
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -21,10 +20,9 @@ import pytest
 
 from mfa_transcripts.builder.build import build
 
-from ..conftest import DATA, PYTHON, ROOT, copy_package
+from ..conftest import DATA, HANG_SECONDS, ROOT, copy_package
 
 SECRET = "root:$6$hostile$SECRETHASHLINE:19000:0:99999:7:::"
-HANG_SECONDS = 20
 
 
 class Hung(Exception):
@@ -110,15 +108,3 @@ def make_link(path: Path, target: Path | str) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
     path.symlink_to(target)
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The command in a child process, killed after HANG_SECONDS (a hang fails the test)."""
-    return subprocess.run(
-        [PYTHON, "-m", "mfa_transcripts", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=HANG_SECONDS * 3,
-    )

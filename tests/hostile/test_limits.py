@@ -23,7 +23,7 @@ from mfa_transcripts.builder.export import datapackage, json_text
 from mfa_transcripts.cli import main
 from mfa_transcripts.validate import validate_package
 
-from .conftest import run_cli
+from ..conftest import run_cli
 
 
 def _problems(root: Path) -> list[tuple[str, str]]:

@@ -22,7 +22,8 @@ from mfa_transcripts.cli import main
 from mfa_transcripts.errors import TranscriptError
 from mfa_transcripts.validate import validate_package
 
-from .conftest import SECRET, make_device, make_fifo, make_link, run_cli
+from ..conftest import run_cli
+from .conftest import SECRET, make_device, make_fifo, make_link
 
 TABLE = "dist/questions.csv"
 
