@@ -26,7 +26,24 @@ metadata           a republisher's field: ``Related Country:``  —
                    with one to three ``• Iran`` values under it
 name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
+title-lines        the title again over two to four lines, or   —
+                   its first 60% or more (its date apart)
+upper-case         an upper-case header block line (``STATEMENT —
+                   BY MR. ...,``)
+title-fragment     a line without closing punctuation whose     —
+                   words are (80%) the title's
+caption            up to 20 words without closing punctuation,  —
+                   no salutation, no first person, no stage
+                   direction (not on a briefing, whose body
+                   opens with a heading)
+lead               a republisher's lead: prose about the        —
+                   speaker in the third person (names them, no
+                   first person, or first person and a
+                   reporting word: ``said``, ``transcript``)
 =================  ===========================================  =======================
+
+The last five rules are *soft*: they take a line only while another line follows it,
+and at most :data:`MAX_SOFT_LINES` of them, so that a page's text is never all head.
 """
 
 from __future__ import annotations
@@ -42,9 +59,15 @@ from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
+from .headings import STAGE_DIRECTION
+from .labels import is_label_line
+from .lexicon import FIRST_PERSON, REPORTING, SALUTATION
 from .title import clean_title
 
-__all__ = ["HEAD_RULES", "Head", "HeadRule", "split_head"]
+__all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
+
+MAX_SOFT_LINES = 8
+"""Most lines the soft rules (title lines, upper case, fragments, captions, leads) take."""
 
 _TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}},?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
 
@@ -63,6 +86,7 @@ class Head:
     kinds: list[tuple[int, str]] = field(default_factory=list)
     labelled: bool = False  # a 'Table of contents' line was met
     dated: bool = False  # a date line was met (its date may not exist)
+    soft: int = 0  # lines the soft rules took
 
 
 @dataclass(frozen=True)
@@ -74,6 +98,7 @@ class _Context:
     genres: list[str]
     warnings: list[Problem]
     speaker: str | None  # the title's
+    title_words: frozenset[str]  # the title's words, folded
 
 
 @dataclass(frozen=True)
@@ -174,6 +199,97 @@ def _name_line(ctx: _Context, head: Head, i: int) -> int | None:
     return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
 
 
+_SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, folded: what title fragments are compared by."""
+    return _WORD.findall(speakers.fold(text))
+
+
+def _soft(match: Callable[[_Context, Head, int], int | None]) -> Callable[..., int | None]:
+    """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES in all."""
+
+    def rule(ctx: _Context, head: Head, i: int) -> int | None:
+        if i + 1 >= len(ctx.texts) or head.soft >= MAX_SOFT_LINES:
+            return None
+        end = match(ctx, head, i)
+        if end is None or end >= len(ctx.texts):
+            return None
+        head.soft += end - i
+        return end
+
+    return rule
+
+
+def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
+    """The title again over up to four lines, or its first 60% or more."""
+    title = ctx.folded_title
+    text = ""
+    taken = None
+    for j in range(i, min(i + 4, len(ctx.texts))):
+        text += _fold_spaces(ctx.texts[j])
+        bare = text.rstrip(",.;:")
+        if not bare or not title.startswith(bare):
+            break
+        if len(bare) >= 0.6 * len(title):
+            taken = j + 1
+    return taken
+
+
+def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
+    text = ctx.texts[i].strip()
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    if len(text.split()) < 2 or len(letters) < 6 or upper < 0.9 * len(letters):
+        return None
+    return None if is_label_line(text) else i + 1
+
+
+def _title_fragment(ctx: _Context, head: Head, i: int) -> int | None:
+    text = ctx.texts[i].strip()
+    if not ctx.title_words or _SENTENCE_END.search(text):
+        return None
+    words = words_of(text)
+    inside = sum(w in ctx.title_words for w in words)
+    return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
+
+
+def _caption(ctx: _Context, head: Head, i: int) -> int | None:
+    text = ctx.texts[i].strip()
+    if (
+        len(text.split()) > 20
+        or len(text) > 160
+        or _SENTENCE_END.search(text)
+        or text[-1] in ",;:"
+        or ctx.genres[:1] == ["briefing"]
+        or SALUTATION.search(text)
+        or FIRST_PERSON.search(text)
+        or is_label_line(text)
+        or STAGE_DIRECTION.match(text)
+    ):
+        return None
+    return i + 1
+
+
+def _lead(ctx: _Context, head: Head, i: int) -> int | None:
+    """A republisher's lead: it names the page's speaker (the title's, else a registry
+    person) in the third person, or in the first person of its writer beside a
+    reporting word (``said``, ``transcript``)."""
+    text = ctx.texts[i].strip()
+    if len(text.split()) < 6 or is_label_line(text):
+        return None
+    if ctx.speaker is not None:
+        surname = speakers.fold(ctx.speaker.split()[-1])
+        named = surname in words_of(text)
+    else:
+        named = speakers.find_in_text(text) is not None
+    if named and (FIRST_PERSON.search(text) is None or REPORTING.search(text)):
+        return i + 1
+    return None
+
+
 HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-repeat", "title-repeat", _title_repeat),
     HeadRule("languages", "languages", _languages),
@@ -189,6 +305,11 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("contents", "contents", _contents),
     HeadRule("metadata", "republisher", _metadata),
     HeadRule("name-line", "byline", _name_line),
+    HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
+    HeadRule("upper-case", "masthead", _soft(_upper_case)),
+    HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),
+    HeadRule("caption", "caption", _soft(_caption)),
+    HeadRule("lead", "lead", _soft(_lead)),
 )
 
 
@@ -215,7 +336,8 @@ def split_head(
     """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line;
     problems met (an impossible date) go to ``warnings``."""
     folded = _fold_spaces(title) if title else "\0"
-    ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker)
+    title_words = frozenset(words_of(title)) if title else frozenset()
+    ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker, title_words)
     head = Head()
     i = _byline_end(texts)
     head.kinds.extend((k, "byline") for k in range(i))

@@ -18,14 +18,17 @@ from .. import speakers
 __all__ = [
     "ASKING_ROLES",
     "CHAIRING_ROLES",
+    "FIRST_PERSON",
     "GENRE_VOCABULARY",
     "GENRE_WORD",
     "MONTHS",
     "NOT_PLACE_WORDS",
     "PERSON_ROLES",
+    "REPORTING",
     "ROLES",
     "ROLE_NAME_WORDS",
     "ROLE_WORDS",
+    "SALUTATION",
     "STAGE_WORDS",
     "Role",
     "is_place",
@@ -192,3 +195,22 @@ def is_place(segment: str) -> bool:
         and speakers.resolve(segment) is None
         and speakers.INITIALLED_NAME.match(words[-1]) is None
     )
+
+
+# The voice of a paragraph: what tells a speaker's own words from a republisher's lead.
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|We|our|Our|ours|us|let[’']s|Let[’']s)\b"
+)
+"""A speaker's first person (case-sensitive: 'US' is no 'us')."""
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|stated|noted|according to|transcripts?|presser|exclusive"
+    r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview)\b",
+    re.IGNORECASE,
+)
+"""Words of a report about a speaker: a lead, even in its writer's first person."""
+SALUTATION = re.compile(
+    r"\b(?:dear|ladies|gentlemen|colleagues|friends|madam|madame|excellenc\w*|esteemed"
+    r"|distinguished|honou?rable|respected|good (?:morning|afternoon|evening)|hello|thank)\b",
+    re.IGNORECASE,
+)
+"""Words of an address to the audience: the opening of a speech, never a caption."""
