@@ -51,8 +51,9 @@ HEADER_GLUED = re.compile(
     rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
 )
 HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
-_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}),? {_YEAR}"
-_DATE_DMY = rf"(?P<day>\d{{1,2}}) {_MONTH}(?: ?,)? {_YEAR}"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # 'July 16th, 2011'
+_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? {_YEAR}"
+_DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH}(?: ?,)? {_YEAR}"
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
 # 'x' prefix; match_date reads either.
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"

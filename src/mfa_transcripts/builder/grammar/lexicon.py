@@ -45,13 +45,14 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
         r"(?:media |journalists[’']? |reporters[’']? |press |students[’']? )?questions?"
         r"(?: (?:of|from) (?:the )?(?:media|journalists|press))?",
     ),
-    ("news conference", r"(?:joint )?(?:news|press) conference"),
+    ("news conference", r"(?:joint )?(?:news|press) conference|(?:joint )?press availability"),
     ("remarks", r"remarks"),
     ("statement", r"(?:joint )?statements?"),
     ("speech", r"speech"),
     ("address", r"address"),
     ("lecture", r"lecture"),
     ("interview", r"interviews?"),  # also the verb: '<Outlet> interviews <Name>'
+    ("interview", r"conversation with"),  # 'A Conversation with Sergey Lavrov'
     ("briefing", r"briefing"),
     ("article", r"article"),
     ("comment", r"comments?"),
@@ -62,9 +63,12 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
         r"(?:media|journalists|press))?",
     ),
     ("answers to questions", r"answers?"),
+    ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
+    ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
     (None, r"greetings"),
     (None, r"message"),
+    (None, r"talking points"),
 )
 assert {g for g, _ in GENRE_VOCABULARY if g is not None} <= set(GENRES)
 

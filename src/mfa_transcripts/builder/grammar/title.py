@@ -140,19 +140,39 @@ class TitleInfo:
     speaker_known: bool
 
 
+# a sentence ending inside a line, before another: '... easier. President Putin ...'
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+# a republisher presenting the text: 'RT presents the full transcript of ...'
+_PRESENTING = re.compile(
+    r"^(?:\S+\s+){1,3}(?:presents|publishes|offers|brings you|posts)\b"
+    r"|^(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
+    re.IGNORECASE,
+)
+# an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
+_BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
+
+
 def _looks_like_title(text: str) -> bool:
     stripped = text.strip()
     if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text):
         return False
     if stripped.endswith(":") and not has_title_date(stripped):
         return False
-    if "\\" in stripped or _BREADCRUMB.search(stripped) or not GENRE_WORD.search(stripped):
+    if "\\" in stripped or _BREADCRUMB.search(stripped) or _PRESENTING.match(stripped):
         return False
+    if len(_SENTENCE_BREAK.findall(stripped)) >= 2:
+        return False  # prose: two sentences end inside the line
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
-    return bool(
-        _ROLE_WORD.search(stripped) or speakers.find_in_text(stripped) or has_title_date(stripped)
-    )
+    found = speakers.find_in_text(stripped)
+    if not GENRE_WORD.search(stripped):
+        # no genre named: an article's byline, or a registry person at an occasion on a
+        # date ('Alexander Lukashevich at the Closing Session ..., 3 December 2021')
+        return bool(
+            (_BYLINE.search(stripped) and found)
+            or (found and found[1] < 40 and has_title_date(stripped))
+        )
+    return bool(_ROLE_WORD.search(stripped) or found or has_title_date(stripped))
 
 
 def names_the_ministry(text: str) -> bool:
@@ -170,10 +190,14 @@ def find_title(texts: list[str]) -> int | None:
     for i, text in enumerate(texts[:TITLE_WINDOW]):
         if _looks_like_title(text):
             if not has_title_date(text.strip()):
-                # a republisher's undated headline over the dated title
+                # a republisher's undated headline over the dated title, or over the
+                # document's own title opening with its genre ('Remarks by ...')
+                own = not _LEADING_GENRE.match(text.strip())
                 for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts))):
-                    later = texts[j]
-                    if _looks_like_title(later) and has_title_date(later.strip()):
+                    later = texts[j].strip()
+                    if _looks_like_title(later) and (
+                        has_title_date(later) or (own and _LEADING_GENRE.match(later))
+                    ):
                         return j
             return i
     return None
