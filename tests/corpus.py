@@ -14,7 +14,13 @@ line as a paragraph of any record; for a non-transcript, that it is refused or p
 without questions and answers. A fact the parser could not establish but named in a
 warning (``no-date``, ``no-title``) counts as **warned**, not exact.
 
-Run ``python -m tests.corpus [dev|heldout|all] [-v]`` to print the score.
+``heldout2`` (60 pages collected later, none of them in the other two splits) was split
+off once, at random, from a second collection whose other 40 pages joined ``dev``; it
+is scored only to report how the parser does on pages no rule was written from, now
+that ``heldout`` has been scored and read.
+
+Run ``python -m tests.corpus [dev|heldout|heldout2|seen|all] [-v]`` to print the score
+(``seen``: dev and heldout).
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
+SEEN = ("dev", "heldout")  # the splits rules have been written from
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
 
@@ -139,7 +146,7 @@ def _facts(note: dict[str, Any], parsed: ParsedPage) -> dict[str, tuple[Any, Any
 
 
 def score(split: str) -> list[Score]:
-    splits = SPLITS if split == "all" else (split,)
+    splits = {"all": SPLITS, "seen": SEEN}.get(split, (split,))
     return [score_page(path, note) for s in splits for path, note in load(s)]
 
 

@@ -342,7 +342,11 @@ class Question(Record):
         pattern=TRANSCRIPT_ID, description="The transcript this question belongs to."
     )
     position: Position = Field(description="Order of the question in its transcript, from 1.")
-    label: NonEmpty = Field(description="The question label as written (e.g. 'Question').")
+    label: str | None = Field(
+        min_length=1,
+        description="The question label as written (e.g. 'Question'); null when the page "
+        "does not label it (an interviewer's question before the speaker's labelled answer).",
+    )
     qualifier: Qualifier
     heading: str | None = Field(
         min_length=1,
@@ -375,8 +379,10 @@ class Answer(Record):
         pattern=TRANSCRIPT_ID, description="The transcript this answer belongs to."
     )
     position: Position = Field(description="Order of the answer within its question, from 1.")
-    speaker: NonEmpty = Field(
-        description="Canonical speaker name; an unknown label is kept as written."
+    speaker: str | None = Field(
+        min_length=1,
+        description="Canonical speaker name; an unknown label is kept as written; null "
+        "when the page names nobody (an 'Answer:' label under no title naming a speaker).",
     )
     ministry: Ministry
     label: NonEmpty = Field(description="The speaker label as written, without qualifier.")

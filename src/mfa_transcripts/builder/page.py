@@ -15,7 +15,8 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
 * **The body** is what lies between; each non-blank line is a paragraph, whether
   paragraphs are separated by blank lines or by single newlines.
 * **Dates**: the event date is the title's, else the date line's, else the closing
-  signature's, else the header's.
+  signature's, else a date line's among the two lines right above the title (an
+  embassy's posting date), else the header's.
 
 Every non-blank line ends up in exactly one of these parts, so the build can account
 for every character of the page.
@@ -176,12 +177,15 @@ def split_page(name: str, text: str) -> Page:
     title_index = find_title(joined + texts[len(joined) :])
     published_date: date | None = None
     published_at: datetime | None = None
-    for ln in nonblank[: title_index or 0]:
+    posted: date | None = None  # a date line right above the title: the posting's
+    for i, ln in enumerate(nonblank[: title_index or 0]):
         kind = "masthead"
         parsed = parse_header(name, ln.number, ln.text, warnings)
         if parsed is not None and published_date is None:
             kind = "header"
             published_date, published_at = parsed
+        elif (title_index or 0) - i <= 2 and (match := date_line(ln.text.strip())):
+            posted = make_date(name, ln.number, match, warnings)
         chrome.append(_chrome(kind, ln))
     title_line: Line | None = None
     title: str | None = None
@@ -242,7 +246,7 @@ def split_page(name: str, text: str) -> Page:
 
     if info.place is None and head.place is not None:
         info = replace(info, place=head.place)
-    event_date = info.event_date or head.date_line or signed_date or published_date
+    event_date = info.event_date or head.date_line or signed_date or posted or published_date
     if event_date is None:
         warnings.append(
             Problem(

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from ..errors import Problem, TranscriptError
 from . import corrections
 from .grammar.title import names_the_ministry
-from .page import split_page
+from .page import Page, split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records
 from .turns import split_turns
@@ -31,7 +31,8 @@ def parse_source(
     ``facts``: what a maintainer stated for the page, ``field -> (value, reason)`` (see
     :mod:`.corrections`). A page
     is refused only when it is no transcript at all: no title line, no speaker turn and
-    no registry speaker or ministry role in its first :data:`BYLINE_LINES` body lines.
+    no registry speaker or ministry role in its head (a republisher's lead names them)
+    or its first :data:`BYLINE_LINES` body lines.
     A fact it cannot establish is null, with a warning. A record that breaks its model
     (the parser found something the models do not allow) is refused as ``row-invalid``
     rather than escaping as a pydantic error.
@@ -43,7 +44,7 @@ def parse_source(
         if (
             page.title is None
             and not any(t.label for t in turns)
-            and not any(names_the_ministry(ln.text) for ln in page.body[:BYLINE_LINES])
+            and not any(names_the_ministry(text) for text in _opening_lines(page))
         ):
             raise TranscriptError(
                 Problem(
@@ -69,6 +70,14 @@ def parse_source(
             )
         ) from exc
     return parsed
+
+
+def _opening_lines(page: Page) -> list[str]:
+    """The page's lines up to its first BYLINE_LINES body lines, head included."""
+    if not page.body:
+        return []
+    last = page.body[min(len(page.body), BYLINE_LINES) - 1].number
+    return [ln.text for ln in page.lines if ln.number <= last and not ln.blank]
 
 
 def parse_file(path: Path | str, source_url: str | None = None) -> ParsedPage:

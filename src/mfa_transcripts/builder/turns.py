@@ -20,10 +20,11 @@ first paragraph):
   that starts mid-conversation) is a labelled statement, with an
   ``answer-before-question`` warning; a briefing saved only as far as its contents has
   no turns and a ``no-body`` warning.
-* An unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is
-  followed by an ``Answer:`` label is a question labelled by its number (``2``).
+* Labels the page implies (a numbered question, a dashed dialogue, a surname alone
+  after the full name) are :mod:`.grammar.dialogue`'s.
 * A paragraph without a label continues the current turn; before any turn it opens an
-  unlabelled statement by the title's speaker.
+  unlabelled statement by the title's speaker, unless a label of the title's speaker
+  follows it and it ends with a question mark: then it was the first question.
 * A question label (``Question``, a role that asks) opens a question; so does, on an
   interview page (a genre of the title) with no ``Question`` label, a name label
   naming neither a registry person nor the title's speaker (the interviewer: ``Olga
@@ -42,13 +43,13 @@ first paragraph):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
 from . import speakers
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
+from .grammar.dialogue import dash_labels, numbered_question, surname_labels
 from .grammar.headings import (
     SEPARATOR,
     STAGE_DIRECTION,
@@ -61,7 +62,7 @@ from .grammar.headings import (
 )
 from .grammar.labels import (
     INLINE_LABEL,
-    NUMBERED,
+    LABEL,
     Label,
     interviewer,
     near_label,
@@ -187,6 +188,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
     texts = [page.text[start:end] for _, start, end, _ in units]
     labels = [label for *_, label in units]
+    surname_labels(texts, [start for _, start, _, _ in units], labels)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # an interview without 'Question' labels: the interviewer is labelled by name
@@ -197,7 +199,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
         if not any(labels):  # the interview set as dialogue: '– Do you ...?' '– We ...'
-            labels = _dash_labels(texts, [start for _, start, _, _ in units], info.speaker)
+            labels = dash_labels(texts, [start for _, start, _, _ in units], info.speaker)
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]
@@ -244,7 +246,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = labels[index]
-        if label is None and (number := _numbered_question(index, texts, labels)) is not None:
+        if label is None and (number := numbered_question(index, texts, labels)) is not None:
             label = Label(
                 "question",
                 number.group("n"),
@@ -268,6 +270,19 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 claim_heading(current)
             current.spans.append((start, end))
             continue
+        if (
+            questions == 0
+            and current is not None
+            and current.label is None
+            and label.speaker is not None
+            and label.speaker == info.speaker
+            and page.text[current.end - 1] == "?"
+        ):
+            # the title's speaker labelled after unlabelled text that asks: that text
+            # was the interviewer's first question, not the speaker's own words
+            current.kind, current.speaker = "question", None
+            questions, answering = 1, True
+            _label_question(page, current)
         close()
         if label.typo:
             warnings.append(
@@ -366,45 +381,17 @@ def _split_labelled(
     return [(ln, start, end, first)]
 
 
-def _numbered_question(
-    index: int, texts: list[str], labels: list[Label | None]
-) -> re.Match[str] | None:
-    """The number opening an unlabelled question (``1. Theresa May said ...?``): a
-    numbered paragraph whose turn, unlabelled paragraphs after it included, is followed
-    by an ``Answer:`` label; else None."""
-    number = NUMBERED.match(texts[index])
-    if number is None or labels[index] is not None:
-        return None
-    j = index + 1
-    while j < len(texts) and labels[j] is None and not NUMBERED.match(texts[j]):
-        j += 1
-    following = labels[j] if j < len(texts) else None
-    return number if following is not None and following.kind == "answer" else None
-
-
-_DASH_TURN = re.compile(r"^[–—]\s+(?=\S)")
-"""A paragraph opened by a dash: a turn of an interview set as dialogue."""
-
-
-def _dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
-    """Labels of an interview without labels whose turns open with a dash (the Russian
-    press's dialogue): the first dashed paragraph is a question, then answers by the
-    title's speaker and questions in turn; a paragraph without a dash continues its turn.
-    Fewer than two dashed paragraphs: no labels."""
-    labels: list[Label | None] = [None] * len(texts)
-    dashed = [(i, m) for i, t in enumerate(texts) if (m := _DASH_TURN.match(t)) is not None]
-    if len(dashed) < 2:
-        return labels
-    for n, (i, match) in enumerate(dashed):
-        start = starts[i]
-        asks = n % 2 == 0
-        labels[i] = Label(
-            "question" if asks else "answer",
-            texts[i][0],
-            None,
-            None if asks else speaker,
-            True,
-            (start, start + 1),
-            start + match.end(),
-        )
-    return labels
+def _label_question(page: Page, turn: Turn) -> None:
+    """Label an unlabelled first question by the one-word name opening it, if any
+    (``Evelina: Good evening! ...``): a name no label grammar row takes alone."""
+    start, end = turn.spans[0]
+    match = LABEL.match(page.text[start:end])
+    if match is None or match["number"] or " " in match["name"].strip():
+        return
+    name = match["name"].strip()
+    if not name[0].isupper() or start + match.end() >= end:
+        return
+    turn.label = name
+    turn.qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    turn.label_span = (start, start + match.end("colon"))
+    turn.spans[0] = (start + match.end(), end)

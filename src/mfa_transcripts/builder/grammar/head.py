@@ -17,8 +17,9 @@ chrome             a head line of :data:`~.chrome.CHROME_LINES`  —
                    ``Download file``, a translator's note,
                    share/rating lines, a cross-link, ...)
 header             a publication header (first one)             publication date, time
-date-line          ``September 9, 2016``, weekday, time and     event date (fallback),
-                   place allowed (first one)                    place
+date-line          ``September 9, 2016``, weekday and place     event date (fallback),
+                   allowed (first one); with a time on an       place
+                   untitled page, the repost's stamp
 stamp              a numeric time stamp, or a time alone        —
 contents-label     ``Table of contents`` (first one)            —
 contents           a table of contents (:mod:`.contents`)       its items
@@ -26,6 +27,8 @@ metadata           a republisher's field: ``Related Country:``  —
                    with one to three ``• Iran`` values under it
 name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
+icon-font          an icon font's glyph names spelt out          —
+                   (``icon bookmark-bicon cameraicon ...``)
 title-lines        the title again over two to four lines, or   —
                    its first 60% or more (its date apart)
 upper-case         an upper-case header block line (``STATEMENT —
@@ -142,6 +145,8 @@ def _header(ctx: _Context, head: Head, i: int) -> int | None:
 def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
     if head.dated or (match := date_line(ctx.texts[i])) is None:
         return None
+    if match["time"] and ctx.folded_title == "\0":
+        return i + 1  # on an untitled page (a repost), a time stamps the repost
     head.dated = True
     head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     head.place = " ".join(match["place"].split()) if match["place"] else None
@@ -238,6 +243,13 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
     return taken
 
 
+def _icon_font(ctx: _Context, head: Head, i: int) -> int | None:
+    """A republisher's icon font spelt out: five or more words, a third of them icons."""
+    words = ctx.texts[i].split()
+    icons = sum("icon" in w for w in words)
+    return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
+
+
 def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     letters = [c for c in text if c.isalpha()]
@@ -305,6 +317,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("contents", "contents", _contents),
     HeadRule("metadata", "republisher", _metadata),
     HeadRule("name-line", "byline", _name_line),
+    HeadRule("icon-font", "republisher", _icon_font),
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),
     HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),

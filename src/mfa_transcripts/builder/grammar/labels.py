@@ -11,7 +11,8 @@ ordered table; the first row that matches gives the kind):
   words (``Question from the audience``) or by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
-* ``Answer``/``A`` — the title's speaker answers;
+* ``Answer``/``A`` — the title's speaker answers (nobody named when the title names
+  nobody);
 * a registry speaker (a role may precede the name; a surname alone or with initials
   names the person: ``Lavrov:``, ``S.Lavrov:``, ``M.V.Zakharova:``) — a speaker;
 * a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
@@ -137,7 +138,7 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
     if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return made("question", None)
     if bare in _ANSWER_WORDS:
-        return made("answer", title_speaker or name)
+        return made("answer", title_speaker)
     if " " not in name and "question" not in folded and _near_question(folded):
         return made("question", None, typo=True)
     if text[match.end() : match.end() + 1].islower():

@@ -30,6 +30,7 @@ __all__ = [
     "ROLE_WORDS",
     "SALUTATION",
     "STAGE_WORDS",
+    "THIRD_PERSON",
     "Role",
     "is_place",
     "month_number",
@@ -161,15 +162,21 @@ _RUSSIAN_MONTHS = (
     *("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"),
     *("сентября", "октября", "ноября", "декабря"),
 )
+# the Russian abbreviations of a site's date stamps: 'Июл 16th, 2011', 'Май 5, 2012'
+_RUSSIAN_ABBREVIATIONS = (
+    *("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
+)
 MONTHS = {
     **{m[:3]: i for i, m in enumerate(_ENGLISH_MONTHS, start=1)},
     **{m[:3]: i for i, m in enumerate(_RUSSIAN_MONTHS, start=1)},
+    **{m: i for i, m in enumerate(_RUSSIAN_ABBREVIATIONS, start=1)},
 }
 """The first three letters of a month name, folded, to the month's number."""
 MONTH_PATTERN = (
     r"(?i:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r"|(?:" + "|".join(_RUSSIAN_MONTHS) + r")))"
+    r"|(?:" + "|".join(_RUSSIAN_MONTHS) + r")"
+    r"|(?:" + "|".join(_RUSSIAN_ABBREVIATIONS) + r")\.?(?!\w)))"
 )
 WEEKDAY_PATTERN = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
 
@@ -207,11 +214,14 @@ FIRST_PERSON = re.compile(
 )
 """A speaker's first person (case-sensitive: 'US' is no 'us')."""
 REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|stated|noted|according to|transcripts?|presser|exclusive"
+    r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
+    r"|according to|transcripts?|presser|exclusive"
     r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview)\b",
     re.IGNORECASE,
 )
 """Words of a report about a speaker: a lead, even in its writer's first person."""
+THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|they|their)\b")
+"""A report's pronouns: a sentence about a speaker, not a title."""
 SALUTATION = re.compile(
     r"\b(?:dear|ladies|gentlemen|colleagues|friends|madam|madame|excellenc\w*|esteemed"
     r"|distinguished|honou?rable|respected|good (?:morning|afternoon|evening)|hello|thank)\b",

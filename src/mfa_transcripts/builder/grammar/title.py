@@ -1,7 +1,8 @@
 """The title: which line it is, and what it says.
 
 * **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
-  non-blank lines, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
+  non-blank lines, before the second turn label (a headline may look like one) and not
+  the last line, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
   speaker, a role word or a date, and, unless it ends with a date, does not open with
   a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
   the Day » ...``) is never the title, even when it ends with it. When that line has no
@@ -40,8 +41,10 @@ from .lexicon import (
     GENRE_VOCABULARY,
     GENRE_WORD,
     PERSON_ROLES,
+    REPORTING,
     ROLE_NAME_WORDS,
     ROLE_WORDS,
+    THIRD_PERSON,
     is_place,
 )
 
@@ -160,8 +163,11 @@ def _looks_like_title(text: str) -> bool:
         return False
     if "\\" in stripped or _BREADCRUMB.search(stripped) or _PRESENTING.match(stripped):
         return False
-    if len(_SENTENCE_BREAK.findall(stripped)) >= 2:
-        return False  # prose: two sentences end inside the line
+    breaks = len(_SENTENCE_BREAK.findall(stripped))
+    if breaks >= 2 or (breaks and len(stripped) > 200):
+        return False  # prose: sentences end inside a long line
+    if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
+        return False  # a sentence reporting on the speaker: a lead
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
     found = speakers.find_in_text(stripped)
@@ -187,7 +193,14 @@ def has_title_date(text: str) -> bool:
 
 def find_title(texts: list[str]) -> int | None:
     """Index of the title among the non-blank lines ``texts``; None if none is shaped like one."""
+    labelled = 0
     for i, text in enumerate(texts[:TITLE_WINDOW]):
+        if i + 1 == len(texts):
+            return None  # a title has text under it
+        if is_label_line(text.strip()) and not has_title_date(text.strip()):
+            labelled += 1
+            if labelled == 2:
+                return None  # the turns have begun: the page has no title
         if _looks_like_title(text):
             if not has_title_date(text.strip()):
                 # a republisher's undated headline over the dated title, or over the
@@ -206,10 +219,20 @@ def find_title(texts: list[str]) -> int | None:
 _STAMP_PREFIX = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])")
 
 
+# a monitoring service's wrapper: 'Text of "Commentary by ...," published on ... on 24 February'
+_QUOTED_TITLE = re.compile(
+    r'^(?:full )?(?:text|transcript) of [“"](?P<title>[^“”"]{15,}?)[,.]?[”"]', re.I
+)
+
+
 def clean_title(text: str) -> str:
     """A title line as the title: whitespace collapsed, no closing colon or full stop, no
-    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages)."""
+    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages), and a
+    monitoring service's quoted title out of its wrapper (``Text of "..." published
+    on ...``)."""
     text = _STAMP_PREFIX.sub("", " ".join(text.split()), count=1)
+    if (quoted := _QUOTED_TITLE.match(text)) is not None:
+        return quoted["title"]
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
 
 
