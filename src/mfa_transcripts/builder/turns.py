@@ -28,9 +28,11 @@ first paragraph):
 * A question label (``Question``, a role that asks) opens a question; so does, on an
   interview page (a genre of the title) with no ``Question`` label, a name label
   naming neither a registry person nor the title's speaker (the interviewer: ``Olga
-  Belova:``), reported as no unknown speaker. A speaker turn while a question is open
-  answers the latest question (a question may get several answers, from several
-  speakers in turn, or none when the next question follows at once); a speaker turn
+  Belova:``), reported as no unknown speaker; on such a page, or on an untitled one,
+  a one-word upper-case outlet's label (``TASS:``, ``RT:``) asks. A speaker turn while
+  a question is open answers the latest question (a question may get several answers,
+  from several speakers in turn, or none when the next question follows at once); a
+  speaker turn
   before any question, or after a heading or a separator and before the next question,
   is a statement (a row of ``speeches``). A role that chairs or interprets always
   makes a statement and leaves an open question open.
@@ -193,12 +195,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # an interview without 'Question' labels: the interviewer is labelled by name
     interview = digest and "interview" in info.genres and info.speaker is not None
-    if interview:  # the outlet asks: 'TASS: ...'
+    if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
         labels = [
             label if label is not None else outlet_label(text, start)
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
-        if not any(labels):  # the interview set as dialogue: '– Do you ...?' '– We ...'
+        if interview and not any(
+            labels
+        ):  # the interview set as dialogue: '– Do you ...?' '– We ...'
             labels = dash_labels(texts, [start for _, start, _, _ in units], info.speaker)
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):

@@ -62,6 +62,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # a document number on current-site renderings: '2432-20-10-2014'
     ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
+    # the briefing's divider standing alone above the first question
+    ChromeLine("divider", _HEAD, r"answers to (?:media )?questions\s*:?"),
     # a translator's note
     ChromeLine(
         "translation-note",

@@ -27,6 +27,8 @@ metadata           a republisher's field: ``Related Country:``  —
                    with one to three ``• Iran`` values under it
 name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
+original           a line in Cyrillic (the Russian original's    —
+                   title or masthead)
 icon-font          an icon font's glyph names spelt out          —
                    (``icon bookmark-bicon cameraicon ...``)
 title-lines        the title again over two to four lines, or   —
@@ -45,8 +47,9 @@ lead               a republisher's lead: prose about the        —
                    reporting word: ``said``, ``transcript``)
 =================  ===========================================  =======================
 
-The last five rules are *soft*: they take a line only while another line follows it,
-and at most :data:`MAX_SOFT_LINES` of them, so that a page's text is never all head.
+The rule ``original`` and the last five are *soft*: they take a line only while another
+line follows it, and at most :data:`MAX_SOFT_LINES` of them, so that a page's text is
+never all head.
 """
 
 from __future__ import annotations
@@ -243,6 +246,13 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
     return taken
 
 
+def _original(ctx: _Context, head: Head, i: int) -> int | None:
+    """A line in Cyrillic on an English page: the Russian original's title or masthead."""
+    letters = [c for c in ctx.texts[i] if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    return i + 1 if len(letters) >= 6 and cyrillic >= 0.6 * len(letters) else None
+
+
 def _icon_font(ctx: _Context, head: Head, i: int) -> int | None:
     """A republisher's icon font spelt out: five or more words, a third of them icons."""
     words = ctx.texts[i].split()
@@ -317,6 +327,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("contents", "contents", _contents),
     HeadRule("metadata", "republisher", _metadata),
     HeadRule("name-line", "byline", _name_line),
+    HeadRule("original", "masthead", _soft(_original)),
     HeadRule("icon-font", "republisher", _icon_font),
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),

@@ -1,6 +1,7 @@
 """The turn-label grammar: the one place a label is recognised (title finding and turns).
 
-A **label** opens a paragraph: a name, an optional parenthesised qualifier, a colon,
+A **label** opens a paragraph (after a channel's emoji, if any: ``💬 Maria Zakharova:``):
+a name, an optional parenthesised qualifier, a colon,
 then whitespace (a no-break space counts) or the end of the line: ``Question:``,
 ``Sergey Lavrov (after J.Kerry):``, ``FOREIGN MINISTER LAVROV:``; a label alone on its
 line has its text on the next. The name must look like one (:data:`LABEL_KINDS` is the
@@ -60,7 +61,8 @@ MAX_NAME_WORDS = 16
 # Possessive whitespace (``\s*+``): a long run of spaces must not make the lazy name and
 # the optional qualifier try every way of sharing it (that was quadratic per paragraph).
 LABEL = re.compile(
-    r"^(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
+    r"^(?:[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]++\s*+)?"  # an emoji: '💬 Maria ...'
+    r"(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
     r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
     r"(?P<colon>:)(?=\s|$)\s*+"
 )

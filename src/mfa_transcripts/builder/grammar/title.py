@@ -7,7 +7,9 @@
   a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
   the Day » ...``) is never the title, even when it ends with it. When that line has no
   date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
-  was a republisher's headline (chrome) and the dated line is the title.
+  was a republisher's headline (chrome) and the dated line is the title; so it is when
+  both are dated (the republisher's headline comes first). A line opening with a
+  lower-case letter is no title (a paragraph's broken-off end).
 * **Its date** ends it (see :mod:`.dates`); a closing colon or full stop after it is not
   part of the title, nor is what introduces it (``..., published on July 3, 2017``). A
   month without a day (``..., October 2019``) also ends the title but gives no date.
@@ -157,7 +159,7 @@ _BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
 
 def _looks_like_title(text: str) -> bool:
     stripped = text.strip()
-    if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text):
+    if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text) or stripped[0].islower():
         return False
     if stripped.endswith(":") and not has_title_date(stripped):
         return False
@@ -202,18 +204,25 @@ def find_title(texts: list[str]) -> int | None:
             if labelled == 2:
                 return None  # the turns have begun: the page has no title
         if _looks_like_title(text):
-            if not has_title_date(text.strip()):
-                # a republisher's undated headline over the dated title, or over the
-                # document's own title opening with its genre ('Remarks by ...')
-                own = not _LEADING_GENRE.match(text.strip())
-                for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts))):
-                    later = texts[j].strip()
-                    if _looks_like_title(later) and (
-                        has_title_date(later) or (own and _LEADING_GENRE.match(later))
-                    ):
-                        return j
+            # a republisher's headline over the document's own title: a dated title
+            # under it, or, under an undated one, a title opening with its genre
+            dated = has_title_date(text.strip())
+            own = not dated and not _LEADING_GENRE.match(text.strip())
+            for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts) - 1)):
+                later = texts[j].strip()
+                if _same_text(later, text):
+                    continue  # the headline repeated
+                if _looks_like_title(later) and (
+                    has_title_date(later) or (own and _LEADING_GENRE.match(later))
+                ):
+                    return j
             return i
     return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same line, case and spacing aside."""
+    return "".join(speakers.fold(a).split()) == "".join(speakers.fold(b).split())
 
 
 _STAMP_PREFIX = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])")
@@ -225,12 +234,19 @@ _QUOTED_TITLE = re.compile(
 )
 
 
+# invisible characters around a title: variation selectors and joiners left of an emoji
+_EDGE_SYMBOLS = re.compile(
+    r"^[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+|[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+$"
+)
+
+
 def clean_title(text: str) -> str:
     """A title line as the title: whitespace collapsed, no closing colon or full stop, no
-    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages), and a
+    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages), no
+    invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""
-    text = _STAMP_PREFIX.sub("", " ".join(text.split()), count=1)
+    text = _STAMP_PREFIX.sub("", " ".join(_EDGE_SYMBOLS.sub("", text).split()), count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
