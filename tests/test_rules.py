@@ -431,14 +431,16 @@ def test_a_header_after_the_title_is_the_publication_date(tmp_path: Path) -> Non
     )
 
 
-def test_answer_label_without_a_title_speaker_keeps_its_label(tmp_path: Path) -> None:
+def test_answer_label_without_a_title_speaker_names_nobody(tmp_path: Path) -> None:
+    """'Answer:' under a title naming nobody: the label is kept, the speaker is null (not
+    a person called 'Answer')."""
     page = _page(
         tmp_path,
         "Question: Hello?\nAnswer: Hello.",
         title="Interview with the Kommersant newspaper, Moscow, March 3, 2021",
     )
     (answer,) = page.answers
-    assert (answer.speaker, answer.label) == ("Answer", "Answer")
+    assert (answer.speaker, answer.label, answer.ministry) == (None, "Answer", None)
 
 
 def test_a_turn_label_line_is_never_the_title(tmp_path: Path) -> None:

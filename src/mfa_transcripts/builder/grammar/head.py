@@ -39,8 +39,8 @@ title-fragment     a line without closing punctuation whose     —
                    words are (80%) the title's
 caption            up to 20 words without closing punctuation,  —
                    no salutation, no first person, no stage
-                   direction (not on a briefing, whose body
-                   opens with a heading)
+                   direction (not on a briefing nor after a
+                   table of contents: a heading follows)
 lead               a republisher's lead: prose about the        —
                    speaker in the third person (names them, no
                    first person, or first person and a
@@ -286,6 +286,7 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
         or _SENTENCE_END.search(text)
         or text[-1] in ",;:"
         or ctx.genres[:1] == ["briefing"]
+        or head.contents  # the contents' headings follow
         or SALUTATION.search(text)
         or FIRST_PERSON.search(text)
         or is_label_line(text)

@@ -56,7 +56,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("interview", r"conversation with"),  # 'A Conversation with Sergey Lavrov'
     ("briefing", r"briefing"),
     ("article", r"article"),
-    ("comment", r"comments?"),
+    ("comment", r"comments?|commentary"),
     # the verb: '<Name> answers questions from the media'
     (
         "answers to questions",

@@ -1,0 +1,319 @@
+"""What republishers and other sites put around a transcript: each grammar row on
+in-memory text (head rules, title lines, implied labels, dates), with the fact it
+establishes and the chrome kind it names.
+
+Every case is shaped after pages of the real corpus (``tests/data/corpus``), with the
+words changed; each fails if its row is taken out of the grammar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mfa_transcripts.builder.grammar.head import MAX_SOFT_LINES
+from mfa_transcripts.builder.page import split_page
+from mfa_transcripts.builder.parse import parse_source
+from mfa_transcripts.builder.read import SourceText
+from mfa_transcripts.builder.records import ParsedPage
+
+TITLE = (
+    "Foreign Minister Sergey Lavrov’s remarks and answers to media questions, Moscow, May 5, 2017"
+)
+QA = "Question: What did you agree on?\n\nSergey Lavrov: We agreed on a great deal."
+
+
+def _parse(text: str) -> ParsedPage:
+    return parse_source(SourceText("page.txt", text, "utf-8", "0" * 64))
+
+
+def _kinds(text: str) -> dict[str, str]:
+    """Chrome kind of each chrome line, by its text."""
+    page = split_page("page.txt", text)
+    return {text[c.start : c.end]: c.kind for c in page.chrome}
+
+
+def _opening(parsed: ParsedPage) -> str | None:
+    return parsed.speeches[0].text if parsed.speeches else None
+
+
+# --- between the title and the body: the soft head rules -----------------------------
+
+
+def test_a_republishers_third_person_lead_is_chrome_not_the_opening() -> None:
+    lead = (
+        "On June 30, Foreign Minister Sergey Lavrov met US Secretary of State John Kerry in "
+        "Vienna. The Minister answered questions from the media after the talks."
+    )
+    text = f"{TITLE}\n\n{lead}\n\n{QA}\n"
+    assert _kinds(text)[lead] == "lead"
+    parsed = _parse(text)
+    assert parsed.speeches == [] and len(parsed.questions) == 1
+
+
+def test_a_first_person_opening_naming_the_speaker_is_text() -> None:
+    """Opening remarks speak in the first person; naming a colleague makes no lead."""
+    opening = "I would like to thank Minister Wang Yi and Sergey Lavrov’s team for the talks today."
+    parsed = _parse(f"{TITLE}\n\n{opening}\n\n{QA}\n")
+    assert _opening(parsed) == opening
+
+
+def test_a_bloggers_lead_in_the_first_person_with_a_reporting_word_is_a_lead() -> None:
+    lead = (
+        "The transcript is dated today but I could not find the whole interview, so here "
+        "are Lavrov’s words:"
+    )
+    assert _kinds(f"{TITLE}\n\n{lead}\n\n{QA}\n")[lead] == "lead"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["lavrov kerry1", "MFA Russia", "Back", "date 2025-09-28 SRO pressroom", "Bali, Indonesia"],
+)
+def test_a_short_line_without_closing_punctuation_under_the_title_is_a_caption(
+    line: str,
+) -> None:
+    text = f"{TITLE}\n\n{line}\n\nThank you. We have had good talks today.\n\n{QA}\n"
+    assert _kinds(text)[line] == "caption"
+    assert _opening(_parse(text)) == "Thank you. We have had good talks today."
+
+
+@pytest.mark.parametrize("line", ["Ladies and gentlemen", "Dear friends", "(Applause)"])
+def test_a_salutation_or_a_stage_direction_is_no_caption(line: str) -> None:
+    assert line not in _kinds(f"{TITLE}\n\n{line}\n\nWe have had good talks.\n\n{QA}\n")
+
+
+def test_a_briefings_first_heading_is_no_caption() -> None:
+    text = (
+        "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, May 5, 2017\n\n"
+        "Sergey Lavrov’s talks in Sochi\n\nThe Minister will hold talks.\n\n"
+        "Question: When?\n\nMaria Zakharova: Soon.\n"
+    )
+    parsed = _parse(text)
+    assert parsed.speeches[0].heading == "Sergey Lavrov’s talks in Sochi"
+
+
+def test_an_upper_case_header_block_and_title_fragments_are_head_chrome() -> None:
+    title = (
+        "Alexander Lukashevich on the address by the Secretary General of the Council of "
+        "Europe, 10 December 2020"
+    )
+    text = (
+        f"{title}\n\nSTATEMENT BY MR. ALEXANDER LUKASHEVICH,\n"
+        "AT THE 1295th MEETING OF THE OSCE PERMANENT COUNCIL\n\n"
+        "On the address by the Secretary General\nof the Council of Europe\n\n"
+        "Madam Secretary General,\n\nWe are pleased to welcome you.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["STATEMENT BY MR. ALEXANDER LUKASHEVICH,"] == "masthead"
+    assert kinds["AT THE 1295th MEETING OF THE OSCE PERMANENT COUNCIL"] == "masthead"
+    assert kinds["of the Council of Europe"] == "title-repeat"
+    parsed = _parse(text)
+    assert _opening(parsed) == "Madam Secretary General,\n\nWe are pleased to welcome you."
+    assert parsed.transcript.event_date == date(2020, 12, 10)
+
+
+def test_the_title_repeated_over_two_lines_is_a_repeat_and_its_date_line_is_read() -> None:
+    title = "Statement by Sergey Ryabkov at the Geneva Centre for Security Policy on arms control"
+    text = (
+        f"{title}\n\nStatement by Sergey Ryabkov at the Geneva Centre for Security Policy\n"
+        "on arms control,\n1 October 2021\n\nDear colleagues,\n\nThank you.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["on arms control,"] == "title-repeat"
+    parsed = _parse(text)
+    assert parsed.transcript.event_date == date(2021, 10, 1)
+    assert _opening(parsed) == "Dear colleagues,\n\nThank you."
+
+
+def test_a_cyrillic_line_and_an_icon_font_line_are_head_chrome() -> None:
+    icons = "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon"
+    text = f"{TITLE}\n\n{icons}\n\nПресс-конференция Министра иностранных дел\n\n{QA}\n"
+    kinds = _kinds(text)
+    assert kinds[icons] == "republisher"
+    assert kinds["Пресс-конференция Министра иностранных дел"] == "masthead"
+
+
+def test_the_soft_rules_never_take_the_whole_body() -> None:
+    """Lines that would all be captions: the last stays text, and so does any line past
+    MAX_SOFT_LINES."""
+    lines = [f"Line number {n} without a stop" for n in range(MAX_SOFT_LINES + 3)]
+    parsed = _parse(TITLE + "\n\n" + "\n\n".join(lines) + "\n")
+    text = _opening(parsed)
+    assert text is not None and text.startswith(f"Line number {MAX_SOFT_LINES}")
+    assert text.endswith(f"Line number {MAX_SOFT_LINES + 2} without a stop")
+
+
+# --- which line is the title ----------------------------------------------------------
+
+
+def test_a_title_broken_over_lines_is_one_title() -> None:
+    text = (
+        "Remarks by Secretary of State John Kerry\nAt a Joint Press Availability with Russian "
+        "Foreign Minister Sergey Lavrov\nAfter Their Meeting\n\nOctober 6, 2013\n\n"
+        "SECRETARY KERRY: Good morning.\n"
+    )
+    parsed = _parse(text)
+    assert parsed.transcript.title == (
+        "Remarks by Secretary of State John Kerry At a Joint Press Availability with Russian "
+        "Foreign Minister Sergey Lavrov After Their Meeting"
+    )
+    assert parsed.transcript.event_date == date(2013, 10, 6)
+
+
+def test_a_title_ending_in_a_colon_goes_on_on_the_next_line() -> None:
+    parsed = _parse(
+        "G8 Foreign Ministers Meeting:\nPress Conference\n\nMoscow, June 29, 2006\n\n"
+        "Lavrov: Thank you all.\n"
+    )
+    assert parsed.transcript.title == "G8 Foreign Ministers Meeting: Press Conference"
+    assert parsed.transcript.event_date == date(2006, 6, 29)
+
+
+def test_a_dated_headline_gives_way_to_the_documents_dated_title() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov on Iraq, October 12, 2004\n\n"
+        "Interview with Russian Foreign Minister Sergei Lavrov, October 12, 2004\n\n{QA}\n"
+    ).replace("{QA}", QA)
+    assert _parse(text).transcript.title == (
+        "Interview with Russian Foreign Minister Sergei Lavrov, October 12, 2004"
+    )
+
+
+def test_a_repeated_title_stays_the_first() -> None:
+    page = split_page("page.txt", f"{TITLE}\n\n{TITLE}\n\n{QA}\n")
+    assert page.title_line is not None and page.title_line.number == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a republisher presenting the text
+        "RT presents the full transcript of Andrey Nesterenko’s briefing from July 3, 2010.",
+        # a lead sentence about the speaker
+        "In his weekly media address, Nesterenko also commented on the results of the talks.",
+        # prose: sentences end inside a long line
+        "Ensuring continuity is important today. President Putin outlined the reasons in his "
+        "Address to the Federal Assembly. I will not dwell on them here, as they are known.",
+        # a paragraph's broken-off end
+        "developments and statements by President Putin, above all his Munich speech, leave",
+    ],
+)
+def test_prose_is_no_title(line: str) -> None:
+    page = split_page("page.txt", f"{line}\n\n{QA}\n")
+    assert page.title is None
+
+
+def test_a_bylined_headline_and_a_person_at_an_occasion_on_a_date_are_titles() -> None:
+    bylined = "Syria: optimism despite differences (by Alexander Yakovenko, Russian Ambassador)"
+    assert split_page("p.txt", f"{bylined}\n\nWe met.\n").title == bylined
+    dated = "Alexander Lukashevich at the Closing Session of the OSCE, Stockholm, 3 December 2021"
+    page = split_page(
+        "p.txt", f"Speeches of the Permanent Representative\n\nBack\n\n{dated}\n\nHi.\n"
+    )
+    assert page.title == dated and page.event_date == date(2021, 12, 3)
+
+
+def test_the_title_comes_before_the_turns() -> None:
+    """An archive page with no title: a paragraph after two labelled turns that names a
+    genre and a role is text, not the title."""
+    text = (
+        "Question: How useful was the UN?\n\nAnswer: Very useful.\n\n"
+        "Question: And now?\n\nAnswer: The President’s Message to the Federal Assembly sets "
+        "our course\n"
+    )
+    parsed = _parse(text)
+    assert parsed.transcript.title is None
+    assert len(parsed.questions) == 2 and parsed.answers[-1].speaker is None
+
+
+def test_a_monitoring_services_quoted_title_is_the_title() -> None:
+    parsed = _parse(
+        'Text of "Commentary by the Information and Press Department of the Russian Ministry '
+        'of Foreign Affairs on Kosovo," published on the ministry website on 24 February\n\n'
+        "Question: How do you see it?\n\nAnswer: Badly.\n"
+    )
+    assert parsed.transcript.title == (
+        "Commentary by the Information and Press Department of the Russian Ministry of "
+        "Foreign Affairs on Kosovo"
+    )
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def test_a_date_line_right_above_the_title_is_the_posting_date() -> None:
+    text = (
+        "PRESS-RELEASE\nИюл 16th, 2011\n\nForeign Minister Sergey Lavrov gives a speech at the "
+        "Centre for Strategic Studies\n\nSergey Lavrov: Thank you.\n"
+    )
+    assert _parse(text).transcript.event_date == date(2011, 7, 16)
+
+
+def test_a_repost_stamp_with_a_time_on_an_untitled_page_is_no_event_date() -> None:
+    text = (
+        "5 Jul, 2010 07:25\n\nUnanimity gives hope for co-operation – FM spokesman\n\n"
+        "RT presents the full transcript of Andrey Nesterenko’s briefing from July 3, 2010.\n\n"
+        "Dear colleagues, good afternoon.\n"
+    )
+    parsed = _parse(text)
+    assert parsed.transcript.event_date is None
+    assert _opening(parsed) == "Dear colleagues, good afternoon."
+
+
+# --- labels the page implies --------------------------------------------------------------
+
+
+def test_unlabelled_text_asking_before_the_speakers_label_is_the_first_question() -> None:
+    text = (
+        "Interview of Ambassador Alexander Grushko to the newspaper Izvestiya, 8 November 2017"
+        "\n\nThe council met. Is there any progress?\n\nAlexander Grushko: Hardly any.\n"
+    )
+    parsed = _parse(text)
+    (question,) = parsed.questions
+    assert (question.label, question.text) == (None, "The council met. Is there any progress?")
+    assert [a.speaker for a in parsed.answers] == ["Alexander Grushko"]
+    assert parsed.speeches == []
+
+
+def test_an_unlabelled_first_question_keeps_a_one_word_name_as_its_label() -> None:
+    text = (
+        "Ambassador Anatoly Antonov’s interview with Russia-24, August 17, 2022\n\n"
+        "Evelina: Good evening! Why do they act like this?\n\nAnatoly Antonov: Thank you.\n"
+    )
+    (question,) = _parse(text).questions
+    assert (question.label, question.text) == (
+        "Evelina",
+        "Good evening! Why do they act like this?",
+    )
+
+
+def test_a_surname_alone_names_the_person_an_earlier_label_named() -> None:
+    text = (
+        "A Conversation with Sergey Lavrov, September 24, 2008\n\n"
+        "DAVID REMNICK: We have the honour of meeting the minister.\n\n"
+        "REMNICK: -- and ask about that meeting?\n\nLAVROV: Thank you.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["DAVID REMNICK", "DAVID REMNICK"]
+    assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"]
+
+
+def test_an_emoji_before_a_label_is_part_of_the_label() -> None:
+    text = (
+        "Maria Zakharova’s answer to a media question on frozen assets (December 13, 2025)\n\n"
+        "Question: How does Russia view it?\n\n💬 Maria Zakharova: As theft.\n"
+    )
+    (answer,) = _parse(text).answers
+    assert (answer.speaker, answer.text) == ("Maria Zakharova", "As theft.")
+
+
+def test_an_outlet_asks_on_an_untitled_page() -> None:
+    text = (
+        "Lavrov To RT: The Biggest Threat Is In Syria\n\n"
+        "RT: Is a military action still possible?\n\nSergey Lavrov: Yes, it is possible.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["RT"]
+    assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"]
