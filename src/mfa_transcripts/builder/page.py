@@ -6,10 +6,8 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
 * **Before the title** everything is chrome (``masthead``): republisher mastheads, crawl
   dates, clocks, breadcrumbs; a publication header there (:mod:`.grammar.dates`) is
   ``header`` and gives the publication date.
-* **The title** (:mod:`.grammar.title`) is found and read. It may run on over up to
-  three more lines right under it (no blank line between) when its line ends with a
-  colon or the next opens with a lower-case word or a preposition (``At a Joint Press
-  Availability ...``, ``on the theme ...``), is no label, no date line and no sentence.
+* **The title** is found (:mod:`.grammar.title_line`: which line, over how many lines)
+  and read (:mod:`.grammar.title`).
 * **Between title and body**: the ordered rules of :mod:`.grammar.head`.
 * **The footer**, from the bottom, and a closing signature: :mod:`.grammar.footer`.
 * **The body** is what lies between; each non-blank line is a paragraph, whether
@@ -38,15 +36,8 @@ from .grammar.dates import (
 )
 from .grammar.footer import signature, split_footer
 from .grammar.head import split_head
-from .grammar.labels import is_label_line
-from .grammar.title import (
-    TITLE_WINDOW,
-    TitleInfo,
-    clean_title,
-    find_title,
-    has_title_date,
-    parse_title,
-)
+from .grammar.title import TitleInfo, clean_title, parse_title
+from .grammar.title_line import TITLE_WINDOW, find_title, title_span
 
 __all__ = [
     "NO_TITLE",
@@ -172,7 +163,7 @@ def split_page(name: str, text: str) -> Page:
         )
     warnings: list[Problem] = []
     chrome: list[Chrome] = []
-    spans = [_title_span(nonblank, i) for i in range(min(len(nonblank), TITLE_WINDOW))]
+    spans = [title_span(nonblank, i) for i in range(min(len(nonblank), TITLE_WINDOW))]
     joined = [" ".join(texts[i : i + n]) for i, n in enumerate(spans)]
     title_index = find_title(joined + texts[len(joined) :])
     published_date: date | None = None
@@ -289,31 +280,6 @@ def split_page(name: str, text: str) -> Page:
         has_footer="footer" in footer_kinds,
         warnings=warnings,
     )
-
-
-_CONTINUES = re.compile(
-    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s)"
-)
-_SENTENCE_END = re.compile(r"[.?!…][\"”»’)]*$")
-
-
-def _title_span(nonblank: list[Line], index: int) -> int:
-    """How many lines a title at ``nonblank[index]`` spans: itself and up to three lines
-    right under it that go on with it (see the module's notes)."""
-    end = index + 1
-    while end < len(nonblank) and end - index < 4:
-        above, line = nonblank[end - 1], nonblank[end]
-        text = line.text.strip()
-        if line.number != above.number + 1 or len(text) > 200:
-            break
-        if not (above.text.rstrip().endswith(":") or _CONTINUES.match(text)):
-            break
-        if is_label_line(text) or date_line(text):
-            break
-        if _SENTENCE_END.search(text) and not has_title_date(text):
-            break
-        end += 1
-    return end - index
 
 
 def _chrome(kind: str, line: Line) -> Chrome:

@@ -1,0 +1,155 @@
+"""Which line is the title, and over how many lines it runs.
+
+* **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
+  non-blank lines, before the second turn label (a headline may look like one) and not
+  the last line, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
+  speaker, a role word or a date, and, unless it ends with a date, does not open with
+  a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
+  the Day » ...``) is never the title, even when it ends with it. When that line has no
+  date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
+  was a republisher's headline (chrome) and the dated line is the title; so it is when
+  both are dated (the republisher's headline comes first). A line opening with a
+  lower-case letter is no title (a paragraph's broken-off end).
+* **Its lines.** A title may run on over up to three more lines right under it (no
+  blank line between) when its line ends with a colon or the next opens with a
+  lower-case word or a preposition (``At a Joint Press Availability ...``, ``on the
+  theme ...``), is no label, no date line and no sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import speakers
+from .dates import date_line, title_date_match
+from .labels import is_label_line
+from .lexicon import GENRE_WORD, REPORTING, ROLE_WORDS, THIRD_PERSON
+from .title import LEADING_GENRE
+
+if TYPE_CHECKING:
+    from ..page import Line
+
+__all__ = [
+    "HEADLINE_GAP",
+    "TITLE_WINDOW",
+    "find_title",
+    "has_title_date",
+    "names_the_ministry",
+    "title_span",
+]
+
+TITLE_WINDOW = 60
+"""How many non-blank lines from the top are searched for the title."""
+HEADLINE_GAP = 3
+"""How many lines after an undated title-shaped headline are searched for the dated title."""
+
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
+_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>]\s.*\s[»›>]\s")
+# a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
+
+
+# a sentence ending inside a line, before another: '... easier. President Putin ...'
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+# a republisher presenting the text: 'RT presents the full transcript of ...'
+_PRESENTING = re.compile(
+    r"^(?:\S+\s+){1,3}(?:presents|publishes|offers|brings you|posts)\b"
+    r"|^(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
+    re.IGNORECASE,
+)
+# an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
+_BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
+
+
+def _looks_like_title(text: str) -> bool:
+    stripped = text.strip()
+    if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text) or stripped[0].islower():
+        return False
+    if stripped.endswith(":") and not has_title_date(stripped):
+        return False
+    if "\\" in stripped or _BREADCRUMB.search(stripped) or _PRESENTING.match(stripped):
+        return False
+    breaks = len(_SENTENCE_BREAK.findall(stripped))
+    if breaks >= 2 or (breaks and len(stripped) > 200):
+        return False  # prose: sentences end inside a long line
+    if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
+        return False  # a sentence reporting on the speaker: a lead
+    if is_label_line(stripped) and not has_title_date(stripped):
+        return False
+    found = speakers.find_in_text(stripped)
+    if not GENRE_WORD.search(stripped):
+        # no genre named: an article's byline, or a registry person at an occasion on a
+        # date ('Alexander Lukashevich at the Closing Session ..., 3 December 2021')
+        return bool(
+            (_BYLINE.search(stripped) and found)
+            or (found and found[1] < 40 and has_title_date(stripped))
+        )
+    return bool(_ROLE_WORD.search(stripped) or found or has_title_date(stripped))
+
+
+def names_the_ministry(text: str) -> bool:
+    """The text names a registry speaker or a ministry role (``spokesman``, ``Foreign
+    Minister``): what an untitled page without labels needs to be published."""
+    return bool(_ROLE_WORD.search(text) or speakers.find_in_text(text))
+
+
+def has_title_date(text: str) -> bool:
+    return title_date_match(text) is not None
+
+
+def find_title(texts: list[str]) -> int | None:
+    """Index of the title among the non-blank lines ``texts``; None if none is shaped like one."""
+    labelled = 0
+    for i, text in enumerate(texts[:TITLE_WINDOW]):
+        if i + 1 == len(texts):
+            return None  # a title has text under it
+        if is_label_line(text.strip()) and not has_title_date(text.strip()):
+            labelled += 1
+            if labelled == 2:
+                return None  # the turns have begun: the page has no title
+        if _looks_like_title(text):
+            # a republisher's headline over the document's own title: a dated title
+            # under it, or, under an undated one, a title opening with its genre
+            dated = has_title_date(text.strip())
+            own = not dated and not LEADING_GENRE.match(text.strip())
+            for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts) - 1)):
+                later = texts[j].strip()
+                if _same_text(later, text):
+                    continue  # the headline repeated
+                if _looks_like_title(later) and (
+                    has_title_date(later) or (own and LEADING_GENRE.match(later))
+                ):
+                    return j
+            return i
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    """The same line, case and spacing aside."""
+    return "".join(speakers.fold(a).split()) == "".join(speakers.fold(b).split())
+
+
+_CONTINUES = re.compile(
+    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s)"
+)
+_SENTENCE_END = re.compile(r"[.?!…][\"”»’)]*$")
+
+
+def title_span(nonblank: list[Line], index: int) -> int:
+    """How many lines a title at ``nonblank[index]`` spans: itself and up to three lines
+    right under it that go on with it (see the module's notes)."""
+    end = index + 1
+    while end < len(nonblank) and end - index < 4:
+        above, line = nonblank[end - 1], nonblank[end]
+        text = line.text.strip()
+        if line.number != above.number + 1 or len(text) > 200:
+            break
+        if not (above.text.rstrip().endswith(":") or _CONTINUES.match(text)):
+            break
+        if is_label_line(text) or date_line(text):
+            break
+        if _SENTENCE_END.search(text) and not has_title_date(text):
+            break
+        end += 1
+    return end - index
