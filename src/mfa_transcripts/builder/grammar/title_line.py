@@ -8,8 +8,17 @@
   the Day » ...``) is never the title, even when it ends with it. When that line has no
   date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
   was a republisher's headline (chrome) and the dated line is the title; so it is when
-  both are dated (the republisher's headline comes first). A line opening with a
-  lower-case letter is no title (a paragraph's broken-off end).
+  both are dated (the republisher's headline comes first), unless the later line
+  repeats the first.
+* **Never a title**: a line opening in lower case (a paragraph's broken-off end); a
+  republisher presenting the text (``RT presents the full transcript of ...``); prose
+  (two sentence breaks inside the line, or one in a line over 200 characters; a line
+  ending in a full stop with a third-person pronoun or a reporting word: ``In his
+  weekly address, Nesterenko also commented ...``).
+* **A title without a genre word**: an article's headline with its byline (``... (by
+  Alexander Yakovenko, Russian Ambassador to UK)``), or a registry person named early
+  in a line that ends with a date (``Alexander Lukashevich at the Closing Session ...,
+  3 December 2021``).
 * **Its lines.** A title may run on over up to three more lines right under it (no
   blank line between) when its line ends with a colon or the next opens with a
   lower-case word or a preposition (``At a Joint Press Availability ...``, ``on the
