@@ -317,3 +317,36 @@ def test_an_outlet_asks_on_an_untitled_page() -> None:
     parsed = _parse(text)
     assert [q.label for q in parsed.questions] == ["RT"]
     assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"]
+
+
+def test_initials_name_the_person_an_earlier_label_named_and_are_no_outlet() -> None:
+    text = (
+        "Lavrov To RT: Syria\n\nRT: Is a military action possible?\n\n"
+        "Sergey Lavrov: Yes, it is possible.\n\nRT: And chemical weapons?\n\n"
+        "SL: I don't believe Syria would use them.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["RT", "RT"]
+    assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_monitoring_services_bracketed_labels_are_turns() -> None:
+    text = (
+        "Comment by Foreign Ministry Spokesman Mikhail Kamynin on Kosovo, February 24, 2008\n\n"
+        "[Question] How would you comment on the remarks?\n\n[Commentary] With bewilderment.\n"
+    )
+    parsed = _parse(text)
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        ("Question", "How would you comment on the remarks?")
+    ]
+    assert [(a.label, a.speaker, a.text) for a in parsed.answers] == [
+        ("Commentary", "Mikhail Kamynin", "With bewilderment.")
+    ]
+
+
+def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_not() -> None:
+    lead = "An example is the arrest of a retired officer, the diplomat told the media on Thursday."
+    text = f"5 Jul, 2010 07:25\n\n{lead}\n\nDear colleagues, good afternoon.\n"
+    assert _kinds(text)[lead] == "lead"
+    briefing = "Next week, the Foreign Minister will visit three Central Asian capitals."
+    assert briefing not in _kinds(f"{TITLE}\n\n{briefing}\n\n{QA}\n")

@@ -4,8 +4,9 @@
   followed by an ``Answer:`` label is a question labelled by its number.
 * An interview set as dialogue (``– Do you ...?`` ``– We ...``): the first dashed
   paragraph is a question, then answers by the title's speaker and questions in turn.
-* A surname alone (``REMNICK:``) names the person an earlier label on the page named
-  in full (``DAVID REMNICK:``), with that label's kind.
+* A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
+  an earlier label on the page named in full (``DAVID REMNICK:``, ``Sergey Lavrov:``),
+  with that label's kind.
 """
 
 from __future__ import annotations
@@ -64,19 +65,24 @@ def dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
 
 
 def surname_labels(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
-    """Fill in, in place, labels that are a surname alone naming a person an earlier
-    label named in full (``REMNICK:`` after ``DAVID REMNICK:``)."""
+    """Fill in, in place, labels that are a surname alone or initials naming a person an
+    earlier label named in full (``REMNICK:`` after ``DAVID REMNICK:``, ``SL:`` after
+    ``Sergey Lavrov:``)."""
     seen: dict[str, Label] = {}
     for i, label in enumerate(labels):
         if label is not None:
             words = label.name.split()
             if len(words) >= 2 and label.kind in ("speaker", "question"):
                 seen.setdefault(speakers.fold(words[-1]), label)
+                initials = "".join(w[0] for w in words if w[0].isupper())
+                if len(initials) >= 2:
+                    seen.setdefault(speakers.fold(initials), label)
             continue
         match = LABEL.match(texts[i]) if ":" in texts[i][:40] else None
         if match is None or match["number"] or " " in match["name"].strip():
             continue
-        earlier = seen.get(speakers.fold(match["name"].strip()))
+        name = speakers.fold(match["name"].strip())
+        earlier = seen.get(name) or seen.get(name.replace(".", ""))
         if earlier is not None:
             start = starts[i]
             qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None

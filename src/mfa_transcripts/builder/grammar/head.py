@@ -67,7 +67,7 @@ from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import is_label_line
-from .lexicon import FIRST_PERSON, REPORTING, SALUTATION
+from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
 from .title import clean_title
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -299,7 +299,8 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
 def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     """A republisher's lead: it names the page's speaker (the title's, else a registry
     person) in the third person, or in the first person of its writer beside a
-    reporting word (``said``, ``transcript``)."""
+    reporting word (``said``, ``transcript``); or it reports, in the third person, what
+    the speaker named by role said (``..., the diplomat told the media``)."""
     text = ctx.texts[i].strip()
     if len(text.split()) < 6 or is_label_line(text):
         return None
@@ -308,6 +309,19 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
         named = surname in words_of(text)
     else:
         named = speakers.find_in_text(text) is not None
+    first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
+    if named and (first_person is None or reporting):
+        return i + 1
+    if ROLE_REFERENCE.search(text) and reporting and first_person is None:
+        return i + 1
+    return None
+    if ctx.speaker is not None:
+        surname = speakers.fold(ctx.speaker.split()[-1])
+        named = surname in words_of(text)
+    else:
+        named = speakers.find_in_text(text) is not None
+    named = named or ROLE_REFERENCE.search(text) is not None  # '..., the diplomat told'
+
     if named and (FIRST_PERSON.search(text) is None or REPORTING.search(text)):
         return i + 1
     return None

@@ -14,6 +14,8 @@ ordered table; the first row that matches gives the kind):
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
 * ``Answer``/``A`` — the title's speaker answers (nobody named when the title names
   nobody);
+* a monitoring service's bracketed word without a colon: ``[Question]`` asks,
+  ``[Answer]``, ``[Commentary]``, ``[Reply]`` answer for the title's speaker;
 * a registry speaker (a role may precede the name; a surname alone or with initials
   names the person: ``Lavrov:``, ``S.Lavrov:``, ``M.V.Zakharova:``) — a speaker;
 * a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
@@ -73,6 +75,10 @@ INLINE_LABEL = re.compile(
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
 _Q_DOT = re.compile(r"^(?P<name>Q)\.\s++(?=[A-Z“\"«‘(])")
+# a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
+_BRACKETED = re.compile(
+    r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
+)
 # a numbered paragraph: '1. Theresa May said ...'
 NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
 
@@ -118,6 +124,12 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
     """The label opening ``text`` (which starts at offset ``start`` of the page), or None."""
     if text.startswith("Q.") and (dot := _Q_DOT.match(text)) is not None:
         return Label("question", "Q", None, None, True, (start, start + 2), start + dot.end())
+    if text.startswith("[") and (bracket := _BRACKETED.match(text)) is not None:
+        name = bracket["name"]
+        kind = "question" if name.lower() in _QUESTION_WORDS else "answer"
+        span = (start, start + bracket.end("name") + 1)
+        speaker = None if kind == "question" else title_speaker
+        return Label(kind, name, None, speaker, True, span, start + bracket.end())
     if ":" not in text:
         return None  # a cheap test first: most paragraphs hold no colon
     match = LABEL.match(text)
@@ -185,8 +197,11 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     if match is None or match["number"] or " " in match["name"].strip():
         return None
     name = match["name"].strip()
-    if not is_acronym(name) or not text[match.end() : match.end() + 1].isupper():
-        return None
+    if (
+        not (is_acronym(name) and name.isalpha())
+        or not text[match.end() : match.end() + 1].isupper()
+    ):
+        return None  # 'A.N.:' is a person's initials, no outlet
     span = (start + match.start(), start + match.end("colon"))
     qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
     return Label("question", name, qualifier, None, True, span, start + match.end())

@@ -27,6 +27,7 @@ __all__ = [
     "REPORTING",
     "ROLES",
     "ROLE_NAME_WORDS",
+    "ROLE_REFERENCE",
     "ROLE_WORDS",
     "SALUTATION",
     "STAGE_WORDS",
@@ -220,6 +221,12 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 """Words of a report about a speaker: a lead, even in its writer's first person."""
+ROLE_REFERENCE = re.compile(
+    r"\bthe (?:diplomat|minister|foreign minister|deputy minister|spokes(?:man|woman|person)"
+    r"|ambassador|envoy|permanent representative)\b",
+    re.IGNORECASE,
+)
+"""A report's way of naming its speaker by role: '..., the diplomat told the media'."""
 THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|they|their)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
 SALUTATION = re.compile(
