@@ -16,6 +16,47 @@ def test_every_alias_names_one_person() -> None:
             assert owners.setdefault(folded, person.name) == person.name, alias
 
 
+def test_every_alias_resolves_to_its_person() -> None:
+    """No alias is taken by a longer one of someone else, nor by the initials rule."""
+    for person in speakers.registry().speakers:
+        for alias in person.aliases:
+            assert speakers.resolve(alias) == person, alias
+
+
+def test_a_surname_two_people_share_is_a_bare_alias_of_neither() -> None:
+    """Igor, Sergey and Yevgeny Ivanov: 'Ivanov' alone names none of them."""
+    people: dict[str, set[str]] = {}
+    for person in speakers.registry().speakers:
+        people.setdefault(speakers.fold(person.name.split()[-1]), set()).add(person.name)
+    shared = {surname for surname, names in people.items() if len(names) > 1}
+    assert "ivanov" in shared
+    for surname in shared:
+        assert speakers.resolve(surname) is None, surname
+
+
+def test_the_table_lists_no_derived_spelling_and_keeps_its_order() -> None:
+    """Initials before a one-word alias are matched, not listed ('V.Churkin'); ministry
+    people come first, then the others, each group by name (as its 'about' says)."""
+    import json
+    import re
+    import unicodedata
+    from importlib import resources
+
+    for person in speakers.registry().speakers:
+        words = {speakers.fold(a) for a in person.aliases if " " not in a and "." not in a}
+        for alias in person.aliases:
+            initialled = re.fullmatch(rf"{speakers.INITIALS}(\S+)", speakers.fold(alias))
+            assert initialled is None or initialled[1] not in words, alias
+    text = resources.files("mfa_transcripts").joinpath("data/speakers.json").read_text("utf-8")
+    rows = json.loads(text)["speakers"]
+
+    def key(row: dict[str, object]) -> tuple[bool, str]:
+        name = unicodedata.normalize("NFKD", str(row["name"])).encode("ascii", "ignore")
+        return (not row["ministry"], name.decode().lower())
+
+    assert rows == sorted(rows, key=key)
+
+
 def test_every_person_resolves_by_name_and_with_a_role_before_it() -> None:
     for person in speakers.registry().speakers:
         assert speakers.resolve(person.name) == person
@@ -37,6 +78,12 @@ def test_every_person_resolves_by_name_and_with_a_role_before_it() -> None:
         ("A. K. Lukashevich", "Alexander Lukashevich"),
         ("Foreign Ministry Spokeswoman M.V.Zakharova", "Maria Zakharova"),
         ("U.S. Secretary Kerry", "John Kerry"),
+        ("V.Churkin", "Vitaly Churkin"),  # initials before a one-word alias
+        ("Ambassador Chizhov", "Vladimir Chizhov"),  # a role before a one-word alias
+        ("Kamynin", "Mikhail Kamynin"),
+        ("I.Ivanov", "Igor Ivanov"),  # a shared surname: only its listed forms
+        ("Foreign Minister Ivanov", "Igor Ivanov"),
+        ("S. Ivanov", "Sergey Ivanov"),
     ],
 )
 def test_spellings_resolve_to_the_canonical_name(label: str, name: str) -> None:
@@ -67,7 +114,9 @@ def test_ministry_flag() -> None:
     assert not ministry & {"John Kerry", "Wang Yi", "Vladimir Putin"}
 
 
-@pytest.mark.parametrize("label", ["Ahmed Aboul Gheit", "Question", "Moscow", "A.B.Ivanov"])
+@pytest.mark.parametrize(
+    "label", ["Ahmed Aboul Gheit", "Question", "Moscow", "A.B.Ivanov", "Ivanov", "Mr Logvinov"]
+)
 def test_people_not_in_the_table_do_not_resolve(label: str) -> None:
     assert speakers.resolve(label) is None
 
