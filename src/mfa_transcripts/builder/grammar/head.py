@@ -42,9 +42,11 @@ caption            up to 20 words without closing punctuation,  —
                    direction (not on a briefing nor after a
                    table of contents: a heading follows)
 lead               a republisher's lead: prose about the        —
-                   speaker in the third person (names them, no
-                   first person, or first person and a
-                   reporting word: ``said``, ``transcript``)
+                   speaker in the third person (names the
+                   title's speaker, no first person, or first
+                   person and a reporting word: ``said``,
+                   ``transcript``; untitled: a registry person
+                   and a reporting word)
 =================  ===========================================  =======================
 
 The rule ``original`` and the last five are *soft*: they take a line only while another
@@ -297,21 +299,21 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
 
 
 def _lead(ctx: _Context, head: Head, i: int) -> int | None:
-    """A republisher's lead: it names the page's speaker (the title's, else a registry
-    person) in the third person, or in the first person of its writer beside a
-    reporting word (``said``, ``transcript``); or it reports, in the third person, what
-    the speaker named by role said (``..., the diplomat told the media``)."""
+    """A republisher's lead: it names the title's speaker in the third person, or in the
+    first person of its writer beside a reporting word (``said``, ``transcript``); on
+    an untitled page, it names a registry person beside a reporting word; or it
+    reports, in the third person, what the speaker named by role said (``..., the
+    diplomat told the media``)."""
     text = ctx.texts[i].strip()
     if len(text.split()) < 6 or is_label_line(text):
         return None
+    first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
     if ctx.speaker is not None:
         surname = speakers.fold(ctx.speaker.split()[-1])
-        named = surname in words_of(text)
-    else:
-        named = speakers.find_in_text(text) is not None
-    first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
-    if named and (first_person is None or reporting):
-        return i + 1
+        if surname in words_of(text) and (first_person is None or reporting):
+            return i + 1
+    elif reporting and speakers.find_in_text(text) is not None:
+        return i + 1  # untitled: a registry person and a reporting word
     if ROLE_REFERENCE.search(text) and reporting and first_person is None:
         return i + 1
     return None
