@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from mfa_transcripts.builder.grammar.head import MAX_SOFT_LINES
+from mfa_transcripts.builder.grammar.title import parse_title
 from mfa_transcripts.builder.page import split_page
 from mfa_transcripts.builder.parse import parse_source
 from mfa_transcripts.builder.read import SourceText
@@ -350,3 +351,22 @@ def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_n
     assert _kinds(text)[lead] == "lead"
     briefing = "Next week, the Foreign Minister will visit three Central Asian capitals."
     assert briefing not in _kinds(f"{TITLE}\n\n{briefing}\n\n{QA}\n")
+
+
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        (  # a person of the occasion is not the speaker
+            "Comment by the Information and Press Department on Saudi Foreign Minister Adel "
+            "al-Jubeir’s visit to Russia",
+            None,
+        ),
+        (
+            "Speech by Sergey Lavrov at the meeting with Wang Yi, Moscow, May 5, 2017",
+            "Sergey Lavrov",
+        ),
+    ],
+)
+def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | None) -> None:
+
+    assert parse_title(title).speaker == speaker

@@ -174,6 +174,11 @@ def parse_title(title: str) -> TitleInfo:
     known = False
     found = speakers.find_in_text(head)
     leading = LEADING_GENRE.match(head)
+    if found is not None and leading is not None:
+        stop = _OCCASION_START.search(head, leading.end())
+        if stop is not None and found[1] > stop.start():
+            found = None  # the occasion's person: 'Comment by ... on Minister X's visit'
+
     # Who the title is about: the owner of '<Name>’s <genre>', else a registry name, else
     # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
     named = _possessive_owner(head, leading.end() if leading else 0)
