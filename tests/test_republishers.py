@@ -370,3 +370,15 @@ def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_n
 def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | None) -> None:
 
     assert parse_title(title).speaker == speaker
+
+
+def test_an_ellipsis_glued_to_the_last_word_marks_a_cut_page() -> None:
+    assert _parse(f"{TITLE}\n\n{QA[:-1]} and…\n").transcript.complete is False
+    assert _parse(f"{TITLE}\n\n{QA}\n").transcript.complete is True
+
+
+def test_a_russian_tag_under_the_sites_footer_keeps_the_page_whole() -> None:
+    text = f"{TITLE}\n\n{QA}\n\nAdditional materials\n\nГенеральные Ассамблеи ООН\n"
+    parsed = _parse(text)
+    assert parsed.transcript.complete is True
+    assert parsed.answers[-1].text == "We agreed on a great deal."

@@ -8,7 +8,8 @@
   organisation's name and its abbreviation, one of them in parentheses (``Council of
   Europe (CoE)``, ``NATO (North Atlantic Treaty Organization)``): the abbreviation one
   word with two capitals or a digit (``OSCE``, ``CoE``, ``G20``), the name capitalised
-  words with ``of``, ``and``... between them. A line naming a stage direction (``Thank
+  words with ``of``, ``and``... between them; a line in Cyrillic (the site's Russian
+  tag: ``Генеральные Ассамблеи ООН``) is one too. A line naming a stage direction (``Thank
   you all (Applause)``) is never a tag. Tag lines count as tags only when the trailing
   block holds at least one site ``footer`` line.
 * **A closing signature** at the body's end (up to :data:`SIGNATURE_LINES` lines, each
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from .. import speakers
 from .chrome import chrome_kind
 from .dates import date_line
-from .lexicon import STAGE_WORDS
+from .lexicon import STAGE_WORDS, is_cyrillic
 
 __all__ = ["SIGNATURE_LINES", "Signature", "signature", "signer", "split_footer"]
 
@@ -55,8 +56,8 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
     while start > 0:
         text = rest[start - 1].strip()
         kind = chrome_kind(text, "footer")
-        if kind is None and _is_tag(text):
-            kind = "tag"
+        if kind is None and (_is_tag(text) or is_cyrillic(text)):
+            kind = "tag"  # an organisation tag, or the site's Russian tag
         if kind is None:
             break
         kinds.insert(0, kind)

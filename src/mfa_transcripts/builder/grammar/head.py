@@ -69,7 +69,7 @@ from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import is_label_line
-from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
+from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, is_cyrillic
 from .title import clean_title
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -250,9 +250,7 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
 
 def _original(ctx: _Context, head: Head, i: int) -> int | None:
     """A line in Cyrillic on an English page: the Russian original's title or masthead."""
-    letters = [c for c in ctx.texts[i] if c.isalpha()]
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    return i + 1 if len(letters) >= 6 and cyrillic >= 0.6 * len(letters) else None
+    return i + 1 if is_cyrillic(ctx.texts[i]) else None
 
 
 def _icon_font(ctx: _Context, head: Head, i: int) -> int | None:

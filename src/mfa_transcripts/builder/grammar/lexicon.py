@@ -33,6 +33,7 @@ __all__ = [
     "STAGE_WORDS",
     "THIRD_PERSON",
     "Role",
+    "is_cyrillic",
     "is_place",
     "month_number",
 ]
@@ -235,3 +236,11 @@ SALUTATION = re.compile(
     re.IGNORECASE,
 )
 """Words of an address to the audience: the opening of a speech, never a caption."""
+
+
+def is_cyrillic(text: str) -> bool:
+    """A line in Cyrillic (60% of six or more letters) on an English page: the Russian
+    original's title, a masthead, or a site's Russian tag."""
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    return len(letters) >= 6 and cyrillic >= 0.6 * len(letters)
