@@ -193,6 +193,12 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     surname_labels(texts, [start for _, start, _, _ in units], labels)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
+    # a broadcast's host chairs where questions are labelled, and asks where they are not
+    host = "question" if digest else "chair"
+    labels = [
+        replace(label, kind=host) if label is not None and label.kind == "host" else label
+        for label in labels
+    ]
     # an interview without 'Question' labels: the interviewer is labelled by name
     interview = digest and "interview" in info.genres and info.speaker is not None
     if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'

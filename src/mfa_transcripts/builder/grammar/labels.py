@@ -21,7 +21,8 @@ ordered table; the first row that matches gives the kind):
 * a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
   audience``) — a question; a role that chairs or interprets
   (:data:`~.lexicon.CHAIRING_ROLES`: ``Moderator``) — a statement that leaves an open
-  question open;
+  question open; a broadcast's host (:data:`~.lexicon.HOSTING_ROLES`: ``Host``) — the
+  same where the page labels its questions, else a question;
 * two to :data:`MAX_NAME_WORDS` capitalised words (``of``, ``the``, ``and``... and the
   name particles allowed between, not at either end, though a particle such as ``van``
   may start one), or initials glued to a surname (``S.A.Ryabkov``) — a speaker the
@@ -42,7 +43,7 @@ import re
 from dataclasses import dataclass
 
 from .. import speakers
-from .lexicon import ASKING_ROLES, CHAIRING_ROLES, ROLE_NAME_WORDS
+from .lexicon import ASKING_ROLES, CHAIRING_ROLES, HOSTING_ROLES, ROLE_NAME_WORDS
 
 __all__ = [
     "INLINE_LABEL",
@@ -110,7 +111,7 @@ _SHORT_WORDS = frozenset(
 class Label:
     """A label read: its kind, the name as written, the speaker it names, and offsets."""
 
-    kind: str  # "question" | "speaker" | "chair" | "answer"
+    kind: str  # "question" | "speaker" | "chair" | "host" | "answer"
     name: str
     qualifier: str | None
     speaker: str | None
@@ -168,6 +169,8 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         return made("question", None)
     if word in CHAIRING_ROLES:
         return made("chair", name)
+    if word in HOSTING_ROLES:
+        return made("host", name)
     if _name_shaped(name):
         return made("speaker", name, known=False)
     return None

@@ -4,7 +4,8 @@ Every word list the grammar uses lives here, with its attributes, so that a new 
 is one row: a genre wording says which genre of the model it gives; a role word says
 whether it marks a title line, may stand in a role before a name, names one person,
 and what its turns do (``asks``: a question; ``chairs``: a statement that leaves an
-open question open).
+open question open; ``hosts``: a broadcast host, who chairs where the questions are
+labelled and asks them where they are not).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "FIRST_PERSON",
     "GENRE_VOCABULARY",
     "GENRE_WORD",
+    "HOSTING_ROLES",
     "MONTHS",
     "NOT_PLACE_WORDS",
     "PERSON_ROLES",
@@ -84,7 +86,7 @@ class Role:
     title: bool = False  # makes a line naming a genre a title candidate ('Minister')
     in_name: bool = False  # may stand in the role before a name ('Deputy Foreign Minister')
     person: bool = False  # names one person: a name may follow in apposition
-    turn: str | None = None  # a turn label of this role: "asks" | "chairs"
+    turn: str | None = None  # a turn label of this role: "asks" | "chairs" | "hosts"
 
 
 ROLES: tuple[Role, ...] = (
@@ -127,10 +129,9 @@ ROLES: tuple[Role, ...] = (
         )
     ),
     # roles that chair or interpret: statements that leave an open question open
-    *(
-        Role(w, turn="chairs")
-        for w in ("Moderator", "Host", "Presenter", "Anchor", "Interpreter", "Translator")
-    ),
+    *(Role(w, turn="chairs") for w in ("Moderator", "Interpreter", "Translator")),
+    # a broadcast's host: chairs where questions are labelled, else asks them
+    *(Role(w, turn="hosts") for w in ("Host", "Presenter", "Anchor")),
 )
 
 ROLE_WORDS = tuple(r.word for r in ROLES if r.title)
@@ -141,6 +142,7 @@ PERSON_ROLES = frozenset(r.word for r in ROLES if r.person)
 """Role words naming one person: 'the French Foreign Minister, Laurent Fabius'."""
 ASKING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "asks")
 CHAIRING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "chairs")
+HOSTING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "hosts")
 
 NOT_PLACE_WORDS = (
     *("Minister", "Ministerial", "Ministry", "Council", "Conference", "Summit", "Forum"),
