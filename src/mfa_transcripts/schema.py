@@ -385,7 +385,11 @@ class Answer(Record):
         "when the page names nobody (an 'Answer:' label under no title naming a speaker).",
     )
     ministry: Ministry
-    label: NonEmpty = Field(description="The speaker label as written, without qualifier.")
+    label: str | None = Field(
+        min_length=1,
+        description="The speaker label as written, without qualifier; null when the page "
+        "writes none (an interview whose turns are bare paragraphs).",
+    )
     qualifier: Qualifier
     text: Text
     paragraph_count: Paragraphs

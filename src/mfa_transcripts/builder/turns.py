@@ -28,7 +28,8 @@ first paragraph):
 * A question label (``Question``, a role that asks) opens a question; so does, on an
   interview page (a genre of the title) with no ``Question`` label, a name label
   naming neither a registry person nor the title's speaker (the interviewer: ``Olga
-  Belova:``), reported as no unknown speaker; on such a page, or on an untitled one,
+  Belova:``), reported as no unknown speaker; so does it on an untitled page whose
+  lead names the person who answers under a label; on such a page, or on an untitled one,
   a one-word upper-case outlet's label (``TASS:``, ``RT:``) asks. A speaker turn while
   a question is open answers the latest question (a question may get several answers,
   from several speakers in turn, or none when the next question follows at once); a
@@ -51,7 +52,13 @@ from ..errors import Problem, TranscriptError
 from . import speakers
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
-from .grammar.dialogue import dash_labels, numbered_question, surname_labels
+from .grammar.dialogue import (
+    bare_labels,
+    dash_labels,
+    numbered_question,
+    quoted_subheading,
+    surname_labels,
+)
 from .grammar.headings import (
     SEPARATOR,
     STAGE_DIRECTION,
@@ -199,20 +206,33 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
         replace(label, kind=host) if label is not None and label.kind == "host" else label
         for label in labels
     ]
+    # who the page is with: the title's speaker, else the person an untitled page's lead names
+    subject = info.speaker or (None if page.title else _subject(page, texts))
     # an interview without 'Question' labels: the interviewer is labelled by name
-    interview = digest and "interview" in info.genres and info.speaker is not None
+    answered = any(label is not None and label.speaker == subject for label in labels)
+    interview = (
+        digest
+        and subject is not None
+        and ("interview" in info.genres or (page.title is None and answered))
+    )
     if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
         labels = [
             label if label is not None else outlet_label(text, start)
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
-        if interview and not any(
-            labels
-        ):  # the interview set as dialogue: '– Do you ...?' '– We ...'
-            labels = dash_labels(texts, [start for _, start, _, _ in units], info.speaker)
+    implied = not any(labels)  # no label at all: the dialogue may be set without any
+    if implied:
+        starts = [start for _, start, _, _ in units]
+        labels = dash_labels(texts, starts, subject)  # '– Do you ...?' '– We ...'
+        if not any(labels) and "interview" in info.genres:
+            labels = bare_labels(texts, starts, subject)
+        implied = any(labels)
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]
+        if implied and questions == 0 and labels[index] is None:
+            chrome.append(Chrome("lead", ln.number, start, end))  # the editor's
+            continue
         if SEPARATOR.match(text):
             close()
             drop_heading()
@@ -239,6 +259,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 and (current is None or current.label is None)
             )
             or always_heading(text)
+            or (implied and quoted_subheading(index, texts, labels))
         ):
             close()
             drop_heading()
@@ -305,7 +326,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                     severity="warning",
                 )
             )
-        if interview and interviewer(label, info.speaker):
+        if interview and interviewer(label, subject):
             label = replace(label, kind="question", speaker=None, known=True)
         if not label.known:
             warn_unknown(
@@ -341,12 +362,12 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             kind = "answer" if answering else "speech"
         current = Turn(
             kind,
-            label.name,
+            label.name or None,  # an implied label writes nothing
             label.qualifier,
             label.speaker,
             section if kind != "answer" else None,
             ln.number,
-            label_span=label.span,
+            label_span=label.span if label.span[1] > label.span[0] else None,
         )
         claim_heading(current)
         if label.text_start < end:
@@ -405,3 +426,14 @@ def _label_question(page: Page, turn: Turn) -> None:
     turn.qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
     turn.label_span = (start, start + match.end("colon"))
     turn.spans[0] = (start + match.end(), end)
+
+
+def _subject(page: Page, texts: list[str]) -> str | None:
+    """Who an untitled interview is with: the first registry person its lead names
+    (the head's lead lines, then the paragraphs before the body's first dash)."""
+    lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
+    for text in [*lines, *texts[:5]]:
+        found = speakers.find_in_text(text)
+        if found is not None:
+            return found[0].name
+    return None

@@ -3,7 +3,10 @@
 * An unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is
   followed by an ``Answer:`` label is a question labelled by its number.
 * An interview set as dialogue (``– Do you ...?`` ``– We ...``): the first dashed
-  paragraph is a question, then answers by the title's speaker and questions in turn.
+  paragraph is a question, then answers by the page's speaker and questions in turn;
+  on an interview page without dashes, bare paragraphs ending with a question mark are
+  the questions. On such a page, what stands before the first question is the
+  editor's lead, and a quoted paragraph right before a question is a subheading.
 * A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
   an earlier label on the page named in full (``DAVID REMNICK:``, ``Sergey Lavrov:``),
   with that label's kind.
@@ -17,7 +20,14 @@ from dataclasses import replace
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label
 
-__all__ = ["dash_labels", "numbered_question", "surname_labels"]
+__all__ = [
+    "MAX_BARE_QUESTION_WORDS",
+    "bare_labels",
+    "dash_labels",
+    "numbered_question",
+    "quoted_subheading",
+    "surname_labels",
+]
 
 
 def numbered_question(
@@ -36,32 +46,71 @@ def numbered_question(
     return number if following is not None and following.kind == "answer" else None
 
 
-_DASH_TURN = re.compile(r"^[–—]\s+(?=\S)")
+_DASH_TURN = re.compile(r"^[–—-]\s+(?=\S)")
 """A paragraph opened by a dash: a turn of an interview set as dialogue."""
+_ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
+"""A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
+_QUOTED = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
+"""A paragraph wholly in quotes: the press's quoted subheading."""
+MAX_BARE_QUESTION_WORDS = 80
+"""Longest paragraph, in words, taken for a bare question of an interview."""
+
+
+def _implied(kind: str, name: str, speaker: str | None, at: int, width: int) -> Label:
+    return Label(kind, name, None, speaker, True, (at, at + width), at + width)
 
 
 def dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
     """Labels of an interview without labels whose turns open with a dash (the Russian
     press's dialogue): the first dashed paragraph is a question, then answers by the
-    title's speaker and questions in turn; a paragraph without a dash continues its turn.
-    Fewer than two dashed paragraphs: no labels."""
+    page's speaker and questions in turn; a paragraph without a dash continues its turn.
+    Fewer than two dashed paragraphs, or questions of which fewer than half ask (a
+    dashed list of talking points): no labels."""
     labels: list[Label | None] = [None] * len(texts)
     dashed = [(i, m) for i, t in enumerate(texts) if (m := _DASH_TURN.match(t)) is not None]
     if len(dashed) < 2:
         return labels
+    ends = [i for i, _ in dashed[1:]] + [len(texts)]
+    turns = [" ".join(texts[i:end]) for (i, _), end in zip(dashed, ends, strict=True)]
+    asking = turns[::2]
+    if 2 * sum("?" in turn for turn in asking) < len(asking):
+        return labels
     for n, (i, match) in enumerate(dashed):
-        start = starts[i]
         asks = n % 2 == 0
-        labels[i] = Label(
-            "question" if asks else "answer",
-            texts[i][0],
-            None,
-            None if asks else speaker,
-            True,
-            (start, start + 1),
-            start + match.end(),
-        )
+        kind, who = ("question", None) if asks else ("answer", speaker)
+        labels[i] = _implied(kind, texts[i][0], who, starts[i], match.end())
     return labels
+
+
+def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
+    """Labels of an interview whose turns are bare paragraphs: a paragraph of up to
+    :data:`MAX_BARE_QUESTION_WORDS` words ending with a question mark (or trailing off
+    with an ellipsis), followed by one that does not, opens a question; the paragraphs
+    after it, up to the next question, are the page's speaker's answer. The labels are
+    empty (the page writes none)."""
+    labels: list[Label | None] = [None] * len(texts)
+    asks = [bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS for t in texts]
+    asked = False  # the paragraph before opened a question
+    for i in range(len(texts)):
+        if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
+            labels[i] = _implied("question", "", None, starts[i], 0)
+            asked = True
+        elif asked:
+            labels[i] = _implied("answer", "", speaker, starts[i], 0)
+            asked = False
+    return labels
+
+
+def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) -> bool:
+    """On a page of implied dialogue, a paragraph wholly in quotes right before a
+    question is the press's quoted subheading (``"The Kiev regime ... settlement"``)."""
+    following = labels[index + 1] if index + 1 < len(texts) else None
+    return (
+        labels[index] is None
+        and following is not None
+        and following.kind == "question"
+        and _QUOTED.match(texts[index]) is not None
+    )
 
 
 def surname_labels(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:

@@ -27,6 +27,9 @@ metadata           a republisher's field: ``Related Country:``  —
                    with one to three ``• Iran`` values under it
 name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
+quote-headline     a press headline shaped like a label, a      —
+                   quote after it (``Alexander Grushko: "The
+                   signals ..."``)
 original           a line in Cyrillic (the Russian original's    —
                    title or masthead)
 icon-font          an icon font's glyph names spelt out          —
@@ -49,9 +52,9 @@ lead               a republisher's lead: prose about the        —
                    and a reporting word)
 =================  ===========================================  =======================
 
-The rule ``original`` and the last five are *soft*: they take a line only while another
-line follows it, and at most :data:`MAX_SOFT_LINES` of them, so that a page's text is
-never all head.
+The rules ``quote-headline``, ``original`` and the last five are *soft*: they take a
+line only while another line follows it, and at most :data:`MAX_SOFT_LINES` of them,
+so that a page's text is never all head.
 """
 
 from __future__ import annotations
@@ -248,6 +251,14 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
     return taken
 
 
+_QUOTE_AFTER_LABEL = re.compile(r"^[^:\n]{3,120}:\s+[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
+
+
+def _quote_headline(ctx: _Context, head: Head, i: int) -> int | None:
+    """A press headline shaped like a label: a name, a colon and a quote, nothing else."""
+    return i + 1 if _QUOTE_AFTER_LABEL.match(ctx.texts[i].strip()) else None
+
+
 def _original(ctx: _Context, head: Head, i: int) -> int | None:
     """A line in Cyrillic on an English page: the Russian original's title or masthead."""
     return i + 1 if is_cyrillic(ctx.texts[i]) else None
@@ -342,6 +353,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("contents", "contents", _contents),
     HeadRule("metadata", "republisher", _metadata),
     HeadRule("name-line", "byline", _name_line),
+    HeadRule("quote-headline", "masthead", _soft(_quote_headline)),
     HeadRule("original", "masthead", _soft(_original)),
     HeadRule("icon-font", "republisher", _icon_font),
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),

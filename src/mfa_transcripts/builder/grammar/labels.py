@@ -16,8 +16,9 @@ ordered table; the first row that matches gives the kind):
   nobody);
 * a monitoring service's bracketed word without a colon: ``[Question]`` asks,
   ``[Answer]``, ``[Commentary]``, ``[Reply]`` answer for the title's speaker;
-* a registry speaker (a role may precede the name; a surname alone or with initials
-  names the person: ``Lavrov:``, ``S.Lavrov:``, ``M.V.Zakharova:``) — a speaker;
+* a registry speaker (a role may precede the name, or follow it after a comma; a
+  surname alone or with initials names the person: ``Lavrov:``, ``S.Lavrov:``,
+  ``M.V.Zakharova:``, ``SERGEI LAVROV, Russian Foreign Minister:``) — a speaker;
 * a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
   audience``) — a question; a role that chairs or interprets
   (:data:`~.lexicon.CHAIRING_ROLES`: ``Moderator``) — a statement that leaves an open
@@ -64,7 +65,8 @@ MAX_NAME_WORDS = 16
 # Possessive whitespace (``\s*+``): a long run of spaces must not make the lazy name and
 # the optional qualifier try every way of sharing it (that was quadratic per paragraph).
 LABEL = re.compile(
-    r"^(?:[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]++\s*+)?"  # an emoji: '💬 Maria ...'
+    # a channel's emoji or a bullet: '💬 Maria Zakharova:', '• SERGEI LAVROV:'
+    r"^(?:[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d•]++\s*+)?"
     r"(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
     r"(?P<name>[^\W\d_][^:()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
     r"(?P<colon>:)(?=\s|$)\s*+"
@@ -158,7 +160,9 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         return made("question", None, typo=True)
     if text[match.end() : match.end() + 1].islower():
         return None  # prose: 'New START: we proposed ...'
-    person = speakers.resolve(name)
+    person = speakers.resolve(name) or (
+        speakers.resolve(name.split(",")[0]) if "," in name else None  # 'LAVROV, Minister'
+    )
     if person is not None:
         return made("speaker", person.name)
     if title_speaker is not None and _names_title_speaker(name, title_speaker):

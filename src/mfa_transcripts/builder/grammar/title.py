@@ -14,7 +14,9 @@
   leading genre (``Speech by <Role> <Name> at ...``, also ``A speech ... by``,
   ``Excerpts from the briefing by``, ``Transcript of remarks by``; ``to`` may start the
   occasion: ``Interview of <Role> <Name> to Izvestia``); a name may be initials glued
-  to a surname (``A.K.Lukashevich``). The role is what precedes the name, the occasion
+  to a surname (``A.K.Lukashevich``), which after a leading genre is the speaker even
+  past capitalised words of the role (``... to International Organizations in Vienna
+  M.I.Ulyanov``). The role is what precedes the name, the occasion
   what follows the genre, which may also be a verb right after the name (``<Name>
   answers questions from the media``). ``Responses to questions`` is a wording of
   answers to questions.
@@ -183,7 +185,7 @@ def parse_title(title: str) -> TitleInfo:
     # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
     named = _possessive_owner(head, leading.end() if leading else 0)
     if named is None and found is None and leading is not None:
-        named = _named_after_genre(head, leading.end())
+        named = _initialled_name(head, leading.end()) or _named_after_genre(head, leading.end())
     if found is not None and (named is None or found[2] == named[1]):
         person, start, end = found
         speaker, known = person.name, True
@@ -237,6 +239,16 @@ def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
             found = _trailing_name(head[start : match.start()])
             if found is not None:
                 return start + found[0], match.start(), found[1]
+    return None
+
+
+def _initialled_name(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of a name written as initials glued to a surname after a
+    leading genre (``Interview of the Permanent Representative ... M.I.Ulyanov to ...``)."""
+    for match in re.finditer(r"\S+", head[start:]):
+        word = match.group().rstrip(",")
+        if speakers.INITIALLED_NAME.match(word):
+            return start + match.start(), start + match.start() + len(word), word
     return None
 
 
