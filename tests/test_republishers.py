@@ -382,3 +382,83 @@ def test_a_russian_tag_under_the_sites_footer_keeps_the_page_whole() -> None:
     parsed = _parse(text)
     assert parsed.transcript.complete is True
     assert parsed.answers[-1].text == "We agreed on a great deal."
+
+
+# --- interviews set without labels ------------------------------------------------------
+
+
+def test_a_dashed_dialogue_under_a_quote_headline_and_a_lead_is_questions_and_answers() -> None:
+    text = (
+        'Deputy Foreign Minister Alexander Grushko: "The signals we sent are being read"\n\n'
+        "Russian Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous "
+        "the alliance is.\n\n"
+        "— Alexander Viktorovich, is the alliance bluffing?\n\n— It is not. We watch it.\n\n"
+        "We will go on watching.\n\n"
+        '"We are ready for any turn of events"\n\n'
+        "— Are you ready?\n\n— We are.\n"
+    )
+    parsed = _parse(text)
+    assert parsed.speeches == []
+    assert [(q.label, q.text, q.heading) for q in parsed.questions] == [
+        ("—", "Alexander Viktorovich, is the alliance bluffing?", None),
+        ("—", "Are you ready?", '"We are ready for any turn of events"'),
+    ]
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [
+        ("Alexander Grushko", 2),
+        ("Alexander Grushko", 1),
+    ]
+
+
+def test_dashed_talking_points_are_no_dialogue() -> None:
+    text = (
+        "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "
+        "(Global Diplomatic Forum, 22 October 2013)\n\n"
+        "- The conflict in Syria has no precedent.\n\n- The crisis has gone beyond Syria.\n\n"
+        "- Russia is seriously concerned.\n"
+    )
+    parsed = _parse(text)
+    assert parsed.questions == [] and len(parsed.speeches) == 1
+
+
+def test_an_interview_of_bare_paragraphs_asks_where_a_paragraph_ends_with_a_question_mark() -> None:
+    text = (
+        "Interview of the Permanent Representative M.I.Ulyanov to the Tehran Times newspaper"
+        "\n\nWhat is the status of the negotiations?\n\nThey stopped in 2022.\n\n"
+        "Only a few provisions remained.\n\nWhat was Russia's role?\n\nA significant one.\n"
+    )
+    parsed = _parse(text)
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        (None, "What is the status of the negotiations?"),
+        (None, "What was Russia's role?"),
+    ]
+    assert [(a.label, a.speaker, a.paragraph_count) for a in parsed.answers] == [
+        (None, "Mikhail Ulyanov", 2),
+        (None, "Mikhail Ulyanov", 1),
+    ]
+
+
+def test_a_speech_asking_rhetorical_questions_stays_a_speech() -> None:
+    text = f"{TITLE}\n\nWhat is at stake?\n\nThe future of Europe is at stake.\n"
+    parsed = _parse(text)
+    assert parsed.questions == [] and parsed.speeches[0].paragraph_count == 2
+
+
+def test_on_an_untitled_page_the_lead_names_who_answers_and_a_name_label_asks() -> None:
+    text = (
+        "Here's the text of what Russian ambassador Alexey Pavlovsky said in the interview.\n"
+        "Steve Evans: Why expand the embassy?\n"
+        "Ambassador Pavlovsky: I treat these assertions with irony.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["Steve Evans"]
+    assert [a.speaker for a in parsed.answers] == ["Alexey Pavlovsky"]
+
+
+def test_a_label_after_a_bullet_with_the_role_after_a_comma_names_the_person() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov Interview, May 5, 2005\n\n"
+        "• SIMON MARKS: Is North Korea a threat?\n\n"
+        "• SERGEI LAVROV, Russian Foreign Minister: We are against proliferation.\n"
+    )
+    (answer,) = _parse(text).answers
+    assert answer.speaker == "Sergey Lavrov"
