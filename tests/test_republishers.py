@@ -462,3 +462,42 @@ def test_a_label_after_a_bullet_with_the_role_after_a_comma_names_the_person() -
     )
     (answer,) = _parse(text).answers
     assert answer.speaker == "Sergey Lavrov"
+
+
+def test_an_interviews_text_before_the_first_question_is_the_editors_lead() -> None:
+    intro = "The minister received us in his office on a rainy morning."
+    text = (
+        "Foreign Minister Sergey Lavrov’s interview with Izvestia, May 5, 2017\n\n"
+        f"{intro}\n\n{QA}\n"
+    )
+    parsed = _parse(text)
+    assert parsed.speeches == [] and _kinds(text).get(intro) is None  # body chrome, not head
+    remarks = _parse(f"{TITLE}\n\n{intro}\n\n{QA}\n")
+    assert _opening(remarks) == intro  # opening remarks where the genre has them
+
+
+def test_numbered_q_and_a_labels_with_a_full_stop() -> None:
+    text = (
+        "Exclusive interview with Charge d’Affaires of Russia in Pakistan Mr. Alexander Khozin"
+        "\n\nQ1. Would you tell us more about the day?\nA1. It was introduced in 2002.\n"
+        "Q2. And now?\nA2. We celebrate it.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["Q1", "Q2"]
+    assert [(a.label, a.text) for a in parsed.answers] == [
+        ("A1", "It was introduced in 2002."),
+        ("A2", "We celebrate it."),
+    ]
+
+
+def test_a_name_label_with_a_role_after_a_comma_asks_on_an_interview_page() -> None:
+    text = (
+        "Deputy Foreign Minister Sergey Ryabkov interviewed by Mezhdunarodnaya Zhizn magazine"
+        "\n\nArmen Oganesyan, Editor in Chief of Mezhdunarodnaya Zhizn magazine: Mr Ryabkov, "
+        "is there no vacation season?\n\nSergey Ryabkov: Yes, the summer is hot.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == [
+        "Armen Oganesyan, Editor in Chief of Mezhdunarodnaya Zhizn magazine"
+    ]
+    assert [a.speaker for a in parsed.answers] == ["Sergey Ryabkov"]

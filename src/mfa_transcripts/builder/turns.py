@@ -22,6 +22,9 @@ first paragraph):
   no turns and a ``no-body`` warning.
 * Labels the page implies (a numbered question, a dashed dialogue, a surname alone
   after the full name) are :mod:`.grammar.dialogue`'s.
+* An unknown name's label with no text under it before the next label is no label
+  but a line of text (a sentence broken before its colon); a known one is refused
+  (``empty-turn``).
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker, unless a label of the title's speaker
   follows it and it ends with a question mark: then it was the first question.
@@ -197,6 +200,11 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
     texts = [page.text[start:end] for _, start, end, _ in units]
     labels = [label for *_, label in units]
+    for i, (label, (_, _, end, _)) in enumerate(zip(labels, units, strict=True)):
+        if label is not None and not label.known and label.text_start >= end:
+            following = labels[i + 1] if i + 1 < len(labels) else None
+            if following is not None or i + 1 == len(labels):
+                labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
     surname_labels(texts, [start for _, start, _, _ in units], labels)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
@@ -220,11 +228,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             label if label is not None else outlet_label(text, start)
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
+    # an interview: its subject speaks only when asked, so text before the first turn
+    # is the editor's (a lead), never opening remarks
+    asked_for = interview or "interview" in info.genres
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if implied:
         starts = [start for _, start, _, _ in units]
         labels = dash_labels(texts, starts, subject)  # '– Do you ...?' '– We ...'
-        if not any(labels) and "interview" in info.genres:
+        if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
         implied = any(labels)
     last = len(units) - 1
@@ -314,6 +325,10 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current.kind, current.speaker = "question", None
             questions, answering = 1, True
             _label_question(page, current)
+        elif questions == 0 and current is not None and current.label is None and asked_for:
+            # an interview's unlabelled text before its first turn: the editor's lead
+            chrome.extend(_lead(page, current))
+            current = None
         close()
         if label.typo:
             warnings.append(
@@ -437,3 +452,15 @@ def _subject(page: Page, texts: list[str]) -> str | None:
         if found is not None:
             return found[0].name
     return None
+
+
+def _lead(page: Page, turn: Turn) -> list[Chrome]:
+    """A turn's paragraphs as chrome of kind ``lead``."""
+    return [Chrome("lead", page.text.count("\n", 0, s) + 1, s, e) for s, e in turn.spans]
+
+
+def _reported_interview(page: Page) -> bool:
+    """An untitled page whose lead reports an interview ('..., said in an interview')."""
+    return page.title is None and any(
+        c.kind == "lead" and "interview" in page.text[c.start : c.end].lower() for c in page.chrome
+    )

@@ -98,6 +98,8 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
         elif asked:
             labels[i] = _implied("answer", "", speaker, starts[i], 0)
             asked = False
+    if not any(label is not None and label.kind == "answer" for label in labels):
+        return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
     return labels
 
 

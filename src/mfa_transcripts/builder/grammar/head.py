@@ -71,7 +71,7 @@ from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic
 from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
-from .labels import is_label_line
+from .labels import is_label_line, read_label
 from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, is_cyrillic
 from .title import clean_title
 
@@ -314,7 +314,7 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     reports, in the third person, what the speaker named by role said (``..., the
     diplomat told the media``)."""
     text = ctx.texts[i].strip()
-    if len(text.split()) < 6 or is_label_line(text):
+    if len(text.split()) < 6 or is_label_line(text) or read_label(text) is not None:
         return None
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
     if ctx.speaker is not None:

@@ -7,9 +7,10 @@ then whitespace (a no-break space counts) or the end of the line: ``Question:``,
 line has its text on the next. The name must look like one (:data:`LABEL_KINDS` is the
 ordered table; the first row that matches gives the kind):
 
-* ``Question``/``Q`` (also ``Q.`` with no colon, before a capital: ``Q. With the rise
-  ...``), ``Question`` followed by ``from``/``to``/``for``/``by`` and a few
-  words (``Question from the audience``) or by a number (``Question 2``) — a question;
+* ``Question``/``Q`` (also ``Q.`` or a numbered ``Q1.`` with no colon, before a
+  capital: ``Q. With the rise ...``; its answer ``A1.``), ``Question`` followed by
+  ``from``/``to``/``for``/``by`` and a few words (``Question from the audience``) or
+  by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
 * ``Answer``/``A`` — the title's speaker answers (nobody named when the title names
@@ -77,7 +78,7 @@ INLINE_LABEL = re.compile(
     r"\s*+(?:\([^()\n]{1,100}\))?:\s++[A-Z“\"«])"
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
-_Q_DOT = re.compile(r"^(?P<name>Q)\.\s++(?=[A-Z“\"«‘(])")
+_Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
@@ -125,8 +126,12 @@ class Label:
 
 def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> Label | None:
     """The label opening ``text`` (which starts at offset ``start`` of the page), or None."""
-    if text.startswith("Q.") and (dot := _Q_DOT.match(text)) is not None:
-        return Label("question", "Q", None, None, True, (start, start + 2), start + dot.end())
+    dot = _Q_DOT.match(text) if text[:1] in "QA" else None
+    if dot is not None and (dot["letter"] == "Q" or dot["n"]):  # 'Q.', 'Q1.', 'A1.', no 'A.'
+        asks = dot["letter"] == "Q"
+        kind, speaker = ("question", None) if asks else ("answer", title_speaker)
+        span = (start, start + dot.end("name") + 1)
+        return Label(kind, dot["name"], None, speaker, True, span, start + dot.end())
     if text.startswith("[") and (bracket := _BRACKETED.match(text)) is not None:
         name = bracket["name"]
         kind = "question" if name.lower() in _QUESTION_WORDS else "answer"
@@ -177,6 +182,8 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         return made("host", name)
     if _name_shaped(name):
         return made("speaker", name, known=False)
+    if "," in name and _name_shaped(before := name.split(",")[0]):
+        return made("speaker", before, known=False)  # 'Armen Oganesyan, Editor in Chief ...:'
     return None
 
 

@@ -56,7 +56,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("speech", r"speech"),
     ("address", r"address"),
     ("lecture", r"lecture"),
-    ("interview", r"interviews?"),  # also the verb: '<Outlet> interviews <Name>'
+    ("interview", r"interview(?:s|ed)?"),  # also verbs: '<Name> interviewed by <Outlet>'
     ("interview", r"conversation with"),  # 'A Conversation with Sergey Lavrov'
     ("briefing", r"briefing"),
     ("article", r"article"),
@@ -112,6 +112,7 @@ ROLES: tuple[Role, ...] = (
     Role("Adviser", in_name=True, person=True),
     Role("Advisor", in_name=True, person=True),
     Role("Consul", in_name=True, person=True),
+    Role("Affaires", title=True, in_name=True, person=True),  # 'Chargé d’Affaires'
     *(
         Role(w, in_name=True)
         for w in (
