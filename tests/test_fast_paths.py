@@ -19,8 +19,15 @@ from hypothesis import strategies as st
 from mfa_transcripts.builder import read as read_module
 from mfa_transcripts.builder import speakers
 from mfa_transcripts.builder.parse import parse_file
-from mfa_transcripts.builder.records import _solid, normalise_text
+from mfa_transcripts.builder.records import (
+    _normalise_plain,
+    _solid,
+    _word_count,
+    has_format_character,
+    normalise_text,
+)
 from mfa_transcripts.errors import TranscriptError
+from mfa_transcripts.schema import HAS_FORMAT_CHARACTER, word_count
 from mfa_transcripts.schema import normalise_text as schema_normalise_text
 
 from .conftest import DATA, SEEDS, examples
@@ -34,6 +41,14 @@ FIXTURES = sorted(
 # Every character Python takes for whitespace, the line breaks, and some letters.
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 TEXTS = st.text(alphabet=st.sampled_from(WHITESPACE + "\r\nab’İΣσς€Ã©Рё"), max_size=200)
+# The same with format characters (BMP and beyond) and any other character mixed in.
+FORMAT_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(WHITESPACE + "\r\nab’é\u00ad\u200b\u200e\u2066\ufeff\U000110bd\U000e0041"),
+        st.characters(),
+    ),
+    max_size=80,
+)
 # What the read stage's checks look for, with their neighbours: controls, C1 controls,
 # the lead and continuation characters of both code pages' mojibake, astral letters.
 _MOJIBAKE_ALPHABET = "".join(
@@ -68,8 +83,10 @@ def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
     text = _text(path)
     assert _solid(text) == sum(1 for ch in text if not ch.isspace())
     assert normalise_text(text) == schema_normalise_text(text)
+    assert has_format_character(text) == bool(HAS_FORMAT_CHARACTER.search(text))
     for line in text.splitlines():
         assert normalise_text(line) == schema_normalise_text(line)
+        assert has_format_character(line) == bool(HAS_FORMAT_CHARACTER.search(line))
         assert speakers.fold(line) == _plain_fold(line)
     _assert_read_screens_agree(text)
 
@@ -79,8 +96,13 @@ def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
 )
 def test_records_text_is_the_schema_rule_on_every_fixture(path: Path) -> None:
     parsed = parse_file(path)
+    source = _text(path)
     for record in [*parsed.speeches, *parsed.questions, *parsed.answers]:
         assert schema_normalise_text(record.text) == record.text
+        raw = source[record.char_start : record.char_end]
+        if not HAS_FORMAT_CHARACTER.search(source):  # the page took the plain rule
+            assert _normalise_plain(raw) == record.text
+        assert record.word_count == word_count(record.text)
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -90,6 +112,18 @@ def test_fast_paths_agree_on_generated_text(text: str) -> None:
     assert normalise_text(text) == schema_normalise_text(text)
     assert speakers.fold(text) == _plain_fold(text)
     _assert_read_screens_agree(text)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(FORMAT_TEXTS)
+def test_the_format_search_and_word_count_agree_on_generated_text(text: str) -> None:
+    assert has_format_character(text) == bool(HAS_FORMAT_CHARACTER.search(text))
+    assert _solid(text) == sum(1 for ch in text if not ch.isspace())
+    assert normalise_text(text) == schema_normalise_text(text)
+    normalised = schema_normalise_text(text)
+    assert _word_count(normalised) == word_count(normalised)
+    if not HAS_FORMAT_CHARACTER.search(text):
+        assert _normalise_plain(text) == normalised
 
 
 @settings(max_examples=examples(400), deadline=None)
