@@ -78,6 +78,12 @@ def test_solid_counts_what_isspace_counts_over_every_code_point() -> None:
     assert _solid(every) == sum(1 for ch in every if not ch.isspace())
 
 
+def test_no_whitespace_but_the_space_is_printable_over_every_code_point() -> None:
+    """What ``_normalise_plain`` keeps a tidy line by: printable means no other whitespace."""
+    every = (chr(c) for c in range(0x110000))
+    assert [hex(ord(c)) for c in every if c.isspace() and c.isprintable()] == ["0x20"]
+
+
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
     text = _text(path)
@@ -96,13 +102,15 @@ def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
 )
 def test_records_text_is_the_schema_rule_on_every_fixture(path: Path) -> None:
     parsed = parse_file(path)
-    source = _text(path)
+    source = read_module.read_source(path).text
     for record in [*parsed.speeches, *parsed.questions, *parsed.answers]:
         assert schema_normalise_text(record.text) == record.text
         raw = source[record.char_start : record.char_end]
         if not HAS_FORMAT_CHARACTER.search(source):  # the page took the plain rule
             assert _normalise_plain(raw) == record.text
         assert record.word_count == word_count(record.text)
+    # the accounting counts the page's whitespace piecewise: the whole is the plain count
+    assert parsed.accounting.whitespace_chars == sum(1 for ch in source if ch.isspace())
 
 
 @settings(max_examples=examples(300), deadline=None)

@@ -90,10 +90,27 @@ def _normalise_plain(raw: str) -> str:
 
     ``str.split()`` and ``str.strip()`` take the same whitespace as the regex ``\\s``
     (``str.isspace``), so collapsing runs and stripping is ``" ".join(line.split())``;
-    line breaks are ``\\r\\n``, ``\\r`` and ``\\n`` there as here.
+    line breaks are ``\\r\\n``, ``\\r`` and ``\\n`` there as here. Most lines are
+    tidy already and kept as they are, without a list of their words: a printable line
+    holds no whitespace but spaces (``str.isprintable`` is false for every other
+    character ``str.isspace`` is true for), and with no two spaces together and none at
+    either end, ``" ".join(line.split())`` gives the line back.
     """
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n\n".join(filter(None, [" ".join(line.split()) for line in lines]))
+    return "\n\n".join(
+        filter(
+            None,
+            [
+                line
+                if line.isprintable()
+                and "  " not in line
+                and not line.startswith(" ")
+                and not line.endswith(" ")
+                else " ".join(line.split())
+                for line in lines
+            ],
+        )
+    )
 
 
 def _word_count(text: str) -> int:
@@ -133,9 +150,7 @@ def has_format_character(text: str) -> bool:
     Every format character is non-ASCII, and a regex over a class that holds characters
     beyond U+FFFF tests each character of the text slowly (a page: ~1 ms).
     """
-    return not text.isascii() and bool(
-        schema.HAS_FORMAT_CHARACTER.search(_non_ascii(_utf8(text)))
-    )
+    return not text.isascii() and bool(schema.HAS_FORMAT_CHARACTER.search(_non_ascii(_utf8(text))))
 
 
 def _ministry(speaker: str | None) -> bool | None:
@@ -346,6 +361,10 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
     chrome: Counter[str] = Counter()
     record = 0
     previous_end = 0
+    # The page's solid characters are counted piecewise too, as the parts and the gaps
+    # between them (``at``: where the next gap starts), rather than in one more pass.
+    at = 0
+    in_gaps = 0
     for start, end, kind in spans:
         if start < previous_end:
             raise TranscriptError(
@@ -358,13 +377,16 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
                 )
             )
         previous_end = end
+        if start > at:
+            in_gaps += _solid(text[at:start])
+        at = max(at, start, end)
         solid = _solid(text[start:end])
         covered += solid
         if kind == "record":
             record += solid
         else:
             chrome[kind] += solid
-    solid_total = _solid(text)
+    solid_total = covered + in_gaps + _solid(text[at:])
     return Accounting(
         total_chars=len(text),
         record_chars=record,
