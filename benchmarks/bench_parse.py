@@ -22,6 +22,7 @@ from _timing import median_seconds
 from mfa_transcripts.builder.page import split_page
 from mfa_transcripts.builder.parse import parse_source
 from mfa_transcripts.builder.read import read_source
+from mfa_transcripts.builder.records import make_records
 from mfa_transcripts.builder.turns import split_turns
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_f4947906e86da8af.txt"
@@ -45,24 +46,25 @@ def main() -> None:
     args = parser.parse_args()
     source = read_source(args.page)
     page = split_page(source.name, source.text)
+    turns, separators, warnings = split_turns(page)
     stages: list[tuple[str, Callable[[], object]]] = [
         ("read + decode (baseline)", lambda: read_source(args.page)),
         ("page parts (page.py, grammar/)", lambda: split_page(source.name, source.text)),
         ("turns (turns.py)", lambda: split_turns(page)),
-        ("parse of the text (page, turns, records)", lambda: parse_source(source)),
+        (
+            "records (records.py)",
+            lambda: make_records(source, page, turns, separators, None, warnings),
+        ),
+        ("parse of the text (all but read)", lambda: parse_source(source)),
         ("read + parse: the file to records", lambda: parse_source(read_source(args.page))),
     ]
     print(f"{args.page.name}: {len(source.text):,} characters; median of {args.runs} runs")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     wall = {label: median_seconds(fn, args.runs) for label, fn in stages}
     cpu = {label: median_cpu_seconds(fn, args.runs) for label, fn in stages}
-    records = "records (parse less page parts and turns)"
-    for times in (wall, cpu):
-        labels = [label for label, _ in stages]
-        times[records] = times[labels[3]] - times[labels[1]] - times[labels[2]]
     print(f"{'stage':<48} {'wall':>10}    {'cpu':>10}   x read (wall)")
     baseline = wall[stages[0][0]]
-    for label in [*(label for label, _ in stages[:4]), records, stages[4][0]]:
+    for label, _ in stages:
         print(
             f"{label:<48} {wall[label] * 1000:7.2f} ms {cpu[label] * 1000:7.2f} ms"
             f"   x{wall[label] / baseline:6.2f}"
