@@ -25,7 +25,6 @@ from ..schema import (
     Speech,
     Transcript,
     paragraph_count,
-    word_count,
 )
 from . import speakers
 from .page import Chrome, Page
@@ -36,6 +35,7 @@ __all__ = [
     "Accounting",
     "ParsedPage",
     "first_turn_text",
+    "has_format_character",
     "make_records",
     "normalise_text",
     "title_key",
@@ -77,17 +77,80 @@ class ParsedPage:
 def normalise_text(raw: str) -> str:
     """:func:`mfa_transcripts.schema.normalise_text`, without a regex or a generator a line.
 
+    Text holding an invisible or format character (which the rule also treats as
+    whitespace or strips) goes the regular way; other text the plain way
+    (:func:`_normalise_plain`). A test holds the two equal on every fixture and on
+    generated text.
+    """
+    return schema.normalise_text(raw) if has_format_character(raw) else _normalise_plain(raw)
+
+
+def _normalise_plain(raw: str) -> str:
+    """The text rule for text without format characters.
+
     ``str.split()`` and ``str.strip()`` take the same whitespace as the regex ``\\s``
     (``str.isspace``), so collapsing runs and stripping is ``" ".join(line.split())``;
-    line breaks are ``\\r\\n``, ``\\r`` and ``\\n`` there as here. A test holds the
-    two equal on every fixture and on generated text. Text holding an invisible or
-    format character (which the rule also treats as whitespace or strips) goes the
-    regular way: one regex search to tell, in C.
+    line breaks are ``\\r\\n``, ``\\r`` and ``\\n`` there as here. Most lines are
+    tidy already and kept as they are, without a list of their words: a printable line
+    holds no whitespace but spaces (``str.isprintable`` is false for every other
+    character ``str.isspace`` is true for), and with no two spaces together and none at
+    either end, ``" ".join(line.split())`` gives the line back.
     """
-    if schema.HAS_FORMAT_CHARACTER.search(raw):
-        return schema.normalise_text(raw)
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n\n".join(filter(None, [" ".join(line.split()) for line in lines]))
+    return "\n\n".join(
+        filter(
+            None,
+            [
+                line
+                if line.isprintable()
+                and "  " not in line
+                and not line.startswith(" ")
+                and not line.endswith(" ")
+                else " ".join(line.split())
+                for line in lines
+            ],
+        )
+    )
+
+
+def _word_count(text: str) -> int:
+    """:func:`mfa_transcripts.schema.word_count` of a text under the rule, without a list
+    of its words: a normalised text's words are parted by one space, or by the blank line
+    between two paragraphs, and it neither starts nor ends with whitespace."""
+    return text.count(" ") + text.count("\n\n") + 1 if text else 0
+
+
+# Byte tables for the byte-level tricks below: the ASCII bytes, and the ASCII bytes that
+# are whitespace to ``str.isspace`` (tab to carriage return, 0x1C to 0x1F, space).
+_ASCII = bytes(range(0x80))
+_ASCII_SPACE = bytes(b for b in _ASCII if chr(b).isspace())
+_ASCII_SPACE_AND_NON_ASCII = _ASCII_SPACE + bytes(range(0x80, 0x100))
+
+
+def _utf8(text: str) -> bytes:
+    # "surrogatepass": a lone surrogate (which no strict decoder yields) is encoded as
+    # bytes 0x80 and above, a non-ASCII character like any other, rather than raising.
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _non_ascii(utf8: bytes) -> str:
+    """The non-ASCII characters of the text whose UTF-8 bytes are ``utf8``, in order.
+
+    Byte-level: in UTF-8 an ASCII character is one byte below 0x80 and every byte of any
+    other character is 0x80 or above, so deleting the bytes below 0x80 deletes exactly the
+    ASCII characters and leaves the others whole (one pass in C). An English page keeps
+    a few hundred characters of fifty thousand.
+    """
+    return utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def has_format_character(text: str) -> bool:
+    """``schema.HAS_FORMAT_CHARACTER.search(text)``, among the non-ASCII characters only.
+
+    Every format character is non-ASCII, and a regex over a class that holds characters
+    beyond U+FFFF tests each character of the text slowly (a page: ~1 ms).
+    """
+    return not text.isascii() and bool(schema.HAS_FORMAT_CHARACTER.search(_non_ascii(_utf8(text))))
 
 
 def _ministry(speaker: str | None) -> bool | None:
@@ -125,7 +188,7 @@ def make_records(
             "qualifier": turn.qualifier,
             "text": content,
             "paragraph_count": paragraph_count(content),
-            "word_count": word_count(content),
+            "word_count": _word_count(content),
             "char_start": turn.start,
             "char_end": turn.end,
         }
@@ -234,11 +297,18 @@ def make_records(
 
 
 def _solid(text: str) -> int:
-    """Characters that are not whitespace (``str.isspace``), counted in C.
+    """Characters that are not whitespace (``str.isspace``), counted without a word list.
 
-    ``str.split()`` splits on exactly the characters ``str.isspace`` is true for.
+    Byte-level: ASCII characters are the UTF-8 bytes below 0x80 (see :func:`_non_ascii`),
+    so the solid ASCII characters are the bytes left after deleting the ASCII whitespace
+    bytes and every byte from 0x80 up; the few non-ASCII characters are counted with
+    ``str.split()``, which splits on exactly the characters ``str.isspace`` is true for.
     """
-    return sum(map(len, text.split()))
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_SPACE))
+    utf8 = _utf8(text)
+    solid_ascii = len(utf8.translate(None, _ASCII_SPACE_AND_NON_ASCII))
+    return solid_ascii + sum(map(len, _non_ascii(utf8).split()))
 
 
 def without_invisible_turns(
@@ -254,8 +324,10 @@ def without_invisible_turns(
     kept: list[Turn] = []
     contents: list[str] = []
     chrome = list(body_chrome)
+    # One search for the page: no slice of a page without format characters holds one.
+    normalise = normalise_text if has_format_character(page.text) else _normalise_plain
     for turn in turns:
-        if content := normalise_text(page.text[turn.start : turn.end]):
+        if content := normalise(page.text[turn.start : turn.end]):
             kept.append(turn)
             contents.append(content)
         elif turn.label_span is None and turn.heading_span is None and turn.kind == "speech":
@@ -289,6 +361,10 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
     chrome: Counter[str] = Counter()
     record = 0
     previous_end = 0
+    # The page's solid characters are counted piecewise too, as the parts and the gaps
+    # between them (``at``: where the next gap starts), rather than in one more pass.
+    at = 0
+    in_gaps = 0
     for start, end, kind in spans:
         if start < previous_end:
             raise TranscriptError(
@@ -301,13 +377,16 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
                 )
             )
         previous_end = end
+        if start > at:
+            in_gaps += _solid(text[at:start])
+        at = max(at, start, end)
         solid = _solid(text[start:end])
         covered += solid
         if kind == "record":
             record += solid
         else:
             chrome[kind] += solid
-    solid_total = _solid(text)
+    solid_total = covered + in_gaps + _solid(text[at:])
     return Accounting(
         total_chars=len(text),
         record_chars=record,
