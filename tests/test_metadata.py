@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -41,6 +45,57 @@ def test_citation_cff_is_valid_cff_1_2_0() -> None:
     assert "license" not in citation  # no SPDX ID fits the texts' terms; license-url says
     broken = dict(citation, version=None, authors=[])
     assert len(list(validator.iter_errors(broken))) >= 2  # the schema bites
+
+
+# cffconvert 2.0 pins jsonschema<4, which frictionless and mlcroissant rule out, so it
+# lives in a venv of its own beside the test venv (.ci/run and the README's set-up make it).
+CFFCONVERT_VENV = (
+    "python3 -m venv .venv/cffconvert && .venv/cffconvert/bin/pip install cffconvert==2.0.0"
+)
+
+
+def _cffconvert() -> str:
+    """The cffconvert command: $CFFCONVERT, else <test venv>/cffconvert, else on PATH.
+
+    Missing, it fails the test in CI (CI=true installs it) and skips it elsewhere,
+    saying how to install it.
+    """
+    for candidate in (
+        os.environ.get("CFFCONVERT"),
+        str(Path(sys.prefix) / "cffconvert" / "bin" / "cffconvert"),
+        shutil.which("cffconvert"),
+    ):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    reason = f"cffconvert is not installed; install it in a venv of its own: {CFFCONVERT_VENV}"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def test_cffconvert_validates_citation_cff(tmp_path: Path) -> None:
+    cffconvert = _cffconvert()
+
+    def validate(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [cffconvert, "--validate", "-i", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    done = validate(ROOT / "CITATION.cff")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "Citation metadata are valid according to schema version 1.2.0."
+    # it bites: a version that is not a string, or no authors, is refused
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    for broken, words in [
+        (dict(citation, version=[1]), "[1] is not of type 'string'"),
+        (dict(citation, authors=[]), "[] is too short"),
+    ]:
+        (tmp_path / "CITATION.cff").write_text(yaml.safe_dump(broken), "utf-8")
+        refused = validate(tmp_path / "CITATION.cff")
+        assert refused.returncode == 1 and words in refused.stderr, refused.stderr[-2000:]
 
 
 def test_croissant_validates_and_reads_records_offline(built: Path) -> None:
