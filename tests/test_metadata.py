@@ -119,6 +119,28 @@ def test_croissant_validates_and_reads_records_offline(built: Path) -> None:
     assert first["questions/position"] == question.position
 
 
+def test_readme_croissant_commands_run_as_written(built: Path) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index("```sh\nmlcroissant validate ") + len("```sh\n")
+    commands = readme[start : readme.index("```", start)].splitlines()
+    assert [c.split()[:2] for c in commands] == [
+        ["mlcroissant", "validate"],
+        ["mlcroissant", "load"],
+    ]
+    tool = str(Path(sys.executable).with_name("mlcroissant"))
+    printed = []
+    for command in commands:
+        done = subprocess.run(
+            [tool, *command.split()[1:]], cwd=built, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        printed.append(done.stdout + done.stderr)
+    assert "Done." in printed[0]
+    first, second = (a.answer_id for a in mfa_transcripts.load("answers")[:2])
+    assert f"'answers/answer_id': b'{first}'" in printed[1]
+    assert f"'answers/answer_id': b'{second}'" in printed[1]
+
+
 def test_croissant_keys_and_references_are_the_table_schemas(built: Path) -> None:
     croissant = json.loads((built / "dist" / "croissant.json").read_text("utf-8"))
     record_sets = {rs["@id"]: rs for rs in croissant["recordSet"]}
