@@ -258,9 +258,14 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
     """Croissant metadata for the CSV tables, from the models; ``files`` maps each
     ``dist/<table>.csv`` to its (bytes, sha256 hex). Paths are relative to ``dist/``.
 
-    Keys are given; foreign keys are not (they are in ``datapackage.json``): with
-    ``references``, mlcroissant 1.1 joins the record sets to read them and that join
-    fails intermittently ("'generator' object has no attribute 'columns'").
+    Each record set has its primary key as ``key``, and each foreign-key field of the
+    Table Schema ``references`` the field it points to (Croissant's foreign key).
+
+    mlcroissant 1.1 reads a record set with references through a join, and keeps the
+    operations' results in the ``Dataset``: reading the referenced record set first,
+    from the same ``Dataset`` object, leaves a spent generator where the join expects
+    a table ("'generator' object has no attribute 'columns'"), and a second read of one
+    record set gives no records. One ``mlcroissant.Dataset`` per record set read works.
     """
     from .. import __version__
     from ..fields import field_specs
@@ -283,6 +288,7 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
                 "sha256": digest,
             }
         )
+        references = {name: f"{table}/{ref}" for name, table, ref in model.foreign_keys}
         fields = []
         for spec in field_specs(model):
             field: dict[str, Any] = {
@@ -296,6 +302,8 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
                     "extract": {"column": spec.name},
                 },
             }
+            if spec.name in references:
+                field["references"] = {"field": {"@id": references[spec.name]}}
             fields.append(field)
         record_sets.append(
             {
