@@ -38,7 +38,7 @@ from .collate import collate
 from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
 from .export import TableWriter, card, datapackage, field_reference, json_text
 from .metadata import write_generated
-from .pool import CSV_COLUMN, PageResult, Spill, parse_pages, workers
+from .pool import PageResult, Spill, parse_pages, workers
 from .publish import (
     JOURNAL,
     STAGING_PREFIX,
@@ -333,7 +333,7 @@ def _write_package(
             for table, writer in writers.items():
                 batch = spill.batch(table, page.index)
                 if batch is not None:
-                    writer.write_spilled(batch, CSV_COLUMN)
+                    writer.write_spilled(batch)
             for key, value in page.accounting.items():
                 accounting[key] = accounting.get(key, 0) + value
             sources.append(page.source)
@@ -350,7 +350,8 @@ def _write_package(
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
     write_generated(new)  # builder/metadata.py: standalone schemas, Croissant, figure
     (new / "dist" / "README.md").write_text(card(rows, sources, shards), "utf-8")
-    descriptor = datapackage(new, sources, shards=shards)
+    digests = {rel: d for w in writers.values() for rel, d in w.digests.items()}
+    descriptor = datapackage(new, sources, digests=digests, shards=shards)  # hashed once
     (new / "datapackage.json").write_text(json_text(descriptor), "utf-8")
     readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs
     if readme is not None:
