@@ -142,7 +142,7 @@ def _stamp(root: Path, path: Path) -> tuple[object, ...]:
             continue
         stamps.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
     try:
-        from .builder.build import interrupted_publish
+        from .builder.publish import interrupted_publish
 
         stamps.append(interrupted_publish(root) is not None)
     except OSError as exc:
