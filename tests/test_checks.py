@@ -110,3 +110,19 @@ def test_the_bulk_check_finds_an_invisible_character_in_a_text(built: Path, tmp_
     pq.write_table(table, path)
     (package / "dist" / "answers.csv").write_bytes(header.encode() + csv_bytes(table, Answer))
     assert rows_hold(package) is not None
+
+
+def test_a_card_over_a_mebibyte_is_compared_not_refused(built: Path, tmp_path: Path) -> None:
+    """The card lists every source (about 150 bytes a page): a 10,000-page archive's card
+    is over 1 MiB and must still be compared, as the descriptor is, up to its 16 MiB."""
+    from mfa_transcripts.validate import MAX_CARD_BYTES, validate_package
+
+    package = copy_package(built, tmp_path / "package")
+    card = package / "dist" / "README.md"
+    card.write_bytes(card.read_bytes() + b"x" * (2 << 20))
+    kinds = {(p.type, p.file) for p in validate_package(package / "datapackage.json").errors}
+    assert ("descriptor-mismatch", "dist/README.md") in kinds
+    assert ("limit-exceeded", "dist/README.md") not in kinds
+    card.write_bytes(b"x" * (MAX_CARD_BYTES + 1))
+    kinds = {(p.type, p.file) for p in validate_package(package / "datapackage.json").errors}
+    assert ("limit-exceeded", "dist/README.md") in kinds

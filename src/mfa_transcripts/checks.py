@@ -110,36 +110,51 @@ def rows_hold(root: Path, shards: dict[str, int] | None = None) -> dict[str, Any
 
 
 def _rows_hold(root: Path, tables: dict[str, Any], shards: dict[str, int]) -> bool:
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A thread a table: Arrow decodes and computes without the GIL.
+    with ThreadPoolExecutor(max_workers=len(MODELS)) as threads:
+        kept = [
+            threads.submit(_table_holds, root, model, shards.get(model.table, 1))
+            for model in MODELS
+        ]
+    for model, future in zip(MODELS, kept, strict=True):
+        table = future.result()
+        if table is None:
+            return False
+        tables[model.table] = table
+    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
+
+
+def _table_holds(root: Path, model: type[Record], shards: int) -> Any:
+    """A table's own checks, a row group at a time; its key columns, or None if one fails.
+
+    The transcripts stay whole (a row a page: validate derives their sources from them);
+    of the turn tables, what the checks across tables need.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for model in MODELS:
-        files = [
-            pq.ParquetFile(root / rel)
-            for rel in parquet_paths(model.table, shards.get(model.table, 1))
-        ]
-        if not all(f.schema_arrow.equals(arrow_schema(model), check_metadata=False) for f in files):
-            return False
-        kept = []
-        # the transcripts stay whole (a row a page: validate derives their sources from
-        # them); of the turn tables, what the checks across tables need
-        names = [c for c in files[0].schema_arrow.names if model is Transcript or c in _KEPT]
-        with (root / csv_path(model.table)).open("rb") as csv_file:
-            header = (",".join(s.name for s in field_specs(model)) + "\n").encode()
-            if csv_file.read(len(header)) != header:
-                return False
-            for file in files:
-                for group in range(file.num_row_groups):
-                    batch = file.read_row_group(group)
-                    if not _batch_holds(batch, model, csv_file):
-                        return False
-                    kept.append(batch.select(names))
-                    del batch
-            if csv_file.read(1) != b"":
-                return False
-        schema = kept[0].schema if kept else arrow_schema(model).empty_table().select(names).schema
-        tables[model.table] = pa.concat_tables(kept) if kept else schema.empty_table()
-    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
+    files = [pq.ParquetFile(root / rel) for rel in parquet_paths(model.table, shards)]
+    schema = arrow_schema(model)
+    if not all(f.schema_arrow.equals(schema, check_metadata=False) for f in files):
+        return None
+    names = [c for c in schema.names if model is Transcript or c in _KEPT]
+    kept = []
+    with (root / csv_path(model.table)).open("rb") as csv_file:
+        header = (",".join(s.name for s in field_specs(model)) + "\n").encode()
+        if csv_file.read(len(header)) != header:
+            return None
+        for file in files:
+            for group in range(file.num_row_groups):
+                batch = file.read_row_group(group)
+                if not _batch_holds(batch, model, csv_file):
+                    return None
+                kept.append(batch.select(names))
+                del batch
+        if csv_file.read(1) != b"":
+            return None
+    return pa.concat_tables(kept) if kept else schema.empty_table().select(names)
 
 
 def _batch_holds(batch: Any, model: type[Record], csv_file: IO[bytes]) -> bool:
