@@ -165,13 +165,22 @@ def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
     """
     if lines_in_python(model):
         return string_data(table.column(CSV_COLUMN))
-    if not table.num_rows:
-        return b""
+    # a slice at a time: the encoded cells, rows and lines of a whole row group at once
+    # would hold several copies of its texts
+    return b"".join(
+        _csv_slice(table.slice(start, CSV_SLICE), model)
+        for start in range(0, table.num_rows, CSV_SLICE)
+    )
+
+
+CSV_SLICE = 2_000
+"""Rows encoded as CSV at a time."""
+
+
+def _csv_slice(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
     cells = [_quote(_cells(table.column(s.name))) for s in field_specs(model)]
     rows = pc.binary_join_element_wise(*cells, ",")
     lines = pc.binary_join_element_wise(rows, "\n", "")
-    if isinstance(lines, pa.ChunkedArray):
-        return b"".join(string_data(chunk) for chunk in lines.chunks)
     return string_data(lines)
 
 
