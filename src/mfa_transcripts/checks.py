@@ -4,11 +4,15 @@
 :mod:`mfa_transcripts.validate` pass? — with whole-column operations:
 
 * the Parquet schemas are the models' Arrow schemas;
+* every table is read a row group at a time (memory holds one row group and the key
+  columns, not the table);
 * every turn table's values meet the constraints its Table Schema states (required,
   pattern, minLength, minimum, enum), checked per column; the transcripts table, one
-  row a page, is validated by its model (its genres are a closed list, its dates typed);
+  row a page, is validated by its model (its genres are a closed list, its dates typed),
+  once a row, the same dump giving its CSV line;
 * the rules the field descriptions state: IDs built from the parent ID and position,
-  the text rule (one pass over the column), paragraph and word counts, offsets;
+  the text rule (one regular expression over the column, for what the rule would change),
+  paragraph and word counts, offsets;
 * keys unique, references resolving, transcripts' counts and word sums matching their
   rows (grouped counts), rows in the published order (each row against the next);
 * each CSV file is byte for byte the CSV rendering of its Parquet copy (the cells
@@ -24,14 +28,17 @@ verdicts together.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from . import schema
+from .builder.export import csv_bytes
 from .fields import arrow_schema, csv_cell, field_specs, table_schema
 from .package import csv_path, parquet_paths
-from .schema import MODELS, Record, Transcript
+from .schema import FORMAT_CHARACTERS, MODELS, Record, Transcript
 
-__all__ = ["normalised", "rows_hold"]
+__all__ = ["BREAKS_TEXT_RULE", "OTHER_WHITESPACE", "rows_hold", "under_text_rule"]
 
 _TURN_PREFIX = {"speeches": "-s", "questions": "-q"}
 # Columns kept for the checks across tables (keys, references, counts, order, sources).
@@ -53,17 +60,44 @@ _KEPT = {
 }
 
 
-def normalised(text: str) -> bool:
-    """Whether ``text`` is under the text rule (:func:`mfa_transcripts.schema.normalise_text`).
+def _re2_class(members: str) -> str:
+    """A Python character-class body (characters and ``a-b`` ranges) as RE2 escapes."""
+    return "".join("-" if c == "-" else f"\\x{{{ord(c):x}}}" for c in members)
 
-    The same rule without a regex: ``str.split`` takes the whitespace ``\\s`` takes.
-    """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return text == "\n\n".join(filter(None, [" ".join(line.split()) for line in lines]))
+
+# What str.isspace (and so the regex \s of the text rule) takes, but the space and the
+# line feed: a test holds this list to a scan of every code point.
+OTHER_WHITESPACE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ENDS = " " + _re2_class(FORMAT_CHARACTERS)
+BREAKS_TEXT_RULE = (
+    # whitespace the rule makes a space, and the invisible separators it takes for one
+    f"[{_re2_class(OTHER_WHITESPACE + schema._INVISIBLE)}]"
+    + "|  "  # a run of spaces
+    + f"|^[{_ENDS}]|[{_ENDS}]$|[{_ENDS}]\\n|\\n[{_ENDS}]"  # a paragraph's ends unstripped
+    + "|^\\n|\\n$|\\n\\n\\n|(?:^|[^\\n])\\n(?:[^\\n]|$)"  # breaks but one blank line
+)
+"""An RE2 pattern that finds, in a text, what :func:`mfa_transcripts.schema.normalise_text`
+would change: a text is under the rule exactly when it does not match.
+
+Under the rule a text is paragraphs joined by ``"\\n\\n"``, each without line breaks,
+without whitespace but single spaces, without invisible separators, and with no space or
+format character at either end. (A test holds the two to each other on generated text.)
+"""
+
+
+def under_text_rule(texts: Any) -> Any:
+    """Per text of a string array, whether it is under the text rule (null for null)."""
+    import pyarrow.compute as pc
+
+    return pc.invert(pc.match_substring_regex(texts, BREAKS_TEXT_RULE))
 
 
 def rows_hold(root: Path, shards: dict[str, int] | None = None) -> dict[str, Any] | None:
-    """Every table as Arrow when every row check passes under ``root``; None otherwise.
+    """The key columns of every table when every row check passes under ``root``; None
+    otherwise.
 
     ``shards`` names the tables whose Parquet is sharded and their shard count.
     """
@@ -76,32 +110,65 @@ def rows_hold(root: Path, shards: dict[str, int] | None = None) -> dict[str, Any
 
 
 def _rows_hold(root: Path, tables: dict[str, Any], shards: dict[str, int]) -> bool:
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A thread a table: Arrow decodes and computes without the GIL.
+    with ThreadPoolExecutor(max_workers=len(MODELS)) as threads:
+        kept = [
+            threads.submit(_table_holds, root, model, shards.get(model.table, 1))
+            for model in MODELS
+        ]
+    for model, future in zip(MODELS, kept, strict=True):
+        table = future.result()
+        if table is None:
+            return False
+        tables[model.table] = table
+    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
+
+
+def _table_holds(root: Path, model: type[Record], shards: int) -> Any:
+    """A table's own checks, a row group at a time; its key columns, or None if one fails.
+
+    The transcripts stay whole (a row a page: validate derives their sources from them);
+    of the turn tables, what the checks across tables need.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for model in MODELS:
-        parts = []
-        for rel in parquet_paths(model.table, shards.get(model.table, 1)):
-            file = pq.ParquetFile(root / rel)
-            if not file.schema_arrow.equals(arrow_schema(model), check_metadata=False):
-                return False
-            parts.append(file.read())
-        table = parts[0] if len(parts) == 1 else pa.concat_tables(parts)
-        del parts
-        if not _csv_is_rendering(root / csv_path(model.table), table, model):
+    files = [pq.ParquetFile(root / rel) for rel in parquet_paths(model.table, shards)]
+    schema = arrow_schema(model)
+    if not all(f.schema_arrow.equals(schema, check_metadata=False) for f in files):
+        return None
+    names = [c for c in schema.names if model is Transcript or c in _KEPT]
+    kept = []
+    with (root / csv_path(model.table)).open("rb") as csv_file:
+        header = (",".join(s.name for s in field_specs(model)) + "\n").encode()
+        if csv_file.read(len(header)) != header:
+            return None
+        for file in files:
+            for group in range(file.num_row_groups):
+                batch = file.read_row_group(group)
+                if not _batch_holds(batch, model, csv_file):
+                    return None
+                kept.append(batch.select(names))
+                del batch
+        if csv_file.read(1) != b"":
+            return None
+    return pa.concat_tables(kept) if kept else schema.empty_table().select(names)
+
+
+def _batch_holds(batch: Any, model: type[Record], csv_file: IO[bytes]) -> bool:
+    """One row group's checks: its CSV lines are the next in the file, and its rows hold."""
+    if model is Transcript:
+        lines = _transcripts_hold(batch)
+        if lines is None:
             return False
-        if model is Transcript:
-            if not _transcripts_hold(table):
-                return False
-        elif not (_constraints_hold(table, model) and _rules_hold(table, model.table)):
+        expected = lines.encode()
+    else:
+        if not (_constraints_hold(batch, model) and _rules_hold(batch, model.table)):
             return False
-        # What the checks across tables need; the texts go (memory stays one table's). The
-        # transcripts stay whole: a row a page, and validate derives their sources from them.
-        if model is not Transcript:
-            table = table.select([c for c in table.column_names if c in _KEPT])
-        tables[model.table] = table
-        del table
-    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
+        expected = csv_bytes(batch, model)
+    return csv_file.read(len(expected)) == expected
 
 
 def _all(mask: Any) -> bool:
@@ -111,19 +178,29 @@ def _all(mask: Any) -> bool:
     return mask.null_count == 0 and pc.all(mask).as_py() is True
 
 
-def _transcripts_hold(table: Any) -> bool:
-    """The page table: its model on every row, and its ID from event date and title."""
+def _transcripts_hold(table: Any) -> str | None:
+    """The page table: its model on every row, and its ID from event date and title; the
+    rows' CSV lines (from the same validated dumps), or None if a row fails."""
     from .package import UNDATED, transcript_id
 
-    for row in table.to_pylist():
-        record = Transcript.model_validate(row)
+    specs = field_specs(Transcript)
+    lines = []
+    for record in _transcripts_adapter().validate_python(table.to_pylist()):
         day = record.event_date.isoformat() if record.event_date else None
         if record.title is None:  # keyed by its first turn's text: only the date part shows
             if not record.transcript_id.startswith(f"{day or UNDATED}-"):
-                return False
+                return None
         elif record.transcript_id != transcript_id(day, record.title):
-            return False
-    return True
+            return None
+        lines.append(_python_line(record.model_dump(mode="json"), specs))
+    return "".join(lines)
+
+
+@cache
+def _transcripts_adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[Transcript])
 
 
 def _constraints_hold(table: Any, model: type[Record]) -> bool:
@@ -181,9 +258,8 @@ def _rules_hold(table: Any, name: str) -> bool:
     if not _all(pc.equal(table.column(key), expected)):
         return False
     text = table.column("text")
-    for start in range(0, len(text), 20_000):  # a slice at a time as Python strings
-        if not all(normalised(t) for t in text.slice(start, 20_000).to_pylist()):
-            return False
+    if not _all(under_text_rule(text)):
+        return False
     breaks = pc.count_substring(text, "\n\n")
     paragraphs = pc.add(breaks, 1)
     words = pc.add(pc.add(pc.count_substring(text, " "), breaks), 1)
@@ -264,65 +340,6 @@ def _order_holds(tables: dict[str, Any]) -> bool:
 
 
 _NEEDS_QUOTES = '[,"\r\n]'
-
-
-def _cells(column: Any) -> Any:
-    """A column as CSV cells (before quoting): what :func:`fields.csv_cell` gives."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if pa.types.is_boolean(column.type):
-        cells = pc.if_else(column, "true", "false")
-    elif pa.types.is_string(column.type):
-        cells = column
-    elif pa.types.is_integer(column.type) or pa.types.is_date(column.type):
-        cells = pc.cast(column, pa.string())
-    else:
-        raise TypeError(f"no bulk CSV encoding for {column.type}")
-    return pc.fill_null(cells, "")
-
-
-def _quote(cells: Any) -> Any:
-    import pyarrow.compute as pc
-
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
-    return pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES), quoted, cells)
-
-
-def _csv_is_rendering(path: Path, table: Any, model: type[Record]) -> bool:
-    """Whether the CSV file is, byte for byte, what the writer makes of the Parquet rows."""
-    import pyarrow.compute as pc
-
-    specs = field_specs(model)
-    header = ",".join(s.name for s in specs) + "\n"
-    with path.open("rb") as handle:
-        if handle.read(len(header.encode())) != header.encode():
-            return False
-        for batch in table.to_batches(max_chunksize=20_000):
-            if model is Transcript:  # lists and zoned times: as the writer encodes them
-                lines = [_python_line(row, specs) for row in _json_rows(model, batch.to_pylist())]
-                expected = "".join(lines).encode()
-            else:
-                cells = [_quote(_cells(batch.column(s.name))) for s in specs]
-                # each row's cells joined, then its "\n"; the batch is then one buffer
-                rows = pc.binary_join_element_wise(*cells, ",")
-                rows = pc.binary_join_element_wise(rows, "\n", "")
-                expected = _data(rows)
-            if handle.read(len(expected)) != expected:
-                return False
-        return handle.read(1) == b""
-
-
-def _data(strings: Any) -> bytes:
-    """The bytes of a string array's values, one after the other."""
-    offsets = memoryview(strings.buffers()[1]).cast("i")  # int32, as string arrays have
-    first = strings.offset
-    start, end = int(offsets[first]), int(offsets[first + len(strings)])
-    return memoryview(strings.buffers()[2])[start:end].tobytes()
-
-
-def _json_rows(model: type[Record], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [model.model_validate(row).model_dump(mode="json") for row in rows]
 
 
 def _python_line(row: dict[str, Any], specs: Any) -> str:

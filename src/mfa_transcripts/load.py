@@ -159,11 +159,14 @@ def _read(
     package = _package(package, source)
     path = data_path(table, package)
     files = [path] if path.is_file() else sorted(path.glob(f"{table}-*-of-*.parquet"))
+    # ParquetFile(...).read(), not read_table: one file needs no dataset discovery
     if verify:
         manifest = manifest_path(package)
-        parts = [pq.read_table(pa.BufferReader(_verified_bytes(f, manifest))) for f in files]
+        parts = [
+            pq.ParquetFile(pa.BufferReader(_verified_bytes(f, manifest))).read() for f in files
+        ]
     else:
-        parts = [pq.read_table(f) for f in files]
+        parts = [pq.ParquetFile(f).read() for f in files]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 

@@ -142,7 +142,7 @@ def _stamp(root: Path, path: Path) -> tuple[object, ...]:
             continue
         stamps.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns))
     try:
-        from .builder.build import interrupted_publish
+        from .builder.publish import interrupted_publish
 
         stamps.append(interrupted_publish(root) is not None)
     except OSError as exc:
@@ -234,7 +234,10 @@ MAX_DESCRIPTOR_BYTES = 16 * 1024 * 1024
 MAX_DESCRIPTOR_DEPTH = 32
 """The deepest nesting of arrays and objects read in ``datapackage.json``."""
 MAX_SCHEMA_BYTES = 1024 * 1024
-"""The largest ``schema/*.json`` or dataset card compared (1 MiB)."""
+"""The largest ``schema/*.json`` compared (1 MiB)."""
+MAX_CARD_BYTES = MAX_DESCRIPTOR_BYTES
+"""The largest dataset card compared (16 MiB, as the descriptor: both list every source,
+about 150 bytes a page, so a 10,000-page archive's card is over 1 MiB)."""
 MAX_CSV_HEADER_BYTES = 64 * 1024
 """The longest CSV header line read (64 KiB)."""
 MAX_CSV_LINE_BYTES = 8 * 1024 * 1024
@@ -793,10 +796,12 @@ def _check_descriptor(
         )
 
 
-def _small_file(root: Path, rel: str, report: Report) -> bytes | None:
+def _small_file(
+    root: Path, rel: str, report: Report, limit: int = MAX_SCHEMA_BYTES
+) -> bytes | None:
     """A schema file or the card, if it is a regular file within the size limit."""
     try:
-        data = safefs.read_bytes(root / rel, root, limit=MAX_SCHEMA_BYTES)
+        data = safefs.read_bytes(root / rel, root, limit=limit)
     except safefs.Refused as exc:
         if exc.missing:
             report.add(Problem("missing-file", rel, "expected the file, found none"))
@@ -805,12 +810,12 @@ def _small_file(root: Path, rel: str, report: Report) -> bytes | None:
                 Problem("unreadable-file", rel, f"expected a regular file, found {exc.found}")
             )
         return None
-    if len(data) > MAX_SCHEMA_BYTES:
+    if len(data) > limit:
         report.add(
             Problem(
                 "limit-exceeded",
                 rel,
-                f"expected a file of at most {MAX_SCHEMA_BYTES:,} bytes, found more",
+                f"expected a file of at most {limit:,} bytes, found more",
             )
         )
         return None
@@ -889,7 +894,7 @@ def _check_card(
 
     if "dist/README.md" in checked.foreign or "dist" in checked.foreign:
         return
-    found = _small_file(root, "dist/README.md", report)
+    found = _small_file(root, "dist/README.md", report, MAX_CARD_BYTES)
     if found is None:
         return
     sources = descriptor.get("sources")

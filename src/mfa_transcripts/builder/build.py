@@ -25,6 +25,7 @@ import io
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from .collate import collate
 from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
 from .export import TableWriter, card, datapackage, field_reference, json_text
 from .metadata import write_generated
-from .pool import CSV_COLUMN, PageResult, Spill, parse_pages, workers
+from .pool import PageResult, Spill, parse_pages, workers
 from .publish import (
     JOURNAL,
     STAGING_PREFIX,
@@ -325,20 +326,23 @@ def _write_package(
     sources: list[dict[str, Any]] = []
     accounting: dict[str, int] = {}
     warned: dict[str, int] = {}  # published pages by the warnings they raised
+    for page in kept:
+        for kind in dict.fromkeys(w.type for w in page.warnings):
+            warned[kind] = warned.get(kind, 0) + 1
+        for key, value in page.accounting.items():
+            accounting[key] = accounting.get(key, 0) + value
+        sources.append(page.source)
     try:  # writers are opened and closed inside: a failure at any point aborts them all
         writers.update((m.table, TableWriter(m, new / "dist")) for m in MODELS)
-        for page in kept:
-            for kind in dict.fromkeys(w.type for w in page.warnings):
-                warned[kind] = warned.get(kind, 0) + 1
-            for table, writer in writers.items():
-                batch = spill.batch(table, page.index)
-                if batch is not None:
-                    writer.write_spilled(batch, CSV_COLUMN)
-            for key, value in page.accounting.items():
-                accounting[key] = accounting.get(key, 0) + value
-            sources.append(page.source)
-        for writer in writers.values():
-            writer.close()
+        # A thread a table: Arrow encodes, compresses and writes without the GIL, so the
+        # tables are written side by side; each thread reads its own table's spill file.
+        with ThreadPoolExecutor(max_workers=len(writers)) as threads:
+            done = [
+                threads.submit(_write_table, writer, spill, table, kept)
+                for table, writer in writers.items()
+            ]
+        for future in done:  # in table order: the first table's failure is the one told
+            future.result()
     except BaseException:
         for writer in writers.values():
             writer.abort()
@@ -350,7 +354,8 @@ def _write_package(
         (new / "schema" / f"{table}.json").write_text(json_text(table_schema(model)), "utf-8")
     write_generated(new)  # builder/metadata.py: standalone schemas, Croissant, figure
     (new / "dist" / "README.md").write_text(card(rows, sources, shards), "utf-8")
-    descriptor = datapackage(new, sources, shards=shards)
+    digests = {rel: d for w in writers.values() for rel, d in w.digests.items()}
+    descriptor = datapackage(new, sources, digests=digests, shards=shards)  # hashed once
     (new / "datapackage.json").write_text(json_text(descriptor), "utf-8")
     readme = published_bytes(root / "README.md")  # a regular file only: a FIFO never hangs
     if readme is not None:
@@ -363,6 +368,15 @@ def _write_package(
         characters=dict(sorted(accounting.items())),
         warnings=dict(sorted(warned.items())),
     )
+
+
+def _write_table(writer: TableWriter, spill: Spill, table: str, kept: list[PageResult]) -> None:
+    """One table's rows, page by page in ID order, from the spill into its files."""
+    for page in kept:
+        batch = spill.batch(table, page.index)
+        if batch is not None:
+            writer.write_spilled(batch)
+    writer.close()
 
 
 def replace_block(text: str, block: str) -> str | None:

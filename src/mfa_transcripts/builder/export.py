@@ -7,14 +7,18 @@ line ends) and streamed: rows are written as pages arrive, in row groups.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import __version__, package, safefs
@@ -24,15 +28,21 @@ from .figure import PALETTE
 from .metadata import DATA_LICENCE, FIGURE, citation_bibtex, file_resources, package_fields
 
 __all__ = [
+    "CSV_COLUMN",
     "DATASET",
     "TableWriter",
     "card",
+    "csv_bytes",
     "csv_line",
     "datapackage",
     "field_reference",
     "file_digest",
     "json_text",
+    "lines_in_python",
+    "record_batch",
     "source_entry",
+    "spill_schema",
+    "string_data",
 ]
 
 ROW_GROUP = 10_000
@@ -79,12 +89,157 @@ def _quoted(cell: str) -> str:
     return '"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell
 
 
+CSV_COLUMN = "__csv_line"
+"""The column of a spilled batch that holds each row's CSV line, for the tables whose
+cells are encoded in Python (:func:`lines_in_python`); the others are encoded in bulk."""
+
+
+@cache
+def lines_in_python(model: type[Record]) -> bool:
+    """Whether a table's CSV lines are made a row at a time from the model's JSON-mode dump
+    (list and zoned datetime columns: the transcripts, one row a page) rather than in
+    bulk by :func:`csv_bytes`."""
+    return any(s.kind in _PYTHON_KINDS for s in field_specs(model))
+
+
+_PYTHON_KINDS = ("array", "datetime")
+
+
+@cache
+def spill_schema(model: type[Record]) -> pa.Schema:
+    """The table's Arrow schema, plus each row's CSV line when that is made in Python."""
+    schema = arrow_schema(model)
+    if lines_in_python(model):
+        schema = schema.append(pa.field(CSV_COLUMN, pa.string(), nullable=False))
+    return schema
+
+
+def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
+    """Model instances as a record batch of :func:`spill_schema`, a column at a time.
+
+    The instances were validated when they were made, so their attribute values are what
+    ``model_dump()`` gives (str, int, bool, date, datetime, lists of str, None) and go
+    to Arrow as they are; only a :func:`lines_in_python` table dumps each row (JSON mode)
+    for its CSV line.
+    """
+    schema = spill_schema(model)
+    names = [s.name for s in field_specs(model)]
+    arrays = [
+        pa.array([getattr(r, name) for r in records], type=schema.field(i).type)
+        for i, name in enumerate(names)
+    ]
+    if lines_in_python(model):
+        lines = []
+        for record in records:
+            row = record.model_dump(mode="json")
+            lines.append(csv_line([csv_cell(row[n]) for n in names]))
+        arrays.append(pa.array(lines, type=pa.string()))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _cells(column: Any) -> Any:
+    """A column as CSV cells before quoting, what :func:`fields.csv_cell` gives its values."""
+    if pa.types.is_boolean(column.type):
+        cells = pc.if_else(column, "true", "false")
+    elif pa.types.is_string(column.type):
+        cells = column
+    elif pa.types.is_integer(column.type) or pa.types.is_date(column.type):
+        cells = pc.cast(column, pa.string())
+    else:
+        raise TypeError(f"no bulk CSV encoding for {column.type}")
+    return pc.fill_null(cells, "")
+
+
+def _quote(cells: Any) -> Any:
+    """Cells quoted as :func:`csv_line` quotes them: those holding a comma, quote or break."""
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
+    return pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES.pattern), quoted, cells)
+
+
+def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
+    """The CSV lines of ``table``'s rows (no header), encoded as whole columns: the same
+    bytes as :func:`csv_line` over each row's :func:`fields.csv_cell` cells.
+
+    For a table whose cells are made in Python (:func:`lines_in_python`), the lines its
+    :data:`CSV_COLUMN` holds.
+    """
+    if lines_in_python(model):
+        return string_data(table.column(CSV_COLUMN))
+    # a slice at a time: the encoded cells, rows and lines of a whole row group at once
+    # would hold several copies of its texts
+    return b"".join(
+        _csv_slice(table.slice(start, CSV_SLICE), model)
+        for start in range(0, table.num_rows, CSV_SLICE)
+    )
+
+
+CSV_SLICE = 2_000
+"""Rows encoded as CSV at a time."""
+
+
+def _csv_slice(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
+    cells = [_quote(_cells(table.column(s.name))) for s in field_specs(model)]
+    rows = pc.binary_join_element_wise(*cells, ",")
+    lines = pc.binary_join_element_wise(rows, "\n", "")
+    return string_data(lines)
+
+
+def string_data(strings: Any) -> bytes:
+    """The bytes of a string array's values, one after the other (a scalar's bytes)."""
+    if isinstance(strings, pa.Scalar):
+        return b"" if not strings.is_valid else strings.as_buffer().to_pybytes()
+    if isinstance(strings, pa.ChunkedArray):
+        return b"".join(string_data(chunk) for chunk in strings.chunks)
+    if not len(strings):
+        return b""
+    offsets = memoryview(strings.buffers()[1]).cast("i")  # int32, as string arrays have
+    first = strings.offset
+    start, end = int(offsets[first]), int(offsets[first + len(strings)])
+    return memoryview(strings.buffers()[2])[start:end].tobytes()
+
+
+class _HashingFile(io.RawIOBase):
+    """A file written once from the start: its size and sha256 taken as it is written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._file = path.open("wb")
+        self.sha = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        self.sha.update(view)
+        self.size += view.nbytes
+        return self._file.write(view)
+
+    def flush(self) -> None:
+        if not self._file.closed:
+            self._file.flush()
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                self._file.close()
+            finally:
+                super().close()
+
+    def digest(self) -> tuple[int, str]:
+        return self.size, self.sha.hexdigest()
+
+
 class TableWriter:
     """Writes one table as CSV and Parquet at once, a row group at a time.
 
     The CSV is one file. The Parquet is one file up to :data:`package.ROWS_PER_SHARD`
     rows; past that, shards of that many rows each (the last one shorter), named
     ``<table>-00000-of-00004.parquet`` once the count is known, at :meth:`close`.
+    Rows are buffered until a row group's worth is there; then the row group is encoded
+    as CSV (whole columns, :func:`csv_bytes`) and as Parquet. Every file is hashed as it
+    is written: :attr:`digests` gives each one's size and sha256 after :meth:`close`.
     """
 
     def __init__(self, model: type[Record], directory: Path) -> None:
@@ -93,21 +248,28 @@ class TableWriter:
         self.schema = arrow_schema(model)
         self.rows = 0
         self.shards = 1  # Parquet files written, known for sure after close()
+        self.digests: dict[str, tuple[int, str]] = {}  # path under the package root -> size, sha
         self._directory = directory
+        self._buffer_schema = spill_schema(model)
         self._per_shard = package.ROWS_PER_SHARD
         self._shard_rows = 0  # rows written to the open shard
-        self._done: list[Path] = []  # closed shards, under their provisional names
+        self._done: list[tuple[Path, tuple[int, str]]] = []  # closed shards (provisional names)
         self._buffer: list[pa.RecordBatch] = []
         self._pending = 0
         self._csv_path = directory / f"{model.table}.csv"
         self._parquet_path = directory / f"{model.table}.parquet"
-        self._csv_file: IO[str] = self._csv_path.open("w", encoding="utf-8", newline="")
-        self._csv_file.write(csv_line(self.names))
+        self._csv_sha = hashlib.sha256()
+        self._csv_size = 0
+        self._csv_file: IO[bytes] = self._csv_path.open("wb")
+        self._sink: _HashingFile | None = None
+        self._write_csv(csv_line(self.names).encode("utf-8"))
         self._parquet = self._open(self._parquet_path)
 
     def _open(self, path: Path) -> pq.ParquetWriter:
+        with _naming(path):
+            self._sink = _HashingFile(path)
         return pq.ParquetWriter(
-            path,
+            self._sink,
             self.schema,
             compression="zstd",
             compression_level=9,
@@ -120,18 +282,11 @@ class TableWriter:
 
     def write(self, records: Iterable[Record]) -> None:
         """Write model instances (one page's rows, say)."""
-        lines, rows = [], []
-        for record in records:
-            json_row = record.model_dump(mode="json")
-            lines.append(csv_line([csv_cell(json_row[n]) for n in self.names]))
-            rows.append(record.model_dump())
-        self._write_csv("".join(lines))
-        self._add(pa.RecordBatch.from_pylist(rows, schema=self.schema))
+        self._add(record_batch(self.model, list(records)))
 
-    def write_spilled(self, batch: pa.RecordBatch, csv_column: str) -> None:
-        """Write a record batch whose ``csv_column`` holds each row's CSV line."""
-        self._write_csv("".join(batch.column(csv_column).to_pylist()))
-        self._add(batch.drop_columns([csv_column]))
+    def write_spilled(self, batch: pa.RecordBatch) -> None:
+        """Write a record batch of :func:`spill_schema` (a page's spilled rows)."""
+        self._add(batch)
 
     def _add(self, batch: pa.RecordBatch) -> None:
         self._buffer.append(batch)
@@ -145,14 +300,13 @@ class TableWriter:
     def _next_shard(self) -> None:
         """Fill the open shard to ``ROWS_PER_SHARD`` rows from the buffer, close it, open
         the next one; what is left stays buffered."""
-        table = pa.Table.from_batches(self._buffer, schema=self.schema).combine_chunks()
+        table = pa.Table.from_batches(self._buffer, schema=self._buffer_schema).combine_chunks()
         room = self._per_shard - self._shard_rows
         self._buffer = table.slice(0, room).to_batches()
         self._pending = room
         self._flush()
-        with _naming(self._parquet_path):
-            self._parquet.close()
-        self._done.append(self._parquet_path)
+        self._close_parquet()
+        self._done.append((self._parquet_path, self._digest()))
         self._parquet_path = self._directory / f"{self.model.table}-{len(self._done):05d}.partial"
         self._parquet = self._open(self._parquet_path)
         self._shard_rows = 0
@@ -160,9 +314,11 @@ class TableWriter:
         self._buffer = rest.to_batches() if rest.num_rows else []
         self._pending = rest.num_rows
 
-    def _write_csv(self, text: str) -> None:
+    def _write_csv(self, data: bytes) -> None:
         with _naming(self._csv_path):
-            self._csv_file.write(text)
+            self._csv_file.write(data)
+        self._csv_sha.update(data)
+        self._csv_size += len(data)
 
     def _flush(self) -> None:
         """Write what is buffered as row groups of ``ROW_GROUP`` rows (the last one shorter).
@@ -171,34 +327,55 @@ class TableWriter:
         end (or a shard's), so the row groups are the same whichever way the rows arrived.
         """
         if self._buffer:
-            table = pa.Table.from_batches(self._buffer, schema=self.schema).combine_chunks()
+            table = pa.Table.from_batches(self._buffer, schema=self._buffer_schema)
+            table = table.combine_chunks()
+            self._write_csv(csv_bytes(table, self.model))
+            if CSV_COLUMN in table.column_names:
+                table = table.drop_columns([CSV_COLUMN])
             with _naming(self._parquet_path):
                 self._parquet.write_table(table, row_group_size=ROW_GROUP)
             self._shard_rows += table.num_rows
             self._buffer = []
             self._pending = 0
 
+    def _close_parquet(self) -> None:
+        with _naming(self._parquet_path):
+            self._parquet.close()
+            assert self._sink is not None
+            self._sink.close()
+
+    def _digest(self) -> tuple[int, str]:
+        assert self._sink is not None
+        return self._sink.digest()
+
     def close(self) -> None:
         self._flush()
         with _naming(self._parquet_path):
             if self.rows == 0:  # an empty table still gets its schema
                 self._parquet.write_table(self.schema.empty_table())
-            self._parquet.close()
+        self._close_parquet()
         with _naming(self._csv_path):
             self._csv_file.close()
-        if self._done:  # sharded: every shard gets its final name, now the count is known
-            files = [*self._done, self._parquet_path]
-            self.shards = len(files)
-            for index, path in enumerate(files):
-                final = self._directory.parent / package.parquet_path(
-                    self.model.table, index, self.shards
-                )
+        self.digests[package.csv_path(self.model.table)] = (
+            self._csv_size,
+            self._csv_sha.hexdigest(),
+        )
+        files = [*self._done, (self._parquet_path, self._digest())]
+        self.shards = len(files)
+        for index, (path, digest) in enumerate(files):
+            rel = package.parquet_path(self.model.table, index, self.shards)
+            if self._done:  # sharded: every shard gets its final name, now the count is known
+                final = self._directory.parent / rel
                 with _naming(final):
                     path.rename(final)
+            self.digests[rel] = digest
 
     def abort(self) -> None:
         """Close both files after a failure, whatever else fails (they are discarded)."""
-        for close in (self._parquet.close, self._csv_file.close):
+        closes = [self._parquet.close, self._csv_file.close]
+        if self._sink is not None:
+            closes.append(self._sink.close)
+        for close in closes:
             with suppress(Exception):  # best effort: the staging folder is removed
                 close()
         self._parquet.is_open = False  # else ParquetWriter.__del__ retries the close, and fails

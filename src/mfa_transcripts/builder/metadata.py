@@ -166,7 +166,8 @@ def _transcripts(root: Path, columns: list[str]) -> Any:
 
     from ..package import parquet_files
 
-    parts = [pq.read_table(f, columns=columns) for f in parquet_files(root, "transcripts")]
+    # ParquetFile, not read_table: no dataset discovery (nor its imports) for one file
+    parts = [pq.ParquetFile(f).read(columns=columns) for f in parquet_files(root, "transcripts")]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 

@@ -1,43 +1,43 @@
 """Parse pages in worker processes and spill their rows to the staging folder.
 
 :func:`parse_page` is the whole per-page work, a pure function of one file (and its
-address): read, parse, turn the records into Arrow record batches (each row's CSV line
-beside it) and say what the collate step needs to know of the page. It runs in a
-process pool (:func:`parse_pages`), or in this process with ``jobs=1``; either way the
-rows end in one Arrow IPC file a table (:class:`Spill`), and nothing downstream reads a
-page again. A Dask or Ray map over ``parse_page`` would do the same work on a cluster.
+address): read, parse, turn the records into Arrow record batches (a column at a time,
+:func:`.export.record_batch`) and say what the collate step needs to know of the page.
+It runs in a process pool (:func:`parse_pages`), or in this process with ``jobs=1``;
+either way the rows end in one Arrow IPC file a table (:class:`Spill`), and nothing
+downstream reads a page again. A Dask or Ray map over ``parse_page`` would do the same
+work on a cluster.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from ..errors import Problem, TranscriptError
-from ..fields import arrow_schema, csv_cell, field_specs
 from ..schema import MODELS, TABLES, Record
 from . import export
+from .export import CSV_COLUMN, record_batch, spill_schema
 from .parse import parse_source
 from .read import read_source
 
 __all__ = ["CSV_COLUMN", "PageResult", "Spill", "parse_page", "parse_pages", "spill_schema"]
 
-CSV_COLUMN = "__csv_line"
 _TURN_TABLES = ("speeches", "questions", "answers")
 # Pages a worker takes at a time, and pages below which an automatic pool is not worth
 # starting (each worker imports the parser first).
 _CHUNK = 4
 _SMALL = 200
+# What two saves of one page may differ in and still be one page (see _fingerprint).
+_OFFSETS = frozenset({"char_start", "char_end"})
 
 
 @dataclass
@@ -55,28 +55,6 @@ class PageResult:
     accounting: dict[str, int] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     batches: dict[str, pa.RecordBatch] = field(default_factory=dict)
-
-
-@cache
-def spill_schema(table: str) -> pa.Schema:
-    """The table's Arrow schema plus each row's CSV line."""
-    return arrow_schema(TABLES[table]).append(pa.field(CSV_COLUMN, pa.string(), nullable=False))
-
-
-@cache
-def _names(table: str) -> list[str]:
-    return [s.name for s in field_specs(TABLES[table])]
-
-
-def _batch(table: str, records: list[Record]) -> tuple[pa.RecordBatch, list[dict[str, Any]]]:
-    """Rows as a record batch with their CSV lines; and their JSON-mode dumps."""
-    names = _names(table)
-    json_rows = [r.model_dump(mode="json") for r in records]
-    lines = [export.csv_line([csv_cell(row[n]) for n in names]) for row in json_rows]
-    rows = [r.model_dump() for r in records]
-    for row, line in zip(rows, lines, strict=True):
-        row[CSV_COLUMN] = line
-    return pa.RecordBatch.from_pylist(rows, schema=spill_schema(table)), json_rows
 
 
 def parse_page(
@@ -99,12 +77,7 @@ def parse_page(
         "questions": list(parsed.questions),
         "answers": list(parsed.answers),
     }
-    batches: dict[str, pa.RecordBatch] = {}
-    turns: dict[str, list[dict[str, Any]]] = {}
-    for table, records in tables.items():
-        batches[table], json_rows = _batch(table, records)
-        if table in _TURN_TABLES:
-            turns[table] = json_rows
+    batches = {table: record_batch(TABLES[table], records) for table, records in tables.items()}
     acc = parsed.accounting
     accounting = {
         "record": acc.record_chars,
@@ -119,7 +92,7 @@ def parse_page(
         path.name,
         transcript_id=t.transcript_id,
         sha256=t.source_sha256,
-        fingerprint=_fingerprint(turns),
+        fingerprint=_fingerprint(tables),
         complete=t.complete,
         warnings=list(parsed.warnings),
         accounting=accounting,
@@ -130,17 +103,19 @@ def parse_page(
     )
 
 
-def _fingerprint(turns: dict[str, list[dict[str, Any]]]) -> str:
+def _fingerprint(tables: dict[str, list[Record]]) -> str:
     """What two saves of one page share: their turns, offsets aside.
 
     The page's chrome (header, language line, tags) may differ between the Ministry's
     page and an embassy's repost of it; the same title, date and turns make them one page.
+    The turns' field values (str, int, bool, None) are hashed as their ``repr``.
     """
-    for rows in turns.values():
-        for row in rows:
-            row.pop("char_start", None)
-            row.pop("char_end", None)
-    return hashlib.sha256(json.dumps(turns, sort_keys=True).encode()).hexdigest()
+    turns = [
+        (table, [[(n, v) for n, v in r.__dict__.items() if n not in _OFFSETS] for r in rows])
+        for table, rows in tables.items()
+        if table in _TURN_TABLES
+    ]
+    return hashlib.sha256(repr(turns).encode()).hexdigest()
 
 
 def _task(args: tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]) -> PageResult:
@@ -182,8 +157,7 @@ class Spill:
         folder.mkdir(parents=True)
         self.folder = folder
         self._writers = {
-            m.table: pa.ipc.new_file(folder / f"{m.table}.arrow", spill_schema(m.table))
-            for m in MODELS
+            m.table: pa.ipc.new_file(folder / f"{m.table}.arrow", spill_schema(m)) for m in MODELS
         }
         self._where: dict[tuple[str, int], int] = {}  # (table, page) -> batch number
         self._counts = dict.fromkeys(self._writers, 0)
@@ -227,7 +201,9 @@ class Spill:
         batch = self.batch(table, index)
         if batch is None:
             return []
-        rows: list[dict[str, Any]] = batch.drop_columns([CSV_COLUMN]).to_pylist()
+        if CSV_COLUMN in batch.schema.names:
+            batch = batch.drop_columns([CSV_COLUMN])
+        rows: list[dict[str, Any]] = batch.to_pylist()
         return rows
 
 
