@@ -72,8 +72,8 @@ from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import is_label_line, read_label
-from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, is_cyrillic
-from .title import clean_title
+from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, SENTENCE_END, is_cyrillic
+from .title import fold_spaces
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 
@@ -122,12 +122,8 @@ class HeadRule:
     match: Callable[[_Context, Head, int], int | None]
 
 
-def _fold_spaces(text: str) -> str:
-    return "".join(speakers.fold(clean_title(text)).split())
-
-
 def _title_repeat(ctx: _Context, head: Head, i: int) -> int | None:
-    text = _fold_spaces(ctx.texts[i])
+    text = fold_spaces(ctx.texts[i])
     title = ctx.folded_title
     if text == title or (
         text.startswith(title) and re.fullmatch(r"(?=\S*\d)\S{1,24}", text[len(title) :])
@@ -212,7 +208,6 @@ def _name_line(ctx: _Context, head: Head, i: int) -> int | None:
     return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
 
 
-_SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -242,7 +237,7 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
     text = ""
     taken = None
     for j in range(i, min(i + 4, len(ctx.texts))):
-        text += _fold_spaces(ctx.texts[j])
+        text += fold_spaces(ctx.texts[j])
         bare = text.rstrip(",.;:")
         if not bare or not title.startswith(bare):
             break
@@ -282,7 +277,7 @@ def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
 
 def _title_fragment(ctx: _Context, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
-    if not ctx.title_words or _SENTENCE_END.search(text):
+    if not ctx.title_words or SENTENCE_END.search(text):
         return None
     words = words_of(text)
     inside = sum(w in ctx.title_words for w in words)
@@ -294,7 +289,7 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
     if (
         len(text.split()) > 20
         or len(text) > 160
-        or _SENTENCE_END.search(text)
+        or SENTENCE_END.search(text)
         or text[-1] in ",;:"
         or ctx.genres[:1] == ["briefing"]
         or head.contents  # the contents' headings follow
@@ -386,7 +381,7 @@ def split_head(
 ) -> Head:
     """Read the lines after the title by :data:`HEAD_RULES` up to the body's first line;
     problems met (an impossible date) go to ``warnings``."""
-    folded = _fold_spaces(title) if title else "\0"
+    folded = fold_spaces(title) if title else "\0"
     title_words = frozenset(words_of(title)) if title else frozenset()
     ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker, title_words)
     head = Head()

@@ -32,6 +32,7 @@ __all__ = [
     "ROLE_REFERENCE",
     "ROLE_WORDS",
     "SALUTATION",
+    "SENTENCE_END",
     "STAGE_WORDS",
     "THIRD_PERSON",
     "Role",
@@ -233,6 +234,8 @@ ROLE_REFERENCE = re.compile(
 """A report's way of naming its speaker by role: '..., the diplomat told the media'."""
 THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|they|their)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
+SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
+"""A line's closing punctuation, quotes and brackets after it allowed."""
 SALUTATION = re.compile(
     r"\b(?:dear|ladies|gentlemen|colleagues|friends|madam|madame|excellenc\w*|esteemed"
     r"|distinguished|honou?rable|respected|good (?:morning|afternoon|evening)|hello|thank)\b",

@@ -37,7 +37,7 @@ from .lexicon import (
     is_place,
 )
 
-__all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "is_place", "parse_title"]
+__all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "fold_spaces", "is_place", "parse_title"]
 
 _GENRE_TERMS = tuple((g, p) for g, p in GENRE_VOCABULARY if g is not None)
 _GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
@@ -136,6 +136,11 @@ def clean_title(text: str) -> str:
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
+
+
+def fold_spaces(text: str) -> str:
+    """A title-shaped line folded for comparison: cleaned, case-folded, no whitespace."""
+    return "".join(speakers.fold(clean_title(text)).split())
 
 
 def _title_date(title: str) -> tuple[date | None, str | None, str]:

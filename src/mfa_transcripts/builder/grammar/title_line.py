@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 from .. import speakers
 from .dates import date_line, title_date_match
 from .labels import is_label_line
-from .lexicon import GENRE_WORD, REPORTING, ROLE_WORDS, THIRD_PERSON
-from .title import LEADING_GENRE
+from .lexicon import GENRE_WORD, REPORTING, ROLE_WORDS, SENTENCE_END, THIRD_PERSON
+from .title import LEADING_GENRE, fold_spaces
 
 if TYPE_CHECKING:
     from ..page import Line
@@ -124,7 +124,7 @@ def find_title(texts: list[str]) -> int | None:
             own = not dated and not LEADING_GENRE.match(text.strip())
             for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts) - 1)):
                 later = texts[j].strip()
-                if _same_text(later, text):
+                if fold_spaces(later) == fold_spaces(text):
                     continue  # the headline repeated
                 if _looks_like_title(later) and (
                     has_title_date(later) or (own and LEADING_GENRE.match(later))
@@ -134,15 +134,9 @@ def find_title(texts: list[str]) -> int | None:
     return None
 
 
-def _same_text(a: str, b: str) -> bool:
-    """The same line, case and spacing aside."""
-    return "".join(speakers.fold(a).split()) == "".join(speakers.fold(b).split())
-
-
 _CONTINUES = re.compile(
     r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s)"
 )
-_SENTENCE_END = re.compile(r"[.?!…][\"”»’)]*$")
 
 
 def title_span(nonblank: list[Line], index: int) -> int:
@@ -158,7 +152,7 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         if is_label_line(text) or date_line(text):
             break
-        if _SENTENCE_END.search(text) and not has_title_date(text):
+        if SENTENCE_END.search(text) and not has_title_date(text):
             break
         end += 1
     return end - index
