@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,17 +25,6 @@ from mfa_transcripts.builder.records import make_records
 from mfa_transcripts.builder.turns import split_turns
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_f4947906e86da8af.txt"
-
-
-def median_cpu_seconds(fn: Callable[[], object], runs: int) -> float:
-    """Median CPU time of this thread over ``runs`` calls of ``fn``, after one warm-up."""
-    fn()
-    samples = []
-    for _ in range(runs):
-        start = time.thread_time()
-        fn()
-        samples.append(time.thread_time() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -61,7 +49,7 @@ def main() -> None:
     print(f"{args.page.name}: {len(source.text):,} characters; median of {args.runs} runs")
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     wall = {label: median_seconds(fn, args.runs) for label, fn in stages}
-    cpu = {label: median_cpu_seconds(fn, args.runs) for label, fn in stages}
+    cpu = {label: median_seconds(fn, args.runs, clock=time.thread_time) for label, fn in stages}
     print(f"{'stage':<48} {'wall':>10}    {'cpu':>10}   x read (wall)")
     baseline = wall[stages[0][0]]
     for label, _ in stages:
