@@ -162,5 +162,4 @@ def find_in_text(text: str) -> tuple[Speaker, int, int] | None:
     if match is None:
         return None
     folded = match["surname"] or match["alias"]
-    speaker = next(s for a, s in registry().aliases if a == folded)
-    return speaker, match.start(), match.end()
+    return registry().by_alias[folded], match.start(), match.end()

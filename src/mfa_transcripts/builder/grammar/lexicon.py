@@ -244,9 +244,14 @@ SALUTATION = re.compile(
 """Words of an address to the audience: the opening of a speech, never a caption."""
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def is_cyrillic(text: str) -> bool:
     """A line in Cyrillic (60% of six or more letters) on an English page: the Russian
     original's title, a masthead, or a site's Russian tag."""
-    letters = [c for c in text if c.isalpha()]
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    return len(letters) >= 6 and cyrillic >= 0.6 * len(letters)
+    if text.isascii():
+        return False
+    letters = len(_LETTER.findall(text))  # counted in C, no loop over characters
+    return letters >= 6 and len(_CYRILLIC.findall(text)) >= 0.6 * letters
