@@ -365,6 +365,15 @@ def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_n
             "Speech by Sergey Lavrov at the meeting with Wang Yi, Moscow, May 5, 2017",
             "Sergey Lavrov",
         ),
+        (  # a preposition of the role ('Ambassador to') does not start the occasion
+            "Interview of the Russian Ambassador to Australia A.V. Pavlovsky to the news "
+            "agency Russia Today",
+            "Alexey Pavlovsky",
+        ),
+        (  # an adjective before the leading genre
+            "Exclusive interview with Ambassador Ivan Petrovsky on the crisis",
+            "Ivan Petrovsky",
+        ),
     ],
 )
 def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | None) -> None:
@@ -501,3 +510,68 @@ def test_a_name_label_with_a_role_after_a_comma_asks_on_an_interview_page() -> N
         "Armen Oganesyan, Editor in Chief of Mezhdunarodnaya Zhizn magazine"
     ]
     assert [a.speaker for a in parsed.answers] == ["Sergey Ryabkov"]
+
+
+# --- republishers' leads that run on, presenting lines and agency datelines -----------
+
+
+def test_a_lead_goes_on_in_the_third_person_up_to_the_speakers_first_words() -> None:
+    """On an untitled repost, the lead's later paragraphs ('he', 'RT presents ...') are
+    the lead's too; the speaker's first person ends it."""
+    lead = "In his weekly address to the media, Andrey Nesterenko elaborated on the summit."
+    more = "He touched upon the elections in Ukraine and many other issues of the week."
+    presents = "RT presents the full transcript of the address."
+    opening = "Dear friends, colleagues! We are happy to see you at this briefing."
+    text = f"{lead}\n\n{more}\n\n{presents}\n\n{opening}\n\nThe visit went well.\n"
+    kinds = _kinds(text)
+    assert [kinds.get(line) for line in (lead, more, presents)] == ["lead"] * 3
+    assert opening not in kinds
+    assert _opening(_parse(text)) == f"{opening}\n\nThe visit went well."
+
+
+def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
+    lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
+    question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"
+    text = f"{lead}\n\n{question}\n\n- It is in no one's interest. We said so.\n"
+    assert _kinds(text).get(question) is None
+
+
+def test_a_writer_presenting_the_text_below_with_a_colon_is_a_lead() -> None:
+    note = "It was published in many outlets; I have reproduced the ministry's text below:"
+    parsed = _parse(
+        f"{note}\nQuestion: Good afternoon, Minister?\nSergey Lavrov: Good afternoon.\n"
+    )
+    assert parsed.speeches == [] and parsed.questions[0].text == "Good afternoon, Minister?"
+
+
+@pytest.mark.parametrize("line", ["Full transcript:", "The full text follows", "and much more..."])
+def test_a_republishers_lead_in_line_is_chrome(line: str) -> None:
+    assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] == "republisher"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "rest"),
+    [
+        ("OREANDA-NEWS. December 2, 2009. ", "Mr. Chairman; Ladies and Gentlemen: we meet again."),
+        ("MOSCOW, March 23, 2004 (RIA Novosti) - ", "We are ready to talk, I said."),
+        ("OTTAWA, January 19. /TASS/. ", "We are ready to talk, I said."),
+        ("MOSCOW, July 28 – RIA Novosti. ", "We are ready to talk, I said."),
+    ],
+)
+def test_an_agency_dateline_opening_the_first_paragraph_is_chrome(dateline: str, rest: str) -> None:
+    text = f"{TITLE}\n\n{dateline}{rest}\n\nAnd the talks went on.\n"
+    assert _kinds(text)[dateline] == "dateline"
+    parsed = _parse(text)
+    assert _opening(parsed) == f"{rest}\n\nAnd the talks went on."
+    assert parsed.transcript.event_date == date(2017, 5, 5)  # the title's, not the agency's
+
+
+def test_a_dateline_before_a_question_label_leaves_the_label_to_open_the_question() -> None:
+    parsed = _parse("OREANDA-NEWS. October 30, 2009. Question: Is it over?\n\nSergey Lavrov: No.\n")
+    assert parsed.speeches == [] and parsed.questions[0].text == "Is it over?"
+
+
+def test_an_initial_is_no_first_person() -> None:
+    lead = "Vitaly I. Churkin, Permanent Representative to the UN, speaks to journalists."
+    title = "Comments to the media by Permanent Representative Vitaly Churkin, June 2, 2014"
+    assert _kinds(f"{title}\n\n{lead}\n\n{QA}\n")[lead] == "lead"

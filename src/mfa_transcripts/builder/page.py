@@ -30,6 +30,7 @@ from datetime import date, datetime
 from ..errors import Problem, TranscriptError
 from .grammar.dates import (
     date_line,
+    dateline_end,
     make_date,
     parse_header,
     title_date_match,
@@ -221,6 +222,16 @@ def split_page(name: str, text: str) -> Page:
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     body = rest[head.end : footer_start]
+    if body and (cut := dateline_end(body[0].text)):
+        # an agency's dateline opens the first paragraph: chrome, and the paragraph
+        # starts after it
+        first_line = body[0]
+        chrome.append(
+            Chrome("dateline", first_line.number, first_line.start, first_line.start + cut)
+        )
+        body[0] = Line(
+            first_line.number, first_line.start + cut, first_line.end, first_line.text[cut:]
+        )
     signed = signature([ln.text for ln in body], info.speaker)
     signed_date: date | None = None
     if signed is not None:

@@ -89,11 +89,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
     ),
-    # a republisher's lead-in to the text: 'Full text', 'Read more ...'
+    # a republisher's lead-in to the text: 'Full text', 'Full transcript:', 'Read more ...',
+    # 'and much more...'
     ChromeLine(
         "republisher",
         _ANYWHERE,
-        r"(?:full text|full version|read more|read it|more)(?:\s*(?:\.\.\.|…|»))?",
+        r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
+        r"|read more|read it|(?:and )?(?:much )?more)(?:\s*(?:\.\.\.|…|»))?",
     ),
     # a cross-link to the Russian original or to the source
     ChromeLine(

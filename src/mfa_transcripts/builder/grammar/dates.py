@@ -16,6 +16,10 @@
   22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50`` (the time glued to a two-digit
   year), or a time alone (``Moscow, 14:05``). Nor does a date line give a publication
   date: only the two header shapes do.
+* An agency's **dateline** may open the first paragraph of a repost: ``OREANDA-NEWS.
+  December 2, 2009. Mr. Chairman; ...``, ``MOSCOW, March 23, 2004 (RIA Novosti) - ...``,
+  ``MOSCOW, July 28 – RIA Novosti. ...``, ``OTTAWA, January 19. /TASS/. ...``. It is the
+  agency's, chrome, and gives no date.
 * The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``; a
   month and year alone (``..., October 2019``) end it too but give no day.
 """
@@ -34,6 +38,7 @@ __all__ = [
     "STAMP",
     "TIME",
     "date_line",
+    "dateline_end",
     "make_date",
     "match_date",
     "parse_header",
@@ -69,6 +74,17 @@ STAMP = re.compile(
     rf"(?P<y>\d{{4}}|\d{{2}}(?=\s*[,-]?\s*{TIME}))"
     rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
     rf"(?:\s*[,-]?\s*(?P<t2>{TIME}))?\s*•?\s*$"
+)
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_ANY_DAY = rf"(?:{_ANY_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_ANY_MONTH})"  # 'March 23', '23 March'
+_AGENCY = (  # '(RIA Novosti) -', '– RIA Novosti.', '. /TASS/.', '—'
+    r"(?:\([^()\n]{2,40}\)\s*[-–—]|\s*[-–—]\s*[^.\n]{2,40}\.|\.\s*/[^/\n]{2,20}/\.|\s*[-–—])"
+)
+DATELINE = re.compile(
+    # 'OREANDA-NEWS. December 2, 2009. '
+    rf"^\s*(?:[A-Z][A-Z\-]{{2,}}(?:\s[A-Z\-]{{2,}}){{0,2}}\.\s+{_ANY_DAY}{_ORDINAL},?\s\d{{4}}\."
+    # 'MOSCOW, March 23, 2004 (RIA Novosti) - '
+    rf"|[A-Z][A-Z\-' ]{{2,30}},\s+{_ANY_DAY}(?:,?\s\d{{4}})?\s*{_AGENCY})\s+(?=\S)"
 )
 TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
 TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
@@ -146,3 +162,10 @@ def date_line(text: str) -> re.Match[str] | None:
     if match is None or (match["place"] is not None and not is_place(match["place"])):
         return None
     return match
+
+
+def dateline_end(text: str) -> int:
+    """Where an agency's dateline opening ``text`` ends (``OREANDA-NEWS. December 2,
+    2009. ``): the offset of the text after it, 0 if there is none."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0

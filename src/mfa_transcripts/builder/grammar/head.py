@@ -42,14 +42,18 @@ title-fragment     a line without closing punctuation whose     —
                    words are (80%) the title's
 caption            up to 20 words without closing punctuation,  —
                    no salutation, no first person, no stage
-                   direction (not on a briefing nor after a
+                   direction, not wrapped onto a next line
+                   that starts in lower case (not on a
+                   briefing nor after a
                    table of contents: a heading follows)
 lead               a republisher's lead: prose about the        —
                    speaker in the third person (names the
                    title's speaker, no first person, or first
                    person and a reporting word: ``said``,
                    ``transcript``; untitled: a registry person
-                   and a reporting word)
+                   and a reporting word); the writer presenting
+                   the text, closed by a colon; a third-person
+                   paragraph right after a lead
 =================  ===========================================  =======================
 
 The rules ``quote-headline``, ``original`` and the last five are *soft*: they take a
@@ -72,7 +76,16 @@ from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import is_label_line, read_label
-from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, SENTENCE_END, is_cyrillic
+from .lexicon import (
+    FIRST_PERSON,
+    PRESENTING,
+    REPORTING,
+    ROLE_REFERENCE,
+    SALUTATION,
+    SENTENCE_END,
+    THIRD_PERSON,
+    is_cyrillic,
+)
 from .title import fold_spaces
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -297,6 +310,7 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
         or FIRST_PERSON.search(text)
         or is_label_line(text)
         or STAGE_DIRECTION.match(text)
+        or ctx.texts[i + 1].lstrip()[:1].islower()  # a sentence wrapped onto the next line
     ):
         return None
     return i + 1
@@ -307,28 +321,32 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     first person of its writer beside a reporting word (``said``, ``transcript``); on
     an untitled page, it names a registry person beside a reporting word; or it
     reports, in the third person, what the speaker named by role said (``..., the
-    diplomat told the media``)."""
+    diplomat told the media``); or it presents the text below and ends in a colon
+    (``... and reproduced it below:``). Right after a lead, a paragraph with no first person that
+    goes on in the third person (``he``, a registry person) or reports (``RT presents
+    the full transcript``), and neither asks nor opens with a dialogue dash, is the lead's
+    too."""
     text = ctx.texts[i].strip()
     if len(text.split()) < 6 or is_label_line(text) or read_label(text) is not None:
         return None
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
+    if text.endswith(":") and PRESENTING.search(text):
+        return i + 1  # '... and reproduced it below:'
     if ctx.speaker is not None:
         surname = speakers.fold(ctx.speaker.split()[-1])
         if surname in words_of(text) and (first_person is None or reporting):
             return i + 1
     elif reporting and speakers.find_in_text(text) is not None:
         return i + 1  # untitled: a registry person and a reporting word
-    if ROLE_REFERENCE.search(text) and reporting and first_person is None:
-        return i + 1
-    return None
-    if ctx.speaker is not None:
-        surname = speakers.fold(ctx.speaker.split()[-1])
-        named = surname in words_of(text)
-    else:
-        named = speakers.find_in_text(text) is not None
-    named = named or ROLE_REFERENCE.search(text) is not None  # '..., the diplomat told'
-
-    if named and (FIRST_PERSON.search(text) is None or REPORTING.search(text)):
+    if first_person is None and (
+        (ROLE_REFERENCE.search(text) and reporting)
+        or (
+            head.kinds[-1:] == [(i - 1, "lead")]
+            and text[0] not in "-–—"  # a dashed turn
+            and "?" not in text
+            and (reporting or THIRD_PERSON.search(text) or speakers.find_in_text(text))
+        )
+    ):
         return i + 1
     return None
 

@@ -26,6 +26,7 @@ __all__ = [
     "MONTHS",
     "NOT_PLACE_WORDS",
     "PERSON_ROLES",
+    "PRESENTING",
     "REPORTING",
     "ROLES",
     "ROLE_NAME_WORDS",
@@ -216,16 +217,27 @@ def is_place(segment: str) -> bool:
 
 # The voice of a paragraph: what tells a speaker's own words from a republisher's lead.
 FIRST_PERSON = re.compile(
-    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|We|our|Our|ours|us|let[’']s|Let[’']s)\b"
+    r"\b(?:I(?!\.\s?[A-Z])|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|We|our|Our|ours|us"
+    r"|let[’']s|Let[’']s)\b"
 )
-"""A speaker's first person (case-sensitive: 'US' is no 'us')."""
+"""A speaker's first person (case-sensitive: 'US' is no 'us'; 'Vitaly I. Churkin' has an
+initial, no 'I')."""
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
     r"|according to|transcripts?|presser|exclusive"
-    r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview)\b",
+    r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview"
+    r"|(?:held|gave|hosted) an? (?:[\w-]+ ){0,2}(?:press[ -]conference|news conference|briefing"
+    r"|interview|address)|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
+    r"|presents|reproduced|full (?:english )?(?:text|transcript|version)|below is|see below)\b",
     re.IGNORECASE,
 )
-"""Words of a report about a speaker: a lead, even in its writer's first person."""
+"""Words of a report about a speaker, or of its writer presenting the text: a lead, even
+in its writer's first person."""
+PRESENTING = re.compile(
+    r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents)\b",
+    re.IGNORECASE,
+)
+"""A writer's words presenting the text that follows (``... reproduced it below:``)."""
 ROLE_REFERENCE = re.compile(
     r"\bthe (?:diplomat|minister|foreign minister|deputy minister|spokes(?:man|woman|person)"
     r"|ambassador|envoy|permanent representative)\b",

@@ -34,6 +34,7 @@ from .lexicon import (
     GENRE_VOCABULARY,
     PERSON_ROLES,
     ROLE_NAME_WORDS,
+    ROLE_WORDS,
     is_place,
 )
 
@@ -63,6 +64,8 @@ _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TE
 # 'Excerpts from the briefing by', 'Transcript of remarks by'
 LEADING_GENRE = re.compile(
     r"^(?:(?:excerpts?|extracts?|transcript|full text)\s+(?:from|of)\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:exclusive|joint|extended|special|live)\s+)?"  # 'Exclusive interview with'
+
     rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)"
     # 'Remarks to the press by <Name>', 'Statement for the media by <Name>'
     r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"
@@ -95,6 +98,19 @@ _OCCASION_START = re.compile(
 
 
 _ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
+_PERSON_ROLE_WORDS = [w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy")]
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
+_ROLE_PREPOSITIONS = {"to", "for", "in"}
+
+
+def _occasion_start(head: str, start: int) -> int | None:
+    """Where the occasion begins after ``start``: its first preposition that is not a
+    person's role's (``Ambassador to Australia``, ``Envoy for Syria``)."""
+    for match in _OCCASION_START.finditer(head, start):
+        role_preposition = match.group().strip() in _ROLE_PREPOSITIONS
+        if not (role_preposition and _ROLE_BEFORE.search(head, 0, match.start())):
+            return match.start()
+    return None
 
 
 @dataclass(frozen=True)
@@ -182,8 +198,8 @@ def parse_title(title: str) -> TitleInfo:
     found = speakers.find_in_text(head)
     leading = LEADING_GENRE.match(head)
     if found is not None and leading is not None:
-        stop = _OCCASION_START.search(head, leading.end())
-        if stop is not None and found[1] > stop.start():
+        stop = _occasion_start(head, leading.end())
+        if stop is not None and found[1] > stop:
             found = None  # the occasion's person: 'Comment by ... on Minister X's visit'
 
     # Who the title is about: the owner of '<Name>’s <genre>', else a registry name, else
