@@ -1,14 +1,13 @@
 """Body to turns: the turn state machine.
 
-The grammar it reads by lives in :mod:`.grammar`: labels in :mod:`.grammar.labels`,
-headings, separators and stage directions in :mod:`.grammar.headings`, chrome lines in
-:mod:`.grammar.chrome`. A page whose body holds no paragraph but stage directions and
-separators is refused as ``not-a-transcript``. Otherwise the rules apply paragraph by
-paragraph (a paragraph is a non-blank body line; where turns were run together in one
-line, ``Question: ...? Sergey Lavrov: ...``, a ``Question``, ``Answer`` or registry
-speaker's label right after the end of a sentence in a paragraph that opens with a
-label starts a new paragraph; a label alone on its line takes the next line as its
-first paragraph):
+The body's paragraphs and the labels they open with come from :mod:`.paragraphs`
+(run-together turns split, labels the page implies, what the page as a whole is: a
+digest, an interview, whom it is with); the grammar lives in :mod:`.grammar`: labels
+in :mod:`.grammar.labels`, headings, separators and stage directions in
+:mod:`.grammar.headings`, chrome lines in :mod:`.grammar.chrome`. A page whose body
+holds no paragraph but stage directions and separators is refused as
+``not-a-transcript``. Otherwise the rules apply paragraph by paragraph (a label alone on
+its line takes the next line as its first paragraph):
 
 * A label opens a turn. A name-shaped label that is not in the speaker registry is
   kept as written and reported once per page as an ``unknown-speaker`` warning, as is a
@@ -52,15 +51,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
-from . import speakers
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
-    bare_labels,
-    dash_labels,
     numbered_question,
     quoted_subheading,
-    surname_labels,
 )
 from .grammar.headings import (
     SEPARATOR,
@@ -73,15 +68,13 @@ from .grammar.headings import (
     topic_heading,
 )
 from .grammar.labels import (
-    INLINE_LABEL,
     LABEL,
     Label,
     interviewer,
     near_label,
-    outlet_label,
-    read_label,
 )
-from .page import Chrome, Line, Page
+from .page import Chrome, Page
+from .paragraphs import label_paragraphs
 
 __all__ = ["Turn", "ends_mid_sentence", "split_turns"]
 
@@ -196,48 +189,10 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
 
     # a briefing without a table of contents: headings are known by their shape
     by_shape = not contents and info.genres[:1] == ["briefing"]
-    # paragraphs: body lines, split where a label follows a sentence inside a labelled one
-    units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
-    texts = [page.text[start:end] for _, start, end, _ in units]
-    labels = [label for *_, label in units]
-    for i, (label, (_, _, end, _)) in enumerate(zip(labels, units, strict=True)):
-        if label is not None and not label.known and label.text_start >= end:
-            following = labels[i + 1] if i + 1 < len(labels) else None
-            if following is not None or i + 1 == len(labels):
-                labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
-    surname_labels(texts, [start for _, start, _, _ in units], labels)
-    # a digest: no question labels; 'On <topic>' headings stand in for them
-    digest = not any(label is not None and label.kind == "question" for label in labels)
-    # a broadcast's host chairs where questions are labelled, and asks where they are not
-    host = "question" if digest else "chair"
-    labels = [
-        replace(label, kind=host) if label is not None and label.kind == "host" else label
-        for label in labels
-    ]
-    # who the page is with: the title's speaker, else the person an untitled page's lead names
-    subject = info.speaker or (None if page.title else _subject(page, texts))
-    # an interview without 'Question' labels: the interviewer is labelled by name
-    answered = any(label is not None and label.speaker == subject for label in labels)
-    interview = (
-        digest
-        and subject is not None
-        and ("interview" in info.genres or (page.title is None and answered))
-    )
-    if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
-        labels = [
-            label if label is not None else outlet_label(text, start)
-            for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
-        ]
-    # an interview: its subject speaks only when asked, so text before the first turn
-    # is the editor's (a lead), never opening remarks
-    asked_for = interview or "interview" in info.genres
-    implied = not any(labels)  # no label at all: the dialogue may be set without any
-    if implied:
-        starts = [start for _, start, _, _ in units]
-        labels = dash_labels(texts, starts, subject)  # '– Do you ...?' '– We ...'
-        if not any(labels) and (asked_for or _reported_interview(page)):
-            labels = bare_labels(texts, starts, subject)
-        implied = any(labels)
+    paragraphs = label_paragraphs(page)
+    units, texts, labels = paragraphs.units, paragraphs.texts, paragraphs.labels
+    digest, interview, subject = paragraphs.digest, paragraphs.interview, paragraphs.subject
+    asked_for, implied = paragraphs.asked_for, paragraphs.implied
     last = len(units) - 1
     for index, (ln, start, end, _) in enumerate(units):
         text = texts[index]
@@ -392,41 +347,6 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     return turns, chrome, warnings
 
 
-def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:
-    """A body line as paragraphs (line, start, end, label): one, unless the line opens
-    with a label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
-    speaker's label follows the end of a sentence inside it (``Question: ...? Sergey
-    Lavrov: ...``), where the turns were run together; each such label starts a
-    paragraph."""
-    start, end = ln.stripped_span()
-    text = page.text[start:end]
-    first = read_label(text, start, page.info.speaker)
-    if first is None:
-        return [(ln, start, end, None)]
-    return _split_labelled(page, ln, start, end, first)
-
-
-def _split_labelled(
-    page: Page, ln: Line, start: int, end: int, first: Label
-) -> list[tuple[Line, int, int, Label | None]]:
-    text = page.text[start:end]
-    if ":" not in text[first.text_start - start :]:
-        return [(ln, start, end, first)]  # no other label can follow: skip the scan
-    for match in INLINE_LABEL.finditer(text, first.text_start - start):
-        at = start + match.start("label")
-        label = read_label(page.text[at:end], at, page.info.speaker)
-        if label is None or label.kind not in ("question", "answer", "speaker"):
-            continue
-        if label.kind == "speaker" and speakers.resolve(label.name) is None:
-            continue  # a role ('Moderator') or an unknown name, not a registry person
-        # the rest may hold further run-together turns
-        return [
-            (ln, start, start + match.start(), first),
-            *_split_labelled(page, ln, at, end, label),
-        ]
-    return [(ln, start, end, first)]
-
-
 def _label_question(page: Page, turn: Turn) -> None:
     """Label an unlabelled first question by the one-word name opening it, if any
     (``Evelina: Good evening! ...``): a name no label grammar row takes alone."""
@@ -443,24 +363,6 @@ def _label_question(page: Page, turn: Turn) -> None:
     turn.spans[0] = (start + match.end(), end)
 
 
-def _subject(page: Page, texts: list[str]) -> str | None:
-    """Who an untitled interview is with: the first registry person its lead names
-    (the head's lead lines, then the paragraphs before the body's first dash)."""
-    lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
-    for text in [*lines, *texts[:5]]:
-        found = speakers.find_in_text(text)
-        if found is not None:
-            return found[0].name
-    return None
-
-
 def _lead(page: Page, turn: Turn) -> list[Chrome]:
     """A turn's paragraphs as chrome of kind ``lead``."""
     return [Chrome("lead", page.text.count("\n", 0, s) + 1, s, e) for s, e in turn.spans]
-
-
-def _reported_interview(page: Page) -> bool:
-    """An untitled page whose lead reports an interview ('..., said in an interview')."""
-    return page.title is None and any(
-        c.kind == "lead" and "interview" in page.text[c.start : c.end].lower() for c in page.chrome
-    )

@@ -65,7 +65,6 @@ _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TE
 LEADING_GENRE = re.compile(
     r"^(?:(?:excerpts?|extracts?|transcript|full text)\s+(?:from|of)\s+)?(?:(?:a|an|the)\s+)?"
     r"(?:(?:exclusive|joint|extended|special|live)\s+)?"  # 'Exclusive interview with'
-
     rf"(?P<genre>{_GENRE_TERM}(?:(?:,\s*|\s+and\s+){_GENRE_TERM})*)"
     # 'Remarks to the press by <Name>', 'Statement for the media by <Name>'
     r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"

@@ -1,0 +1,148 @@
+"""Body to paragraphs, each with the label it opens with: the first stage of the turns.
+
+A paragraph is a non-blank body line; where turns were run together in one line
+(``Question: ...? Sergey Lavrov: ...``), a ``Question``, ``Answer`` or registry
+speaker's label right after the end of a sentence in a paragraph that opens with a
+label starts a new paragraph. Then the page as a whole decides what its labels mean:
+
+* an unknown name's label with no text under it before the next label is no label but
+  a line of text (a sentence broken before its colon);
+* a surname alone after the full name names that person (:mod:`.grammar.dialogue`);
+* a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
+  for questions), and a broadcast's host asks there; elsewhere the host chairs;
+* the page's **subject** is the title's speaker, else the registry person an untitled
+  page's lead names; an **interview** (a digest whose title names the genre, or an
+  untitled one whose subject answers under a label) lets the interviewer's name label
+  ask, and there, or on an untitled digest, an outlet's label (``TASS:``) asks;
+* a page with no label at all may imply them: a dashed dialogue, or bare paragraphs on
+  an interview (:mod:`.grammar.dialogue`).
+
+:mod:`.turns` reads the result into turns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import speakers
+from .grammar.dialogue import bare_labels, dash_labels, surname_labels
+from .grammar.labels import INLINE_LABEL, Label, outlet_label, read_label
+from .page import Line, Page
+
+__all__ = ["Paragraphs", "label_paragraphs"]
+
+
+@dataclass
+class Paragraphs:
+    """The body's paragraphs (line, start, end, label), their texts and labels, and what
+    the page as a whole is."""
+
+    units: list[tuple[Line, int, int, Label | None]]
+    texts: list[str]
+    labels: list[Label | None]
+    digest: bool  # no question label: headings stand in for questions
+    interview: bool  # the interviewer's name label asks
+    subject: str | None  # who the page is with
+    asked_for: bool  # text before the first turn is the editor's lead
+    implied: bool  # the labels are implied (dashes, bare paragraphs), none written
+
+
+def label_paragraphs(page: Page) -> Paragraphs:
+    """The body's paragraphs with their labels, read as the module's notes say."""
+    info = page.info
+    # paragraphs: body lines, split where a label follows a sentence inside a labelled one
+    units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
+    texts = [page.text[start:end] for _, start, end, _ in units]
+    labels = [label for *_, label in units]
+    for i, (label, (_, _, end, _)) in enumerate(zip(labels, units, strict=True)):
+        if label is not None and not label.known and label.text_start >= end:
+            following = labels[i + 1] if i + 1 < len(labels) else None
+            if following is not None or i + 1 == len(labels):
+                labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
+    surname_labels(texts, [start for _, start, _, _ in units], labels)
+    # a digest: no question labels; 'On <topic>' headings stand in for them
+    digest = not any(label is not None and label.kind == "question" for label in labels)
+    # a broadcast's host chairs where questions are labelled, and asks where they are not
+    host = "question" if digest else "chair"
+    labels = [
+        replace(label, kind=host) if label is not None and label.kind == "host" else label
+        for label in labels
+    ]
+    # who the page is with: the title's speaker, else the person an untitled page's lead names
+    subject = info.speaker or (None if page.title else _subject(page, texts))
+    # an interview without 'Question' labels: the interviewer is labelled by name
+    answered = any(label is not None and label.speaker == subject for label in labels)
+    interview = (
+        digest
+        and subject is not None
+        and ("interview" in info.genres or (page.title is None and answered))
+    )
+    if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
+        labels = [
+            label if label is not None else outlet_label(text, start)
+            for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
+        ]
+    # an interview: its subject speaks only when asked, so text before the first turn
+    # is the editor's (a lead), never opening remarks
+    asked_for = interview or "interview" in info.genres
+    implied = not any(labels)  # no label at all: the dialogue may be set without any
+    if implied:
+        starts = [start for _, start, _, _ in units]
+        labels = dash_labels(texts, starts, subject)  # '– Do you ...?' '– We ...'
+        if not any(labels) and (asked_for or _reported_interview(page)):
+            labels = bare_labels(texts, starts, subject)
+        implied = any(labels)
+    return Paragraphs(units, texts, labels, digest, interview, subject, asked_for, implied)
+
+
+def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:
+    """A body line as paragraphs (line, start, end, label): one, unless the line opens
+    with a label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
+    speaker's label follows the end of a sentence inside it (``Question: ...? Sergey
+    Lavrov: ...``), where the turns were run together; each such label starts a
+    paragraph."""
+    start, end = ln.stripped_span()
+    text = page.text[start:end]
+    first = read_label(text, start, page.info.speaker)
+    if first is None:
+        return [(ln, start, end, None)]
+    return _split_labelled(page, ln, start, end, first)
+
+
+def _split_labelled(
+    page: Page, ln: Line, start: int, end: int, first: Label
+) -> list[tuple[Line, int, int, Label | None]]:
+    text = page.text[start:end]
+    if ":" not in text[first.text_start - start :]:
+        return [(ln, start, end, first)]  # no other label can follow: skip the scan
+    for match in INLINE_LABEL.finditer(text, first.text_start - start):
+        at = start + match.start("label")
+        label = read_label(page.text[at:end], at, page.info.speaker)
+        if label is None or label.kind not in ("question", "answer", "speaker"):
+            continue
+        if label.kind == "speaker" and speakers.resolve(label.name) is None:
+            continue  # a role ('Moderator') or an unknown name, not a registry person
+        # the rest may hold further run-together turns
+        return [
+            (ln, start, start + match.start(), first),
+            *_split_labelled(page, ln, at, end, label),
+        ]
+    return [(ln, start, end, first)]
+
+
+def _subject(page: Page, texts: list[str]) -> str | None:
+    """Who an untitled interview is with: the first registry person its lead names
+    (the head's lead lines, then the paragraphs before the body's first dash)."""
+    lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
+    for text in [*lines, *texts[:5]]:
+        found = speakers.find_in_text(text)
+        if found is not None:
+            return found[0].name
+    return None
+
+
+def _reported_interview(page: Page) -> bool:
+    """An untitled page whose lead reports an interview ('..., said in an interview')."""
+    return page.title is None and any(
+        c.kind == "lead" and "interview" in page.text[c.start : c.end].lower() for c in page.chrome
+    )
