@@ -575,3 +575,35 @@ def test_an_initial_is_no_first_person() -> None:
     lead = "Vitaly I. Churkin, Permanent Representative to the UN, speaks to journalists."
     title = "Comments to the media by Permanent Representative Vitaly Churkin, June 2, 2014"
     assert _kinds(f"{title}\n\n{lead}\n\n{QA}\n")[lead] == "lead"
+
+
+def test_a_title_cut_short_then_given_in_full_is_the_full_title() -> None:
+    short = "Amb. Mikhail Ulyanov Interview to Kommersant."
+    full = (
+        'Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "We have covered 90% of the path"'
+    )
+    parsed = _parse(f"{short}\n\n{full}\n\nJuly 11, 2021\n\n{QA}\n")
+    assert parsed.transcript.title == full
+    assert parsed.transcript.event_date == date(2021, 7, 11)  # the date line under it
+
+
+def test_a_title_ending_with_its_date_takes_no_heading_under_it() -> None:
+    title = "Briefing by Alexander Lukashevich, the official representative, November 8, 2012"
+    heading = "On the upcoming visit of the Minister of South Africa to Russia"
+    text = f"{title}\n{heading}\nThe Minister will come to Moscow on November 11-13.\n"
+    assert _parse(text).transcript.title == title
+
+
+def test_on_a_page_without_question_labels_a_name_the_subject_answers_asks() -> None:
+    """'Comments ... to journalists': the outlet's name label asks, the speaker answers."""
+    title = (
+        "Comments by the Russian Ambassador, Alexander Kadakin, to Indian journalists, June 4, 2014"
+    )
+    text = (
+        f"{title}\n\nTimes Now: Ambassador, have you changed your policy?\n\n"
+        "A.M.Kadakin: We have not changed any policies.\n\n"
+        "Times Now: And the talks?\n\nA.M.Kadakin: Talks are there.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["Times Now", "Times Now"]
+    assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"] * 2

@@ -11,9 +11,11 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
   for questions), and a broadcast's host asks there; elsewhere the host chairs;
 * the page's **subject** is the title's speaker, else the registry person an untitled
-  page's lead names; an **interview** (a digest whose title names the genre, or an
-  untitled one whose subject answers under a label) lets the interviewer's name label
-  ask, and there, or on an untitled digest, an outlet's label (``TASS:``) asks;
+  page's lead names; an **interview** (a digest whose title names the genre, or
+  an untitled one whose subject answers under a label) lets the interviewer's name
+  label ask, and there, or on an untitled digest, an outlet's label (``TASS:``) asks;
+  on another digest whose subject answers under a label (``Comments ... to
+  journalists``), a name label asks where its paragraph asks (a question mark);
 * a page with no label at all may imply them: a dashed dialogue, or bare paragraphs on
   an interview (:mod:`.grammar.dialogue`).
 
@@ -42,6 +44,7 @@ class Paragraphs:
     labels: list[Label | None]
     digest: bool  # no question label: headings stand in for questions
     interview: bool  # the interviewer's name label asks
+    questioned: bool  # a name label asks where its paragraph asks
     subject: str | None  # who the page is with
     asked_for: bool  # text before the first turn is the editor's lead
     implied: bool  # the labels are implied (dashes, bare paragraphs), none written
@@ -77,6 +80,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
         and subject is not None
         and ("interview" in info.genres or (page.title is None and answered))
     )
+    # no 'Question' label, and the subject answers under a label ('Comments ... to
+    # journalists'): a name label that asks is a journalist's question
+    questioned = digest and subject is not None and answered and not interview
     if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
         labels = [
             label if label is not None else outlet_label(text, start)
@@ -92,7 +98,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
         implied = any(labels)
-    return Paragraphs(units, texts, labels, digest, interview, subject, asked_for, implied)
+    return Paragraphs(
+        units, texts, labels, digest, interview, questioned, subject, asked_for, implied
+    )
 
 
 def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:

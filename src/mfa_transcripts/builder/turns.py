@@ -30,14 +30,15 @@ its line takes the next line as its first paragraph):
 * A question label (``Question``, a role that asks) opens a question; so does, on an
   interview page (a genre of the title) with no ``Question`` label, a name label
   naming neither a registry person nor the title's speaker (the interviewer: ``Olga
-  Belova:``), reported as no unknown speaker; so does it on an untitled page whose
-  lead names the person who answers under a label; on such a page, or on an untitled one,
-  a one-word upper-case outlet's label (``TASS:``, ``RT:``) asks. A speaker turn while
-  a question is open answers the latest question (a question may get several answers,
-  from several speakers in turn, or none when the next question follows at once); a
-  speaker turn
-  before any question, or after a heading or a separator and before the next question,
-  is a statement (a row of ``speeches``). A role that chairs or interprets always
+  Belova:``), reported as no unknown speaker; so does it on an untitled page whose lead
+  names the person who answers under a label, and, where its paragraph asks, on any
+  page without ``Question`` labels whose subject answers under a label; on an
+  interview page, or on an untitled one, a one-word upper-case outlet's label
+  (``TASS:``, ``RT:``) asks. A speaker turn while a question is open answers the latest
+  question (a question may get several answers, from several speakers in turn, or none
+  when the next question follows at once); a speaker turn before any question, or
+  after a heading or a separator and before the next question, is a statement (a row
+  of ``speeches``). A role that chairs or interprets always
   makes a statement and leaves an open question open.
 * Every question and statement of a section (up to the next heading or separator)
   carries its heading as ``heading``; the ToC's divider ``Answers to media questions:``
@@ -296,7 +297,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                     severity="warning",
                 )
             )
-        if interview and interviewer(label, subject):
+        if (interview or (paragraphs.questioned and "?" in text)) and interviewer(label, subject):
             label = replace(label, kind="question", speaker=None, known=True)
         if not label.known:
             warn_unknown(

@@ -19,10 +19,12 @@
   Alexander Yakovenko, Russian Ambassador to UK)``), or a registry person named early
   in a line that ends with a date (``Alexander Lukashevich at the Closing Session ...,
   3 December 2021``).
+* **A title cut short, then in full**: a line shaped like a title, and one of the next
+  lines starts with it and goes on: the longer is the title.
 * **Its lines.** A title may run on over up to three more lines right under it (no
-  blank line between) when its line ends with a colon or the next opens with a
-  lower-case word or a preposition (``At a Joint Press Availability ...``, ``on the
-  theme ...``), is no label, no date line and no sentence.
+  blank line between), unless it ends with its date, when its line ends with a colon
+  or the next opens with a lower-case word or a preposition (``At a Joint Press
+  Availability ...``, ``on the theme ...``), is no label, no date line and no sentence.
 """
 
 from __future__ import annotations
@@ -126,12 +128,33 @@ def find_title(texts: list[str]) -> int | None:
                 later = texts[j].strip()
                 if fold_spaces(later) == fold_spaces(text):
                     continue  # the headline repeated
+                if _completes(text, later):
+                    return j  # the title cut short, then in full
                 if _looks_like_title(later) and (
                     has_title_date(later) or (own and LEADING_GENRE.match(later))
                 ):
                     return j
             return i
     return None
+
+
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+
+
+def _completes(text: str, later: str) -> bool:
+    """``later`` is ``text`` in full: it starts with it (its closing full stop or colon
+    aside) and goes on (``Amb. Mikhail Ulyanov Interview to Kommersant.``, then
+    ``Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "My impression ..."``)."""
+    if has_title_date(text.strip()):
+        return False  # a dated title is whole ('..., March 6, 2021,08:15' is a stamp)
+    short = " ".join(speakers.fold(text).split()).rstrip(".:… ")
+    full = " ".join(speakers.fold(later).split())
+    rest = full[len(short) :]
+    return (
+        full.startswith(short)
+        and rest[:1] in (" ", ",", ":", "(")
+        and _WORD3.search(rest) is not None
+    )
 
 
 _CONTINUES = re.compile(
@@ -150,6 +173,8 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         if not (above.text.rstrip().endswith(":") or _CONTINUES.match(text)):
             break
+        if end == index + 1 and has_title_date(above.text.strip()):
+            break  # a title that ends with its date is whole
         if is_label_line(text) or date_line(text):
             break
         if SENTENCE_END.search(text) and not has_title_date(text):
