@@ -607,3 +607,40 @@ def test_on_a_page_without_question_labels_a_name_the_subject_answers_asks() -> 
     parsed = _parse(text)
     assert [q.label for q in parsed.questions] == ["Times Now", "Times Now"]
     assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"] * 2
+
+
+def test_contents_numbered_without_full_stops_and_a_numbered_divider_are_the_contents() -> None:
+    """An embassy's copy of a briefing: the numbers lost their full stops, and the
+    divider is numbered as the list's last item."""
+    title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
+    toc = [
+        "20 Foreign Minister Sergey Lavrov’s talks in Vienna",
+        "21 The situation in Syria",
+        "22 Excerpts from answers to media questions:",
+        "1 Russian-US relations",
+    ]
+    body = "Foreign Minister Sergey Lavrov’s talks in Vienna\n\nThe talks went well."
+    parsed = _parse(f"{title}\n\nTable of contents\n" + "\n".join(toc) + f"\n\n{body}\n")
+    assert parsed.transcript.contents[:2] == [
+        "Foreign Minister Sergey Lavrov’s talks in Vienna",
+        "The situation in Syria",
+    ]
+    assert _opening(parsed) == "The talks went well."
+
+
+def test_numbers_out_of_order_are_no_contents() -> None:
+    title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
+    lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."
+    assert _opening(_parse(f"{title}\n\n{lines}\n")) == lines.replace("\n", "\n\n")
+
+
+def test_a_presenting_line_wrapped_onto_a_second_line_is_the_lead() -> None:
+    title = "Transcript of Press Conference by Lavrov and Mamedyarov"
+    text = (
+        f"{title}\n\nThe following information was released by the Ministry of Foreign\n"
+        "Affairs of the Russian Federation:\n\nForeign Minister Lavrov: Esteemed colleagues,\n\n"
+        "We are meeting here today.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Affairs of the Russian Federation:"] == "lead"
+    assert _opening(_parse(text)) == "Esteemed colleagues,\n\nWe are meeting here today."

@@ -1,7 +1,8 @@
 """A briefing's table of contents, between the title and the body.
 
 A table of contents, perhaps under a ``Table of contents`` line, is two or more numbered
-or bulleted items (:data:`TOC_ITEM`), with unnumbered dividers such as ``Answers to
+or bulleted items (:data:`TOC_ITEM`; numbers without a full stop when they follow
+one another, :data:`BARE_ITEM`), with unnumbered dividers such as ``Answers to
 media questions:`` between them (numbering may restart after one). A list there is a
 table of contents on a briefing page, under a ``Table of contents`` line, or when one of
 its items recurs further down as a line of its own; otherwise it is body (a statement's
@@ -24,6 +25,7 @@ from .. import speakers
 from .dates import DATE_LINE
 
 __all__ = [
+    "BARE_ITEM",
     "CONTENTS_LABEL",
     "TOC_ITEM",
     "TOPIC_LIST_MIN",
@@ -38,6 +40,8 @@ CONTENTS_LABEL = re.compile(r"^\s*(?i:(?:table of )?contents):?\s*$")
 
 
 TOC_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*])\s+(?P<item>\S.*?)\s*$")
+# an item numbered without a mark: '20 Deputy Prime Minister ...' (in a run numbered in order)
+BARE_ITEM = re.compile(r"^\s*(?P<n>\d{1,3})\s+(?P<item>[A-Z“\"«‘].*?)\s*$")
 
 
 _TERMINAL_MARK = re.compile(r"[.!?…:;,]\s*$")
@@ -59,7 +63,7 @@ def contents_end(rest: list[str], i: int) -> int:
         and TOC_ITEM.match(rest[i]) is not None
         and TOC_ITEM.match(rest[i + 1]) is not None
     ):
-        return i
+        return _bare_numbered_end(rest, i)
     end = i
     while end < len(rest) and (TOC_ITEM.match(rest[end]) or _is_divider(rest, end)):
         end += 1
@@ -87,6 +91,24 @@ def _unnumbered_items_end(rest: list[str], start: int, end: int) -> int:
         if len(text) > 200 or TOC_ITEM.match(text) or re.search(r"[.!?:;,]$", text):
             break
     return end
+
+
+def _bare_numbered_end(rest: list[str], i: int) -> int:
+    """End of a list numbered without a mark (``20 Deputy Prime Minister ...``, ``21
+    ...``) starting at i: two or more items, each numbered one after the one before, or
+    1 after a divider (``38 Excerpts from answers to media questions:``); i if none."""
+    expected: int | None = None
+    end = i
+    while end < len(rest):
+        item = BARE_ITEM.match(rest[end])
+        if item is not None and expected in (None, int(item["n"])):
+            expected = 1 if _divider_shaped(rest[end]) else int(item["n"]) + 1
+        elif expected is not None and _divider_shaped(rest[end]):
+            expected = 1
+        else:
+            break
+        end += 1
+    return end if end - i >= 2 and expected is not None else i
 
 
 def topic_list_end(rest: list[str], i: int) -> int:

@@ -71,7 +71,7 @@ from datetime import date, datetime
 from ...errors import Problem
 from .. import speakers
 from .chrome import LANGUAGE_TAG, chrome_kind
-from .contents import CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
+from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
@@ -192,7 +192,7 @@ def _contents(ctx: _Context, head: Head, i: int) -> int | None:
         if end == i:
             return None
     for text in texts[i:end]:
-        item = TOC_ITEM.match(text)
+        item = TOC_ITEM.match(text) or BARE_ITEM.match(text)
         head.contents.append(item["item"] if item else text.strip())
     return end
 
@@ -322,11 +322,18 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     an untitled page, it names a registry person beside a reporting word; or it
     reports, in the third person, what the speaker named by role said (``..., the
     diplomat told the media``); or it presents the text below and ends in a colon
-    (``... and reproduced it below:``). Right after a lead, a paragraph with no first person that
+    (``... and reproduced it below:``), perhaps wrapped onto this line from a caption or
+    lead above it. Right after a lead, a paragraph with no first person that
     goes on in the third person (``he``, a registry person) or reports (``RT presents
     the full transcript``), and neither asks nor opens with a dialogue dash, is the lead's
     too."""
     text = ctx.texts[i].strip()
+    if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
+        above = ctx.texts[i - 1].strip()
+        if not SENTENCE_END.search(above) and PRESENTING.search(f"{above} {text}"):
+            return (
+                i + 1
+            )  # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
     if len(text.split()) < 6 or is_label_line(text) or read_label(text) is not None:
         return None
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)

@@ -234,7 +234,8 @@ REPORTING = re.compile(
 """Words of a report about a speaker, or of its writer presenting the text: a lead, even
 in its writer's first person."""
 PRESENTING = re.compile(
-    r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents)\b",
+    r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents"
+    r"|the following|released by)\b",
     re.IGNORECASE,
 )
 """A writer's words presenting the text that follows (``... reproduced it below:``)."""
