@@ -644,3 +644,28 @@ def test_a_presenting_line_wrapped_onto_a_second_line_is_the_lead() -> None:
     kinds = _kinds(text)
     assert kinds["Affairs of the Russian Federation:"] == "lead"
     assert _opening(_parse(text)) == "Esteemed colleagues,\n\nWe are meeting here today."
+
+
+def test_a_question_label_glued_to_the_title_starts_the_first_question() -> None:
+    title = (
+        "Permanent Representative Alexander Lukashevich’s interview with Izvestia, October 29, 2019"
+    )
+    parsed = _parse(f"{title}Question: Is the OSCE useful?\nAlexander Lukashevich: It is.\n")
+    assert parsed.transcript.title == title
+    assert [q.text for q in parsed.questions] == ["Is the OSCE useful?"]
+
+
+def test_an_embassy_sites_contact_lines_and_clock_are_chrome_and_give_no_date() -> None:
+    head = (
+        "9 October 2015\nMoscow: 04:27\nLondon: 02:27\n\nConsular Section:\n+44(0) 203 668 7474\n"
+    )
+    title = "Press-Conference by Permanent Representative Vasily Nebenzia on the Presidency"
+    text = f"{head}\n{title}\n\nGood afternoon.\n\n{QA}\n"
+    parsed = _parse(text)
+    assert parsed.transcript.title == title and _opening(parsed) == "Good afternoon."
+    untitled = f"{head}\n{QA}\n"
+    kinds = _kinds(untitled)  # no title: the head rules read from the top
+    assert kinds["+44(0) 203 668 7474"] == kinds["Consular Section:"] == "contact"
+    parsed = _parse(untitled)
+    assert parsed.transcript.event_date is None  # the site's clock
+    assert parsed.speeches == [] and len(parsed.questions) == 1

@@ -11,7 +11,9 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
 * **Between title and body**: the ordered rules of :mod:`.grammar.head`.
 * **The footer**, from the bottom, and a closing signature: :mod:`.grammar.footer`.
 * **The body** is what lies between; each non-blank line is a paragraph, whether
-  paragraphs are separated by blank lines or by single newlines.
+  paragraphs are separated by blank lines or by single newlines. A ``Question:`` or
+  ``Answer:`` label glued to the text before it (``..., October 29, 2019Question:``)
+  starts a line of its own (same line number).
 * **Dates**: the event date is the title's, else the date line's, else the closing
   signature's, else a date line's among the two lines right above the title (an
   embassy's posting date), else the header's.
@@ -142,11 +144,39 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# a turn label glued to the end of what came before it, with no space or line break:
+# '..., October 29, 2019Question: Mr Lukashevich ...', '... the world.Answer: ...'
+_GLUED_LABEL = re.compile(r"(?<=[a-z0-9.?!…\"”»’)])(?=(?:Question|Answer):\s)")
+
+
+def _split_glued(lines: list[Line]) -> list[Line]:
+    """Lines, each split where a ``Question:`` or ``Answer:`` label is glued to the text
+    before it; both parts keep the line's number."""
+    out: list[Line] = []
+    for ln in lines:
+        if "Question:" not in ln.text and "Answer:" not in ln.text:
+            out.append(ln)
+            continue
+        cut = 0
+        for match in _GLUED_LABEL.finditer(ln.text):
+            out.append(
+                Line(
+                    ln.number,
+                    ln.start + cut,
+                    ln.start + match.start(),
+                    ln.text[cut : match.start()],
+                )
+            )
+            cut = match.start()
+        out.append(Line(ln.number, ln.start + cut, ln.end, ln.text[cut:]))
+    return out
+
+
 def split_page(name: str, text: str) -> Page:
     """Split a decoded page into its parts, or raise :class:`TranscriptError` when it is
     plainly no page (empty, HTML, markup, Markdown, delimited data). A fact the page does
     not give (title, event date) is None, with a warning in ``Page.warnings``."""
-    lines = split_lines(text)
+    lines = _split_glued(split_lines(text))
     _refuse_markup(name, text, lines)
     nonblank = [ln for ln in lines if not ln.blank]
     if not nonblank:

@@ -102,6 +102,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
         r"|read more|read it|(?:and )?(?:much )?more)(?:\s*(?:\.\.\.|…|»))?",
     ),
+    # an embassy site's contact lines: 'Consular queries:', '+44 (0) 203 668 7474'
+    ChromeLine(
+        "contact",
+        _ANYWHERE,
+        r"(?:(?:consular (?:queries|section|department)|phone|tel\.?|telephone|fax)\s*:?\s*)?"
+        r"\+\d[\d\s()\-]{6,}\d"
+        r"|(?:consular (?:queries|section|department)|phone|tel\.?|telephone|fax)\s*:",
+    ),
     # a cross-link to the Russian original or to the source
     ChromeLine(
         "cross-link",

@@ -19,8 +19,11 @@ chrome             a head line of :data:`~.chrome.CHROME_LINES`  —
 header             a publication header (first one)             publication date, time
 date-line          ``September 9, 2016``, weekday and place     event date (fallback),
                    allowed (first one); with a time on an       place
-                   untitled page, the repost's stamp
+                   untitled page, the repost's stamp; over a
+                   clock line (``Moscow: 04:27``), the site's
+                   clock, no date
 stamp              a numeric time stamp, or a time alone        —
+                   (``Moscow: 04:27``)
 contents-label     ``Table of contents`` (first one)            —
 contents           a table of contents (:mod:`.contents`)       its items
 metadata           a republisher's field: ``Related Country:``  —
@@ -93,7 +96,7 @@ __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 MAX_SOFT_LINES = 8
 """Most lines the soft rules (title lines, upper case, fragments, captions, leads) take."""
 
-_TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}},?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
+_TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}}[,:]?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
 
 
 @dataclass
@@ -164,6 +167,8 @@ def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
         return None
     if match["time"] and ctx.folded_title == "\0":
         return i + 1  # on an untitled page (a repost), a time stamps the repost
+    if i + 1 < len(ctx.texts) and _TIME_ONLY.match(ctx.texts[i + 1]):
+        return i + 1  # the site's clock: 'Moscow: 04:27' under today's date
     head.dated = True
     head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     head.place = " ".join(match["place"].split()) if match["place"] else None

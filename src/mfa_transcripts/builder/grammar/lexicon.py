@@ -52,7 +52,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
         r"(?:media |journalists[’']? |reporters[’']? |press |students[’']? )?questions?"
         r"(?: (?:of|from) (?:the )?(?:media|journalists|press))?",
     ),
-    ("news conference", r"(?:joint )?(?:news|press) conference|(?:joint )?press availability"),
+    ("news conference", r"(?:joint )?(?:news|press)[ -]conference|(?:joint )?press availability"),
     ("remarks", r"remarks"),
     ("statement", r"(?:joint )?statements?"),
     ("speech", r"speech"),
