@@ -669,3 +669,16 @@ def test_an_embassy_sites_contact_lines_and_clock_are_chrome_and_give_no_date() 
     parsed = _parse(untitled)
     assert parsed.transcript.event_date is None  # the site's clock
     assert parsed.speeches == [] and len(parsed.questions) == 1
+
+
+def test_a_channels_label_with_its_number_asks_and_turns_run_together_after_it_split() -> None:
+    text = (
+        "CNN 18: Mr Ambassador, what is your view?\n\nA.M.Kadakin: Russia has expressed it.\n\n"
+        "CNN 18: Was the strike justified? A.M.Kadakin: Otherwise we would not welcome it.\n"
+    )
+    parsed = _parse(text)
+    assert [q.label for q in parsed.questions] == ["CNN 18", "CNN 18"]
+    assert [a.text for a in parsed.answers] == [
+        "Russia has expressed it.",
+        "Otherwise we would not welcome it.",
+    ]

@@ -105,7 +105,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
 
 def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:
     """A body line as paragraphs (line, start, end, label): one, unless the line opens
-    with a label and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
+    with a label (an outlet's too) and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
     speaker's label follows the end of a sentence inside it (``Question: ...? Sergey
     Lavrov: ...``), where the turns were run together; each such label starts a
     paragraph."""
@@ -113,7 +113,12 @@ def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Labe
     text = page.text[start:end]
     first = read_label(text, start, page.info.speaker)
     if first is None:
-        return [(ln, start, end, None)]
+        outlet = outlet_label(text, start)  # 'CNN 18: ...? A.M.Kadakin: ...'
+        if outlet is None:
+            return [(ln, start, end, None)]
+        # split as after any label; whether the outlet asks is the page's to decide
+        (_, _, first_end, _), *rest = _split_labelled(page, ln, start, end, outlet)
+        return [(ln, start, first_end, None), *rest]
     return _split_labelled(page, ln, start, end, first)
 
 

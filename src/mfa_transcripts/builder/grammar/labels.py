@@ -205,14 +205,18 @@ def is_label_line(text: str) -> bool:
 
 
 def outlet_label(text: str, start: int = 0) -> Label | None:
-    """A one-word upper-case label (``TASS:``, ``RIA:``): an outlet's interviewer, read as
-    a question on an interview page with no question labels; None otherwise."""
+    """An upper-case outlet's label (``TASS:``, ``RIA:``, a channel's number after it:
+    ``CNN 18:``): an outlet's interviewer, read as a question on an interview page with
+    no question labels; None otherwise."""
     match = LABEL.match(text) if ":" in text else None
-    if match is None or match["number"] or " " in match["name"].strip():
+    if match is None or match["number"]:
         return None
-    name = match["name"].strip()
+    name = " ".join(match["name"].split())
+    words = name.split()
     if (
-        not (is_acronym(name) and name.isalpha())
+        len(words) > 2
+        or not (is_acronym(words[0]) and words[0].isalpha())
+        or (len(words) == 2 and not (words[1].isdigit() or is_acronym(words[1])))
         or not text[match.end() : match.end() + 1].isupper()
     ):
         return None  # 'A.N.:' is a person's initials, no outlet
