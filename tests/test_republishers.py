@@ -682,3 +682,24 @@ def test_a_channels_label_with_its_number_asks_and_turns_run_together_after_it_s
         "Russia has expressed it.",
         "Otherwise we would not welcome it.",
     ]
+
+
+def test_numbered_bare_questions_on_an_interview_keep_their_number_as_the_label() -> None:
+    title = "Ambassador Anatoly Antonov's interview with RIA Novosti"
+    text = (
+        f"{title}\n\n❓1. How is the interaction with the US authorities?\n\n"
+        "The dialogue is at a low level.\n\n❓2. Why is there no dialogue?\n\nWe often hear it.\n"
+    )
+    parsed = _parse(text)
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        ("1", "How is the interaction with the US authorities?"),
+        ("2", "Why is there no dialogue?"),
+    ]
+
+
+def test_an_interviews_preface_in_the_speakers_own_words_is_opening_remarks() -> None:
+    title = "Interview of Minister of Foreign Affairs Sergey Lavrov to the Anatolian Agency"
+    preface = "We are pleased with the dynamic development of Russian-Turkish ties."
+    assert _opening(_parse(f"{title}\n\n{preface}\n\n{QA}\n")) == preface
+    host = "Hello and welcome to the programme with me, Sophie. Our guest is here."
+    assert _parse(f"{title}\n\n{host}\n\n{QA}\n").speeches == []  # the host's: a lead

@@ -24,6 +24,9 @@ its line takes the next line as its first paragraph):
 * An unknown name's label with no text under it before the next label is no label
   but a line of text (a sentence broken before its colon); a known one is refused
   (``empty-turn``).
+* On an interview, unlabelled text before the first turn is the editor's lead (chrome),
+  unless it speaks in the first person without reporting, greeting or naming the
+  speaker (``We are pleased with ...``): then it is the speaker's preface.
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker, unless a label of the title's speaker
   follows it and it ends with a question mark: then it was the first question.
@@ -74,8 +77,10 @@ from .grammar.labels import (
     interviewer,
     near_label,
 )
+from .grammar.lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
+from .speakers import fold
 
 __all__ = ["Turn", "ends_mid_sentence", "split_turns"]
 
@@ -281,7 +286,13 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current.kind, current.speaker = "question", None
             questions, answering = 1, True
             _label_question(page, current)
-        elif questions == 0 and current is not None and current.label is None and asked_for:
+        elif (
+            questions == 0
+            and current is not None
+            and current.label is None
+            and asked_for
+            and not _in_own_words(page, current)
+        ):
             # an interview's unlabelled text before its first turn: the editor's lead
             chrome.extend(_lead(page, current))
             current = None
@@ -367,3 +378,20 @@ def _label_question(page: Page, turn: Turn) -> None:
 def _lead(page: Page, turn: Turn) -> list[Chrome]:
     """A turn's paragraphs as chrome of kind ``lead``."""
     return [Chrome("lead", page.text.count("\n", 0, s) + 1, s, e) for s, e in turn.spans]
+
+
+def _in_own_words(page: Page, turn: Turn) -> bool:
+    """Unlabelled text before an interview's first turn that speaks in the first person,
+    neither reporting (``said``), nor greeting (``Hello and welcome to ...``), nor naming
+    the speaker by surname or role (``..., Lavrov has undertaken``, ``The minister
+    received us``): the speaker's preface (``We
+    are pleased with ...``), not the editor's or the host's lead."""
+    surname = fold(page.info.speaker.split()[-1]) if page.info.speaker else None
+    return any(
+        FIRST_PERSON.search(text)
+        and not REPORTING.search(text)
+        and not SALUTATION.search(text)
+        and not ROLE_REFERENCE.search(text)  # 'The minister received us ...'
+        and (surname is None or surname not in fold(text))
+        for text in (page.text[s:e] for s, e in turn.spans)
+    )

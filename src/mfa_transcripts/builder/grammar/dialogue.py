@@ -87,13 +87,26 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     :data:`MAX_BARE_QUESTION_WORDS` words ending with a question mark (or trailing off
     with an ellipsis), followed by one that does not, opens a question; the paragraphs
     after it, up to the next question, are the page's speaker's answer. The labels are
-    empty (the page writes none)."""
+    empty (the page writes none), but for a question's number (``1. How ...?``)."""
     labels: list[Label | None] = [None] * len(texts)
     asks = [bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS for t in texts]
     asked = False  # the paragraph before opened a question
     for i in range(len(texts)):
         if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
-            labels[i] = _implied("question", "", None, starts[i], 0)
+            number = NUMBERED.match(texts[i])  # '❓1. How is ...?': the number is its label
+            labels[i] = (
+                Label(
+                    "question",
+                    number["n"],
+                    None,
+                    None,
+                    True,
+                    (starts[i], starts[i] + number.end("mark")),
+                    starts[i] + number.end(),
+                )
+                if number
+                else _implied("question", "", None, starts[i], 0)
+            )
             asked = True
         elif asked:
             labels[i] = _implied("answer", "", speaker, starts[i], 0)

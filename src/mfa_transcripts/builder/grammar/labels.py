@@ -84,7 +84,10 @@ _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
 )
 # a numbered paragraph: '1. Theresa May said ...'
-NUMBERED = re.compile(r"^(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)")
+NUMBERED = re.compile(
+    r"^(?:[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]++\s*+)?"  # '❓1. How is ...'
+    r"(?P<n>\d{1,3})(?P<mark>[.)])\s+(?=\S)"
+)
 
 # lower-case words allowed between the capitalised words of a name
 CONNECTORS = frozenset(
