@@ -703,3 +703,19 @@ def test_an_interviews_preface_in_the_speakers_own_words_is_opening_remarks() ->
     assert _opening(_parse(f"{title}\n\n{preface}\n\n{QA}\n")) == preface
     host = "Hello and welcome to the programme with me, Sophie. Our guest is here."
     assert _parse(f"{title}\n\n{host}\n\n{QA}\n").speeches == []  # the host's: a lead
+
+
+def test_initials_name_the_person_the_lead_names() -> None:
+    lead = "In his weekly briefing, Andrey Nesterenko touched upon the visit of the President."
+    text = f"{lead}\n\nA.N.: Dear colleagues, we are happy to see you.\n\n{QA}\n"
+    parsed = _parse(text)
+    assert _opening(parsed) == "Dear colleagues, we are happy to see you."
+    assert parsed.speeches[0].speaker == "Andrey Nesterenko"
+
+
+def test_a_dialogue_dash_opening_the_remarks_is_chrome_but_a_dashed_list_is_text() -> None:
+    opening = "We are completing our work during the High-Level Week."
+    parsed = _parse(f"{TITLE}\n\n- {opening}\n\nIn total, we attended seven events.\n\n{QA}\n")
+    assert _opening(parsed) == f"{opening}\n\nIn total, we attended seven events."
+    points = "- The conflict in Syria has no precedents.\n\n- We welcome the accession of Syria."
+    assert _opening(_parse(f"{TITLE}\n\n{points}\n\n{QA}\n")) == points

@@ -62,7 +62,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
             following = labels[i + 1] if i + 1 < len(labels) else None
             if following is not None or i + 1 == len(labels):
                 labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
-    surname_labels(texts, [start for _, start, _, _ in units], labels)
+    # who the page is with: the title's speaker, else the person an untitled page's lead names
+    subject = info.speaker or (None if page.title else _subject(page, texts))
+    surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # a broadcast's host chairs where questions are labelled, and asks where they are not
@@ -71,8 +73,6 @@ def label_paragraphs(page: Page) -> Paragraphs:
         replace(label, kind=host) if label is not None and label.kind == "host" else label
         for label in labels
     ]
-    # who the page is with: the title's speaker, else the person an untitled page's lead names
-    subject = info.speaker or (None if page.title else _subject(page, texts))
     # an interview without 'Question' labels: the interviewer is labelled by name
     answered = any(label is not None and label.speaker == subject for label in labels)
     interview = (

@@ -28,7 +28,9 @@ its line takes the next line as its first paragraph):
   unless it speaks in the first person without reporting, greeting or naming the
   speaker (``We are pleased with ...``): then it is the speaker's preface.
 * A paragraph without a label continues the current turn; before any turn it opens an
-  unlabelled statement by the title's speaker, unless a label of the title's speaker
+  unlabelled statement by the title's speaker (a dialogue dash opening it, ``- We
+  are ...``, is chrome of kind ``turn-mark``, unless the next paragraph opens with one:
+  a list), unless a label of the title's speaker
   follows it and it ends with a question mark: then it was the first question.
 * A question label (``Question``, a role that asks) opens a question; so does, on an
   interview page (a genre of the title) with no ``Question`` label, a name label
@@ -58,6 +60,7 @@ from ..errors import Problem, TranscriptError
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
+    DASH_TURN,
     numbered_question,
     quoted_subheading,
 )
@@ -271,6 +274,12 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             if current is None:
                 current = Turn("speech", None, None, info.speaker, section, ln.number)
                 claim_heading(current)
+                dash = DASH_TURN.match(text)
+                if dash and index < last and not DASH_TURN.match(texts[index + 1]):
+                    # '- We are completing our work ...': the dialogue's dash opens the
+                    # turn (dashes opening the next paragraphs too make a list)
+                    chrome.append(Chrome("turn-mark", ln.number, start, start + dash.end()))
+                    start += dash.end()
             current.spans.append((start, end))
             continue
         if (

@@ -21,6 +21,7 @@ from .. import speakers
 from .labels import LABEL, NUMBERED, Label
 
 __all__ = [
+    "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
     "bare_labels",
     "dash_labels",
@@ -46,7 +47,7 @@ def numbered_question(
     return number if following is not None and following.kind == "answer" else None
 
 
-_DASH_TURN = re.compile(r"^[–—-]\s+(?=\S)")
+DASH_TURN = re.compile(r"^[–—-]\s+(?=\S)")
 """A paragraph opened by a dash: a turn of an interview set as dialogue."""
 _ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
 """A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
@@ -67,7 +68,7 @@ def dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     Fewer than two dashed paragraphs, or questions of which fewer than half ask (a
     dashed list of talking points): no labels."""
     labels: list[Label | None] = [None] * len(texts)
-    dashed = [(i, m) for i, t in enumerate(texts) if (m := _DASH_TURN.match(t)) is not None]
+    dashed = [(i, m) for i, t in enumerate(texts) if (m := DASH_TURN.match(t)) is not None]
     if len(dashed) < 2:
         return labels
     ends = [i for i, _ in dashed[1:]] + [len(texts)]
@@ -128,11 +129,17 @@ def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) 
     )
 
 
-def surname_labels(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
+def surname_labels(
+    texts: list[str], starts: list[int], labels: list[Label | None], subject: str | None = None
+) -> None:
     """Fill in, in place, labels that are a surname alone or initials naming a person an
     earlier label named in full (``REMNICK:`` after ``DAVID REMNICK:``, ``SL:`` after
-    ``Sergey Lavrov:``)."""
+    ``Sergey Lavrov:``), or naming the page's subject (``A.N.:`` on a page with Andrey
+    Nesterenko)."""
     seen: dict[str, Label] = {}
+    if subject is not None and len(words := subject.split()) >= 2:
+        own = Label("speaker", subject, None, subject, True, (0, 0), 0)
+        seen[speakers.fold(words[-1])] = seen[speakers.fold(words[0][0] + words[-1][0])] = own
     for i, label in enumerate(labels):
         if label is not None:
             words = label.name.split()
