@@ -61,6 +61,20 @@ def test_check_names_stale_files_and_exits_1(
     assert main(["build", "--check", "--seeds", str(SEEDS), "--out", str(built)]) == 0
 
 
+def test_check_with_a_stray_file_says_so_and_no_interrupted_publish(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stray = built / "dist" / "notes.txt"
+    stray.write_text("mine", "utf-8")
+    try:
+        assert main(["build", "--check", "--seeds", str(SEEDS), "--out", str(built)]) == 1
+        said = capsys.readouterr()
+        assert "dist/notes.txt" in said.err and "does not list" in said.out + said.err
+        assert "interrupted" not in said.out + said.err
+    finally:
+        stray.unlink()
+
+
 def test_csv_format(built: Path) -> None:
     raw = (built / "dist" / "transcripts.csv").read_bytes()
     assert b"\r" not in raw

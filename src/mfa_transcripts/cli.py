@@ -117,11 +117,12 @@ def _build(args: argparse.Namespace) -> int:
             _print_problems(stale)
             if stale:
                 files = sum(p.type == "stale-file" for p in stale)
-                _say(
-                    f"{files} published file(s) differ from the seeds"
-                    + (" and a publish was interrupted" if files < len(stale) else "")
-                    + "; run `mfa-transcripts build`"
-                )
+                parts = [f"{files} published file(s) differ from the seeds"] if files else []
+                if any(p.type == "unexpected-file" for p in stale):
+                    parts.append("files the package does not list are in it (remove them)")
+                if any(p.type == "build-in-progress" for p in stale):
+                    parts.append("a publish was interrupted")
+                _say(" and ".join(parts) + "; run `mfa-transcripts build`")
                 return EXIT_PROBLEMS
             _say("published files match the seeds")
             return EXIT_OK
