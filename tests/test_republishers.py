@@ -719,3 +719,28 @@ def test_a_dialogue_dash_opening_the_remarks_is_chrome_but_a_dashed_list_is_text
     assert _opening(parsed) == f"{opening}\n\nIn total, we attended seven events."
     points = "- The conflict in Syria has no precedents.\n\n- We welcome the accession of Syria."
     assert _opening(_parse(f"{TITLE}\n\n{points}\n\n{QA}\n")) == points
+
+
+def test_a_dashed_dialogue_whose_first_answer_lost_its_question_starts_with_remarks() -> None:
+    title = "Interview by Ambassador Chizhov for Moskovskiye Novosti on the visa dialogue"
+    text = (
+        f"{title}\n\n- We agree with the EU on the conditions.\n\n"
+        "- What has the Russian side accomplished?\n\n- The list of Common Steps is long.\n\n"
+        "- And the risks?\n\n- They are known.\n"
+    )
+    parsed = _parse(text)
+    assert _opening(parsed) == "We agree with the EU on the conditions."
+    assert [q.text for q in parsed.questions] == [
+        "What has the Russian side accomplished?",
+        "And the risks?",
+    ]
+
+
+def test_a_dashed_question_trailing_off_asks() -> None:
+    title = "Sergey Lavrov’s interview with the Russian International Affairs Council"
+    text = (
+        f"{title}\n\n- You had a hot time.\n\n- And it is not over yet.\n\n"
+        "- Not all of them, I reckon…\n\n- Why not all? Of course, all.\n\n"
+        "- Can you name one?\n\n- I may name some.\n"
+    )
+    assert len(_parse(text).questions) == 3

@@ -63,22 +63,27 @@ def _implied(kind: str, name: str, speaker: str | None, at: int, width: int) -> 
 
 def dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
     """Labels of an interview without labels whose turns open with a dash (the Russian
-    press's dialogue): the first dashed paragraph is a question, then answers by the
-    page's speaker and questions in turn; a paragraph without a dash continues its turn.
+    press's dialogue): questions and answers by the page's speaker in turn, from the
+    first dashed paragraph, or from the second when more of the turns from it ask (the
+    first answers a question cut off); a paragraph without a dash continues its turn.
     Fewer than two dashed paragraphs, or questions of which fewer than half ask (a
-    dashed list of talking points): no labels."""
+    question mark, or trailing off: ``Not all, I reckon…``; a dashed list of talking
+    points): no labels."""
     labels: list[Label | None] = [None] * len(texts)
     dashed = [(i, m) for i, t in enumerate(texts) if (m := DASH_TURN.match(t)) is not None]
     if len(dashed) < 2:
         return labels
     ends = [i for i, _ in dashed[1:]] + [len(texts)]
     turns = [" ".join(texts[i:end]) for (i, _), end in zip(dashed, ends, strict=True)]
-    asking = turns[::2]
-    if 2 * sum("?" in turn for turn in asking) < len(asking):
+    asks = ["?" in turn or _ASKS.search(turn) is not None for turn in turns]
+    # the questions are every other turn: from the first, or, where the first is an
+    # answer whose question was cut off, from the second
+    first = 0 if sum(asks[::2]) >= sum(asks[1::2]) else 1
+    asking = asks[first::2]
+    if 2 * sum(asking) < len(asking):
         return labels
     for n, (i, match) in enumerate(dashed):
-        asks = n % 2 == 0
-        kind, who = ("question", None) if asks else ("answer", speaker)
+        kind, who = ("question", None) if n % 2 == first else ("answer", speaker)
         labels[i] = _implied(kind, texts[i][0], who, starts[i], match.end())
     return labels
 
