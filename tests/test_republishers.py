@@ -744,3 +744,34 @@ def test_a_dashed_question_trailing_off_asks() -> None:
         "- Can you name one?\n\n- I may name some.\n"
     )
     assert len(_parse(text).questions) == 3
+
+
+def test_an_untitled_lead_naming_a_person_in_the_third_person_and_here_is_are_leads() -> None:
+    lead = "Ambassador Kislyak's talk includes his thoughts on relations. He also gives us a view."
+    text = f"{lead}\n\nIntroductions\n\nJOANNE MYERS: Good afternoon. I'm Joanne Myers.\n"
+    assert _kinds(text)[lead] == "lead"
+    assert _opening(_parse(text)) == "Good afternoon. I'm Joanne Myers."
+    note = "Sorry for the delay in getting this out to readers, my mind was dulled. Here’s Lavrov:"
+    text = f"{note}\n\nGood afternoon.\n\nSergey Lavrov: I am glad to meet you again.\n"
+    assert _kinds(text)[note] == "lead"
+
+
+def test_no_lead_under_a_heading_that_follows_the_lead() -> None:
+    """A briefing's first section speaks of others in the third person: no lead."""
+    lead = "At the briefing, spokesman Andrey Nesterenko highlighted the chief issues of the week."
+    section = "Russian President Dmitry Medvedev paid an official visit; his talks went well."
+    text = f"{lead}\n\nVisit to the US by the President\n\n{section}\n\nThe outcome was good.\n"
+    assert _opening(_parse(text)) == f"{section}\n\nThe outcome was good."
+
+
+def test_who_conducted_the_interview_is_the_leads() -> None:
+    title = "The View from Moscow - An Interview with Sergey Ryabkov"
+    text = (
+        f"{title}\n\nSergei Ryabkov is the Deputy Minister. He has served since 1982.\n"
+        "The Q&A was conducted by Johan Kharabi, the Features Editor with the Journal.\n"
+        "Journal: Have relations deteriorated?\nRyabkov: They have not.\n"
+    )
+    parsed = _parse(text)
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        ("Journal", "Have relations deteriorated?")
+    ]

@@ -54,7 +54,8 @@ lead               a republisher's lead: prose about the        —
                    title's speaker, no first person, or first
                    person and a reporting word: ``said``,
                    ``transcript``; untitled: a registry person
-                   and a reporting word); the writer presenting
+                   and a reporting word or ``his``); the writer
+                   presenting
                    the text, closed by a colon; a third-person
                    paragraph right after a lead
 =================  ===========================================  =======================
@@ -322,16 +323,22 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
 
 
 def _lead(ctx: _Context, head: Head, i: int) -> int | None:
-    """A republisher's lead: it names the title's speaker in the third person, or in the
-    first person of its writer beside a reporting word (``said``, ``transcript``); on
-    an untitled page, it names a registry person beside a reporting word; or it
-    reports, in the third person, what the speaker named by role said (``..., the
-    diplomat told the media``); or it presents the text below and ends in a colon
-    (``... and reproduced it below:``), perhaps wrapped onto this line from a caption or
-    lead above it. Right after a lead, a paragraph with no first person that
-    goes on in the third person (``he``, a registry person) or reports (``RT presents
-    the full transcript``), and neither asks nor opens with a dialogue dash, is the lead's
-    too."""
+    """A republisher's lead, any of:
+
+    * it names the title's speaker in the third person, or in the first person of its
+      writer beside a reporting word (``said``, ``transcript``);
+    * on an untitled page, it names a registry person beside a reporting word or a
+      third-person pronoun (``Kislyak's talk includes his thoughts``);
+    * it reports, in the third person, what the speaker named by role said (``..., the
+      diplomat told the media``);
+    * it presents the text below and ends in a colon (``... and reproduced it
+      below:``), perhaps wrapped onto this line from a caption or lead above it;
+    * right after a lead, it has no first person and goes on in the third person
+      (``he``, a registry person) or reports (``RT presents the full transcript``), and
+      neither asks nor opens with a dialogue dash.
+
+    No lead follows a heading (a caption) under a lead: the body has begun.
+    """
     text = ctx.texts[i].strip()
     if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
         above = ctx.texts[i - 1].strip()
@@ -339,17 +346,26 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
             return (
                 i + 1
             )  # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
-    if len(text.split()) < 6 or is_label_line(text) or read_label(text) is not None:
+    if len(text.split()) < 6:
         return None
+    label = read_label(text)
+    # '... and reproduced it below:', '... Here’s Lavrov:' (no label: no text after the
+    # colon), but not 'V.Churkin: ... adopted the following resolution:'
+    presents = text.endswith(":") and PRESENTING.search(text) is not None
+    if presents and (label is None or label.text_start >= len(text)):
+        return i + 1
+    if is_label_line(text) or label is not None:
+        return None
+    if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
+        return None  # a heading after the lead: the body has begun
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
-    if text.endswith(":") and PRESENTING.search(text):
-        return i + 1  # '... and reproduced it below:'
     if ctx.speaker is not None:
         surname = speakers.fold(ctx.speaker.split()[-1])
         if surname in words_of(text) and (first_person is None or reporting):
             return i + 1
-    elif reporting and speakers.find_in_text(text) is not None:
-        return i + 1  # untitled: a registry person and a reporting word
+    elif (reporting or THIRD_PERSON.search(text)) and speakers.find_in_text(text) is not None:
+        return i + 1  # untitled: a registry person, and a reporting word or 'his'/'he'
+
     if first_person is None and (
         (ROLE_REFERENCE.search(text) and reporting)
         or (

@@ -228,14 +228,15 @@ REPORTING = re.compile(
     r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview"
     r"|(?:held|gave|hosted) an? (?:[\w-]+ ){0,2}(?:press[ -]conference|news conference|briefing"
     r"|interview|address)|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
-    r"|presents|reproduced|full (?:english )?(?:text|transcript|version)|below is|see below)\b",
+    r"|presents|reproduced|full (?:english )?(?:text|transcript|version)|below is|see below"
+    r"|(?:conducted|interviewed) by|Q&A|talk(?:ed|ing) (?:to|with))\b",
     re.IGNORECASE,
 )
 """Words of a report about a speaker, or of its writer presenting the text: a lead, even
 in its writer's first person."""
 PRESENTING = re.compile(
     r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents"
-    r"|the following|released by)\b",
+    r"|the following|released by|here[’']s|here is)\b",
     re.IGNORECASE,
 )
 """A writer's words presenting the text that follows (``... reproduced it below:``)."""
