@@ -775,3 +775,47 @@ def test_who_conducted_the_interview_is_the_leads() -> None:
     assert [(q.label, q.text) for q in parsed.questions] == [
         ("Journal", "Have relations deteriorated?")
     ]
+
+
+def test_a_question_label_that_lost_its_colon_and_space_is_a_label() -> None:
+    title = "Deputy Foreign Minister Igor Morgulov’s interview with TASS, January 20, 2018"
+    text = f"{title}\n\nQuestionMr. Morgulov, is the dialogue back?\n\nIgor Morgulov: It is.\n"
+    assert [q.text for q in _parse(text).questions] == ["Mr. Morgulov, is the dialogue back?"]
+
+
+def test_a_label_alone_on_its_line_is_no_title_fragment() -> None:
+    title = "Press Conference with Foreign Minister Lavrov on Meeting with Secretary Rice"
+    parsed = _parse(f"{title}\n\nForeign Minister Lavrov:\n\nI share the evaluation.\n\n{QA}\n")
+    assert _opening(parsed) == "I share the evaluation."
+
+
+def test_a_short_line_presenting_theses_and_a_blogs_comment_counter_are_chrome() -> None:
+    title = "Deputy Foreign Minister Sergey Vershinin’s interview with Sputnik, May 5, 2024"
+    text = f"{title}\n\nThe main theses are:\n\n• The Declaration matters.\n\nNo comments:\n"
+    kinds = _kinds(text)
+    assert kinds["The main theses are:"] == "lead" and kinds["No comments:"] == "republisher"
+    assert _opening(_parse(text)) == "• The Declaration matters."
+
+
+def test_on_an_untitled_page_answer_is_the_person_who_answers_under_a_label() -> None:
+    text = (
+        "Sergey Ryabkov: We welcome this mood.\n\nQ: One step forward, two back?\n\n"
+        "A: Yes, this seems to be the case.\n"
+    )
+    assert [a.speaker for a in _parse(text).answers] == ["Sergey Ryabkov"]
+
+
+def test_a_title_under_the_text_is_an_attribution_and_the_text_above_it_the_body() -> None:
+    """A blog quoting an article's first paragraphs, then its title as the source."""
+    prose = "International relations have entered a very difficult period. " * 4
+    text = (
+        f"Thursday, March 3, 2016\n\n{prose}\nThe Ministry of Foreign Affairs of the Russian "
+        "Federation\nSergey Lavrov’s article for Russia in Global Affairs, March 3, 2016\n\n"
+        "No comments:\n"
+    )
+    parsed = _parse(text)
+    assert (
+        parsed.transcript.title
+        == "Sergey Lavrov’s article for Russia in Global Affairs, March 3, 2016"
+    )
+    assert _opening(parsed) == prose.strip()

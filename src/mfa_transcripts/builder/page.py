@@ -7,7 +7,9 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
   dates, clocks, breadcrumbs; a publication header there (:mod:`.grammar.dates`) is
   ``header`` and gives the publication date.
 * **The title** is found (:mod:`.grammar.title_line`: which line, over how many lines)
-  and read (:mod:`.grammar.title`).
+  and read (:mod:`.grammar.title`). A title that ends the page's text, a paragraph of
+  prose above it and at most a few short lines under it, is an attribution (a blog
+  quoting an article): the text above it is read as the page below a title would be.
 * **Between title and body**: the ordered rules of :mod:`.grammar.head`.
 * **The footer**, from the bottom, and a closing signature: :mod:`.grammar.footer`.
 * **The body** is what lies between; each non-blank line is a paragraph, whether
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
+from .grammar.chrome import chrome_kind
 from .grammar.dates import (
     date_line,
     dateline_end,
@@ -200,7 +203,10 @@ def split_page(name: str, text: str) -> Page:
     published_date: date | None = None
     published_at: datetime | None = None
     posted: date | None = None  # a date line right above the title: the posting's
-    for i, ln in enumerate(nonblank[: title_index or 0]):
+    # a title under the text, as its attribution (a blog quoting the first paragraphs of
+    # an article): the text above the title is the page's body
+    attribution = title_index is not None and _attribution(texts, title_index + spans[title_index])
+    for i, ln in enumerate(nonblank[: 0 if attribution else title_index or 0]):
         kind = "masthead"
         parsed = parse_header(name, ln.number, ln.text, warnings)
         if parsed is not None and published_date is None:
@@ -238,6 +244,14 @@ def split_page(name: str, text: str) -> Page:
         )
     first = 0 if title_end is None else title_end + 1
     rest, rest_texts = nonblank[first:], texts[first:]
+    if attribution:
+        assert title_index is not None
+        chrome.extend(_chrome("republisher", ln) for ln in rest)  # under the attribution
+        above = title_index  # the site lines right above it ('The Ministry of ...') too
+        while above > 0 and (site := chrome_kind(texts[above - 1], "head")) is not None:
+            above -= 1
+            chrome.append(_chrome(site, nonblank[above]))
+        rest, rest_texts = nonblank[:above], texts[:above]
     footer_start, tags, footer_kinds = split_footer(rest_texts)
     head = split_head(
         name,
@@ -320,6 +334,23 @@ def split_page(name: str, text: str) -> Page:
         chrome=chrome,
         has_footer="footer" in footer_kinds,
         warnings=warnings,
+    )
+
+
+ATTRIBUTION_TAIL = 3
+"""Most lines (each shorter than a sentence of text) a title standing as an attribution
+may have under it."""
+
+
+def _attribution(texts: list[str], after: int) -> bool:
+    """The title ends the page's text, as an attribution: at most
+    :data:`ATTRIBUTION_TAIL` short lines under it, and a paragraph of prose (over 200
+    characters) above it."""
+    tail = texts[after:]
+    return (
+        len(tail) <= ATTRIBUTION_TAIL
+        and all(len(t.strip()) < 60 for t in tail)
+        and any(len(t) > 200 for t in texts[: after - 1])
     )
 
 

@@ -11,7 +11,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
   for questions), and a broadcast's host asks there; elsewhere the host chairs;
 * the page's **subject** is the title's speaker, else the registry person an untitled
-  page's lead names; an **interview** (a digest whose title names the genre, or
+  page's lead names (who, when a label of theirs answers too, answers under
+  ``Answer:``); an **interview** (a digest whose title names the genre, or
   an untitled one whose subject answers under a label) lets the interviewer's name
   label ask, and there, or on an untitled digest, an outlet's label (``TASS:``) asks;
   on another digest whose subject answers under a label (``Comments ... to
@@ -73,8 +74,16 @@ def label_paragraphs(page: Page) -> Paragraphs:
         replace(label, kind=host) if label is not None and label.kind == "host" else label
         for label in labels
     ]
+
     # an interview without 'Question' labels: the interviewer is labelled by name
     answered = any(label is not None and label.speaker == subject for label in labels)
+    if answered and info.speaker is None:  # untitled: 'Answer:' is the subject's too
+        labels = [
+            replace(label, speaker=subject)
+            if label is not None and label.kind == "answer" and label.speaker is None
+            else label
+            for label in labels
+        ]
     interview = (
         digest
         and subject is not None

@@ -102,6 +102,12 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
         r"|read more|read it|(?:and )?(?:much )?more)(?:\s*(?:\.\.\.|…|»))?",
     ),
+    # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"(?:no|\d+) comments?\s*:|post a comment|(?:newer|older) posts?|subscribe to:[^\n]{0,60}",
+    ),
     # an embassy site's contact lines: 'Consular queries:', '+44 (0) 203 668 7474'
     ChromeLine(
         "contact",

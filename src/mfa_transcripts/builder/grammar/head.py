@@ -294,9 +294,15 @@ def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
     return None if is_label_line(text) else i + 1
 
 
+def _label_alone(text: str) -> bool:
+    """A speaker's label on a line of its own, its text on the next (``Foreign Minister
+    Lavrov:``)."""
+    return text.endswith(":") and read_label(text) is not None
+
+
 def _title_fragment(ctx: _Context, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
-    if not ctx.title_words or SENTENCE_END.search(text):
+    if not ctx.title_words or SENTENCE_END.search(text) or _label_alone(text):
         return None
     words = words_of(text)
     inside = sum(w in ctx.title_words for w in words)
@@ -316,6 +322,7 @@ def _caption(ctx: _Context, head: Head, i: int) -> int | None:
         or FIRST_PERSON.search(text)
         or is_label_line(text)
         or STAGE_DIRECTION.match(text)
+        or _label_alone(text)
         or ctx.texts[i + 1].lstrip()[:1].islower()  # a sentence wrapped onto the next line
     ):
         return None
@@ -346,7 +353,8 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
             return (
                 i + 1
             )  # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
-    if len(text.split()) < 6:
+    words = len(text.split())
+    if words < 3 or (words < 6 and not text.endswith(":")):
         return None
     label = read_label(text)
     # '... and reproduced it below:', '... Here’s Lavrov:' (no label: no text after the
@@ -354,7 +362,7 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     presents = text.endswith(":") and PRESENTING.search(text) is not None
     if presents and (label is None or label.text_start >= len(text)):
         return i + 1
-    if is_label_line(text) or label is not None:
+    if is_label_line(text) or label is not None or words < 6:
         return None
     if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
         return None  # a heading after the lead: the body has begun

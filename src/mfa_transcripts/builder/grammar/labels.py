@@ -79,6 +79,8 @@ INLINE_LABEL = re.compile(
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
 _Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
+# 'QuestionMr. Morgulov, ...': the label's colon and space lost, the text glued to it
+_GLUED = re.compile(r"^(?P<name>Question|Answer)(?=[A-Z][a-z])")
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
@@ -141,6 +143,12 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         span = (start, start + bracket.end("name") + 1)
         speaker = None if kind == "question" else title_speaker
         return Label(kind, name, None, speaker, True, span, start + bracket.end())
+    if text[:1] in "QA" and (glued := _GLUED.match(text)) is not None:
+        kind, speaker = (
+            ("question", None) if glued["name"] == "Question" else ("answer", title_speaker)
+        )
+        span = (start, start + glued.end())
+        return Label(kind, glued["name"], None, speaker, True, span, start + glued.end())
     if ":" not in text:
         return None  # a cheap test first: most paragraphs hold no colon
     match = LABEL.match(text)

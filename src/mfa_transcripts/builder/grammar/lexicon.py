@@ -236,7 +236,7 @@ REPORTING = re.compile(
 in its writer's first person."""
 PRESENTING = re.compile(
     r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents"
-    r"|the following|released by|here[’']s|here is)\b",
+    r"|the following|released by|here[’']s|here is|(?:main|key) (?:theses|points))\b",
     re.IGNORECASE,
 )
 """A writer's words presenting the text that follows (``... reproduced it below:``)."""
