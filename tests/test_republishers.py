@@ -819,3 +819,20 @@ def test_a_title_under_the_text_is_an_attribution_and_the_text_above_it_the_body
         == "Sergey Lavrov’s article for Russia in Global Affairs, March 3, 2016"
     )
     assert _opening(parsed) == prose.strip()
+
+
+def test_a_report_with_a_colon_is_no_label_and_an_outlets_first_question_is_no_lead() -> None:
+    report = (
+        "Russia's Ambassador to the UN, Vitaly Churkin, told RT about the key issues: "
+        "Kosovo, Iran and other topics."
+    )
+    turns = "RT: What role does Russia play?\n\nVC: A big one.\n"
+    text = f"Interview with Vitaly Churkin\n\n{report}\n\n{turns}"
+    parsed = _parse(text)
+    assert parsed.speeches == [] and [q.label for q in parsed.questions] == ["RT"]
+    untitled = (
+        "Russia’s Ambassador to the UN Vitaly Churkin spoke to RT on the foreign policy.\n\n"
+        "RT: Thank you for joining us, Ambassador Churkin. Is there room for talks?\n\n"
+        "VC: First of all, this is a meeting.\n"
+    )
+    assert [q.label for q in _parse(untitled).questions] == ["RT"]

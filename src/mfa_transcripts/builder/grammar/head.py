@@ -79,7 +79,7 @@ from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_cont
 from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
 from .headings import STAGE_DIRECTION
-from .labels import is_label_line, read_label
+from .labels import is_label_line, outlet_label, read_label
 from .lexicon import (
     FIRST_PERSON,
     PRESENTING,
@@ -362,8 +362,8 @@ def _lead(ctx: _Context, head: Head, i: int) -> int | None:
     presents = text.endswith(":") and PRESENTING.search(text) is not None
     if presents and (label is None or label.text_start >= len(text)):
         return i + 1
-    if is_label_line(text) or label is not None or words < 6:
-        return None
+    if is_label_line(text) or label is not None or outlet_label(text) or words < 6:
+        return None  # a label ('RT: Thank you for joining us, ...') opens a turn
     if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
         return None  # a heading after the lead: the body has begun
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)

@@ -45,7 +45,7 @@ import re
 from dataclasses import dataclass
 
 from .. import speakers
-from .lexicon import ASKING_ROLES, CHAIRING_ROLES, HOSTING_ROLES, ROLE_NAME_WORDS
+from .lexicon import ASKING_ROLES, CHAIRING_ROLES, HOSTING_ROLES, REPORTING, ROLE_NAME_WORDS
 
 __all__ = [
     "INLINE_LABEL",
@@ -193,7 +193,11 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         return made("host", name)
     if _name_shaped(name):
         return made("speaker", name, known=False)
-    if "," in name and _name_shaped(before := name.split(",")[0]):
+    if (
+        "," in name
+        and _name_shaped(before := name.split(",")[0])
+        and all(_role_shaped(part) for part in name.split(",")[1:])
+    ):
         return made("speaker", before, known=False)  # 'Armen Oganesyan, Editor in Chief ...:'
     return None
 
@@ -259,6 +263,12 @@ def _names_title_speaker(name: str, title_speaker: str) -> bool:
 def is_acronym(word: str) -> bool:
     """'START', 'US', 'U.S.': two or more letters, all capitals ('J.' is an initial)."""
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+def _role_shaped(text: str) -> bool:
+    """A role after a name and a comma (``Foreign Policy editor in chief``), not a report
+    (``... told RT about the country's position``): up to ten words, no reporting word."""
+    return len(text.split()) <= 10 and REPORTING.search(text) is None
 
 
 def _name_shaped(name: str) -> bool:
