@@ -836,3 +836,17 @@ def test_a_report_with_a_colon_is_no_label_and_an_outlets_first_question_is_no_l
         "VC: First of all, this is a meeting.\n"
     )
     assert [q.label for q in _parse(untitled).questions] == ["RT"]
+
+
+def test_an_outlets_label_may_name_its_kind_and_a_translators_note_is_a_lead() -> None:
+    title = "Interview with Deputy Foreign Minister Mikhail Galuzin in full"
+    note = "To that end, we translate the interview in full, which biased media will never do."
+    text = f"{title}\n\n{note}\n\nNews agency TASS: Is peace near?\n\nMikhail Galuzin: Not yet.\n"
+    parsed = _parse(text)
+    assert parsed.speeches == [] and [q.label for q in parsed.questions] == ["News agency TASS"]
+
+
+@pytest.mark.parametrize("title_date", ["July25, 2016", "Nov 1,2018"])
+def test_a_title_date_with_a_space_missing_is_read(title_date: str) -> None:
+    title = f"Foreign Minister Sergey Lavrov’s remarks at the news conference, Moscow, {title_date}"
+    assert _parse(f"{title}\n\n{QA}\n").transcript.event_date is not None

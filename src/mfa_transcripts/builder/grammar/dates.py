@@ -57,7 +57,9 @@ HEADER_GLUED = re.compile(
 )
 HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
 _ORDINAL = r"(?:st|nd|rd|th)?"  # 'July 16th, 2011'
-_DATE_MDY = rf"{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? {_YEAR}"
+_DATE_MDY = (
+    rf"{_MONTH} ?(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*| ){_YEAR}"  # 'July25, 2016', 'Nov 1,2018'
+)
 _DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH}(?: ?,)? {_YEAR}"
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
 # 'x' prefix; match_date reads either.

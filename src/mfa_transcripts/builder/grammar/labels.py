@@ -219,17 +219,24 @@ def is_label_line(text: str) -> bool:
     )
 
 
+_OUTLET_KIND = re.compile(
+    r"^(?i:(?:news |information )?agency|newspaper|magazine|(?:tv |television )?channel|radio)\s+"
+)
+
+
 def outlet_label(text: str, start: int = 0) -> Label | None:
     """An upper-case outlet's label (``TASS:``, ``RIA:``, a channel's number after it:
-    ``CNN 18:``): an outlet's interviewer, read as a question on an interview page with
-    no question labels; None otherwise."""
+    ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``): an outlet's
+    interviewer, read as a question on an interview page with no question labels; None
+    otherwise."""
     match = LABEL.match(text) if ":" in text else None
     if match is None or match["number"]:
         return None
     name = " ".join(match["name"].split())
-    words = name.split()
+    words = _OUTLET_KIND.sub("", name).split()  # 'News agency TASS'
     if (
-        len(words) > 2
+        not words
+        or len(words) > 2
         or not (is_acronym(words[0]) and words[0].isalpha())
         or (len(words) == 2 and not (words[1].isdigit() or is_acronym(words[1])))
         or not text[match.end() : match.end() + 1].isupper()
