@@ -850,3 +850,17 @@ def test_an_outlets_label_may_name_its_kind_and_a_translators_note_is_a_lead() -
 def test_a_title_date_with_a_space_missing_is_read(title_date: str) -> None:
     title = f"Foreign Minister Sergey Lavrov’s remarks at the news conference, Moscow, {title_date}"
     assert _parse(f"{title}\n\n{QA}\n").transcript.event_date is not None
+
+
+def test_an_outlets_turns_run_together_with_the_answers_split() -> None:
+    lead = "Russia’s ambassador to the European Union, Vladimir Chizhov, talked to RT about it."
+    line = (
+        "RT: When is the next summit?Vladimir Chizhov: In June. RT: And what do you hope "
+        "for? Vladimir Chizhov: Progress."
+    )
+    parsed = _parse(f"{lead}\n\n{line}\n")
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        ("RT", "When is the next summit?"),
+        ("RT", "And what do you hope for?"),
+    ]
+    assert [a.text for a in parsed.answers] == ["In June.", "Progress."]

@@ -125,31 +125,34 @@ def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Labe
         outlet = outlet_label(text, start)  # 'CNN 18: ...? A.M.Kadakin: ...'
         if outlet is None:
             return [(ln, start, end, None)]
-        # split as after any label; whether the outlet asks is the page's to decide
-        (_, _, first_end, _), *rest = _split_labelled(page, ln, start, end, outlet)
-        return [(ln, start, first_end, None), *rest]
-    return _split_labelled(page, ln, start, end, first)
+        return _split_labelled(page, ln, start, end, outlet, None)
+    return _split_labelled(page, ln, start, end, first, first)
 
 
 def _split_labelled(
-    page: Page, ln: Line, start: int, end: int, first: Label
+    page: Page, ln: Line, start: int, end: int, first: Label, kept: Label | None
 ) -> list[tuple[Line, int, int, Label | None]]:
+    """Split at labels following a sentence; ``kept`` is the first paragraph's label
+    (None for an outlet's: whether it asks is the page's to decide)."""
     text = page.text[start:end]
     if ":" not in text[first.text_start - start :]:
-        return [(ln, start, end, first)]  # no other label can follow: skip the scan
+        return [(ln, start, end, kept)]  # no other label can follow: skip the scan
     for match in INLINE_LABEL.finditer(text, first.text_start - start):
         at = start + match.start("label")
         label = read_label(page.text[at:end], at, page.info.speaker)
+        next_kept: Label | None = label
+        if label is None and (label := outlet_label(page.text[at:end], at)) is not None:
+            next_kept = None  # '...? RT: ...': an outlet's turn, run together too
         if label is None or label.kind not in ("question", "answer", "speaker"):
             continue
         if label.kind == "speaker" and speakers.resolve(label.name) is None:
             continue  # a role ('Moderator') or an unknown name, not a registry person
         # the rest may hold further run-together turns
         return [
-            (ln, start, start + match.start(), first),
-            *_split_labelled(page, ln, at, end, label),
+            (ln, start, start + match.start(), kept),
+            *_split_labelled(page, ln, at, end, label, next_kept),
         ]
-    return [(ln, start, end, first)]
+    return [(ln, start, end, kept)]
 
 
 def _subject(page: Page, texts: list[str]) -> str | None:
