@@ -43,7 +43,7 @@ from .grammar.dates import (
 from .grammar.footer import signature, split_footer
 from .grammar.head import split_head
 from .grammar.title import TitleInfo, clean_title, parse_title
-from .grammar.title_line import TITLE_WINDOW, find_title, title_span
+from .grammar.title_line import TITLE_WINDOW, find_title, is_attribution, title_span
 
 __all__ = [
     "NO_TITLE",
@@ -205,7 +205,9 @@ def split_page(name: str, text: str) -> Page:
     posted: date | None = None  # a date line right above the title: the posting's
     # a title under the text, as its attribution (a blog quoting the first paragraphs of
     # an article): the text above the title is the page's body
-    attribution = title_index is not None and _attribution(texts, title_index + spans[title_index])
+    attribution = title_index is not None and is_attribution(
+        texts, title_index + spans[title_index]
+    )
     for i, ln in enumerate(nonblank[: 0 if attribution else title_index or 0]):
         kind = "masthead"
         parsed = parse_header(name, ln.number, ln.text, warnings)
@@ -334,23 +336,6 @@ def split_page(name: str, text: str) -> Page:
         chrome=chrome,
         has_footer="footer" in footer_kinds,
         warnings=warnings,
-    )
-
-
-ATTRIBUTION_TAIL = 3
-"""Most lines (each shorter than a sentence of text) a title standing as an attribution
-may have under it."""
-
-
-def _attribution(texts: list[str], after: int) -> bool:
-    """The title ends the page's text, as an attribution: at most
-    :data:`ATTRIBUTION_TAIL` short lines under it, and a paragraph of prose (over 200
-    characters) above it."""
-    tail = texts[after:]
-    return (
-        len(tail) <= ATTRIBUTION_TAIL
-        and all(len(t.strip()) < 60 for t in tail)
-        and any(len(t) > 200 for t in texts[: after - 1])
     )
 
 

@@ -61,6 +61,7 @@ from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
+    in_own_words,
     numbered_question,
     quoted_subheading,
 )
@@ -80,7 +81,6 @@ from .grammar.labels import (
     interviewer,
     near_label,
 )
-from .grammar.lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
 from .speakers import fold
@@ -300,7 +300,10 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             and current is not None
             and current.label is None
             and asked_for
-            and not _in_own_words(page, current)
+            and not in_own_words(
+                [page.text[a:b] for a, b in current.spans],
+                fold(info.speaker.split()[-1]) if info.speaker else None,
+            )
         ):
             # an interview's unlabelled text before its first turn: the editor's lead
             chrome.extend(_lead(page, current))
@@ -387,20 +390,3 @@ def _label_question(page: Page, turn: Turn) -> None:
 def _lead(page: Page, turn: Turn) -> list[Chrome]:
     """A turn's paragraphs as chrome of kind ``lead``."""
     return [Chrome("lead", page.text.count("\n", 0, s) + 1, s, e) for s, e in turn.spans]
-
-
-def _in_own_words(page: Page, turn: Turn) -> bool:
-    """Unlabelled text before an interview's first turn that speaks in the first person,
-    neither reporting (``said``), nor greeting (``Hello and welcome to ...``), nor naming
-    the speaker by surname or role (``..., Lavrov has undertaken``, ``The minister
-    received us``): the speaker's preface (``We
-    are pleased with ...``), not the editor's or the host's lead."""
-    surname = fold(page.info.speaker.split()[-1]) if page.info.speaker else None
-    return any(
-        FIRST_PERSON.search(text)
-        and not REPORTING.search(text)
-        and not SALUTATION.search(text)
-        and not ROLE_REFERENCE.search(text)  # 'The minister received us ...'
-        and (surname is None or surname not in fold(text))
-        for text in (page.text[s:e] for s, e in turn.spans)
-    )

@@ -19,12 +19,14 @@ from dataclasses import replace
 
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label
+from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
 
 __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
     "bare_labels",
     "dash_labels",
+    "in_own_words",
     "numbered_question",
     "quoted_subheading",
     "surname_labels",
@@ -169,3 +171,19 @@ def surname_labels(
                 text_start=start + match.end(),
                 typo=False,
             )
+
+
+def in_own_words(texts: list[str], surname: str | None) -> bool:
+    """Unlabelled paragraphs before an interview's first turn that speak in the first
+    person, neither reporting (``said``), nor greeting (``Hello and welcome to ...``), nor
+    naming the speaker by (folded) surname or role (``..., Lavrov has undertaken``,
+    ``The minister received us``): the speaker's preface (``We are pleased with ...``),
+    not the editor's or the host's lead."""
+    return any(
+        FIRST_PERSON.search(text)
+        and not REPORTING.search(text)
+        and not SALUTATION.search(text)
+        and not ROLE_REFERENCE.search(text)
+        and (surname is None or surname not in speakers.fold(text))
+        for text in texts
+    )

@@ -60,7 +60,8 @@ lead               a republisher's lead: prose about the        —
                    paragraph right after a lead
 =================  ===========================================  =======================
 
-The rules ``quote-headline``, ``original`` and the last five are *soft*: they take a
+The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`). The rules
+``quote-headline``, ``original`` and the last five are *soft*: they take a
 line only while another line follows it, and at most :data:`MAX_SOFT_LINES` of them,
 so that a page's text is never all head.
 """
@@ -73,23 +74,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ...errors import Problem
-from .. import speakers
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, make_date, parse_header
 from .footer import signer
-from .headings import STAGE_DIRECTION
-from .labels import is_label_line, outlet_label, read_label
+from .labels import is_label_line
 from .lexicon import (
-    FIRST_PERSON,
-    PRESENTING,
-    REPORTING,
-    ROLE_REFERENCE,
-    SALUTATION,
     SENTENCE_END,
-    THIRD_PERSON,
     is_cyrillic,
 )
+from .prose import caption, label_alone, lead, words_of
 from .title import fold_spaces
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -118,7 +112,7 @@ class Head:
 
 
 @dataclass(frozen=True)
-class _Context:
+class HeadContext:
     name: str  # the file, for errors
     texts: list[str]  # the non-blank lines after the title, up to the footer
     numbers: list[int]  # their line numbers
@@ -136,10 +130,10 @@ class HeadRule:
 
     name: str
     kind: str
-    match: Callable[[_Context, Head, int], int | None]
+    match: Callable[[HeadContext, Head, int], int | None]
 
 
-def _title_repeat(ctx: _Context, head: Head, i: int) -> int | None:
+def _title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = fold_spaces(ctx.texts[i])
     title = ctx.folded_title
     if text == title or (
@@ -149,21 +143,21 @@ def _title_repeat(ctx: _Context, head: Head, i: int) -> int | None:
     return None
 
 
-def _languages(ctx: _Context, head: Head, i: int) -> int | None:
+def _languages(ctx: HeadContext, head: Head, i: int) -> int | None:
     if head.languages or chrome_kind(ctx.texts[i], "head") != "languages":
         return None
     head.languages = [m.group(1) for m in LANGUAGE_TAG.finditer(ctx.texts[i])]
     return i + 1
 
 
-def _header(ctx: _Context, head: Head, i: int) -> int | None:
+def _header(ctx: HeadContext, head: Head, i: int) -> int | None:
     if head.header is not None:
         return None
     head.header = parse_header(ctx.name, ctx.numbers[i], ctx.texts[i], ctx.warnings)
     return i + 1 if head.header is not None else None
 
 
-def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
+def _date_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     if head.dated or (match := date_line(ctx.texts[i])) is None:
         return None
     if match["time"] and ctx.folded_title == "\0":
@@ -176,19 +170,19 @@ def _date_line(ctx: _Context, head: Head, i: int) -> int | None:
     return i + 1
 
 
-def _stamp(ctx: _Context, head: Head, i: int) -> int | None:
+def _stamp(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i]
     return i + 1 if STAMP.match(text) or _TIME_ONLY.match(text) else None
 
 
-def _contents_label(ctx: _Context, head: Head, i: int) -> int | None:
+def _contents_label(ctx: HeadContext, head: Head, i: int) -> int | None:
     if head.contents or not CONTENTS_LABEL.match(ctx.texts[i]):
         return None
     head.labelled = True
     return i + 1
 
 
-def _contents(ctx: _Context, head: Head, i: int) -> int | None:
+def _contents(ctx: HeadContext, head: Head, i: int) -> int | None:
     texts = ctx.texts
     end = contents_end(texts, i)
     if not (end > i and (head.labelled or is_contents(texts, i, end, ctx.genres))):
@@ -207,7 +201,7 @@ _FIELD = re.compile(r"^\s*[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}\s*:\s*$")
 _BULLET = re.compile(r"^\s*[•·▪*-]\s+[\w\-’']+(?:\s+[\w\-’']+){0,3}\s*$")  # '• Iran'
 
 
-def _metadata(ctx: _Context, head: Head, i: int) -> int | None:
+def _metadata(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's metadata field: a short label closed by a colon (``Related
     Country:``) and one to three bulleted values of up to four words under it
     (``• Iran``)."""
@@ -220,25 +214,17 @@ def _metadata(ctx: _Context, head: Head, i: int) -> int | None:
     return end if end > i + 1 else None
 
 
-def _name_line(ctx: _Context, head: Head, i: int) -> int | None:
+def _name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A caption or byline that is only a person's name, perhaps with a role (``Minister
     Sergey Lavrov``): a registry person or the title's speaker, two words or more."""
     text = ctx.texts[i].strip()
     return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words_of(text: str) -> list[str]:
-    """The words of ``text``, folded: what title fragments are compared by."""
-    return _WORD.findall(speakers.fold(text))
-
-
-def _soft(match: Callable[[_Context, Head, int], int | None]) -> Callable[..., int | None]:
+def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[..., int | None]:
     """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES in all."""
 
-    def rule(ctx: _Context, head: Head, i: int) -> int | None:
+    def rule(ctx: HeadContext, head: Head, i: int) -> int | None:
         if i + 1 >= len(ctx.texts) or head.soft >= MAX_SOFT_LINES:
             return None
         end = match(ctx, head, i)
@@ -250,7 +236,7 @@ def _soft(match: Callable[[_Context, Head, int], int | None]) -> Callable[..., i
     return rule
 
 
-def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
+def _title_lines(ctx: HeadContext, head: Head, i: int) -> int | None:
     """The title again over up to four lines, or its first 60% or more."""
     title = ctx.folded_title
     text = ""
@@ -268,24 +254,24 @@ def _title_lines(ctx: _Context, head: Head, i: int) -> int | None:
 _QUOTE_AFTER_LABEL = re.compile(r"^[^:\n]{3,120}:\s+[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 
 
-def _quote_headline(ctx: _Context, head: Head, i: int) -> int | None:
+def _quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A press headline shaped like a label: a name, a colon and a quote, nothing else."""
     return i + 1 if _QUOTE_AFTER_LABEL.match(ctx.texts[i].strip()) else None
 
 
-def _original(ctx: _Context, head: Head, i: int) -> int | None:
+def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A line in Cyrillic on an English page: the Russian original's title or masthead."""
     return i + 1 if is_cyrillic(ctx.texts[i]) else None
 
 
-def _icon_font(ctx: _Context, head: Head, i: int) -> int | None:
+def _icon_font(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's icon font spelt out: five or more words, a third of them icons."""
     words = ctx.texts[i].split()
     icons = sum("icon" in w for w in words)
     return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
 
 
-def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
+def _upper_case(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -294,97 +280,13 @@ def _upper_case(ctx: _Context, head: Head, i: int) -> int | None:
     return None if is_label_line(text) else i + 1
 
 
-def _label_alone(text: str) -> bool:
-    """A speaker's label on a line of its own, its text on the next (``Foreign Minister
-    Lavrov:``)."""
-    return text.endswith(":") and read_label(text) is not None
-
-
-def _title_fragment(ctx: _Context, head: Head, i: int) -> int | None:
+def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
-    if not ctx.title_words or SENTENCE_END.search(text) or _label_alone(text):
+    if not ctx.title_words or SENTENCE_END.search(text) or label_alone(text):
         return None
     words = words_of(text)
     inside = sum(w in ctx.title_words for w in words)
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
-
-
-def _caption(ctx: _Context, head: Head, i: int) -> int | None:
-    text = ctx.texts[i].strip()
-    if (
-        len(text.split()) > 20
-        or len(text) > 160
-        or SENTENCE_END.search(text)
-        or text[-1] in ",;:"
-        or ctx.genres[:1] == ["briefing"]
-        or head.contents  # the contents' headings follow
-        or SALUTATION.search(text)
-        or FIRST_PERSON.search(text)
-        or is_label_line(text)
-        or STAGE_DIRECTION.match(text)
-        or _label_alone(text)
-        or ctx.texts[i + 1].lstrip()[:1].islower()  # a sentence wrapped onto the next line
-    ):
-        return None
-    return i + 1
-
-
-def _lead(ctx: _Context, head: Head, i: int) -> int | None:
-    """A republisher's lead, any of:
-
-    * it names the title's speaker in the third person, or in the first person of its
-      writer beside a reporting word (``said``, ``transcript``);
-    * on an untitled page, it names a registry person beside a reporting word or a
-      third-person pronoun (``Kislyak's talk includes his thoughts``);
-    * it reports, in the third person, what the speaker named by role said (``..., the
-      diplomat told the media``);
-    * it presents the text below and ends in a colon (``... and reproduced it
-      below:``), perhaps wrapped onto this line from a caption or lead above it;
-    * right after a lead, it has no first person and goes on in the third person
-      (``he``, a registry person) or reports (``RT presents the full transcript``), and
-      neither asks nor opens with a dialogue dash.
-
-    No lead follows a heading (a caption) under a lead: the body has begun.
-    """
-    text = ctx.texts[i].strip()
-    if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
-        above = ctx.texts[i - 1].strip()
-        if not SENTENCE_END.search(above) and PRESENTING.search(f"{above} {text}"):
-            return (
-                i + 1
-            )  # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
-    words = len(text.split())
-    if words < 3 or (words < 6 and not text.endswith(":")):
-        return None
-    label = read_label(text)
-    # '... and reproduced it below:', '... Here’s Lavrov:' (no label: no text after the
-    # colon), but not 'V.Churkin: ... adopted the following resolution:'
-    presents = text.endswith(":") and PRESENTING.search(text) is not None
-    if presents and (label is None or label.text_start >= len(text)):
-        return i + 1
-    if is_label_line(text) or label is not None or outlet_label(text) or words < 6:
-        return None  # a label ('RT: Thank you for joining us, ...') opens a turn
-    if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
-        return None  # a heading after the lead: the body has begun
-    first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
-    if ctx.speaker is not None:
-        surname = speakers.fold(ctx.speaker.split()[-1])
-        if surname in words_of(text) and (first_person is None or reporting):
-            return i + 1
-    elif (reporting or THIRD_PERSON.search(text)) and speakers.find_in_text(text) is not None:
-        return i + 1  # untitled: a registry person, and a reporting word or 'his'/'he'
-
-    if first_person is None and (
-        (ROLE_REFERENCE.search(text) and reporting)
-        or (
-            head.kinds[-1:] == [(i - 1, "lead")]
-            and text[0] not in "-–—"  # a dashed turn
-            and "?" not in text
-            and (reporting or THIRD_PERSON.search(text) or speakers.find_in_text(text))
-        )
-    ):
-        return i + 1
-    return None
 
 
 HEAD_RULES: tuple[HeadRule, ...] = (
@@ -408,8 +310,8 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),
     HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),
-    HeadRule("caption", "caption", _soft(_caption)),
-    HeadRule("lead", "lead", _soft(_lead)),
+    HeadRule("caption", "caption", _soft(caption)),
+    HeadRule("lead", "lead", _soft(lead)),
 )
 
 
@@ -437,7 +339,7 @@ def split_head(
     problems met (an impossible date) go to ``warnings``."""
     folded = fold_spaces(title) if title else "\0"
     title_words = frozenset(words_of(title)) if title else frozenset()
-    ctx = _Context(name, texts, numbers, folded, genres, warnings, speaker, title_words)
+    ctx = HeadContext(name, texts, numbers, folded, genres, warnings, speaker, title_words)
     head = Head()
     i = _byline_end(texts)
     head.kinds.extend((k, "byline") for k in range(i))

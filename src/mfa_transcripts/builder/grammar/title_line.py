@@ -21,6 +21,9 @@
   3 December 2021``).
 * **A title cut short, then in full**: a line shaped like a title, and one of the next
   lines starts with it and goes on: the longer is the title.
+* **A title under the text**, a paragraph of prose above it and at most
+  :data:`ATTRIBUTION_TAIL` short lines under it, is the text's attribution (a blog
+  quoting an article): the page reads the text above it as its body.
 * **Its lines.** A title may run on over up to three more lines right under it (no
   blank line between), unless it ends with its date, when its line ends with a colon
   or the next opens with a lower-case word or a preposition (``At a Joint Press
@@ -46,6 +49,7 @@ __all__ = [
     "TITLE_WINDOW",
     "find_title",
     "has_title_date",
+    "is_attribution",
     "names_the_ministry",
     "title_span",
 ]
@@ -181,3 +185,20 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         end += 1
     return end - index
+
+
+ATTRIBUTION_TAIL = 3
+"""Most lines (each shorter than a sentence of text) a title standing as an attribution
+may have under it."""
+
+
+def is_attribution(texts: list[str], after: int) -> bool:
+    """The title ends the page's text, as an attribution: at most
+    :data:`ATTRIBUTION_TAIL` short lines under it, and a paragraph of prose (over 200
+    characters) above it."""
+    tail = texts[after:]
+    return (
+        len(tail) <= ATTRIBUTION_TAIL
+        and all(len(t.strip()) < 60 for t in tail)
+        and any(len(t) > 200 for t in texts[: after - 1])
+    )

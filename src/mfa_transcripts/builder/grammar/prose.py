@@ -1,0 +1,122 @@
+"""The head's rules that judge prose: a caption, a republisher's lead, a label alone.
+
+They read a line's words, not its shape: whether it speaks in the first person
+(:data:`~.lexicon.FIRST_PERSON`), reports on a speaker (:data:`~.lexicon.REPORTING`,
+:data:`~.lexicon.THIRD_PERSON`, :data:`~.lexicon.ROLE_REFERENCE`), presents the text
+that follows (:data:`~.lexicon.PRESENTING`) or greets (:data:`~.lexicon.SALUTATION`).
+:data:`.head.HEAD_RULES` lists them among the other rules, as soft rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import speakers
+from .headings import STAGE_DIRECTION
+from .labels import is_label_line, outlet_label, read_label
+from .lexicon import (
+    FIRST_PERSON,
+    PRESENTING,
+    REPORTING,
+    ROLE_REFERENCE,
+    SALUTATION,
+    SENTENCE_END,
+    THIRD_PERSON,
+)
+
+if TYPE_CHECKING:
+    from .head import Head, HeadContext
+
+__all__ = ["caption", "label_alone", "lead", "words_of"]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, folded: what title fragments are compared by."""
+    return _WORD.findall(speakers.fold(text))
+
+
+def label_alone(text: str) -> bool:
+    """A speaker's label on a line of its own, its text on the next (``Foreign Minister
+    Lavrov:``)."""
+    return text.endswith(":") and read_label(text) is not None
+
+
+def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
+    text = ctx.texts[i].strip()
+    if (
+        len(text.split()) > 20
+        or len(text) > 160
+        or SENTENCE_END.search(text)
+        or text[-1] in ",;:"
+        or ctx.genres[:1] == ["briefing"]
+        or head.contents  # the contents' headings follow
+        or SALUTATION.search(text)
+        or FIRST_PERSON.search(text)
+        or is_label_line(text)
+        or STAGE_DIRECTION.match(text)
+        or label_alone(text)
+        or ctx.texts[i + 1].lstrip()[:1].islower()  # a sentence wrapped onto the next line
+    ):
+        return None
+    return i + 1
+
+
+def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A republisher's lead, any of:
+
+    * it names the title's speaker in the third person, or in the first person of its
+      writer beside a reporting word (``said``, ``transcript``);
+    * on an untitled page, it names a registry person beside a reporting word or a
+      third-person pronoun (``Kislyak's talk includes his thoughts``);
+    * it reports, in the third person, what the speaker named by role said (``..., the
+      diplomat told the media``);
+    * it presents the text below and ends in a colon (``... and reproduced it
+      below:``), perhaps wrapped onto this line from a caption or lead above it;
+    * right after a lead, it has no first person and goes on in the third person
+      (``he``, a registry person) or reports (``RT presents the full transcript``), and
+      neither asks nor opens with a dialogue dash.
+
+    No lead follows a heading (a caption) under a lead: the body has begun.
+    """
+    text = ctx.texts[i].strip()
+    if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
+        above = ctx.texts[i - 1].strip()
+        # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
+        if not SENTENCE_END.search(above) and PRESENTING.search(f"{above} {text}"):
+            return i + 1
+    words = len(text.split())
+    if words < 3 or (words < 6 and not text.endswith(":")):
+        return None
+    label = read_label(text)
+    # '... and reproduced it below:', '... Here’s Lavrov:' (no label: no text after the
+    # colon), but not 'V.Churkin: ... adopted the following resolution:'
+    presents = text.endswith(":") and PRESENTING.search(text) is not None
+    if presents and (label is None or label.text_start >= len(text)):
+        return i + 1
+    if is_label_line(text) or label is not None or outlet_label(text) or words < 6:
+        return None  # a label ('RT: Thank you for joining us, ...') opens a turn
+    if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
+        return None  # a heading after the lead: the body has begun
+    first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
+    if ctx.speaker is not None:
+        surname = speakers.fold(ctx.speaker.split()[-1])
+        if surname in words_of(text) and (first_person is None or reporting):
+            return i + 1
+    elif (reporting or THIRD_PERSON.search(text)) and speakers.find_in_text(text) is not None:
+        return i + 1  # untitled: a registry person, and a reporting word or 'his'/'he'
+
+    if first_person is None and (
+        (ROLE_REFERENCE.search(text) and reporting)
+        or (
+            head.kinds[-1:] == [(i - 1, "lead")]
+            and text[0] not in "-–—"  # a dashed turn
+            and "?" not in text
+            and (reporting or THIRD_PERSON.search(text) or speakers.find_in_text(text))
+        )
+    ):
+        return i + 1
+    return None
