@@ -374,6 +374,11 @@ def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_n
             "Exclusive interview with Ambassador Ivan Petrovsky on the crisis",
             "Ivan Petrovsky",
         ),
+        (  # 'd’' inside the role, a middle initial inside the name
+            "Interview with Charge d’ Affaires of Russia in the Republic of Ruritania "
+            "Mr. Ivan P. Petrovsky on the occasion of Diplomats Day",
+            "Ivan P. Petrovsky",
+        ),
     ],
 )
 def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | None) -> None:
@@ -864,3 +869,16 @@ def test_an_outlets_turns_run_together_with_the_answers_split() -> None:
         ("RT", "And what do you hope for?"),
     ]
     assert [a.text for a in parsed.answers] == ["In June.", "Progress."]
+
+
+def test_a_listing_with_page_numbers_is_refused_without_quoting_it() -> None:
+    from mfa_transcripts.errors import TranscriptError
+
+    text = (
+        "SPEECHES, INTERVIEWS, ARTICLES\nPages: ««« :: 1 | 2 | 3 | 4 :: »»»\n"
+        "Question: Will anything change?\nSergey Lavrov: Nothing will.\n"
+    )
+    with pytest.raises(TranscriptError) as caught:
+        _parse(text)
+    assert caught.value.problem.type == "not-a-transcript"
+    assert "listing" in caught.value.problem.message and "Pages" not in caught.value.problem.message

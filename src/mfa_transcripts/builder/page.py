@@ -375,9 +375,16 @@ _MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
 _CSV_HEADER = re.compile(r"\s*[\w\-]+(?:\s*[,;\t]\s*[\w\-]+)+\s*")
 
 
+# a listing's page numbers: 'Pages: ««« :: 1 | 2 | 3 | ... :: »»»'
+_PAGINATION = re.compile(r"^\s*pages?\s*:\s*[«‹<]*\s*(?:::\s*)?(?:\d{1,3}\s*\|?\s*){3,}", re.I)
+
+
 def _other_file_kind(texts: list[str]) -> str | None:
-    """What the file is when it is plainly not a page: Markdown/YAML or delimited data."""
+    """What the file is when it is plainly not a page: Markdown/YAML, delimited data, or
+    a listing of several items (a line of page numbers near the top)."""
     head = texts[:10]
+    if any(_PAGINATION.match(t) for t in texts[:20]):
+        return "a listing of several items (a line of page numbers near the top)"
     if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
         return "a Markdown or YAML document"
     if (

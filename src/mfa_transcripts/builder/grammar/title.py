@@ -96,7 +96,7 @@ _OCCASION_START = re.compile(
 )
 
 
-_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and"}
+_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and", "d’", "d'"}  # 'Chargé d’ Affaires'
 _PERSON_ROLE_WORDS = [w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy")]
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
 _ROLE_PREPOSITIONS = {"to", "for", "in"}
@@ -296,7 +296,8 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
 
     A name is two or three capitalised words that are not role words (``Minister``,
     ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
-    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`); of
+    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`) and
+    a middle initial (``Alexander G. Khozin``); of
     three, the first is a country and dropped when ``of``, ``for``... precedes it
     (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
     and a whole name (``Spokesman A.K.Lukashevich``).
@@ -310,7 +311,11 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
         word = words[i - 1].group()
         if _is_name_word(word):
             taken += 1
-        elif not (word in speakers.NAME_PARTICLES and taken and _name_before(words, i - 1)):
+        elif not (
+            (word in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(word))
+            and taken
+            and _name_before(words, i - 1)
+        ):
             break
         i -= 1
     if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
@@ -322,10 +327,16 @@ def _trailing_name(segment: str) -> tuple[int, str] | None:
     return start, segment[start : words[-1].end()]
 
 
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # 'Alexander G. Khozin'
+
+
 def _name_before(words: list[re.Match[str]], index: int) -> bool:
-    """Whether a name word precedes the particles ending at ``words[index]`` ('von der')."""
+    """Whether a name word precedes the particles (or a middle initial) ending at
+    ``words[index]`` ('von der', 'G.')."""
     j = index - 1
-    while j >= 0 and words[j].group() in speakers.NAME_PARTICLES:
+    while j >= 0 and (
+        words[j].group() in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(words[j].group())
+    ):
         j -= 1
     return j >= 0 and _is_name_word(words[j].group())
 
