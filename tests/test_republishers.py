@@ -882,3 +882,11 @@ def test_a_listing_with_page_numbers_is_refused_without_quoting_it() -> None:
         _parse(text)
     assert caught.value.problem.type == "not-a-transcript"
     assert "listing" in caught.value.problem.message and "Pages" not in caught.value.problem.message
+
+
+def test_a_headline_shaped_like_a_label_in_title_case_is_head_chrome() -> None:
+    headline = "Sergei Lavrov: International Diplomat Opens Up About the Dangerous Profession"
+    dialogue = "- Hello.\n\n- Hello, nice to meet you.\n\n- What happened?\n\n- A mass psychosis.\n"
+    text = f"{headline}\n\nHis name arises in the newspapers every day.\n\n{dialogue}"
+    assert _kinds(text)[headline] == "masthead"
+    assert [q.text for q in _parse(text).questions] == ["Hello.", "What happened?"]

@@ -32,7 +32,7 @@ name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
 quote-headline     a press headline shaped like a label, a      —
                    quote after it (``Alexander Grushko: "The
-                   signals ..."``)
+                   signals ..."``) or words in title case
 original           a line in Cyrillic (the Russian original's    —
                    title or masthead)
 icon-font          an icon font's glyph names spelt out          —
@@ -254,9 +254,23 @@ def _title_lines(ctx: HeadContext, head: Head, i: int) -> int | None:
 _QUOTE_AFTER_LABEL = re.compile(r"^[^:\n]{3,120}:\s+[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 
 
+_HEADLINE_AFTER_LABEL = re.compile(r"^[^:\n]{3,80}:\s+(?P<headline>[^\n]{10,200})$")
+_CAPITALISED = re.compile(r"\b[A-Z]")
+
+
 def _quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """A press headline shaped like a label: a name, a colon and a quote, nothing else."""
-    return i + 1 if _QUOTE_AFTER_LABEL.match(ctx.texts[i].strip()) else None
+    """A press headline shaped like a label: a name, a colon and a quote, nothing else;
+    or a name, a colon and words in title case without closing punctuation (``Sergei
+    Lavrov: International Diplomat Extraordinaire Opens Up About ...``)."""
+    text = ctx.texts[i].strip()
+    if _QUOTE_AFTER_LABEL.match(text):
+        return i + 1
+    match = _HEADLINE_AFTER_LABEL.match(text)
+    if match is None or SENTENCE_END.search(text):
+        return None
+    words = match["headline"].split()
+    capitalised = len(_CAPITALISED.findall(match["headline"]))
+    return i + 1 if len(words) >= 5 and capitalised >= 0.7 * len(words) else None
 
 
 def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
