@@ -890,3 +890,15 @@ def test_a_headline_shaped_like_a_label_in_title_case_is_head_chrome() -> None:
     text = f"{headline}\n\nHis name arises in the newspapers every day.\n\n{dialogue}"
     assert _kinds(text)[headline] == "masthead"
     assert [q.text for q in _parse(text).questions] == ["Hello.", "What happened?"]
+
+
+def test_a_title_cut_over_blank_lines_before_its_dated_end_is_one_title() -> None:
+    first = "Interview of Foreign Minister Sergey Lavrov, Granted to Pervy Kanal on Themes"
+    rest = "Related to Russia’s Group of Eight Presidency, Moscow, December 30, 2005"
+    parsed = _parse(f"Publications\n\n{first}\n\n\n{rest}\n\n{QA}\n")
+    assert parsed.transcript.title == f"{first} {rest}"
+    assert parsed.transcript.event_date == date(2005, 12, 30)
+    back = _parse(
+        f"Back\n\nSergey Lavrov’s remarks at the news conference, Moscow, {rest[-17:]}\n\n{QA}\n"
+    )
+    assert parsed.transcript.title is not None and not back.transcript.title.startswith("Back")

@@ -26,7 +26,8 @@
   quoting an article): the page reads the text above it as its body.
 * **Its lines.** A title may run on over up to three more lines right under it (no
   blank line between), unless it ends with its date, when its line ends with a colon
-  or the next opens with a lower-case word or a preposition (``At a Joint Press
+  or the next opens with a lower-case word or a preposition, or, up to two blank lines
+  apart, when the next ends with the title's date and the line has none (``At a Joint Press
   Availability ...``, ``on the theme ...``), is no label, no date line and no sentence.
 """
 
@@ -173,9 +174,13 @@ def title_span(nonblank: list[Line], index: int) -> int:
     while end < len(nonblank) and end - index < 4:
         above, line = nonblank[end - 1], nonblank[end]
         text = line.text.strip()
-        if line.number != above.number + 1 or len(text) > 200:
+        if len(text) > 200:
             break
-        if not (above.text.rstrip().endswith(":") or _CONTINUES.match(text)):
+        adjacent = line.number == above.number + 1
+        if not (
+            (adjacent and (above.text.rstrip().endswith(":") or _CONTINUES.match(text)))
+            or _cut_before_date(above.text, text, line.number - above.number)
+        ):
             break
         if end == index + 1 and has_title_date(above.text.strip()):
             break  # a title that ends with its date is whole
@@ -185,6 +190,26 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         end += 1
     return end - index
+
+
+def _cut_before_date(above: str, text: str, gap: int) -> bool:
+    """A title cut, perhaps over up to two blank lines, before its last part, which ends
+    with the title's date (``... on Themes`` / ``Related to Russia's G8 Presidency,
+    Moscow, December 30, 2005``): the line above has no date and no closing
+    punctuation and is shaped like a title, the line is no sentence and no date line."""
+    above = above.strip()
+    return (
+        gap <= 3
+        and _looks_like_title(above)
+        and not has_title_date(above)
+        and not SENTENCE_END.search(above)
+        and not above.endswith((":", ","))
+        and text[-1:].isdigit()
+        and has_title_date(text)
+        and not _SENTENCE_BREAK.search(text)
+        and date_line(text) is None
+        and not is_label_line(text)
+    )
 
 
 ATTRIBUTION_TAIL = 3
