@@ -902,3 +902,14 @@ def test_a_title_cut_over_blank_lines_before_its_dated_end_is_one_title() -> Non
         f"Back\n\nSergey Lavrov’s remarks at the news conference, Moscow, {rest[-17:]}\n\n{QA}\n"
     )
     assert parsed.transcript.title is not None and not back.transcript.title.startswith("Back")
+
+
+def test_a_long_on_topic_heading_of_a_digest_is_a_heading() -> None:
+    heading = (
+        "On the creation of the Russian Foreign Ministry’s Gorchakov Public Diplomacy Fund "
+        "and a not-for-profit partnership called “The Russian Council on International Affairs”"
+    )
+    text = f"{TITLE}\n\n{heading}\n\nOn February 2, the President signed the orders.\n"
+    parsed = _parse(text)
+    assert _opening(parsed) == "On February 2, the President signed the orders."
+    assert parsed.speeches[0].heading == heading

@@ -112,7 +112,7 @@ def topic_heading(text: str) -> bool:
     """A digest's topic: 'On situation in Niger' (no comma: 'On the one hand, ...' is prose)."""
     return bool(
         _HEADING_ON.match(text)
-        and len(text.split()) <= 12
+        and len(text.split()) <= 30  # 'On the creation of the ... Fund and a ... called “...”'
         and not _TERMINAL.search(text)
         and ":" not in text
         and "," not in text
