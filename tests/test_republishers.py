@@ -913,3 +913,21 @@ def test_a_long_on_topic_heading_of_a_digest_is_a_heading() -> None:
     parsed = _parse(text)
     assert _opening(parsed) == "On February 2, the President signed the orders."
     assert parsed.speeches[0].heading == heading
+
+
+def test_a_title_date_followed_by_its_place_is_the_titles_date() -> None:
+    title = (
+        "Interview with Foreign Minister Sergey Lavrov by RT, on 8 October 2013, Bali, Indonesia"
+    )
+    info = parse_title(title)
+    assert (info.event_date, info.place) == (date(2013, 10, 8), "Bali, Indonesia")
+    assert (
+        parse_title("Sergey Lavrov’s remarks, May 5, 2017, and the discussion").event_date is None
+    )
+
+
+def test_a_video_players_loading_line_is_chrome() -> None:
+    assert (
+        _kinds(f"{TITLE}\n\nLoading the player...\n\n{QA}\n")["Loading the player..."]
+        == "media-link"
+    )

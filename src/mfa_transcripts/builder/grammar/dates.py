@@ -20,8 +20,9 @@
   December 2, 2009. Mr. Chairman; ...``, ``MOSCOW, March 23, 2004 (RIA Novosti) - ...``,
   ``MOSCOW, July 28 – RIA Novosti. ...``, ``OTTAWA, January 19. /TASS/. ...``. It is the
   agency's, chrome, and gives no date.
-* The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``; a
-  month and year alone (``..., October 2019``) end it too but give no day.
+* The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``, or
+  is followed only by its place (``..., 8 October 2013, Bali, Indonesia``); a month and
+  year alone (``..., October 2019``) end it too but give no day.
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ DATELINE = re.compile(
     rf"|[A-Z][A-Z\-' ]{{2,30}},\s+{_ANY_DAY}(?:,?\s\d{{4}})?\s*{_AGENCY})\s+(?=\S)"
 )
 TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
+# the title's date before its place: '..., on 8 October 2013, Bali, Indonesia'
+TITLE_DATE_PLACE = re.compile(
+    rf"(?:,\s*|\s+){DATE}(?P<place>(?:,\s*[A-Z][^\d,:;()]{{1,30}}){{1,2}})[.:]?\s*$"
+)
 TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
 # what introduces the title's date: '..., published on July 3, 2017'
 DATE_LEAD_IN = re.compile(r"(?:,\s*|\s+)(?:(?:published|released|posted)\s+)?on$", re.IGNORECASE)
@@ -143,11 +148,20 @@ def _invalid_date(name: str, line: int, found: str, what: str) -> Problem:
     )
 
 
+_YEAR_NEAR_END = re.compile(r"\d{4}[^\d]{1,64}$")
+
+
 def title_date_match(text: str) -> re.Match[str] | None:
-    """The date ending a title: ``(City, Month D, YYYY)`` or ``..., Month D, YYYY``."""
+    """The date ending a title: ``(City, Month D, YYYY)`` or ``..., Month D, YYYY``, or
+    followed by its place (``..., 8 October 2013, Bali, Indonesia``)."""
     tail = text.rstrip()[-1:]
     if not (tail.isdigit() or tail in {")", ".", ":"}):
-        return None  # a cheap test first: a title date ends in a digit, ')', '.' or ':'
+        # a cheap test first: a title date ends in a digit, ')', '.' or ':', or a place
+        # or two follow it
+        late = TITLE_DATE_PLACE.search(text) if _YEAR_NEAR_END.search(text) else None
+        if late is None or not all(is_place(p) for p in late["place"].split(",")[1:]):
+            return None
+        return late
 
     return TITLE_PAREN.search(text) or TITLE_DATE.search(text)
 

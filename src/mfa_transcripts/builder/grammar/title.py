@@ -170,6 +170,8 @@ def _title_date(title: str) -> tuple[date | None, str | None, str]:
     except ValueError:
         return None, None, title
     place = match.groupdict().get("place")
+    if place is not None:
+        place = place.strip(" ,")  # '(Bali, ...)' or ', Bali, Indonesia' after the date
     rest = DATE_LEAD_IN.sub("", title[: match.start()].rstrip(" ,"))
     return day, (place.strip() if place else None), rest.rstrip(" ,")
 
