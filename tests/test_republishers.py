@@ -926,6 +926,11 @@ def test_a_title_date_followed_by_its_place_is_the_titles_date() -> None:
     )
 
 
+def test_a_pipe_separated_navigation_line_is_no_title() -> None:
+    nav = "Please enter the digits: | Interviews | Vladimir Chizhov: Interview with Interfax"
+    assert _parse(f"{nav}\n\n{QA}\n").transcript.title is None
+
+
 def test_a_video_players_loading_line_is_chrome() -> None:
     assert (
         _kinds(f"{TITLE}\n\nLoading the player...\n\n{QA}\n")["Loading the player..."]

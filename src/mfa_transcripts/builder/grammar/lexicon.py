@@ -229,7 +229,7 @@ REPORTING = re.compile(
     r"|(?:held|gave|hosted) an? (?:[\w-]+ ){0,2}(?:press[ -]conference|news conference|briefing"
     r"|interview|address)|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
     r"|presents|reproduced|full (?:english )?(?:text|transcript|version)|below is|see below"
-    r"|(?:conducted|interviewed) by|Q&A|talk(?:s|ed|ing) (?:to|with)|translat(?:e|ed|ion|ing))\b",
+    r"|(?:conducted|interviewed) by|Q&A|talk(?:ed|ing) (?:to|with)|translat(?:e|ed|ion|ing))\b",
     re.IGNORECASE,
 )
 """Words of a report about a speaker, or of its writer presenting the text: a lead, even

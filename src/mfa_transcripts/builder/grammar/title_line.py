@@ -61,7 +61,7 @@ HEADLINE_GAP = 3
 """How many lines after an undated title-shaped headline are searched for the dated title."""
 
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
-_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>]\s.*\s[»›>]\s")
+_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
 # a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
