@@ -936,3 +936,8 @@ def test_a_video_players_loading_line_is_chrome() -> None:
         _kinds(f"{TITLE}\n\nLoading the player...\n\n{QA}\n")["Loading the player..."]
         == "media-link"
     )
+
+
+def test_a_printed_pages_number_alone_on_a_line_is_chrome() -> None:
+    text = f"{TITLE}\n\nWe met today.\n\n2\n\nAnd we agreed.\n\n{QA}\n"
+    assert _opening(_parse(text)) == "We met today.\n\nAnd we agreed."

@@ -90,6 +90,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # an icon font's glyphs (private-use characters), alone or with a counter
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
+    # a printed page's number on a line of its own (a PDF's text): '2'
+    ChromeLine("page-number", _ANYWHERE, r"\d{1,3}"),
     # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'
     ChromeLine(
         "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
