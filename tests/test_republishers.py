@@ -938,6 +938,9 @@ def test_a_video_players_loading_line_is_chrome() -> None:
     )
 
 
-def test_a_printed_pages_number_alone_on_a_line_is_chrome() -> None:
-    text = f"{TITLE}\n\nWe met today.\n\n2\n\nAnd we agreed.\n\n{QA}\n"
-    assert _opening(_parse(text)) == "We met today.\n\nAnd we agreed."
+def test_a_printed_pages_number_alone_on_a_line_is_chrome_between_turns() -> None:
+    """Between turns only: a record is one slice of the page, so chrome cannot sit
+    inside one (a number inside a turn stays its text)."""
+    text = f"{TITLE}\n\nWe met today.\n\n2\n\n{QA}\n"
+    assert _opening(_parse(text)) == "We met today."
+    assert _kinds(f"{TITLE}\n\n12\n\n{QA}\n")["12"] == "page-number"
