@@ -46,6 +46,10 @@ def label_alone(text: str) -> bool:
 
 
 def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A photo's caption or a site's short line: up to 20 words, no closing punctuation,
+    no salutation, first person, label or stage direction, not a sentence wrapped onto a
+    next line in lower case; never on a briefing or after its contents (a heading
+    follows there)."""
     text = ctx.texts[i].strip()
     if (
         len(text.split()) > 20
