@@ -944,3 +944,37 @@ def test_a_printed_pages_number_alone_on_a_line_is_chrome_between_turns() -> Non
     text = f"{TITLE}\n\nWe met today.\n\n2\n\n{QA}\n"
     assert _opening(_parse(text)) == "We met today."
     assert _kinds(f"{TITLE}\n\n12\n\n{QA}\n")["12"] == "page-number"
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "place"),
+    [
+        ("(January 18, 2007)", date(2007, 1, 18), None),
+        ("20 May 2010, Brussels", date(2010, 5, 20), "Brussels"),
+    ],
+)
+def test_a_date_line_in_parentheses_or_with_its_place_after_it(
+    line: str, day: date, place: str | None
+) -> None:
+    title = "Ambassador Vladimir Chizhov’s press conference on the forthcoming summit"
+    parsed = _parse(f"{title}\n{line}\n\n{QA}\n")
+    assert (parsed.transcript.event_date, parsed.transcript.place) == (day, place)
+
+
+@pytest.mark.parametrize(
+    ("title", "day"),
+    [
+        (
+            "Interview of Foreign Minister Sergey Lavrov to Bloomberg TV, Moscow, 14th of May 2014",
+            date(2014, 5, 14),
+        ),
+        (
+            "DEPUTY MINISTER ALEXEI MESHKOV'S INTERVIEW WITH VREMYA NOVOSTEI, PUBLISHED ON "
+            'FEBRUARY 6, 2004, UNDER THE HEADING "RUSSIA IS NO SUPERNUMERARY"',
+            date(2004, 2, 6),
+        ),
+        ("Remarks at the ceremony for the Declaration of May 9, 1945 and its legacy", None),
+    ],
+)
+def test_title_dates_with_of_and_dated_inside(title: str, day: date | None) -> None:
+    assert parse_title(title).event_date == day

@@ -36,6 +36,7 @@ from .grammar.chrome import chrome_kind
 from .grammar.dates import (
     date_line,
     dateline_end,
+    line_place,
     make_date,
     parse_header,
     title_date_match,
@@ -287,8 +288,8 @@ def split_page(name: str, text: str) -> Page:
             match = date_line(ln.text.strip())
             assert match is not None
             signed_date = make_date(name, ln.number, match, warnings)
-            if info.place is None and head.place is None and match["place"]:
-                info = replace(info, place=" ".join(match["place"].split()))
+            if info.place is None and head.place is None and line_place(match):
+                info = replace(info, place=line_place(match))
         body = body[: signed.start]
     chrome.extend(_chrome(kind, rest[footer_start + i]) for i, kind in enumerate(footer_kinds))
 

@@ -10,7 +10,8 @@
   2012``).
 * A **date line** is a date on a line of its own (``September 9, 2016``); a weekday may
   precede it and a time follow it (``Thursday, 02 July 2015 09:54``), a place may
-  precede it (``Solnechnogorsk, July 28, 2025``).
+  precede or follow it (``Solnechnogorsk, July 28, 2025``, ``20 May 2010, Brussels``),
+  parentheses may enclose it (``(January 18, 2007)``); the day may read ``14th of May``.
 * A **time stamp** is chrome, never a date (it is no ministry header, and its day order
   and time zone are unknown): ``5-12-2014, 16:44``, ``Submitted on Tue, 04/21/2015 -
   22:00``, ``10:07 06.04.2021 •``, ``21.04.1912:50`` (the time glued to a two-digit
@@ -22,7 +23,9 @@
   agency's, chrome, and gives no date.
 * The **title's date** ends it: ``..., Month D, YYYY`` or ``(City, Month D, YYYY)``, or
   is followed only by its place (``..., 8 October 2013, Bali, Indonesia``); a month and
-  year alone (``..., October 2019``) end it too but give no day.
+  year alone (``..., October 2019``) end it too but give no day. Failing that, a date
+  the title gives inside it after the verb that dates it (``..., published on February
+  6, 2004, under the heading ...``) is the title's date.
 """
 
 from __future__ import annotations
@@ -40,9 +43,11 @@ __all__ = [
     "TIME",
     "date_line",
     "dateline_end",
+    "line_place",
     "make_date",
     "match_date",
     "parse_header",
+    "title_date_inside",
     "title_date_match",
     "title_month_match",
 ]
@@ -61,13 +66,13 @@ _ORDINAL = r"(?:st|nd|rd|th)?"  # 'July 16th, 2011'
 _DATE_MDY = (
     rf"{_MONTH} ?(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*| ){_YEAR}"  # 'July25, 2016', 'Nov 1,2018'
 )
-_DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH}(?: ?,)? {_YEAR}"
+_DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?: of)? {_MONTH}(?: ?,)? {_YEAR}"  # '14th of May 2014'
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
 # 'x' prefix; match_date reads either.
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
 DATE_LINE = re.compile(
-    rf"^\s*(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;]{{1,40}}),\s+)?"
-    rf"{DATE}(?:,?\s+(?P<time>{TIME}))?\s*$"
+    rf"^\s*\(?(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}),\s+)?"
+    rf"{DATE}(?:,?\s+(?P<time>{TIME}))?(?:,\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}))?\)?\s*$"
 )
 STAMP = re.compile(
     rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
@@ -93,6 +98,11 @@ TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
 # the title's date before its place: '..., on 8 October 2013, Bali, Indonesia'
 TITLE_DATE_PLACE = re.compile(
     rf"(?:,\s*|\s+){DATE}(?P<place>(?:,\s*[A-Z][^\d,:;()]{{1,30}}){{1,2}})[.:]?\s*$"
+)
+# a date inside the title, after the verb that dates it: '..., PUBLISHED ON FEBRUARY 6,
+# 2004, UNDER THE HEADING ...'
+TITLE_DATED_INSIDE = re.compile(
+    rf"\b(?i:published|given|granted|released|posted)\s+(?i:on)\s+{DATE}(?=[,.;:\s]|$)"
 )
 TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
 # what introduces the title's date: '..., published on July 3, 2017'
@@ -173,11 +183,20 @@ def title_month_match(text: str) -> re.Match[str] | None:
 
 def date_line(text: str) -> re.Match[str] | None:
     """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54'); a place may
-    precede the date ('Solnechnogorsk, July 28, 2025')."""
+    precede the date ('Solnechnogorsk, July 28, 2025') or follow it ('20 May 2010,
+    Brussels'), and parentheses may enclose it ('(January 18, 2007)')."""
     match = DATE_LINE.match(text)
-    if match is None or (match["place"] is not None and not is_place(match["place"])):
+    if match is None or (text.lstrip()[:1] == "(") != (text.rstrip()[-1:] == ")"):
+        return None
+    if any(p is not None and not is_place(p) for p in (match["place"], match["after"])):
         return None
     return match
+
+
+def line_place(match: re.Match[str]) -> str | None:
+    """The place a date line names, before or after its date."""
+    place = match["place"] or match["after"]
+    return " ".join(place.split()) if place else None
 
 
 def dateline_end(text: str) -> int:
@@ -185,3 +204,8 @@ def dateline_end(text: str) -> int:
     2009. ``): the offset of the text after it, 0 if there is none."""
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+def title_date_inside(text: str) -> re.Match[str] | None:
+    """A date inside a title after the verb that dates it (``published on ...``)."""
+    return TITLE_DATED_INSIDE.search(text)

@@ -76,7 +76,7 @@ from datetime import date, datetime
 from ...errors import Problem
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
-from .dates import STAMP, TIME, date_line, make_date, parse_header
+from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
 from .footer import signer
 from .labels import is_label_line
 from .lexicon import (
@@ -166,7 +166,7 @@ def _date_line(ctx: HeadContext, head: Head, i: int) -> int | None:
         return i + 1  # the site's clock: 'Moscow: 04:27' under today's date
     head.dated = True
     head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
-    head.place = " ".join(match["place"].split()) if match["place"] else None
+    head.place = line_place(match)
     return i + 1
 
 

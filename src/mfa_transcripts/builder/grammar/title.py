@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import speakers
-from .dates import DATE_LEAD_IN, match_date, title_date_match, title_month_match
+from .dates import (
+    DATE_LEAD_IN,
+    match_date,
+    title_date_inside,
+    title_date_match,
+    title_month_match,
+)
 from .lexicon import (
     GENRE_VOCABULARY,
     PERSON_ROLES,
@@ -163,6 +169,12 @@ def _title_date(title: str) -> tuple[date | None, str | None, str]:
     title's date does not exist (:func:`split_page` refuses that page)."""
     match = title_date_match(title)
     if match is None:
+        inside = title_date_inside(title)  # '..., published on February 6, 2004, under ...'
+        if inside is not None:
+            try:
+                return match_date(inside), None, title
+            except ValueError:
+                return None, None, title
         month = title_month_match(title)
         return None, None, title[: month.start()].rstrip(" ,") if month else title
     try:
