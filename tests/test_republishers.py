@@ -978,3 +978,13 @@ def test_a_date_line_in_parentheses_or_with_its_place_after_it(
 )
 def test_title_dates_with_of_and_dated_inside(title: str, day: date | None) -> None:
     assert parse_title(title).event_date == day
+
+
+def test_an_editors_paragraph_before_an_unlabelled_first_question_is_the_lead() -> None:
+    title = "Interview with Alexander Saltanov by the magazine"
+    lead = "Modesty is one of the deputy minister’s qualities. We met Saltanov in Rhodes."
+    question = "Mr. Saltanov, your brief is the most complicated area. What are the prospects?"
+    text = f"{title}\n\n{lead}\n\n{question}\n\nALEXANDER SALTANOV: We are deeply concerned.\n"
+    parsed = _parse(text)
+    assert [q.text for q in parsed.questions] == [question]
+    assert parsed.speeches == []

@@ -64,6 +64,7 @@ from .grammar.dialogue import (
     in_own_words,
     numbered_question,
     quoted_subheading,
+    reported_paragraphs,
 )
 from .grammar.headings import (
     SEPARATOR,
@@ -291,8 +292,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             and page.text[current.end - 1] == "?"
         ):
             # the title's speaker labelled after unlabelled text that asks: that text
-            # was the interviewer's first question, not the speaker's own words
+            # was the interviewer's first question, not the speaker's own words; the
+            # paragraphs before it that report on the speaker were the editor's lead
             current.kind, current.speaker = "question", None
+            reported = reported_paragraphs(
+                [page.text[a:b] for a, b in current.spans[:-1]], info.speaker
+            )
+            chrome.extend(_lead(page, replace(current, spans=current.spans[:reported])))
+            current.spans = current.spans[reported:]
             questions, answering = 1, True
             _label_question(page, current)
         elif (

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label
-from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION
+from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, THIRD_PERSON
 
 __all__ = [
     "DASH_TURN",
@@ -187,3 +187,22 @@ def in_own_words(texts: list[str], surname: str | None) -> bool:
         and (surname is None or surname not in speakers.fold(text))
         for text in texts
     )
+
+
+def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
+    """How many of ``texts``, from the first, report on ``speaker`` in the third person
+    (an editor's lead before a first question): they name the speaker by surname or role
+    (``the deputy minister``), say ``he`` or ``she`` or report, and ask nothing; a first
+    person is the writer's only beside the surname or a reporting word (``We met
+    Saltanov in Rhodes``)."""
+    surname = speakers.fold(speaker.split()[-1]) if speaker else None
+    count = 0
+    for text in texts:
+        named = surname is not None and surname in speakers.fold(text)
+        reporting = REPORTING.search(text) is not None
+        if "?" in text or (FIRST_PERSON.search(text) and not (named or reporting)):
+            break  # a question, or the speaker's own words ('We met Saltanov' is a writer's)
+        if not (named or reporting or ROLE_REFERENCE.search(text) or THIRD_PERSON.search(text)):
+            break
+        count += 1
+    return count
