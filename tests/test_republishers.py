@@ -988,3 +988,17 @@ def test_an_editors_paragraph_before_an_unlabelled_first_question_is_the_lead() 
     parsed = _parse(text)
     assert [q.text for q in parsed.questions] == [question]
     assert parsed.speeches == []
+
+
+def test_an_interview_cut_after_its_first_answer_with_only_the_question_dashed() -> None:
+    title = "Russian Deputy Foreign Minister: Russia will block threats - TASS interview"
+    lead = "Russian Deputy Foreign Minister Andrey Rudenko told TASS how relations develop."
+    text = (
+        f"{title}\n\n{lead}\n\n— You are in charge of Asia. How would you describe it?\n\n"
+        "Asia is betting on stability.\n\nThe main challenge is its path.\n"
+    )
+    parsed = _parse(text)
+    assert [q.text for q in parsed.questions] == [
+        "You are in charge of Asia. How would you describe it?"
+    ]
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Andrey Rudenko", 2)]

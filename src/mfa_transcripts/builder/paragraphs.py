@@ -10,13 +10,14 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * a surname alone after the full name names that person (:mod:`.grammar.dialogue`);
 * a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
   for questions), and a broadcast's host asks there; elsewhere the host chairs;
-* the page's **subject** is the title's speaker, else the registry person an untitled
-  page's lead names (who, when a label of theirs answers too, answers under
-  ``Answer:``); an **interview** (a digest whose title names the genre, or
-  an untitled one whose subject answers under a label) lets the interviewer's name
-  label ask, and there, or on an untitled digest, an outlet's label (``TASS:``) asks;
-  on another digest whose subject answers under a label (``Comments ... to
-  journalists``), a name label asks where its paragraph asks (a question mark);
+* the page's **subject** is the title's speaker, else the registry person the page's
+  lead names (on an untitled page, its lead or first paragraphs), who, when a label of
+  theirs answers too, answers under ``Answer:``;
+* on an **interview** (a digest whose title names the genre, or an untitled one whose
+  subject answers under a label), the interviewer's name label asks, and there, or on
+  an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
+  subject answers under a label (``Comments ... to journalists``), a name label asks
+  where its paragraph asks (a question mark);
 * a page with no label at all may imply them: a dashed dialogue, or bare paragraphs on
   an interview (:mod:`.grammar.dialogue`).
 
@@ -64,7 +65,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             if following is not None or i + 1 == len(labels):
                 labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
     # who the page is with: the title's speaker, else the person an untitled page's lead names
-    subject = info.speaker or (None if page.title else _subject(page, texts))
+    subject = info.speaker or _subject(page, [] if page.title else texts)
     surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
@@ -103,7 +104,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if implied:
         starts = [start for _, start, _, _ in units]
-        labels = dash_labels(texts, starts, subject)  # '– Do you ...?' '– We ...'
+        labels = dash_labels(texts, starts, subject, asked_for)  # '– Do you ...?' '– We ...'
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
         implied = any(labels)
@@ -156,8 +157,8 @@ def _split_labelled(
 
 
 def _subject(page: Page, texts: list[str]) -> str | None:
-    """Who an untitled interview is with: the first registry person its lead names
-    (the head's lead lines, then the paragraphs before the body's first dash)."""
+    """Who a page whose title names nobody is with: the first registry person its lead
+    names (the head's lead lines, then, on an untitled page, its first paragraphs)."""
     lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
     for text in [*lines, *texts[:5]]:
         found = speakers.find_in_text(text)

@@ -63,16 +63,27 @@ def _implied(kind: str, name: str, speaker: str | None, at: int, width: int) -> 
     return Label(kind, name, None, speaker, True, (at, at + width), at + width)
 
 
-def dash_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
+def dash_labels(
+    texts: list[str], starts: list[int], speaker: str | None, interview: bool = False
+) -> list[Label | None]:
     """Labels of an interview without labels whose turns open with a dash (the Russian
     press's dialogue): questions and answers by the page's speaker in turn, from the
     first dashed paragraph, or from the second when more of the turns from it ask (the
     first answers a question cut off); a paragraph without a dash continues its turn.
     Fewer than two dashed paragraphs, or questions of which fewer than half ask (a
     question mark, or trailing off: ``Not all, I reckon…``; a dashed list of talking
-    points): no labels."""
+    points): no labels, but on an interview one dashed question with paragraphs after
+    it is a question and its answer (a page cut after its first answer)."""
     labels: list[Label | None] = [None] * len(texts)
     dashed = [(i, m) for i, t in enumerate(texts) if (m := DASH_TURN.match(t)) is not None]
+    if len(dashed) == 1 and interview:
+        # an interview cut after its first answer, the question alone dashed: the
+        # paragraphs after it are the answer
+        i, match = dashed[0]
+        if "?" in texts[i] and i + 1 < len(texts):
+            labels[i] = _implied("question", texts[i][0], None, starts[i], match.end())
+            labels[i + 1] = _implied("answer", "", speaker, starts[i + 1], 0)
+        return labels
     if len(dashed) < 2:
         return labels
     ends = [i for i, _ in dashed[1:]] + [len(texts)]
