@@ -1002,3 +1002,10 @@ def test_an_interview_cut_after_its_first_answer_with_only_the_question_dashed()
         "You are in charge of Asia. How would you describe it?"
     ]
     assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Andrey Rudenko", 2)]
+
+
+def test_a_reply_to_a_media_question_is_a_title_and_a_phone_with_a_slash_is_contact() -> None:
+    title = "Reply by Foreign Ministry spokesman Alexander Lukashevich to a media question"
+    text = f"{title}\n\nQuestion: Could you comment?\n\nAlexander Lukashevich: I could.\n"
+    assert _parse(text).transcript.title == title
+    assert _kinds(f"tel: +2712 362-1337/38\n\n{QA}\n")["tel: +2712 362-1337/38"] == "contact"

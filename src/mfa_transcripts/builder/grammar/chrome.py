@@ -115,7 +115,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "contact",
         _ANYWHERE,
         r"(?:(?:consular (?:queries|section|department)|phone|tel\.?|telephone|fax)\s*:?\s*)?"
-        r"\+\d[\d\s()\-]{6,}\d"
+        r"\+\d[\d\s()\-/]{6,}\d"
         r"|(?:consular (?:queries|section|department)|phone|tel\.?|telephone|fax)\s*:",
     ),
     # a cross-link to the Russian original or to the source

@@ -73,6 +73,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
     ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
+    ("answers to questions", r"repl(?:y|ies)"),  # 'Reply by <Name> to a media question'
     (None, r"greetings"),
     (None, r"message"),
     (None, r"talking points"),
