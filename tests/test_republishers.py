@@ -1009,3 +1009,15 @@ def test_a_reply_to_a_media_question_is_a_title_and_a_phone_with_a_slash_is_cont
     text = f"{title}\n\nQuestion: Could you comment?\n\nAlexander Lukashevich: I could.\n"
     assert _parse(text).transcript.title == title
     assert _kinds(f"tel: +2712 362-1337/38\n\n{QA}\n")["tel: +2712 362-1337/38"] == "contact"
+
+
+def test_a_headline_set_three_times_over_an_untitled_interview_is_head_chrome() -> None:
+    headline = "So much in common, nothing to divide us: Ambassador Kadakin"
+    lead = "In an interview with the Deccan Herald, Ambassador Kadakin shares his views."
+    question = "Can you share your views on the relations and their future course?"
+    text = f"{headline}\n\n{headline}\n\n\n{headline}\n\n{lead}\n\n{question}\n\nThey are strong.\n"
+    kinds = _kinds(text)
+    assert kinds[headline] == "masthead" and kinds[lead] == "lead"
+    parsed = _parse(text)
+    assert [q.text for q in parsed.questions] == [question]
+    assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"]

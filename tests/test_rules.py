@@ -699,7 +699,7 @@ def test_label_grammar(paragraph: str, kind: str | None, speaker: str | None) ->
 def test_head_rules_are_ordered_and_named() -> None:
     from mfa_transcripts.builder.grammar.head import HEAD_RULES, split_head
 
-    assert [r.name for r in HEAD_RULES][:2] == ["title-repeat", "languages"]
+    assert [r.name for r in HEAD_RULES][:3] == ["title-repeat", "headline-repeat", "languages"]
     texts = [
         "Title of the page, Moscow, May 5, 2021",
         "  • de-DE1 en-GB1",

@@ -11,6 +11,9 @@ rule               matches                                      captures
 title-repeat       the title again (spacing aside; a stamp of   —
                    up to 24 characters with a digit may be
                    glued on: ``..., April 25, 2022,10:11``)
+headline-repeat    a line without closing punctuation that the  —
+                   next three lines, or the head's lines
+                   before it, repeat (a headline set twice)
 languages          the switcher ``• de-DE1 en-GB1`` (first one)  the page's languages
 chrome             a head line of :data:`~.chrome.CHROME_LINES`  —
                    (document number ``2432-20-10-2014``,
@@ -141,6 +144,16 @@ def _title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
     ):
         return i + 1
     return None
+
+
+def _headline_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A headline set twice or more (``So much in common, nothing to divide us:
+    Ambassador Kadakin`` three times over an untitled interview)."""
+    text = ctx.texts[i].strip()
+    if len(text) < 15 or SENTENCE_END.search(text):
+        return None
+    taken = [ctx.texts[k].strip() for k, _ in head.kinds[-4:]]
+    return i + 1 if text in taken or text in (t.strip() for t in ctx.texts[i + 1 : i + 4]) else None
 
 
 def _languages(ctx: HeadContext, head: Head, i: int) -> int | None:
@@ -305,6 +318,7 @@ def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-repeat", "title-repeat", _title_repeat),
+    HeadRule("headline-repeat", "masthead", _headline_repeat),
     HeadRule("languages", "languages", _languages),
     HeadRule(
         "chrome",
