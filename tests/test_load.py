@@ -80,6 +80,21 @@ def test_load_reads_any_package_folder_and_bulk_models_equal_validated_ones(
         mfa_transcripts.load("answers", package=built / "schema")
 
 
+def test_load_leaves_the_garbage_collector_as_it_found_it(built: Path) -> None:
+    """load() pauses collection while it makes the records, and only then."""
+    import gc
+
+    assert gc.isenabled()
+    assert mfa_transcripts.load("answers", package=built)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert mfa_transcripts.load("answers", package=built)
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
+
+
 def test_import_loads_no_models_and_no_pyarrow() -> None:
     code = (
         "import sys, mfa_transcripts\n"

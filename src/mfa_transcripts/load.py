@@ -201,6 +201,8 @@ def load(
     sha256 against the package's ``datapackage.json`` before decoding a byte, and raises
     :class:`VerificationError` if either differs.
     """
+    import gc
+
     rows = _read(table, package, verify, source).to_pylist()
     from .schema import TABLES
 
@@ -215,13 +217,21 @@ def load(
     new, set_ = object.__new__, object.__setattr__
     fields_set = set(names)
     records = []
-    for row in rows:
-        record = new(model)
-        set_(record, "__dict__", row)
-        set_(record, "__pydantic_fields_set__", fields_set.copy())
-        set_(record, "__pydantic_extra__", None)
-        set_(record, "__pydantic_private__", None)
-        records.append(record)
+    # The records hold no cycles: a collection pass while they are made only walks the
+    # rows made so far, again and again (half the time of a 100,000-row load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for row in rows:
+            record = new(model)
+            set_(record, "__dict__", row)
+            set_(record, "__pydantic_fields_set__", fields_set.copy())
+            set_(record, "__pydantic_extra__", None)
+            set_(record, "__pydantic_private__", None)
+            records.append(record)
+    finally:
+        if collecting:
+            gc.enable()
     return records
 
 
