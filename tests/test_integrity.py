@@ -47,8 +47,10 @@ def bulk_never_passes_what_the_row_pass_refuses(monkeypatch: pytest.MonkeyPatch)
     """
     real = validate_module.rows_hold
 
-    def rows_hold(root: Path, shards: dict[str, int] | None = None) -> object:
-        bulk = real(root, shards)
+    def rows_hold(
+        root: Path, shards: dict[str, int] | None = None, max_bytes: int | None = None
+    ) -> object:
+        bulk = real(root, shards, max_bytes)
         row_pass = Report()
         # the bulk runs only when every file is regular and matches the descriptor
         every_file_fine = validate_module._Checked(set(), set(), set(), shards=shards or {})

@@ -39,7 +39,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from itertools import zip_longest
 from pathlib import Path
-from typing import IO, Any
+from types import SimpleNamespace
+from typing import IO, Any, cast
 
 from pydantic import ValidationError
 
@@ -400,14 +401,15 @@ class _Checked:
 def _check_rows(root: Path, report: Report, checked: _Checked) -> dict[str, _Table]:
     """Rows of every table: in bulk (:mod:`.checks`) and, if that finds anything (or a file
     failed its hash), row by row."""
-    bulk = rows_hold(root, checked.shards) if checked.ok else None
+    bulk = rows_hold(root, checked.shards, MAX_PARQUET_BYTES) if checked.ok else None
     if bulk is not None:  # every row check holds: no row needs reading one by one
         return {
             model.table: _Table(
                 set(bulk[model.table].column(model.primary_key).to_pylist()),
                 bulk[model.table].num_rows,
                 {
-                    row["transcript_id"]: source_entry(Transcript.model_construct(**row))
+                    # source_entry reads attributes only: the kept columns will do
+                    row["transcript_id"]: source_entry(cast(Transcript, SimpleNamespace(**row)))
                     for row in bulk[model.table].to_pylist()
                 }
                 if model is Transcript

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import __version__, package, safefs
+from .. import __version__, arrowcsv, package, safefs
+from ..arrowcsv import string_data
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
 from .figure import PALETTE
@@ -137,65 +137,20 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _cells(column: Any) -> Any:
-    """A column as CSV cells before quoting, what :func:`fields.csv_cell` gives its values."""
-    if pa.types.is_boolean(column.type):
-        cells = pc.if_else(column, "true", "false")
-    elif pa.types.is_string(column.type):
-        cells = column
-    elif pa.types.is_integer(column.type) or pa.types.is_date(column.type):
-        cells = pc.cast(column, pa.string())
-    else:
-        raise TypeError(f"no bulk CSV encoding for {column.type}")
-    return pc.fill_null(cells, "")
-
-
-def _quote(cells: Any) -> Any:
-    """Cells quoted as :func:`csv_line` quotes them: those holding a comma, quote or break."""
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
-    return pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES.pattern), quoted, cells)
-
-
 def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
     """The CSV lines of ``table``'s rows (no header), encoded as whole columns: the same
-    bytes as :func:`csv_line` over each row's :func:`fields.csv_cell` cells.
+    bytes as :func:`csv_line` over each row's :func:`fields.csv_cell` cells
+    (:func:`mfa_transcripts.arrowcsv.csv_bytes`).
 
     For a table whose cells are made in Python (:func:`lines_in_python`), the lines its
     :data:`CSV_COLUMN` holds.
     """
     if lines_in_python(model):
         return string_data(table.column(CSV_COLUMN))
-    # a slice at a time: the encoded cells, rows and lines of a whole row group at once
-    # would hold several copies of its texts
-    return b"".join(
-        _csv_slice(table.slice(start, CSV_SLICE), model)
-        for start in range(0, table.num_rows, CSV_SLICE)
-    )
-
-
-CSV_SLICE = 2_000
-"""Rows encoded as CSV at a time."""
-
-
-def _csv_slice(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
-    cells = [_quote(_cells(table.column(s.name))) for s in field_specs(model)]
-    rows = pc.binary_join_element_wise(*cells, ",")
-    lines = pc.binary_join_element_wise(rows, "\n", "")
-    return string_data(lines)
-
-
-def string_data(strings: Any) -> bytes:
-    """The bytes of a string array's values, one after the other (a scalar's bytes)."""
-    if isinstance(strings, pa.Scalar):
-        return b"" if not strings.is_valid else strings.as_buffer().to_pybytes()
-    if isinstance(strings, pa.ChunkedArray):
-        return b"".join(string_data(chunk) for chunk in strings.chunks)
-    if not len(strings):
-        return b""
-    offsets = memoryview(strings.buffers()[1]).cast("i")  # int32, as string arrays have
-    first = strings.offset
-    start, end = int(offsets[first]), int(offsets[first + len(strings)])
-    return memoryview(strings.buffers()[2])[start:end].tobytes()
+    lines = arrowcsv.csv_bytes(table, [s.name for s in field_specs(model)])
+    if lines is None:  # pragma: no cover - only list columns need Python, and they have one
+        raise TypeError(f"{model.table}: a cell needs Python to encode")
+    return lines
 
 
 class _HashingFile(io.RawIOBase):
