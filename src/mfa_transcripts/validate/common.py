@@ -23,7 +23,7 @@ class _Status:
 class _Table:
     """What the row pass learnt of a table read to its end."""
 
-    keys: set[str]
+    keys: set[str]  # (from the bulk checks, the transcripts' only: nothing else reads them)
     rows: int
     sources: dict[str, dict[str, Any]]  # transcript ID -> its datapackage source (transcripts)
 

@@ -36,9 +36,13 @@ def _check_rows(root: Path, report: Report, checked: _Checked) -> dict[str, _Tab
     failed its hash), row by row."""
     bulk = rows_hold(root, checked.shards, limits.MAX_PARQUET_BYTES) if checked.ok else None
     if bulk is not None:  # every row check holds: no row needs reading one by one
+        # keys, references and counts were checked in bulk: of the keys, only the
+        # transcripts' are needed (against the descriptor's sources)
         return {
             model.table: _Table(
-                set(bulk[model.table].column(model.primary_key).to_pylist()),
+                set(bulk[model.table].column(model.primary_key).to_pylist())
+                if model is Transcript
+                else set(),
                 bulk[model.table].num_rows,
                 {
                     # source_entry reads attributes only: the kept columns will do
