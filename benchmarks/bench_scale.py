@@ -20,13 +20,13 @@ prints, each the median of ``--runs`` runs with its baseline measured in the sam
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,19 +37,51 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-def _child(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Run ``argv``; (wall seconds, peak resident MB of it or any of its children)."""
+# Children are started by a small launcher process, not by this one: Linux keeps a
+# process's peak resident set across exec, and a child forked from this process (which
+# holds the loaded tables by then) would report this process's peak as its own.
+_LAUNCHER_CODE = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    argv, cwd = json.loads(line)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    peak = usage.ru_maxrss / 1024  # KB on Linux
-    return wall, peak
+    code = os.waitstatus_to_exitcode(status)
+    print(json.dumps([wall, usage.ru_maxrss, code, err.decode(errors="replace")[-2000:]]))
+    sys.stdout.flush()
+"""
+_launcher: subprocess.Popen[str] | None = None
+
+
+def start_launcher() -> None:
+    """Start the launcher while this process is still small (before any table is read)."""
+    global _launcher
+    _launcher = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER_CODE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _launch(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int, str]:
+    """(wall seconds, peak resident KB, exit code, stderr's end) of ``argv``."""
+    assert _launcher is not None and _launcher.stdin and _launcher.stdout
+    _launcher.stdin.write(json.dumps([argv, None if cwd is None else str(cwd)]) + "\n")
+    _launcher.stdin.flush()
+    wall, peak, code, err = json.loads(_launcher.stdout.readline())
+    return wall, peak, code, err
+
+
+def _child(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run ``argv``; (wall seconds, peak resident MB of it or any of its children)."""
+    wall, peak, code, err = _launch(argv, cwd)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({code}): {err}")
+    return wall, peak / 1024  # KB on Linux
 
 
 def _peak_with_workers(code: str, cwd: Path | None = None) -> tuple[float, float]:
@@ -61,14 +93,10 @@ def _peak_with_workers(code: str, cwd: Path | None = None) -> tuple[float, float
         + "\nkids=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
         + "\nprint(max(self_, kids), file=sys.stderr)"
     )
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", wrapper], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"build failed ({done.returncode}): {done.stderr[-2000:]}")
-    peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+    wall, _, status, err = _launch([sys.executable, "-c", wrapper], cwd)
+    if status not in (0, 1):
+        raise SystemExit(f"build failed ({status}): {err}")
+    peak = int(err.strip().splitlines()[-1]) / 1024
     return wall, peak
 
 
@@ -193,6 +221,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mfa-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    start_launcher()
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     empty = Path(tempfile.mkdtemp())
     bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], cwd=empty), 9)

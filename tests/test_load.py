@@ -105,3 +105,19 @@ def test_import_loads_no_models_and_no_pyarrow() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+@pytest.mark.parametrize("scanned_above", [0, 1 << 40])
+def test_large_and_small_files_load_the_same_table(
+    built: Path, monkeypatch: pytest.MonkeyPatch, scanned_above: int
+) -> None:
+    """A large file goes through read_table's scanner, a small one through ParquetFile:
+    the same table either way, verified or not."""
+    import importlib
+
+    load_module = importlib.import_module("mfa_transcripts.load")  # the module, not load()
+    monkeypatch.setattr(load_module, "_SCANNED_BYTES", scanned_above)
+    expected = pq.read_table(built / "dist" / "answers.parquet")
+    assert mfa_transcripts.load_table("answers", package=built).equals(expected)
+    assert mfa_transcripts.load_table("answers", package=built, verify=True).equals(expected)
+    assert len(mfa_transcripts.load("answers", package=built)) == expected.num_rows

@@ -154,20 +154,36 @@ def _read(
     table: str, package: Path | str | None, verify: bool = False, source: str = "shipped"
 ) -> pa.Table:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     package = _package(package, source)
     path = data_path(table, package)
     files = [path] if path.is_file() else sorted(path.glob(f"{table}-*-of-*.parquet"))
-    # ParquetFile(...).read(), not read_table: one file needs no dataset discovery
     if verify:
         manifest = manifest_path(package)
-        parts = [
-            pq.ParquetFile(pa.BufferReader(_verified_bytes(f, manifest))).read() for f in files
-        ]
+        parts = [_read_file(pa.BufferReader(_verified_bytes(f, manifest))) for f in files]
     else:
-        parts = [pq.ParquetFile(f).read() for f in files]
+        parts = [_read_file(f) for f in files]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+_SCANNED_BYTES = 16 * 1024 * 1024
+"""A Parquet file larger than this (16 MiB) is read by ``pyarrow.parquet.read_table``."""
+
+
+def _read_file(source: Any) -> pa.Table:
+    """One Parquet file (a path or a buffer) as a table.
+
+    A small one with ``ParquetFile(...).read()``: no dataset discovery, nor the imports
+    of pyarrow's dataset module (which imports pandas); a large one with ``read_table``,
+    whose scanner decodes its row groups side by side (about 15 % faster at 10,000
+    pages, where the first call's imports no longer count).
+    """
+    import pyarrow.parquet as pq
+
+    size = source.size() if hasattr(source, "size") else source.stat().st_size
+    if size > _SCANNED_BYTES:
+        return pq.read_table(source)
+    return pq.ParquetFile(source).read()
 
 
 def load_table(
