@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,6 +109,22 @@ def _timed(fn: Callable[[], object], runs: int) -> float:
     return median_seconds(fn, runs, warm_up=False)
 
 
+def _interleaved(
+    baseline: Callable[[], object], measured: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Medians of ``baseline`` and ``measured`` timed alternately, ``runs`` times each,
+    which goes first swapped every run (the second of two large reads in a row is the
+    slower by 10-15 % here)."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for run in range(runs):
+        pair = [(baseline, samples[0]), (measured, samples[1])]
+        for fn, times in pair if run % 2 == 0 else pair[::-1]:
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(samples[0]), statistics.median(samples[1])
+
+
 def _floor(seeds: Path) -> None:
     for path in sorted(seeds.iterdir()):
         path.read_bytes().decode("utf-8").split("\n\n")
@@ -183,10 +200,11 @@ def _bench_load(out: Path, runs: int) -> None:
         return mfa_transcripts.load_table("answers", package=out)
 
     load()  # warm up imports and schema building
-    t_pylist = _timed(lambda: pq.read_table(answers).to_pylist(), runs * 3)
-    t_load = _timed(load, runs * 3)
-    t_read = _timed(lambda: pq.read_table(answers), runs * 3)
-    t_table = _timed(load_table, runs * 3)
+    pq.read_table(answers)
+    # each figure and its baseline taken in turn, run after run, so that the machine's
+    # load at one moment weighs on both alike
+    t_pylist, t_load = _interleaved(lambda: pq.read_table(answers).to_pylist(), load, runs * 4)
+    t_read, t_table = _interleaved(lambda: pq.read_table(answers), load_table, runs * 4)
     _line(
         'load("answers")',
         f"{t_load * 1000:.0f} ms",

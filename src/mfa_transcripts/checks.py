@@ -171,8 +171,10 @@ def _rows_hold(
             if max_bytes is not None and unpacked > max_bytes:
                 return False  # a decompression bomb, say: never decoded
             groups += [(model, root / rel, metadata, g) for g in range(metadata.num_row_groups)]
-    descriptors = {m.table: os.open(root / csv_path(m.table), os.O_RDONLY) for m in MODELS}
+    descriptors: dict[str, int] = {}
     try:
+        for model in MODELS:
+            descriptors[model.table] = os.open(root / csv_path(model.table), os.O_RDONLY)
         kept = _groups_hold(groups, descriptors)
     finally:
         for fd in descriptors.values():
