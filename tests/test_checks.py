@@ -263,3 +263,27 @@ def test_validate_imports_no_pandas(built: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("field", [None, "speech_count", "answer_count", "word_count"])
+def test_the_bulk_check_refuses_a_count_the_rows_do_not_give(
+    built: Path, tmp_path: Path, field: str | None
+) -> None:
+    """A transcript's count or word count changed in both copies alike (so that only the
+    rows can tell): the bulk check says no; rewritten unchanged, yes."""
+    import pyarrow.parquet as pq
+
+    package = copy_package(built, tmp_path / "package")
+    path = package / "dist" / "transcripts.parquet"
+    table = pq.read_table(path)
+    if field is not None:
+        values = table.column(field).to_pylist()
+        values[-1] += 1
+        index = table.schema.get_field_index(field)
+        table = table.set_column(index, table.schema.field(index), pa.array(values, pa.int64()))
+    pq.write_table(table, path)
+    names = [s.name for s in field_specs(Transcript)]
+    lines = arrowcsv.csv_bytes(table, names)
+    assert lines is not None
+    (package / "dist" / "transcripts.csv").write_bytes((",".join(names) + "\n").encode() + lines)
+    assert (rows_hold(package) is None) == (field is not None)

@@ -487,46 +487,46 @@ def _keys_hold(tables: dict[str, Any]) -> bool:
 
 
 def _counts_hold(tables: dict[str, Any]) -> bool:
-    """Each transcript's counts and word count are those of its rows."""
+    """Each transcript's counts and word count are those of its rows.
+
+    A table in the published order holds each transcript's rows in one run: the runs'
+    lengths and word sums (from run ends and a running sum of the words; not
+    ``Table.group_by``, which loads pyarrow's query engine, and so pandas) are looked up
+    by transcript ID. A transcript in two runs breaks the order: no.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     transcripts = tables["transcripts"]
-    ids = transcripts.column("transcript_id").to_pylist()
-    words = dict.fromkeys(ids, 0)
+    ids = transcripts.column("transcript_id").combine_chunks()
+    zero = literal(0)
+    nothing = pc.multiply(pc.cast(pc.binary_length(ids), pa.int64()), zero)  # a 0 each
+    words = nothing
     for name, field in (
         ("speeches", "speech_count"),
         ("questions", "question_count"),
         ("answers", "answer_count"),
     ):
-        counts = dict.fromkeys(ids, 0)
-        for tid, count, total in _runs(tables[name]):
-            if tid not in counts:
+        table = tables[name]
+        counts = run_words = nothing
+        if table.num_rows:
+            encoded = pc.run_end_encode(table.column("transcript_id").combine_chunks())
+            owners = encoded.values
+            if pc.count_distinct(owners).as_py() != len(owners):
                 return False
-            counts[tid] += count
-            words[tid] += total
-        if counts != dict(zip(ids, transcripts.column(field).to_pylist(), strict=True)):
+            ends = pc.cast(encoded.run_ends, pa.int64())
+            word_counts = table.column("word_count").combine_chunks()
+            totals = pc.cumulative_sum(pc.cast(word_counts, pa.int64()))
+            at_ends = pc.take(totals, pc.subtract(ends, literal(1)))
+            lengths = pc.fill_null(pc.pairwise_diff(ends), ends[0])  # the first run: its end
+            sums = pc.fill_null(pc.pairwise_diff(at_ends), at_ends[0])
+            where = pc.index_in(ids, value_set=owners)
+            counts = pc.fill_null(pc.take(lengths, where), zero)
+            run_words = pc.fill_null(pc.take(sums, where), zero)
+        if not _all(pc.equal(transcripts.column(field), counts)):
             return False
-    return words == dict(zip(ids, transcripts.column("word_count").to_pylist(), strict=True))
-
-
-def _runs(table: Any) -> list[tuple[str, int, int]]:
-    """(transcript ID, rows, words) of each run of rows with the same transcript ID.
-
-    From run ends and a running sum of the words, not ``Table.group_by``: that loads
-    pyarrow's query engine, which imports pandas."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if not table.num_rows:
-        return []
-    encoded = pc.run_end_encode(table.column("transcript_id").combine_chunks())
-    ends = pc.cast(encoded.run_ends, pa.int64())
-    totals = pc.cumulative_sum(pc.cast(table.column("word_count"), pa.int64()))
-    at_ends = pc.take(totals, pc.subtract(ends, literal(1))).to_pylist()
-    runs = []
-    previous_end = previous_total = 0
-    for tid, end, total in zip(encoded.values.to_pylist(), ends.to_pylist(), at_ends, strict=True):
-        runs.append((tid, end - previous_end, total - previous_total))
-        previous_end, previous_total = end, total
-    return runs
+        words = pc.add(words, run_words)
+    return _all(pc.equal(transcripts.column("word_count"), words))
 
 
 def _order_holds(tables: dict[str, Any]) -> bool:
