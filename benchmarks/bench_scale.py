@@ -4,9 +4,9 @@ For each N (1,000 and 10,000 by default; ``--full`` adds 26,000, the Ministry's 
 archive) it generates the corpus (``corpus.py``, seeded, cached under ``--work``), then
 prints, each the median of ``--runs`` runs with its baseline measured in the same run:
 
-* build (a child process): wall time, MB/s, pages/s, peak memory (largest resident set
-  of the build process and of any of its workers, from ``wait4``), beside the bare floor
-  of reading every page and splitting it into paragraphs;
+* build (a child process running ``mfa-transcripts build --on-error skip``): wall time,
+  MB/s, pages/s, peak memory (largest resident set of the build process and of any of its
+  workers), beside the bare floor of reading every page and splitting it into paragraphs;
 * ``mfa-transcripts validate`` beside ``frictionless validate datapackage.json``: time
   and peak memory, both child processes;
 * ``load("answers")`` beside ``pyarrow.parquet.read_table(...).to_pylist()``, and
@@ -20,6 +20,7 @@ prints, each the median of ``--runs`` runs with its baseline measured in the sam
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -37,19 +38,51 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-def _child(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Run ``argv``; (wall seconds, peak resident MB of it or any of its children)."""
+# Children are started by a small launcher process, not by this one: Linux keeps a
+# process's peak resident set across exec, and a child forked from this process (which
+# holds the loaded tables by then) would report this process's peak as its own.
+_LAUNCHER_CODE = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    argv, cwd = json.loads(line)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    peak = usage.ru_maxrss / 1024  # KB on Linux
-    return wall, peak
+    code = os.waitstatus_to_exitcode(status)
+    print(json.dumps([wall, usage.ru_maxrss, code, err.decode(errors="replace")[-2000:]]))
+    sys.stdout.flush()
+"""
+_launcher: subprocess.Popen[str] | None = None
+
+
+def start_launcher() -> None:
+    """Start the launcher while this process is still small (before any table is read)."""
+    global _launcher
+    _launcher = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER_CODE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _launch(argv: list[str], cwd: Path | None = None) -> tuple[float, int, int, str]:
+    """(wall seconds, peak resident KB, exit code, stderr's end) of ``argv``."""
+    assert _launcher is not None and _launcher.stdin and _launcher.stdout
+    _launcher.stdin.write(json.dumps([argv, None if cwd is None else str(cwd)]) + "\n")
+    _launcher.stdin.flush()
+    wall, peak, code, err = json.loads(_launcher.stdout.readline())
+    return wall, peak, code, err
+
+
+def _child(argv: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run ``argv``; (wall seconds, peak resident MB of it or any of its children)."""
+    wall, peak, code, err = _launch(argv, cwd)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({code}): {err}")
+    return wall, peak / 1024  # KB on Linux
 
 
 def _peak_with_workers(code: str, cwd: Path | None = None) -> tuple[float, float]:
@@ -61,14 +94,10 @@ def _peak_with_workers(code: str, cwd: Path | None = None) -> tuple[float, float
         + "\nkids=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
         + "\nprint(max(self_, kids), file=sys.stderr)"
     )
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", wrapper], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"build failed ({done.returncode}): {done.stderr[-2000:]}")
-    peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+    wall, _, status, err = _launch([sys.executable, "-c", wrapper], cwd)
+    if status not in (0, 1):
+        raise SystemExit(f"build failed ({status}): {err}")
+    peak = int(err.strip().splitlines()[-1]) / 1024
     return wall, peak
 
 
@@ -78,6 +107,22 @@ def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _timed(fn: Callable[[], object], runs: int) -> float:
     return median_seconds(fn, runs, warm_up=False)
+
+
+def _interleaved(
+    baseline: Callable[[], object], measured: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Medians of ``baseline`` and ``measured`` timed alternately, ``runs`` times each,
+    which goes first swapped every run (the second of two large reads in a row is the
+    slower by 10-15 % here)."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for run in range(runs):
+        pair = [(baseline, samples[0]), (measured, samples[1])]
+        for fn, times in pair if run % 2 == 0 else pair[::-1]:
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(samples[0]), statistics.median(samples[1])
 
 
 def _floor(seeds: Path) -> None:
@@ -101,15 +146,14 @@ def bench(pages: int, work: Path, runs: int, jobs: int | None, only_load: bool =
     print(f"\n{pages:,} pages, {size / 1e6:.1f} MB (median of {runs} runs each)")
 
     out = work / f"package-{pages}"
-    jobs_arg = "" if jobs is None else f", jobs={jobs}"
-    code = (
-        "from pathlib import Path\n"
-        "import inspect, shutil\n"
-        "from mfa_transcripts.builder.build import build\n"
-        f"out = Path({str(out)!r}); shutil.rmtree(out, ignore_errors=True)\n"
-        "kw = {'on_error': 'skip'}\n"
-        f"if 'jobs' in inspect.signature(build).parameters and {jobs_arg!r}: kw['jobs'] = {jobs}\n"
-        f"build(Path({str(seeds)!r}), out, **kw)\n"
+    argv = ["build", "--seeds", str(seeds), "--out", str(out), "--on-error", "skip"]
+    if jobs is not None:
+        argv += ["--jobs", str(jobs)]
+    code = (  # the command a maintainer runs (it chooses Arrow's memory pool, see cli.py)
+        "import shutil\n"
+        f"shutil.rmtree({str(out)!r}, ignore_errors=True)\n"
+        "from mfa_transcripts.cli import main\n"
+        f"assert main({argv!r}) in (0, 1)\n"
     )
     if not only_load:
         _bench_build(code, seeds, size, pages, out, runs)
@@ -156,10 +200,11 @@ def _bench_load(out: Path, runs: int) -> None:
         return mfa_transcripts.load_table("answers", package=out)
 
     load()  # warm up imports and schema building
-    t_pylist = _timed(lambda: pq.read_table(answers).to_pylist(), runs * 3)
-    t_load = _timed(load, runs * 3)
-    t_read = _timed(lambda: pq.read_table(answers), runs * 3)
-    t_table = _timed(load_table, runs * 3)
+    pq.read_table(answers)
+    # each figure and its baseline taken in turn, run after run, so that the machine's
+    # load at one moment weighs on both alike
+    t_pylist, t_load = _interleaved(lambda: pq.read_table(answers).to_pylist(), load, runs * 4)
+    t_read, t_table = _interleaved(lambda: pq.read_table(answers), load_table, runs * 4)
     _line(
         'load("answers")',
         f"{t_load * 1000:.0f} ms",
@@ -194,6 +239,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mfa-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    start_launcher()
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     empty = Path(tempfile.mkdtemp())
     bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], cwd=empty), 9)

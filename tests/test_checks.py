@@ -9,6 +9,9 @@ one and the package check reads with the other.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,11 +19,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mfa_transcripts import arrowcsv, checks
 from mfa_transcripts.builder.build import build
 from mfa_transcripts.builder.export import csv_bytes, csv_line, record_batch
-from mfa_transcripts.checks import OTHER_WHITESPACE, rows_hold, under_text_rule
-from mfa_transcripts.fields import csv_cell
-from mfa_transcripts.schema import FORMAT_CHARACTERS, MODELS, Answer, normalise_text
+from mfa_transcripts.checks import OTHER_WHITESPACE, rows_hold, spaces, under_text_rule
+from mfa_transcripts.fields import arrow_schema, csv_cell, field_specs
+from mfa_transcripts.schema import (
+    FORMAT_CHARACTERS,
+    GENRES,
+    MODELS,
+    Answer,
+    Transcript,
+    normalise_text,
+)
 
 from .conftest import DATA, copy_package, examples
 
@@ -126,3 +137,153 @@ def test_a_card_over_a_mebibyte_is_compared_not_refused(built: Path, tmp_path: P
     card.write_bytes(b"x" * (MAX_CARD_BYTES + 1))
     kinds = {(p.type, p.file) for p in validate_package(package / "datapackage.json").errors}
     assert ("limit-exceeded", "dist/README.md") in kinds
+
+
+def _python_lines(model: type, rows: list[dict[str, object]]) -> bytes:
+    """The CSV lines the build writes row by row: each value's JSON-mode dump, as a cell."""
+    records = [model.model_validate(row) for row in rows]  # type: ignore[attr-defined]
+    names = list(model.model_fields)  # type: ignore[attr-defined]
+    return "".join(
+        csv_line([csv_cell(r.model_dump(mode="json")[n]) for n in names]) for r in records
+    ).encode()
+
+
+_ITEM = st.text(alphabet=st.sampled_from(["a", "é", ",", " ", "«", "’", "\u2028", "x"]))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 1, 1)).map(
+                lambda d: d.replace(tzinfo=timezone(timedelta(hours=3)))
+            ),
+            st.lists(_ITEM, max_size=3),
+            st.lists(st.sampled_from(list(GENRES)), max_size=3),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_bulk_csv_of_transcripts_is_the_row_lines(
+    seed_page: object, values: list[tuple[datetime, list[str], list[str], bool]]
+) -> None:
+    """Zoned datetimes (a fraction only when there is one), lists as compact JSON,
+    booleans: the whole-column encoding the checks compare with is the model's dump."""
+    from mfa_transcripts.builder.records import ParsedPage
+
+    assert isinstance(seed_page, ParsedPage)
+    base = seed_page.transcript.model_dump()
+    rows = [
+        {**base, "published_at": at, "tags": tags, "genres": genres, "complete": complete}
+        for at, tags, genres, complete in values
+    ]
+    rows[0]["published_at"] = None
+    table = pa.Table.from_pylist(rows, schema=arrow_schema(Transcript))
+    names = [s.name for s in field_specs(Transcript)]
+    assert arrowcsv.csv_bytes(table, names) == _python_lines(Transcript, rows)
+
+
+@pytest.mark.parametrize("item", ['say "no"', "back\\slash", "tab\there", "bell\x07"])
+def test_a_list_item_json_escapes_is_left_to_python(seed_page: object, item: str) -> None:
+    from mfa_transcripts.builder.records import ParsedPage
+
+    assert isinstance(seed_page, ParsedPage)
+    row = {**seed_page.transcript.model_dump(), "tags": ["plain", item]}
+    table = pa.Table.from_pylist([row], schema=arrow_schema(Transcript))
+    assert arrowcsv.csv_bytes(table, [s.name for s in field_specs(Transcript)]) is None
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from([" ", "a", "é", "\n"]), max_size=20), max_size=30),
+    st.integers(0, 5),
+    st.integers(1, 4),
+)
+def test_spaces_counts_each_texts_spaces(texts: list[str], skip: int, chunks: int) -> None:
+    """Counted from the array's bytes: sliced arrays and several chunks included."""
+    array = pa.array(["x  y"] * skip + texts, type=pa.string()).slice(skip)
+    size = max(1, len(texts) // chunks)
+    chunked = pa.chunked_array(
+        [array.slice(i, size) for i in range(0, len(texts), size)] or [array],
+        type=pa.string(),
+    )
+    expected = [t.count(" ") for t in texts]
+    assert spaces(array).to_pylist() == expected
+    assert spaces(chunked).to_pylist() == expected
+
+
+def test_row_groups_checked_side_by_side_keep_the_csv_in_order(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With row groups of three rows, a table's CSV is checked a group at a time, each
+    group from where the one before it ended (whichever finishes first): the clean
+    package passes; two lines swapped across a group boundary, a line left out or one
+    added do not."""
+    from mfa_transcripts.builder import export
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("good.txt", "title-no-speaker.txt"):
+        shutil.copyfile(DATA / "bad" / name, seeds / name)
+    monkeypatch.setattr(export, "ROW_GROUP", 3)
+    monkeypatch.setattr(arrowcsv, "CSV_SLICE", 2)
+    monkeypatch.setattr(checks, "CSV_SLICE", 2)
+    root = tmp_path / "package"
+    build(seeds, root)
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(root / "dist" / "answers.parquet").metadata.num_row_groups > 1
+    assert rows_hold(root) is not None
+    path = root / "dist" / "answers.csv"
+    clean = path.read_bytes()
+    header, *lines = clean.splitlines(keepends=True)
+    assert len(lines) >= 4 and all(line.count(b"\n") == 1 for line in lines)
+    for tampered in (
+        [*lines[:2], lines[3], lines[2], *lines[4:]],  # across the first boundary
+        lines[:-1],
+        [*lines, lines[-1]],
+    ):
+        path.write_bytes(header + b"".join(tampered))
+        assert rows_hold(root) is None
+    path.write_bytes(clean)
+    assert rows_hold(root) is not None
+
+
+def test_validate_imports_no_pandas(built: Path) -> None:
+    """pyarrow imports pandas (0.2 s, 40 MB) the first time a Python value becomes an
+    Arrow scalar or array, or a zoned timestamp a Python one: validate does neither."""
+    code = (
+        "import sys\n"
+        "from mfa_transcripts.validate import validate_package\n"
+        f"assert validate_package({str(built / 'datapackage.json')!r}).ok\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("field", [None, "speech_count", "answer_count", "word_count"])
+def test_the_bulk_check_refuses_a_count_the_rows_do_not_give(
+    built: Path, tmp_path: Path, field: str | None
+) -> None:
+    """A transcript's count or word count changed in both copies alike (so that only the
+    rows can tell): the bulk check says no; rewritten unchanged, yes."""
+    import pyarrow.parquet as pq
+
+    package = copy_package(built, tmp_path / "package")
+    path = package / "dist" / "transcripts.parquet"
+    table = pq.read_table(path)
+    if field is not None:
+        values = table.column(field).to_pylist()
+        values[-1] += 1
+        index = table.schema.get_field_index(field)
+        table = table.set_column(index, table.schema.field(index), pa.array(values, pa.int64()))
+    pq.write_table(table, path)
+    names = [s.name for s in field_specs(Transcript)]
+    lines = arrowcsv.csv_bytes(table, names)
+    assert lines is not None
+    (package / "dist" / "transcripts.csv").write_bytes((",".join(names) + "\n").encode() + lines)
+    assert (rows_hold(package) is None) == (field is not None)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,26 @@ def test_parse_every_fixture_exits_0(path: Path, capsys: pytest.CaptureFixture[s
     page = json.loads(out)
     assert page["transcript"]["source_file"] == path.name
     assert all(f"{path.name}:" in line and "warning [" in line for line in err.splitlines())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the jemalloc pool is asked for on Linux")
+@pytest.mark.parametrize(("given", "expected"), [(None, "jemalloc"), ("system", "system")])
+def test_validate_streams_with_the_jemalloc_pool_unless_told(
+    built: Path, given: str | None, expected: str
+) -> None:
+    """Arrow chooses its pool once, from ARROW_DEFAULT_MEMORY_POOL: validate (and build)
+    ask for jemalloc before pyarrow is imported; a pool the user named stands."""
+    code = (
+        "from mfa_transcripts.cli import main\n"
+        f"assert main(['validate', {str(built / 'datapackage.json')!r}]) == 0\n"
+        "import pyarrow as pa\n"
+        "print(pa.default_memory_pool().backend_name)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if given is not None:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = given
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == expected

@@ -23,13 +23,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder.build import build
 from mfa_transcripts.builder.export import card, datapackage, json_text
 from mfa_transcripts.builder.metadata import write_generated
 from mfa_transcripts.cli import main
 from mfa_transcripts.errors import Report
 from mfa_transcripts.schema import MODELS
+from mfa_transcripts.validate import rows as validate_rows
 from mfa_transcripts.validate import validate_package
 
 from .conftest import DATA, copy_package
@@ -45,22 +45,24 @@ def bulk_never_passes_what_the_row_pass_refuses(monkeypatch: pytest.MonkeyPatch)
     tampering they let through would go unreported: whenever they pass a package, the
     row pass must find no problem in it either.
     """
-    real = validate_module.rows_hold
+    real = validate_rows.rows_hold
 
-    def rows_hold(root: Path, shards: dict[str, int] | None = None) -> object:
-        bulk = real(root, shards)
+    def rows_hold(
+        root: Path, shards: dict[str, int] | None = None, max_bytes: int | None = None
+    ) -> object:
+        bulk = real(root, shards, max_bytes)
         row_pass = Report()
         # the bulk runs only when every file is regular and matches the descriptor
-        every_file_fine = validate_module._Checked(set(), set(), set(), shards=shards or {})
+        every_file_fine = validate_rows._Checked(set(), set(), set(), shards=shards or {})
         files = {f"dist/{t}.csv" for t in TABLES}
         files |= {p for t in TABLES for p in every_file_fine.parquet(t)}
         every_file_fine.regular, every_file_fine.matching = files, set(files)
-        validate_module._check_rows_one_by_one(root, row_pass, every_file_fine)
+        validate_rows._check_rows_one_by_one(root, row_pass, every_file_fine)
         if bulk is not None:
             assert row_pass.errors == [], row_pass.errors
         return bulk
 
-    monkeypatch.setattr(validate_module, "rows_hold", rows_hold)
+    monkeypatch.setattr(validate_rows, "rows_hold", rows_hold)
 
 
 FILES = [f"dist/{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")]

@@ -80,6 +80,21 @@ def test_load_reads_any_package_folder_and_bulk_models_equal_validated_ones(
         mfa_transcripts.load("answers", package=built / "schema")
 
 
+def test_load_leaves_the_garbage_collector_as_it_found_it(built: Path) -> None:
+    """load() pauses collection while it makes the records, and only then."""
+    import gc
+
+    assert gc.isenabled()
+    assert mfa_transcripts.load("answers", package=built)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert mfa_transcripts.load("answers", package=built)
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
+
+
 def test_import_loads_no_models_and_no_pyarrow() -> None:
     code = (
         "import sys, mfa_transcripts\n"
@@ -90,3 +105,19 @@ def test_import_loads_no_models_and_no_pyarrow() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+@pytest.mark.parametrize("scanned_above", [0, 1 << 40])
+def test_large_and_small_files_load_the_same_table(
+    built: Path, monkeypatch: pytest.MonkeyPatch, scanned_above: int
+) -> None:
+    """A large file goes through read_table's scanner, a small one through ParquetFile:
+    the same table either way, verified or not."""
+    import importlib
+
+    load_module = importlib.import_module("mfa_transcripts.load")  # the module, not load()
+    monkeypatch.setattr(load_module, "_SCANNED_BYTES", scanned_above)
+    expected = pq.read_table(built / "dist" / "answers.parquet")
+    assert mfa_transcripts.load_table("answers", package=built).equals(expected)
+    assert mfa_transcripts.load_table("answers", package=built, verify=True).equals(expected)
+    assert len(mfa_transcripts.load("answers", package=built)) == expected.num_rows

@@ -33,7 +33,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder.export import TableWriter, csv_line
 from mfa_transcripts.builder.parse import parse_source
 from mfa_transcripts.builder.read import decode
@@ -54,6 +53,7 @@ from mfa_transcripts.schema import (
     Transcript,
     normalise_text,
 )
+from mfa_transcripts.validate import readers as validate_readers
 
 from .conftest import DATA, FIXTURES, examples
 
@@ -615,7 +615,7 @@ def _through_files(table: tuple[type[Record], list[Record]]) -> None:
         # CSV → records, as `mfa-transcripts validate` reads it (strictly)
         report = Report()
         from_csv = list(
-            validate_module._csv_records(csv_path, model, report, validate_module._Status())
+            validate_readers._csv_records(csv_path, model, report, validate_readers._Status())
         )
         assert [r for r, _ in from_csv] == records
         assert not [p for p in report.problems if p.type in ("encoding-error", "header-mismatch")]

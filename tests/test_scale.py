@@ -131,3 +131,28 @@ def test_thousands_of_problems_print_a_summary_and_go_to_a_file(
     assert last[-1] == (
         "skipped 25 page(s): " + ", ".join(f"typo-{n:02d}.txt" for n in range(20)) + " and 5 more"
     )
+
+
+def test_a_table_writer_merges_what_it_buffers_and_writes_the_same_bytes(
+    seed_page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row a page (the transcripts) stays a few batches in the writer's buffer, not one
+    a page, and the files are the same whether batches are merged early or never."""
+    from mfa_transcripts.builder import export
+    from mfa_transcripts.schema import Transcript
+
+    base = seed_page.transcript.model_dump()
+    rows = [{**base, "transcript_id": f"2016-11-17-{i:012x}"} for i in range(700)]
+    records = [Transcript.model_validate(r) for r in rows]
+    written = {}
+    for coalesce in (10**9, 100, 1):
+        monkeypatch.setattr(export, "COALESCE", coalesce)
+        folder = tmp_path / str(coalesce)
+        folder.mkdir()
+        writer = export.TableWriter(Transcript, folder)
+        for record in records:
+            writer.write([record])
+        assert len(writer._buffer) <= max(1, len(records) // coalesce) + coalesce
+        writer.close()
+        written[coalesce] = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert written[1] == written[100] == written[10**9]

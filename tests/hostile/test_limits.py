@@ -21,7 +21,7 @@ import pytest
 from mfa_transcripts import validate as validate_module
 from mfa_transcripts.builder.export import datapackage, json_text
 from mfa_transcripts.cli import main
-from mfa_transcripts.validate import validate_package
+from mfa_transcripts.validate import descriptor, limits, rows, validate_package
 
 from ..conftest import run_cli
 
@@ -70,7 +70,7 @@ def test_a_descriptor_exhausting_memory_is_a_limit(
     def no_memory(*args: Any, **kwargs: Any) -> Any:
         raise MemoryError
 
-    monkeypatch.setattr(validate_module.json, "loads", no_memory)
+    monkeypatch.setattr(descriptor.json, "loads", no_memory)
     assert _problems(package) == [("limit-exceeded", "datapackage.json")]
 
 
@@ -174,7 +174,7 @@ def test_a_header_mismatch_names_few_columns(package: Path) -> None:
 def test_a_csv_line_over_the_limit_is_not_read_whole(
     package: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(validate_module, "MAX_CSV_LINE_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_CSV_LINE_BYTES", 10_000)
     path = package / "dist" / "answers.csv"
     with path.open("a", encoding="utf-8") as handle:
         handle.write("x" * 50_000 + "\n")
@@ -206,7 +206,7 @@ def test_a_parquet_bomb_is_refused_from_its_metadata(
     _bomb(path)
     assert path.stat().st_size < 100_000
     _refresh(package)  # its hash matches: only the metadata check stands in the way
-    monkeypatch.setattr(validate_module, "MAX_PARQUET_BYTES", 10_000_000)
+    monkeypatch.setattr(limits, "MAX_PARQUET_BYTES", 10_000_000)
     decoded: list[int] = []
     real = pq.ParquetFile.iter_batches
 
@@ -244,13 +244,13 @@ def test_a_csv_file_whose_hash_failed_is_not_decoded(
     with path.open("a", encoding="utf-8") as handle:
         handle.write('"' + "x" * 100_000 + '"\n')  # within the limits, but not the listed bytes
     decoded: list[str] = []
-    real = validate_module._csv_records
+    real = rows._csv_records
 
     def csv_records(csv_path: Path, *args: Any, **kwargs: Any) -> Any:
         decoded.append(csv_path.name)
         return real(csv_path, *args, **kwargs)
 
-    monkeypatch.setattr(validate_module, "_csv_records", csv_records)
+    monkeypatch.setattr(rows, "_csv_records", csv_records)
     found = _problems(package)
     assert ("hash-mismatch", "dist/answers.csv") in found
     assert "answers.csv" not in decoded and len(decoded) == 3  # the three other tables

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .. import __version__, package, safefs
+from .. import __version__, arrowcsv, package, safefs
+from ..arrowcsv import string_data
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
 from .figure import PALETTE
@@ -46,6 +46,10 @@ __all__ = [
 ]
 
 ROW_GROUP = 10_000
+COALESCE = 256
+"""A table writer merges the batches it buffers (a page's rows each) this many at a time:
+every batch costs its columns' bookkeeping, and the transcripts' row group, a row a page,
+would otherwise hold 10,000 of them (over 200 MB at 10,000 pages)."""
 
 DATASET: dict[str, Any] = {
     "name": "mfa-transcripts",
@@ -137,65 +141,20 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _cells(column: Any) -> Any:
-    """A column as CSV cells before quoting, what :func:`fields.csv_cell` gives its values."""
-    if pa.types.is_boolean(column.type):
-        cells = pc.if_else(column, "true", "false")
-    elif pa.types.is_string(column.type):
-        cells = column
-    elif pa.types.is_integer(column.type) or pa.types.is_date(column.type):
-        cells = pc.cast(column, pa.string())
-    else:
-        raise TypeError(f"no bulk CSV encoding for {column.type}")
-    return pc.fill_null(cells, "")
-
-
-def _quote(cells: Any) -> Any:
-    """Cells quoted as :func:`csv_line` quotes them: those holding a comma, quote or break."""
-    quoted = pc.binary_join_element_wise('"', pc.replace_substring(cells, '"', '""'), '"', "")
-    return pc.if_else(pc.match_substring_regex(cells, _NEEDS_QUOTES.pattern), quoted, cells)
-
-
 def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
     """The CSV lines of ``table``'s rows (no header), encoded as whole columns: the same
-    bytes as :func:`csv_line` over each row's :func:`fields.csv_cell` cells.
+    bytes as :func:`csv_line` over each row's :func:`fields.csv_cell` cells
+    (:func:`mfa_transcripts.arrowcsv.csv_bytes`).
 
     For a table whose cells are made in Python (:func:`lines_in_python`), the lines its
     :data:`CSV_COLUMN` holds.
     """
     if lines_in_python(model):
         return string_data(table.column(CSV_COLUMN))
-    # a slice at a time: the encoded cells, rows and lines of a whole row group at once
-    # would hold several copies of its texts
-    return b"".join(
-        _csv_slice(table.slice(start, CSV_SLICE), model)
-        for start in range(0, table.num_rows, CSV_SLICE)
-    )
-
-
-CSV_SLICE = 2_000
-"""Rows encoded as CSV at a time."""
-
-
-def _csv_slice(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
-    cells = [_quote(_cells(table.column(s.name))) for s in field_specs(model)]
-    rows = pc.binary_join_element_wise(*cells, ",")
-    lines = pc.binary_join_element_wise(rows, "\n", "")
-    return string_data(lines)
-
-
-def string_data(strings: Any) -> bytes:
-    """The bytes of a string array's values, one after the other (a scalar's bytes)."""
-    if isinstance(strings, pa.Scalar):
-        return b"" if not strings.is_valid else strings.as_buffer().to_pybytes()
-    if isinstance(strings, pa.ChunkedArray):
-        return b"".join(string_data(chunk) for chunk in strings.chunks)
-    if not len(strings):
-        return b""
-    offsets = memoryview(strings.buffers()[1]).cast("i")  # int32, as string arrays have
-    first = strings.offset
-    start, end = int(offsets[first]), int(offsets[first + len(strings)])
-    return memoryview(strings.buffers()[2])[start:end].tobytes()
+    lines = arrowcsv.csv_bytes(table, [s.name for s in field_specs(model)])
+    if lines is None:  # pragma: no cover - only list columns need Python, and they have one
+        raise TypeError(f"{model.table}: a cell needs Python to encode")
+    return lines
 
 
 class _HashingFile(io.RawIOBase):
@@ -255,6 +214,7 @@ class TableWriter:
         self._shard_rows = 0  # rows written to the open shard
         self._done: list[tuple[Path, tuple[int, str]]] = []  # closed shards (provisional names)
         self._buffer: list[pa.RecordBatch] = []
+        self._loose = 0  # batches at the buffer's end added one by one since it was merged
         self._pending = 0
         self._csv_path = directory / f"{model.table}.csv"
         self._parquet_path = directory / f"{model.table}.parquet"
@@ -290,6 +250,12 @@ class TableWriter:
 
     def _add(self, batch: pa.RecordBatch) -> None:
         self._buffer.append(batch)
+        self._loose += 1
+        if self._loose >= COALESCE:  # the last pages' small batches become one
+            tail = self._buffer[-self._loose :]
+            merged = pa.Table.from_batches(tail, schema=self._buffer_schema).combine_chunks()
+            self._buffer[-self._loose :] = merged.to_batches()
+            self._loose = 0
         self.rows += batch.num_rows
         self._pending += batch.num_rows
         while self._shard_rows + self._pending > self._per_shard:
@@ -312,6 +278,7 @@ class TableWriter:
         self._shard_rows = 0
         rest = table.slice(room)
         self._buffer = rest.to_batches() if rest.num_rows else []
+        self._loose = 0
         self._pending = rest.num_rows
 
     def _write_csv(self, data: bytes) -> None:
@@ -336,6 +303,7 @@ class TableWriter:
                 self._parquet.write_table(table, row_group_size=ROW_GROUP)
             self._shard_rows += table.num_rows
             self._buffer = []
+            self._loose = 0
             self._pending = 0
 
     def _close_parquet(self) -> None:
