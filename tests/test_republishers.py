@@ -782,10 +782,18 @@ def test_who_conducted_the_interview_is_the_leads() -> None:
     ]
 
 
-def test_a_question_label_that_lost_its_colon_and_space_is_a_label() -> None:
+@pytest.mark.parametrize("label", ["Question", "Question:"])
+def test_a_question_label_that_lost_its_space_or_colon_is_a_label(label: str) -> None:
     title = "Deputy Foreign Minister Igor Morgulov’s interview with TASS, January 20, 2018"
-    text = f"{title}\n\nQuestionMr. Morgulov, is the dialogue back?\n\nIgor Morgulov: It is.\n"
+    text = f"{title}\n\n{label}Mr. Morgulov, is the dialogue back?\n\nIgor Morgulov: It is.\n"
     assert [q.text for q in _parse(text).questions] == ["Mr. Morgulov, is the dialogue back?"]
+
+
+def test_one_or_two_word_tags_in_lower_case_are_captions() -> None:
+    text = f"{TITLE}\n\nworld\n\nsergey lavrov\n\nindonesia\n\n{QA}\n"
+    kinds = _kinds(text)
+    assert (kinds["world"], kinds["indonesia"]) == ("caption", "caption")
+    assert _parse(text).speeches == []  # 'sergey lavrov' is the title's words: a fragment
 
 
 def test_a_label_alone_on_its_line_is_no_title_fragment() -> None:

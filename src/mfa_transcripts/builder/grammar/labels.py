@@ -79,8 +79,9 @@ INLINE_LABEL = re.compile(
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
 _Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
-# 'QuestionMr. Morgulov, ...': the label's colon and space lost, the text glued to it
-_GLUED = re.compile(r"^(?P<name>Question|Answer)(?=[A-Z][a-z])")
+# 'QuestionMr. Morgulov, ...', 'Question:What ...': the space (and colon) lost, the text
+# glued to the label
+_GLUED = re.compile(r"^(?P<name>Question|Answer):?(?=[A-Z“\"«][a-z])")  # 'Question:What ...'
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"

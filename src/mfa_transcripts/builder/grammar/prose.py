@@ -63,7 +63,8 @@ def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
         or is_label_line(text)
         or STAGE_DIRECTION.match(text)
         or label_alone(text)
-        or ctx.texts[i + 1].lstrip()[:1].islower()  # a sentence wrapped onto the next line
+        # a sentence wrapped onto the next line (not a tag: 'world' over 'sergey lavrov')
+        or (len(text.split()) >= 6 and ctx.texts[i + 1].lstrip()[:1].islower())
     ):
         return None
     return i + 1
