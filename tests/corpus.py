@@ -23,7 +23,8 @@ that ``heldout`` has been scored and read.
 third of each, ``random.Random(20261204)``), the rest joining ``dev``.
 
 Run ``python -m tests.corpus [dev|heldout|heldout2|heldout3|seen|all] [-v]`` to print
-the score (``seen``: dev, heldout and heldout2, the splits rules have been written from).
+the score (``seen``: all four, the splits rules have been written from; heldout3 was
+scored once, 45 of 63 exact, before any rule was written from it).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3")
-SEEN = ("dev", "heldout", "heldout2")  # the splits rules have been written from
+SEEN = ("dev", "heldout", "heldout2", "heldout3")  # the splits rules have been written from
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
 
