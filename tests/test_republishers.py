@@ -1029,3 +1029,29 @@ def test_a_headline_set_three_times_over_an_untitled_interview_is_head_chrome() 
     parsed = _parse(text)
     assert [q.text for q in parsed.questions] == [question]
     assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"]
+
+
+def test_a_capitalised_he_goes_on_with_the_lead() -> None:
+    lead = "Europe should overcome the dividing lines, said spokesman Andrey Nesterenko."
+    more = "He added that Russia will go on promoting the idea of a security treaty."
+    text = f"{lead}\n\n{more}\n\nDear friends, good afternoon! We begin.\n\nThe visit went well.\n"
+    assert _kinds(text)[more] == "lead"
+
+
+def test_everything_up_to_a_line_presenting_the_text_is_the_lead() -> None:
+    lines = [
+        "The Russian Foreign Minister, Sergey Lavrov delivered remarks at the conference. "
+        "It was the 51st. It gathered many.",
+        "The annual conference was a three-day event at the Bayerischer Hof Hotel.",
+        "Following is the translated text of Sergey Lavrov’s speech.",
+    ]
+    caption = "International Security Conference – Munich, February 2015"
+    body = ["Ladies and gentlemen,", "The structure of stability is undermined."]
+    text = "\n\n".join([caption, *lines, *body])
+    assert [_kinds(text + "\n").get(line) for line in lines] == ["lead"] * 3
+    assert _opening(_parse(text + "\n")).startswith("Ladies and gentlemen,")
+
+
+def test_a_line_speaking_twice_in_the_first_person_is_no_title() -> None:
+    welcome = "Welcome to the Foreign Ministry briefing where we will present our position today"
+    assert _parse(f"{welcome}\n\nThe summit was held.\n\n{QA}\n").transcript.title is None

@@ -27,6 +27,7 @@ __all__ = [
     "NOT_PLACE_WORDS",
     "PERSON_ROLES",
     "PRESENTING",
+    "PRESENTS_TEXT",
     "REPORTING",
     "ROLES",
     "ROLE_NAME_WORDS",
@@ -241,13 +242,21 @@ PRESENTING = re.compile(
     re.IGNORECASE,
 )
 """A writer's words presenting the text that follows (``... reproduced it below:``)."""
+PRESENTS_TEXT = re.compile(
+    r"^(?:\S+\s+){1,3}(?:presents|publishes|offers|brings you|posts)\b"
+    r"|^(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
+    re.IGNORECASE,
+)
+"""A republisher's line presenting the text that follows it (``RT presents the full
+transcript of ...``, ``Following is the translated text of ...``): never a title, and
+the end of a lead."""
 ROLE_REFERENCE = re.compile(
     r"\bthe (?:diplomat|minister|foreign minister|deputy minister|spokes(?:man|woman|person)"
     r"|ambassador|envoy|permanent representative)\b",
     re.IGNORECASE,
 )
 """A report's way of naming its speaker by role: '..., the diplomat told the media'."""
-THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|they|their)\b")
+THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
 SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
 """A line's closing punctuation, quotes and brackets after it allowed."""

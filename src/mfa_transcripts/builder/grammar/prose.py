@@ -18,6 +18,7 @@ from .labels import is_label_line, outlet_label, read_label
 from .lexicon import (
     FIRST_PERSON,
     PRESENTING,
+    PRESENTS_TEXT,
     REPORTING,
     ROLE_REFERENCE,
     SALUTATION,
@@ -70,6 +71,23 @@ def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1
 
 
+LEAD_REACH = 5
+"""How many lines a line presenting the text may stand under the first line of its lead."""
+
+
+def _before_presenting(texts: list[str], i: int) -> bool:
+    """A line presenting the text (``RT presents the full transcript ...``, ``Following is
+    the translated text ...``) follows within :data:`LEAD_REACH` lines, and no line from
+    ``i`` to it speaks in the first person or opens with a label."""
+    for j in range(i, min(i + LEAD_REACH + 1, len(texts) - 1)):
+        text = texts[j].strip()
+        if PRESENTS_TEXT.match(text) and REPORTING.search(text):  # '... full transcript'
+            return True
+        if FIRST_PERSON.search(text) or read_label(text) is not None or outlet_label(text):
+            return False
+    return False
+
+
 def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's lead, any of:
 
@@ -85,9 +103,15 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
       (``he``, a registry person) or reports (``RT presents the full transcript``), and
       neither asks nor opens with a dialogue dash.
 
+    * it comes before a line presenting the text (``Following is the translated text of
+      Sergey Lavrov's speech.``) within :data:`LEAD_REACH` lines, and neither it nor
+      those between speak in the first person or open with a label.
+
     No lead follows a heading (a caption) under a lead: the body has begun.
     """
     text = ctx.texts[i].strip()
+    if _before_presenting(ctx.texts, i):
+        return i + 1
     if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
         above = ctx.texts[i - 1].strip()
         # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'

@@ -14,7 +14,8 @@
   republisher presenting the text (``RT presents the full transcript of ...``); prose
   (two sentence breaks inside the line, or one in a line over 200 characters; a line
   ending in a full stop with a third-person pronoun or a reporting word: ``In his
-  weekly address, Nesterenko also commented ...``).
+  weekly address, Nesterenko also commented ...``); a line speaking in the first person
+  twice (``Welcome to the briefing where we will present our position ...``).
 * **A title without a genre word**: an article's headline with its byline (``... (by
   Alexander Yakovenko, Russian Ambassador to UK)``), or a registry person named early
   in a line that ends with a date (``Alexander Lukashevich at the Closing Session ...,
@@ -39,7 +40,15 @@ from typing import TYPE_CHECKING
 from .. import speakers
 from .dates import date_line, title_date_match
 from .labels import is_label_line
-from .lexicon import GENRE_WORD, REPORTING, ROLE_WORDS, SENTENCE_END, THIRD_PERSON
+from .lexicon import (
+    FIRST_PERSON,
+    GENRE_WORD,
+    PRESENTS_TEXT,
+    REPORTING,
+    ROLE_WORDS,
+    SENTENCE_END,
+    THIRD_PERSON,
+)
 from .title import LEADING_GENRE, fold_spaces
 
 if TYPE_CHECKING:
@@ -68,12 +77,6 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
 # a sentence ending inside a line, before another: '... easier. President Putin ...'
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
-# a republisher presenting the text: 'RT presents the full transcript of ...'
-_PRESENTING = re.compile(
-    r"^(?:\S+\s+){1,3}(?:presents|publishes|offers|brings you|posts)\b"
-    r"|^(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
-    re.IGNORECASE,
-)
 # an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
 _BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
 
@@ -84,13 +87,15 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.endswith(":") and not has_title_date(stripped):
         return False
-    if "\\" in stripped or _BREADCRUMB.search(stripped) or _PRESENTING.match(stripped):
+    if "\\" in stripped or _BREADCRUMB.search(stripped) or PRESENTS_TEXT.match(stripped):
         return False
     breaks = len(_SENTENCE_BREAK.findall(stripped))
     if breaks >= 2 or (breaks and len(stripped) > 200):
         return False  # prose: sentences end inside a long line
     if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
+    if len(FIRST_PERSON.findall(stripped)) >= 2:
+        return False  # a speaker's sentence ('Welcome to the briefing where we present our ...')
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
     found = speakers.find_in_text(stripped)
