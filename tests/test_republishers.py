@@ -374,6 +374,16 @@ def test_a_report_naming_the_speaker_by_role_is_a_lead_but_a_briefings_text_is_n
             "Exclusive interview with Ambassador Ivan Petrovsky on the crisis",
             "Ivan Petrovsky",
         ),
+        (  # a role's prepositions and places before the registry name are the role's
+            "Interview by Permanent Representative of the Russian Federation to the "
+            "International Organizations in Vienna Mikhail Ulyanov to Mizan news agency",
+            "Mikhail Ulyanov",
+        ),
+        (
+            "Interview by Permanent Representative of Russia to the EU Ambassador Vladimir "
+            "Chizhov for Karenina",
+            "Vladimir Chizhov",
+        ),
         (  # 'd’' inside the role, a middle initial inside the name
             "Interview with Charge d’ Affaires of Russia in the Republic of Ruritania "
             "Mr. Ivan P. Petrovsky on the occasion of Diplomats Day",

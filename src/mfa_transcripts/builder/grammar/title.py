@@ -108,6 +108,22 @@ _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
 _ROLE_PREPOSITIONS = {"to", "for", "in"}
 
 
+_IN_ROLE = {"of", "the", "to", "in", "for", "and", "d’", "d'"}
+_PERSON_ROLE = re.compile(r"(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?")
+
+
+def _role_before(text: str) -> bool:
+    """``text`` (between a leading genre and a registry name) is the person's role: a
+    person's role word among capitalised words and the connectors of a role (``Permanent
+    Representative of the Russian Federation to the International Organizations in
+    Vienna``), none of an occasion's (``on``, ``at``, ``with``: ``... Department on
+    Saudi Foreign Minister ...`` names the occasion's person)."""
+    words = text.split()
+    return any(_PERSON_ROLE.fullmatch(w) for w in words) and all(
+        w[0].isupper() or w.lower() in _IN_ROLE for w in words
+    )
+
+
 def _occasion_start(head: str, start: int) -> int | None:
     """Where the occasion begins after ``start``: its first preposition that is not a
     person's role's (``Ambassador to Australia``, ``Envoy for Syria``)."""
@@ -210,7 +226,11 @@ def parse_title(title: str) -> TitleInfo:
     known = False
     found = speakers.find_in_text(head)
     leading = LEADING_GENRE.match(head)
-    if found is not None and leading is not None:
+    if (
+        found is not None
+        and leading is not None
+        and not _role_before(head[leading.end() : found[1]])
+    ):
         stop = _occasion_start(head, leading.end())
         if stop is not None and found[1] > stop:
             found = None  # the occasion's person: 'Comment by ... on Minister X's visit'
