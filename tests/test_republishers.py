@@ -1065,3 +1065,10 @@ def test_everything_up_to_a_line_presenting_the_text_is_the_lead() -> None:
 def test_a_line_speaking_twice_in_the_first_person_is_no_title() -> None:
     welcome = "Welcome to the Foreign Ministry briefing where we will present our position today"
     assert _parse(f"{welcome}\n\nThe summit was held.\n\n{QA}\n").transcript.title is None
+
+
+def test_a_hosts_introduction_that_asks_is_no_preface_in_the_speakers_words() -> None:
+    title = "Interview of Ambassador Alexander Yakovenko to RT"
+    intro = "The two powers are tied. What is pushing London to such statements? We ask."
+    turns = "Sophie Shevardnadze: Thank you for being with us.\n\nAlexander Yakovenko: Thank you."
+    assert _parse(f"{title}\n\n{intro}\n\n{turns}\n").speeches == []

@@ -188,8 +188,10 @@ def in_own_words(texts: list[str], surname: str | None) -> bool:
     """Unlabelled paragraphs before an interview's first turn that speak in the first
     person, neither reporting (``said``), nor greeting (``Hello and welcome to ...``), nor
     naming the speaker by (folded) surname or role (``..., Lavrov has undertaken``,
-    ``The minister received us``): the speaker's preface (``We are pleased with ...``),
-    not the editor's or the host's lead."""
+    ``The minister received us``), and none of them asking: the speaker's preface (``We
+    are pleased with ...``), not the editor's or the host's lead."""
+    if any("?" in text for text in texts):
+        return False  # a host's introduction asks ('What's pushing London to ...?')
     return any(
         FIRST_PERSON.search(text)
         and not REPORTING.search(text)
