@@ -298,11 +298,18 @@ def _icon_font(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"[a-zß-ÿа-яё]")  # lower-case Latin and Cyrillic letters
+
+
 def _upper_case(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """An upper-case header block line: at most one letter in ten in lower case (Latin or
+    Cyrillic; counted by two regexes, not a loop over the characters)."""
     text = ctx.texts[i].strip()
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    if len(text.split()) < 2 or len(letters) < 6 or upper < 0.9 * len(letters):
+    if len(text.split()) < 2:
+        return None
+    letters = len(_LETTER.findall(text))
+    if letters < 6 or len(_LOWER.findall(text)) > 0.1 * letters:
         return None
     return None if is_label_line(text) else i + 1
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .. import speakers
 from .dates import (
@@ -175,8 +176,10 @@ def clean_title(text: str) -> str:
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
 
 
+@lru_cache(maxsize=1024)
 def fold_spaces(text: str) -> str:
-    """A title-shaped line folded for comparison: cleaned, case-folded, no whitespace."""
+    """A title-shaped line folded for comparison: cleaned, case-folded, no whitespace.
+    Cached: the title search folds the same few lines again and again."""
     return "".join(speakers.fold(clean_title(text)).split())
 
 

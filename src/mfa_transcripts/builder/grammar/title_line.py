@@ -203,17 +203,17 @@ def _cut_before_date(above: str, text: str, gap: int) -> bool:
     Moscow, December 30, 2005``): the line above has no date and no closing
     punctuation and is shaped like a title, the line is no sentence and no date line."""
     above = above.strip()
-    return (
+    return (  # the cheap tests first: this runs for each of the first lines of a page
         gap <= 3
-        and _looks_like_title(above)
+        and text[-1:].isdigit()
+        and not above.endswith((":", ","))
+        and has_title_date(text)
         and not has_title_date(above)
         and not SENTENCE_END.search(above)
-        and not above.endswith((":", ","))
-        and text[-1:].isdigit()
-        and has_title_date(text)
         and not _SENTENCE_BREAK.search(text)
         and date_line(text) is None
         and not is_label_line(text)
+        and _looks_like_title(above)
     )
 
 
