@@ -86,17 +86,26 @@ def _utf8_lines(handle: IO[bytes]) -> Iterator[str]:
             raise _NotUtf8(number, raw[exc.start]) from exc
 
 
+def _open(path: Path, root: Path | None, file: str, report: Report, status: _Status) -> Any | None:
+    """The published file, opened as a regular file inside the package; None (and an
+    ``unreadable-file`` problem) when it was replaced since the file pass, so that the
+    snapshot check runs again."""
+    try:
+        return safefs.open_regular(path, root or path.parent.parent)
+    except OSError as exc:
+        status.ok = False
+        report.add(Problem("unreadable-file", file, f"expected a regular file, found {exc}"))
+        return None
+
+
 def _csv_records(
     path: Path, model: type[Record], report: Report, status: _Status, root: Path | None = None
 ) -> Iterator[tuple[Record | None, int]]:
     specs = field_specs(model)
     names = [s.name for s in specs]
     file = f"dist/{path.name}"
-    try:
-        handle = safefs.open_regular(path, root or path.parent.parent)
-    except OSError as exc:  # replaced since the file pass: the snapshot check runs again
-        status.ok = False
-        report.add(Problem("unreadable-file", file, f"expected a regular file, found {exc}"))
+    handle = _open(path, root, file, report, status)
+    if handle is None:
         return
     previous_limit = csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)  # frictionless lifts it
     with handle:
@@ -204,11 +213,8 @@ def _parquet_records(
 
     file = f"dist/{path.name}"
     expected = arrow_schema(model)
-    try:
-        handle = safefs.open_regular(path, root or path.parent.parent)
-    except OSError as exc:  # replaced since the file pass: the snapshot check runs again
-        status.ok = False
-        report.add(Problem("unreadable-file", file, f"expected a regular file, found {exc}"))
+    handle = _open(path, root, file, report, status)
+    if handle is None:
         return
     with handle:
         yield from _parquet_rows(handle, file, model, expected, report, status, pq)
