@@ -27,7 +27,6 @@ for every character of the page.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -45,6 +44,7 @@ from .grammar.footer import signature, split_footer
 from .grammar.head import split_head
 from .grammar.title import TitleInfo, clean_title, parse_title
 from .grammar.title_line import TITLE_WINDOW, find_title, is_attribution, title_span
+from .refuse import other_file_kind, refuse_markup
 
 __all__ = [
     "NO_TITLE",
@@ -60,12 +60,6 @@ __all__ = [
 NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
 """What a page without a title line says about itself: nothing."""
 
-_HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-_MARKUP = re.compile(
-    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>\r\n]*>"
-    r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});",
-    re.IGNORECASE,
-)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -186,17 +180,18 @@ def _split_glued(lines: list[Line]) -> list[Line]:
 
 def split_page(name: str, text: str) -> Page:
     """Split a decoded page into its parts, or raise :class:`TranscriptError` when it is
-    plainly no page (empty, HTML, markup, Markdown, delimited data). A fact the page does
+    plainly no page (empty, or what :mod:`.refuse` refuses: HTML, markup, Markdown, delimited
+    data, a listing). A fact the page does
     not give (title, event date) is None, with a warning in ``Page.warnings``."""
     lines = split_lines(text)
     if _glued_at(text):  # one search of the page first: most pages have none
         lines = _split_glued(lines)
-    _refuse_markup(name, text, lines)
+    refuse_markup(name, text, lines)
     nonblank = [ln for ln in lines if not ln.blank]
     if not nonblank:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
     texts = [ln.text for ln in nonblank]
-    other = _other_file_kind(texts)
+    other = other_file_kind(texts)
     if other is not None:
         raise TranscriptError(
             Problem(
@@ -353,55 +348,3 @@ def split_page(name: str, text: str) -> Page:
 def _chrome(kind: str, line: Line) -> Chrome:
     start, end = line.stripped_span()
     return Chrome(kind, line.number, start, end)
-
-
-def _refuse_markup(name: str, text: str, lines: list[Line]) -> None:
-    if _HTML_PAGE.search(text[:4096]):
-        raise TranscriptError(
-            Problem(
-                "not-a-transcript",
-                name,
-                "expected a transcript saved as text, found an HTML document; save the "
-                "page as plain text",
-                1,
-            )
-        )
-    match = _MARKUP.search(text)  # one search of the whole text; no match spans lines
-    if match:
-        line = bisect_right([ln.start for ln in lines], match.start())
-        raise TranscriptError(
-            Problem(
-                "markup-in-text",
-                name,
-                f"expected plain text, found HTML markup {match.group()!r}; strip the "
-                "markup before adding the page",
-                max(line, 1),
-            )
-        )
-
-
-_MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
-
-
-_CSV_HEADER = re.compile(r"\s*[\w\-]+(?:\s*[,;\t]\s*[\w\-]+)+\s*")
-
-
-# a listing's page numbers: 'Pages: ««« :: 1 | 2 | 3 | ... :: »»»'
-_PAGINATION = re.compile(r"^\s*pages?\s*:\s*[«‹<]*\s*(?:::\s*)?(?:\d{1,3}\s*\|?\s*){3,}", re.I)
-
-
-def _other_file_kind(texts: list[str]) -> str | None:
-    """What the file is when it is plainly not a page: Markdown/YAML, delimited data, or
-    a listing of several items (a line of page numbers near the top)."""
-    head = texts[:10]
-    if any(_PAGINATION.match(t) for t in texts[:20]):
-        return "a listing of several items (a line of page numbers near the top)"
-    if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
-        return "a Markdown or YAML document"
-    if (
-        len(head) >= 2
-        and _CSV_HEADER.fullmatch(head[0])
-        and all(any(d in t for d in ",;\t") for t in head[1:])
-    ):
-        return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
-    return None

@@ -8,18 +8,18 @@
   (perhaps with ``of <Country>``) is a name in apposition (``the French Foreign
   Minister, Laurent Fabius``), not a place, and nor is a person's name
   (``..., M.V.Zakharova (May 15, 2024)``).
-* **Its speaker** is the owner of ``<Role> <Name>’s <genre>`` (up to two words may
-  qualify the genre: ``’s live radio interview``), else the first name from the
-  speaker registry, else the two or three capitalised words ending the role after a
-  leading genre (``Speech by <Role> <Name> at ...``, also ``A speech ... by``,
-  ``Excerpts from the briefing by``, ``Transcript of remarks by``; ``to`` may start the
-  occasion: ``Interview of <Role> <Name> to Izvestia``); a name may be initials glued
-  to a surname (``A.K.Lukashevich``), which after a leading genre is the speaker even
-  past capitalised words of the role (``... to International Organizations in Vienna
-  M.I.Ulyanov``). The role is what precedes the name, the occasion
-  what follows the genre, which may also be a verb right after the name (``<Name>
-  answers questions from the media``). ``Responses to questions`` is a wording of
-  answers to questions.
+* **Its speaker** (names and roles are :mod:`.names`'s) is the owner of ``<Role>
+  <Name>’s <genre>`` (up to two words may qualify the genre: ``’s live radio
+  interview``), else the first name from the speaker registry, else the two or three
+  capitalised words ending the role after a leading genre (``Speech by <Role> <Name> at
+  ...``, also ``A speech ... by``, ``Excerpts from the briefing by``, ``Transcript of
+  remarks by``; ``to`` may start the occasion: ``Interview of <Role> <Name> to
+  Izvestia``); a name may be initials glued to a surname (``A.K.Lukashevich``), which
+  after a leading genre is the speaker even past capitalised words of the role (``...
+  to International Organizations in Vienna M.I.Ulyanov``). The role is what precedes
+  the name, the occasion what follows the genre, which may also be a verb right after
+  the name (``<Name> answers questions from the media``). ``Responses to questions`` is
+  a wording of answers to questions.
 """
 
 from __future__ import annotations
@@ -39,10 +39,15 @@ from .dates import (
 )
 from .lexicon import (
     GENRE_VOCABULARY,
-    PERSON_ROLES,
-    ROLE_NAME_WORDS,
-    ROLE_WORDS,
     is_place,
+)
+from .names import (
+    in_apposition,
+    initialled_name,
+    named_after_genre,
+    occasion_start,
+    role_before,
+    trailing_name,
 )
 
 __all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "fold_spaces", "is_place", "parse_title"]
@@ -93,46 +98,6 @@ _POSSESSIVE = re.compile(r"^[’']s\s+")
 
 
 _POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+")
-
-
-_POSSESSIVE_WORD = re.compile(r"[’']s?$")
-
-
-_OCCASION_START = re.compile(
-    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to|to)\s"
-)
-
-
-_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and", "d’", "d'"}  # 'Chargé d’ Affaires'
-_PERSON_ROLE_WORDS = [w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy")]
-_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
-_ROLE_PREPOSITIONS = {"to", "for", "in"}
-
-
-_IN_ROLE = {"of", "the", "to", "in", "for", "and", "d’", "d'"}
-_PERSON_ROLE = re.compile(r"(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?")
-
-
-def _role_before(text: str) -> bool:
-    """``text`` (between a leading genre and a registry name) is the person's role: a
-    person's role word among capitalised words and the connectors of a role (``Permanent
-    Representative of the Russian Federation to the International Organizations in
-    Vienna``), none of an occasion's (``on``, ``at``, ``with``: ``... Department on
-    Saudi Foreign Minister ...`` names the occasion's person)."""
-    words = text.split()
-    return any(_PERSON_ROLE.fullmatch(w) for w in words) and all(
-        w[0].isupper() or w.lower() in _IN_ROLE for w in words
-    )
-
-
-def _occasion_start(head: str, start: int) -> int | None:
-    """Where the occasion begins after ``start``: its first preposition that is not a
-    person's role's (``Ambassador to Australia``, ``Envoy for Syria``)."""
-    for match in _OCCASION_START.finditer(head, start):
-        role_preposition = match.group().strip() in _ROLE_PREPOSITIONS
-        if not (role_preposition and _ROLE_BEFORE.search(head, 0, match.start())):
-            return match.start()
-    return None
 
 
 @dataclass(frozen=True)
@@ -218,7 +183,7 @@ def parse_title(title: str) -> TitleInfo:
         while (
             len(segments) > 1
             and is_place(segments[-1])
-            and not _in_apposition(segments[-2], segments[-1])
+            and not in_apposition(segments[-2], segments[-1])
         ):
             tail.insert(0, segments.pop())
         place = ", ".join(tail) or None
@@ -232,9 +197,9 @@ def parse_title(title: str) -> TitleInfo:
     if (
         found is not None
         and leading is not None
-        and not _role_before(head[leading.end() : found[1]])
+        and not role_before(head[leading.end() : found[1]])
     ):
-        stop = _occasion_start(head, leading.end())
+        stop = occasion_start(head, leading.end())
         if stop is not None and found[1] > stop:
             found = None  # the occasion's person: 'Comment by ... on Minister X's visit'
 
@@ -242,7 +207,7 @@ def parse_title(title: str) -> TitleInfo:
     # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
     named = _possessive_owner(head, leading.end() if leading else 0)
     if named is None and found is None and leading is not None:
-        named = _initialled_name(head, leading.end()) or _named_after_genre(head, leading.end())
+        named = initialled_name(head, leading.end()) or named_after_genre(head, leading.end())
     if found is not None and (named is None or found[2] == named[1]):
         person, start, end = found
         speaker, known = person.name, True
@@ -293,110 +258,10 @@ def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
     """(start, end, name) of the person in the first '<Role> <Name>’s <genre>' of ``head``."""
     for match in _POSSESSIVE_MARK.finditer(head, start):
         if _GENRE_PHRASE.match(head[match.end() :]):
-            found = _trailing_name(head[start : match.start()])
+            found = trailing_name(head[start : match.start()])
             if found is not None:
                 return start + found[0], match.start(), found[1]
     return None
-
-
-def _initialled_name(head: str, start: int) -> tuple[int, int, str] | None:
-    """(start, end, name) of a name written as initials glued to a surname after a
-    leading genre (``Interview of the Permanent Representative ... M.I.Ulyanov to ...``)."""
-    for match in re.finditer(r"\S+", head[start:]):
-        word = match.group().rstrip(",")
-        if speakers.INITIALLED_NAME.match(word):
-            return start + match.start(), start + match.start() + len(word), word
-    return None
-
-
-def _named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
-    """(start, end, name) of the name ending '<Role> <Name>' between a leading genre
-    ('Speech by') and the occasion's preposition. A role may hold prepositions
-    ('Special Envoy for Syria'); a lower-case word means the occasion has begun."""
-    # a comma may close the name too: '<Role> <Name>, Permanent Representative ...'
-    commas = [start + m.start() for m in re.finditer(",", head[start:])]
-    stops = sorted([m.start() for m in _OCCASION_START.finditer(head, start)] + commas)
-    stops.append(len(head))
-    for end in stops:
-        segment = head[start:end]
-        found = _trailing_name(segment)
-        if found is not None:
-            offset, name = found
-            return start + offset, start + offset + len(name), name
-        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in segment.split()):
-            return None
-    return None
-
-
-def _trailing_name(segment: str) -> tuple[int, str] | None:
-    """(offset, name) of the person's name that ends ``segment`` after its role words.
-
-    A name is two or three capitalised words that are not role words (``Minister``,
-    ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
-    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`) and
-    a middle initial (``Alexander G. Khozin``); of
-    three, the first is a country and dropped when ``of``, ``for``... precedes it
-    (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
-    and a whole name (``Spokesman A.K.Lukashevich``).
-    """
-    words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
-    if words and speakers.INITIALLED_NAME.match(words[-1].group()):
-        return words[-1].start(), words[-1].group()  # 'S.A.Ryabkov': initials and surname
-    i = len(words)
-    taken = 0
-    while i > 0 and taken < 3:
-        word = words[i - 1].group()
-        if _is_name_word(word):
-            taken += 1
-        elif not (
-            (word in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(word))
-            and taken
-            and _name_before(words, i - 1)
-        ):
-            break
-        i -= 1
-    if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
-        i += 1
-        taken -= 1
-    if taken < 2:
-        return None
-    start = words[i].start()
-    return start, segment[start : words[-1].end()]
-
-
-_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # 'Alexander G. Khozin'
-
-
-def _name_before(words: list[re.Match[str]], index: int) -> bool:
-    """Whether a name word precedes the particles (or a middle initial) ending at
-    ``words[index]`` ('von der', 'G.')."""
-    j = index - 1
-    while j >= 0 and (
-        words[j].group() in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(words[j].group())
-    ):
-        j -= 1
-    return j >= 0 and _is_name_word(words[j].group())
-
-
-def _is_name_word(word: str) -> bool:
-    return (
-        word[0].isupper()
-        and not (len(word) > 1 and word.isupper())
-        and word.strip(".") not in ROLE_NAME_WORDS
-        and not _POSSESSIVE_WORD.search(word)
-        and not any(c.isdigit() for c in word)
-    )
-
-
-def _in_apposition(before: str, segment: str) -> bool:
-    """A name of two or more words after a segment ending in one person's role word,
-    perhaps with its country ('the Foreign Minister of Austria, Karin Kneissl')."""
-    words = before.split()
-    ends_in_role = any(
-        len(words) > n and words[-1 - n] in PERSON_ROLES and (n == 0 or words[-n] == "of")
-        for n in (0, 2, 3)
-    )
-    return ends_in_role and len(segment.split()) >= 2
 
 
 def _find_genres(title: str) -> list[str]:

@@ -1,0 +1,167 @@
+"""A person's name inside a title, and where a title's occasion begins.
+
+* **The occasion** begins at its first preposition (``at``, ``during``, ``on``, ``with``,
+  ...) that is not a person's role's (``Ambassador to Australia``, ``Envoy for
+  Syria``); a run of capitalised words and role connectors with a person's role word in
+  it is a role (``Permanent Representative of the Russian Federation to the
+  International Organizations in Vienna``).
+* **A name** is two or three capitalised words that are not role words, acronyms or
+  possessives, name particles and a middle initial allowed between; or initials glued
+  to a surname (``A.K.Lukashevich``). :mod:`.title` reads a title's speaker with these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import speakers
+from .lexicon import PERSON_ROLES, ROLE_NAME_WORDS, ROLE_WORDS
+
+__all__ = [
+    "in_apposition",
+    "initialled_name",
+    "named_after_genre",
+    "occasion_start",
+    "role_before",
+    "trailing_name",
+]
+
+
+_POSSESSIVE_WORD = re.compile(r"[’']s?$")
+
+
+_OCCASION_START = re.compile(
+    r"\s(?:at|during|following|after|on|in|before|with|for|from|ahead of|given to|to)\s"
+)
+
+
+_ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and", "d’", "d'"}  # 'Chargé d’ Affaires'
+_PERSON_ROLE_WORDS = [w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy")]
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
+_ROLE_PREPOSITIONS = {"to", "for", "in"}
+
+
+_IN_ROLE = {"of", "the", "to", "in", "for", "and", "d’", "d'"}
+_PERSON_ROLE = re.compile(r"(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?")
+
+
+def role_before(text: str) -> bool:
+    """``text`` (between a leading genre and a registry name) is the person's role: a
+    person's role word among capitalised words and the connectors of a role (``Permanent
+    Representative of the Russian Federation to the International Organizations in
+    Vienna``), none of an occasion's (``on``, ``at``, ``with``: ``... Department on
+    Saudi Foreign Minister ...`` names the occasion's person)."""
+    words = text.split()
+    return any(_PERSON_ROLE.fullmatch(w) for w in words) and all(
+        w[0].isupper() or w.lower() in _IN_ROLE for w in words
+    )
+
+
+def occasion_start(head: str, start: int) -> int | None:
+    """Where the occasion begins after ``start``: its first preposition that is not a
+    person's role's (``Ambassador to Australia``, ``Envoy for Syria``)."""
+    for match in _OCCASION_START.finditer(head, start):
+        role_preposition = match.group().strip() in _ROLE_PREPOSITIONS
+        if not (role_preposition and _ROLE_BEFORE.search(head, 0, match.start())):
+            return match.start()
+    return None
+
+
+def initialled_name(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of a name written as initials glued to a surname after a
+    leading genre (``Interview of the Permanent Representative ... M.I.Ulyanov to ...``)."""
+    for match in re.finditer(r"\S+", head[start:]):
+        word = match.group().rstrip(",")
+        if speakers.INITIALLED_NAME.match(word):
+            return start + match.start(), start + match.start() + len(word), word
+    return None
+
+
+def named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the name ending '<Role> <Name>' between a leading genre
+    ('Speech by') and the occasion's preposition. A role may hold prepositions
+    ('Special Envoy for Syria'); a lower-case word means the occasion has begun."""
+    # a comma may close the name too: '<Role> <Name>, Permanent Representative ...'
+    commas = [start + m.start() for m in re.finditer(",", head[start:])]
+    stops = sorted([m.start() for m in _OCCASION_START.finditer(head, start)] + commas)
+    stops.append(len(head))
+    for end in stops:
+        segment = head[start:end]
+        found = trailing_name(segment)
+        if found is not None:
+            offset, name = found
+            return start + offset, start + offset + len(name), name
+        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in segment.split()):
+            return None
+    return None
+
+
+def trailing_name(segment: str) -> tuple[int, str] | None:
+    """(offset, name) of the person's name that ends ``segment`` after its role words.
+
+    A name is two or three capitalised words that are not role words (``Minister``,
+    ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
+    ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`) and
+    a middle initial (``Alexander G. Khozin``); of
+    three, the first is a country and dropped when ``of``, ``for``... precedes it
+    (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
+    and a whole name (``Spokesman A.K.Lukashevich``).
+    """
+    words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
+    if words and speakers.INITIALLED_NAME.match(words[-1].group()):
+        return words[-1].start(), words[-1].group()  # 'S.A.Ryabkov': initials and surname
+    i = len(words)
+    taken = 0
+    while i > 0 and taken < 3:
+        word = words[i - 1].group()
+        if _is_name_word(word):
+            taken += 1
+        elif not (
+            (word in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(word))
+            and taken
+            and _name_before(words, i - 1)
+        ):
+            break
+        i -= 1
+    if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
+        i += 1
+        taken -= 1
+    if taken < 2:
+        return None
+    start = words[i].start()
+    return start, segment[start : words[-1].end()]
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # 'Alexander G. Khozin'
+
+
+def _name_before(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a name word precedes the particles (or a middle initial) ending at
+    ``words[index]`` ('von der', 'G.')."""
+    j = index - 1
+    while j >= 0 and (
+        words[j].group() in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(words[j].group())
+    ):
+        j -= 1
+    return j >= 0 and _is_name_word(words[j].group())
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        word[0].isupper()
+        and not (len(word) > 1 and word.isupper())
+        and word.strip(".") not in ROLE_NAME_WORDS
+        and not _POSSESSIVE_WORD.search(word)
+        and not any(c.isdigit() for c in word)
+    )
+
+
+def in_apposition(before: str, segment: str) -> bool:
+    """A name of two or more words after a segment ending in one person's role word,
+    perhaps with its country ('the Foreign Minister of Austria, Karin Kneissl')."""
+    words = before.split()
+    ends_in_role = any(
+        len(words) > n and words[-1 - n] in PERSON_ROLES and (n == 0 or words[-n] == "of")
+        for n in (0, 2, 3)
+    )
+    return ends_in_role and len(segment.split()) >= 2

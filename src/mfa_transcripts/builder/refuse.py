@@ -1,0 +1,77 @@
+"""What is plainly no page of the family, refused before any grammar reads it: an HTML
+document or text with HTML markup in it, a Markdown or YAML document, delimited data,
+a listing of several items (a line of page numbers near the top). The messages name
+the line, never quote a refused file's text beyond the markup found.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ..errors import Problem, TranscriptError
+
+if TYPE_CHECKING:
+    from .page import Line
+
+__all__ = ["other_file_kind", "refuse_markup"]
+
+_HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|script|style)\b[^<>\r\n]*>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5}|#x[0-9a-f]{2,4});",
+    re.IGNORECASE,
+)
+
+
+def refuse_markup(name: str, text: str, lines: list[Line]) -> None:
+    if _HTML_PAGE.search(text[:4096]):
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                name,
+                "expected a transcript saved as text, found an HTML document; save the "
+                "page as plain text",
+                1,
+            )
+        )
+    match = _MARKUP.search(text)  # one search of the whole text; no match spans lines
+    if match:
+        line = bisect_right([ln.start for ln in lines], match.start())
+        raise TranscriptError(
+            Problem(
+                "markup-in-text",
+                name,
+                f"expected plain text, found HTML markup {match.group()!r}; strip the "
+                "markup before adding the page",
+                max(line, 1),
+            )
+        )
+
+
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
+
+
+_CSV_HEADER = re.compile(r"\s*[\w\-]+(?:\s*[,;\t]\s*[\w\-]+)+\s*")
+
+
+# a listing's page numbers: 'Pages: ««« :: 1 | 2 | 3 | ... :: »»»'
+_PAGINATION = re.compile(r"^\s*pages?\s*:\s*[«‹<]*\s*(?:::\s*)?(?:\d{1,3}\s*\|?\s*){3,}", re.I)
+
+
+def other_file_kind(texts: list[str]) -> str | None:
+    """What the file is when it is plainly not a page: Markdown/YAML, delimited data, or
+    a listing of several items (a line of page numbers near the top)."""
+    head = texts[:10]
+    if any(_PAGINATION.match(t) for t in texts[:20]):
+        return "a listing of several items (a line of page numbers near the top)"
+    if any(_MARKDOWN.match(t.lstrip()) for t in head[:2]):
+        return "a Markdown or YAML document"
+    if (
+        len(head) >= 2
+        and _CSV_HEADER.fullmatch(head[0])
+        and all(any(d in t for d in ",;\t") for t in head[1:])
+    ):
+        return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
+    return None
