@@ -180,9 +180,9 @@ def _split_glued(lines: list[Line]) -> list[Line]:
 
 def split_page(name: str, text: str) -> Page:
     """Split a decoded page into its parts, or raise :class:`TranscriptError` when it is
-    plainly no page (empty, or what :mod:`.refuse` refuses: HTML, markup, Markdown, delimited
-    data, a listing). A fact the page does
-    not give (title, event date) is None, with a warning in ``Page.warnings``."""
+    plainly no page (empty, or what :mod:`.refuse` refuses: HTML, markup, Markdown,
+    delimited data, a listing). A fact the page does not give (title, event date) is
+    None, with a warning in ``Page.warnings``."""
     lines = split_lines(text)
     if _glued_at(text):  # one search of the page first: most pages have none
         lines = _split_glued(lines)
