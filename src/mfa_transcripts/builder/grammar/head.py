@@ -85,6 +85,7 @@ from .labels import is_label_line
 from .lexicon import (
     SENTENCE_END,
     is_cyrillic,
+    letter_count,
 )
 from .prose import caption, label_alone, lead, words_of
 from .title import fold_spaces
@@ -298,7 +299,6 @@ def _icon_font(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _LOWER = re.compile(r"[a-zß-ÿа-яё]")  # lower-case Latin and Cyrillic letters
 
 
@@ -308,7 +308,7 @@ def _upper_case(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     if len(text.split()) < 2:
         return None
-    letters = len(_LETTER.findall(text))
+    letters = letter_count(text)
     if letters < 6 or len(_LOWER.findall(text)) > 0.1 * letters:
         return None
     return None if is_label_line(text) else i + 1

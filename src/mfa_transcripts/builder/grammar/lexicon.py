@@ -40,6 +40,7 @@ __all__ = [
     "Role",
     "is_cyrillic",
     "is_place",
+    "letter_count",
     "month_number",
 ]
 
@@ -224,20 +225,22 @@ FIRST_PERSON = re.compile(
 )
 """A speaker's first person (case-sensitive: 'US' is no 'us'; 'Vitaly I. Churkin' has an
 initial, no 'I')."""
+# words of a writer presenting the text, shared by REPORTING and PRESENTING
+_PRESENTS = r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents"
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
-    r"|according to|transcripts?|presser|exclusive"
+    r"|according to|presser|exclusive"
     r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview"
     r"|(?:held|gave|hosted) an? (?:[\w-]+ ){0,2}(?:press[ -]conference|news conference|briefing"
     r"|interview|address)|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
-    r"|presents|reproduced|full (?:english )?(?:text|transcript|version)|below is|see below"
+    rf"|{_PRESENTS}|below is|see below"
     r"|(?:conducted|interviewed) by|Q&A|talk(?:ed|ing) (?:to|with)|translat(?:e|ed|ion|ing))\b",
     re.IGNORECASE,
 )
 """Words of a report about a speaker, or of its writer presenting the text: a lead, even
 in its writer's first person."""
 PRESENTING = re.compile(
-    r"\b(?:transcripts?|full (?:english )?(?:text|version)|reproduced|below|presents"
+    rf"\b(?:{_PRESENTS}|below"
     r"|the following|released by|here[’']s|here is|(?:main|key) (?:theses|points))\b",
     re.IGNORECASE,
 )
@@ -272,10 +275,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+def letter_count(text: str) -> int:
+    """How many letters ``text`` holds (counted in C, no loop over characters)."""
+    return len(_LETTER.findall(text))
+
+
 def is_cyrillic(text: str) -> bool:
     """A line in Cyrillic (60% of six or more letters) on an English page: the Russian
     original's title, a masthead, or a site's Russian tag."""
     if text.isascii():
         return False
-    letters = len(_LETTER.findall(text))  # counted in C, no loop over characters
+    letters = letter_count(text)
     return letters >= 6 and len(_CYRILLIC.findall(text)) >= 0.6 * letters

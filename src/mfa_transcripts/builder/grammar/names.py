@@ -36,13 +36,16 @@ _OCCASION_START = re.compile(
 
 
 _ROLE_CONNECTORS = {"of", "the", "for", "to", "in", "on", "and", "d’", "d'"}  # 'Chargé d’ Affaires'
-_PERSON_ROLE_WORDS = [w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy")]
-_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?$")
+_IN_ROLE = _ROLE_CONNECTORS - {"on"}  # 'on' starts an occasion ('... Department on ...')
 _ROLE_PREPOSITIONS = {"to", "for", "in"}
-
-
-_IN_ROLE = {"of", "the", "to", "in", "for", "and", "d’", "d'"}
-_PERSON_ROLE = re.compile(r"(?:" + "|".join(_PERSON_ROLE_WORDS) + r")s?")
+# a person's role word ('Minister', 'Ambassador'), not an institution's ('Ministry')
+_PERSON_ROLE_WORD = (
+    "(?:"
+    + "|".join(w for w in ROLE_WORDS if w not in ("Ministry", "Department", "Embassy"))
+    + ")s?"
+)
+_PERSON_ROLE = re.compile(_PERSON_ROLE_WORD)
+_ROLE_BEFORE = re.compile(rf"\b{_PERSON_ROLE_WORD}$")  # the text before ends with one
 
 
 def role_before(text: str) -> bool:
