@@ -587,7 +587,7 @@ def test_a_dateline_before_a_question_label_leaves_the_label_to_open_the_questio
 
 
 def test_an_initial_is_no_first_person() -> None:
-    lead = "Vitaly I. Churkin, Permanent Representative to the UN, speaks to journalists."
+    lead = "Vitaly I. Churkin, Permanent Representative to the UN, met the journalists."
     title = "Comments to the media by Permanent Representative Vitaly Churkin, June 2, 2014"
     assert _kinds(f"{title}\n\n{lead}\n\n{QA}\n")[lead] == "lead"
 
