@@ -64,7 +64,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             following = labels[i + 1] if i + 1 < len(labels) else None
             if following is not None or i + 1 == len(labels):
                 labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
-    # who the page is with: the title's speaker, else the person an untitled page's lead names
+    # who the page is with: the title's speaker, else the registry person the lead names
     subject = info.speaker or _subject(page, [] if page.title else texts)
     surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
     # a digest: no question labels; 'On <topic>' headings stand in for them
@@ -75,8 +75,6 @@ def label_paragraphs(page: Page) -> Paragraphs:
         replace(label, kind=host) if label is not None and label.kind == "host" else label
         for label in labels
     ]
-
-    # an interview without 'Question' labels: the interviewer is labelled by name
     answered = any(label is not None and label.speaker == subject for label in labels)
     if answered and info.speaker is None:  # untitled: 'Answer:' is the subject's too
         labels = [
@@ -85,6 +83,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             else label
             for label in labels
         ]
+    # an interview without 'Question' labels: the interviewer is labelled by name
     interview = (
         digest
         and subject is not None
@@ -115,10 +114,10 @@ def label_paragraphs(page: Page) -> Paragraphs:
 
 def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:
     """A body line as paragraphs (line, start, end, label): one, unless the line opens
-    with a label (an outlet's too) and a ``Question``/``Q`` or ``Answer``/``A`` label or a registry
-    speaker's label follows the end of a sentence inside it (``Question: ...? Sergey
-    Lavrov: ...``), where the turns were run together; each such label starts a
-    paragraph."""
+    with a label (an outlet's too) and a ``Question``/``Q``, ``Answer``/``A``, outlet's
+    or registry speaker's label follows the end of a sentence inside it (``Question:
+    ...? Sergey Lavrov: ...``), where the turns were run together; each such label
+    starts a paragraph."""
     start, end = ln.stripped_span()
     text = page.text[start:end]
     first = read_label(text, start, page.info.speaker)
