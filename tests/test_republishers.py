@@ -581,6 +581,27 @@ def test_an_agency_dateline_opening_the_first_paragraph_is_chrome(dateline: str,
     assert parsed.transcript.event_date == date(2017, 5, 5)  # the title's, not the agency's
 
 
+@pytest.mark.parametrize(
+    ("byline", "rest"),
+    [
+        ("Russian Mission Vienna", "From your point of view, is the process moving?"),
+        ("Russian Embassy in Australia", "Thank you, we are ready to talk about the lease."),
+        ("Embassy of the Russian Federation in the United Kingdom", "We are ready, I said."),
+    ],
+)
+def test_a_channels_byline_run_into_the_first_paragraph_is_chrome(byline: str, rest: str) -> None:
+    text = f"{TITLE}\n\n{byline}{rest}\n\nAnd the talks went on.\n"
+    assert _kinds(text)[byline] == "byline"
+    parsed = _parse(text)
+    first = parsed.questions[0] if parsed.questions else parsed.speeches[0]
+    assert first.text.startswith(rest)
+
+
+def test_an_institution_with_a_space_after_it_is_no_glued_byline() -> None:
+    line = "Russian Embassy in Australia Staff met the press on Monday."
+    assert line not in _kinds(f"{TITLE}\n\n{line}\n\nAnd the talks went on.\n")
+
+
 def test_a_dateline_before_a_question_label_leaves_the_label_to_open_the_question() -> None:
     parsed = _parse("OREANDA-NEWS. October 30, 2009. Question: Is it over?\n\nSergey Lavrov: No.\n")
     assert parsed.speeches == [] and parsed.questions[0].text == "Is it over?"

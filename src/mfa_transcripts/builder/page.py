@@ -31,10 +31,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
-from .grammar.chrome import chrome_kind
+from .grammar.chrome import chrome_kind, glued_opener
 from .grammar.dates import (
     date_line,
-    dateline_end,
     line_place,
     make_date,
     parse_header,
@@ -274,13 +273,11 @@ def split_page(name: str, text: str) -> Page:
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     body = rest[head.end : footer_start]
-    if body and (cut := dateline_end(body[0].text)):
-        # an agency's dateline opens the first paragraph: chrome, and the paragraph
+    if body and (opener := glued_opener(body[0].text)):
+        # chrome glued to the first paragraph (a dateline, a byline): the paragraph
         # starts after it
-        first_line = body[0]
-        chrome.append(
-            Chrome("dateline", first_line.number, first_line.start, first_line.start + cut)
-        )
+        first_line, (kind, cut) = body[0], opener
+        chrome.append(Chrome(kind, first_line.number, first_line.start, first_line.start + cut))
         body[0] = Line(
             first_line.number, first_line.start + cut, first_line.end, first_line.text[cut:]
         )

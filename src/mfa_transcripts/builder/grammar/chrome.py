@@ -9,6 +9,10 @@ between them are :mod:`.footer`'s. Everything before the title is chrome of kind
 ``masthead`` (or ``header``): no table is needed there.
 
 All rows of one place are one compiled alternation, so a line costs one regex call.
+
+Chrome may also be **glued to the first paragraph** of the body, with no line break of
+its own: :data:`GLUED_OPENERS` lists those prefixes (an agency's dateline, a channel's
+byline) with the kind each is published as; :func:`glued_opener` finds one.
 """
 
 from __future__ import annotations
@@ -16,7 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CHROME_LINES", "LANGUAGE_TAG", "ChromeLine", "chrome_kind"]
+from .dates import DATELINE
+
+__all__ = [
+    "CHROME_LINES",
+    "GLUED_OPENERS",
+    "LANGUAGE_TAG",
+    "ChromeLine",
+    "chrome_kind",
+    "glued_opener",
+]
 
 
 @dataclass(frozen=True)
@@ -150,3 +163,29 @@ def chrome_kind(text: str, place: str) -> str | None:
     if match is None or match.lastgroup is None:
         return None
     return kinds[int(match.lastgroup[1:])]
+
+
+GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # an agency's dateline: 'OREANDA-NEWS. December 2, 2009. ', 'MOSCOW, March 23 (RIA
+    # Novosti) - '
+    ("dateline", DATELINE),
+    # a channel's byline run into the first paragraph (a Telegraph repost): 'Russian
+    # Embassy in AustraliaA.T. Well, ...', 'Russian Mission ViennaFrom your point of view'
+    (
+        "byline",
+        re.compile(
+            r"^\s*(?:the )?(?:Russian )?(?:Permanent )?(?:Embassy|Mission|Consulate(?:[- ]General)?)"
+            r"(?: of (?:the )?Russia(?:n Federation)?)?(?: (?:in|to|at) (?:the )?)?"
+            r"(?: ?[A-Z][a-z]+){0,3}(?<=[a-z])(?=[A-Z“\"«])"
+        ),
+    ),
+)
+
+
+def glued_opener(text: str) -> tuple[str, int] | None:
+    """The kind of chrome opening ``text`` without a line of its own, and the offset of
+    the text after it; None if there is none."""
+    for kind, pattern in GLUED_OPENERS:
+        if (match := pattern.match(text)) is not None:
+            return kind, match.end()
+    return None

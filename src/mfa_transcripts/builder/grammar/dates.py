@@ -42,7 +42,6 @@ __all__ = [
     "STAMP",
     "TIME",
     "date_line",
-    "dateline_end",
     "line_place",
     "make_date",
     "match_date",
@@ -197,13 +196,6 @@ def line_place(match: re.Match[str]) -> str | None:
     """The place a date line names, before or after its date."""
     place = match["place"] or match["after"]
     return " ".join(place.split()) if place else None
-
-
-def dateline_end(text: str) -> int:
-    """Where an agency's dateline opening ``text`` ends (``OREANDA-NEWS. December 2,
-    2009. ``): the offset of the text after it, 0 if there is none."""
-    match = DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def title_date_inside(text: str) -> re.Match[str] | None:
