@@ -174,7 +174,8 @@ GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "byline",
         re.compile(
-            r"^\s*(?:the )?(?:Russian )?(?:Permanent )?(?:Embassy|Mission|Consulate(?:[- ]General)?)"
+            r"^\s*(?:the )?(?:Russian )?(?:Permanent )?"
+            r"(?:Embassy|Mission|Consulate(?:[- ]General)?)"
             r"(?: of (?:the )?Russia(?:n Federation)?)?(?: (?:in|to|at) (?:the )?)?"
             r"(?: ?[A-Z][a-z]+){0,3}(?<=[a-z])(?=[A-Z“\"«])"
         ),
