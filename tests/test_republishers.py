@@ -461,6 +461,34 @@ def test_an_interview_of_bare_paragraphs_asks_where_a_paragraph_ends_with_a_ques
     ]
 
 
+_BARE = (
+    "Interview of the Permanent Representative M.I.Ulyanov to the Tehran Times newspaper"
+    "\n\nWhat is the status of the negotiations?\n\nThey stopped in 2022.\n\n"
+)
+
+
+def test_a_bare_interview_cut_inside_its_last_question_ends_with_that_question() -> None:
+    cut = "Several parties have called for talks. Does this indicate that there are still forces"
+    parsed = _parse(f"{_BARE}{cut}\n")
+    assert [q.text for q in parsed.questions][-1] == cut
+    assert len(parsed.answers) == 1 and parsed.answers[0].text == "They stopped in 2022."
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "When we met in Vienna, the parties agreed that the talks would",
+        "Will they return? Not soon. The parties agreed that the talks would",
+        "Is that so? We think that the talks will go on, and",
+    ],
+)
+def test_a_cut_last_answer_paragraph_that_does_not_open_a_question_stays_the_answer(
+    cut: str,
+) -> None:
+    parsed = _parse(f"{_BARE}{cut}\n")
+    assert len(parsed.questions) == 1 and parsed.answers[0].paragraph_count == 2
+
+
 def test_a_speech_asking_rhetorical_questions_stays_a_speech() -> None:
     text = f"{TITLE}\n\nWhat is at stake?\n\nThe future of Europe is at stake.\n"
     parsed = _parse(text)

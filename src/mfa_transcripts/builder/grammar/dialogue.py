@@ -55,6 +55,13 @@ _ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
 """A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
 _QUOTED = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 """A paragraph wholly in quotes: the press's quoted subheading."""
+_CUT_ASKING = re.compile(
+    r"(?:^|[.!?…]\s+)(?:Do|Does|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|Has|Have"
+    r"|Shall|Must)\s[^.!?…]*[\w,;:–—-]\s*$"
+)
+"""A paragraph cut off inside a sentence that opens as a question does (``... Does this
+indicate that there are still reasonable forces advocating for the pre``): the last
+paragraph of a cut page, asking."""
 MAX_BARE_QUESTION_WORDS = 80
 """Longest paragraph, in words, taken for a bare question of an interview."""
 
@@ -106,9 +113,13 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     :data:`MAX_BARE_QUESTION_WORDS` words ending with a question mark (or trailing off
     with an ellipsis), followed by one that does not, opens a question; the paragraphs
     after it, up to the next question, are the page's speaker's answer. The labels are
-    empty (the page writes none), but for a question's number (``1. How ...?``)."""
+    empty (the page writes none), but for a question's number (``1. How ...?``). The
+    last paragraph asks, too, when it is cut inside a sentence opening as a question
+    does (:data:`_CUT_ASKING`): a page cut inside its last question."""
     labels: list[Label | None] = [None] * len(texts)
     asks = [bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS for t in texts]
+    if texts and not asks[-1] and len(texts[-1].split()) <= MAX_BARE_QUESTION_WORDS:
+        asks[-1] = _CUT_ASKING.search(texts[-1]) is not None
     asked = False  # the paragraph before opened a question
     for i in range(len(texts)):
         if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
