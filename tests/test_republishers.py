@@ -959,6 +959,46 @@ def test_a_headline_shaped_like_a_label_in_title_case_is_head_chrome() -> None:
     assert [q.text for q in _parse(text).questions] == ["Hello.", "What happened?"]
 
 
+_INTERVIEW = (
+    "Deputy Foreign Minister Oleg Syromolotov has given an interview to Interfax in which he"
+    " speaks about combating terrorism amid the pandemic and cooperation in this sphere."
+    "\n\nQuestion: Is the risk growing?\n\nAnswer: We view any crisis as a risk.\n"
+)
+
+
+def test_a_headline_shaped_like_a_label_ending_no_sentence_is_head_chrome() -> None:
+    headline = (
+        "Deputy Foreign Minister Oleg Syromolotov: Moscow has no data on the virus from a lab"
+    )
+    parsed = _parse(f"21 May 2020\n\n{headline}\n\n{_INTERVIEW}")
+    assert _kinds(f"21 May 2020\n\n{headline}\n\n{_INTERVIEW}")[headline] == "masthead"
+    assert parsed.speeches == []
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Oleg Syromolotov", "We view any crisis as a risk.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "Oleg Syromolotov: Moscow has no data on the virus from a lab.",  # a sentence ends
+        "Oleg Syromolotov: Moscow has no data on the virus from a lab, as we said,",  # runs on
+        "Oleg Syromolotov: Good afternoon, dear friends and colleagues of ours",  # greets
+    ],
+)
+def test_a_label_whose_sentence_closes_runs_on_or_greets_opens_a_turn(turn: str) -> None:
+    parsed = _parse(f"{TITLE}\n\n{turn}\n\nWe said so to our partners.\n\n{QA}\n")
+    assert parsed.speeches[0].text.startswith(turn.split(": ", 1)[1])
+
+
+def test_answer_labels_are_not_given_to_a_person_named_only_inside_the_answers() -> None:
+    text = (
+        "Question: How useful was the UN?\n\nAnswer: Very. As Vladimir Putin said, it is"
+        " universal.\n\nQuestion: And now?\n\nAnswer: Our diplomacy goes on.\n"
+    )
+    assert [a.speaker for a in _parse(text).answers] == [None, None]
+
+
 def test_a_title_cut_over_blank_lines_before_its_dated_end_is_one_title() -> None:
     first = "Interview of Foreign Minister Sergey Lavrov, Granted to Pervy Kanal on Themes"
     rest = "Related to Russia’s Group of Eight Presidency, Moscow, December 30, 2005"

@@ -65,7 +65,12 @@ def label_paragraphs(page: Page) -> Paragraphs:
             if following is not None or i + 1 == len(labels):
                 labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
     # who the page is with: the title's speaker, else the registry person the lead names
-    subject = info.speaker or _subject(page, [] if page.title else texts)
+    first_turn = next((i for i, label in enumerate(labels) if label is not None), len(labels))
+    subject = (
+        info.speaker
+        or _subject(page, [] if page.title else texts[:first_turn])
+        or next((lb.speaker for lb in labels if lb and lb.kind == "speaker" and lb.known), None)
+    )
     surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
@@ -76,7 +81,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
         for label in labels
     ]
     answered = any(label is not None and label.speaker == subject for label in labels)
-    if answered and info.speaker is None:  # untitled: 'Answer:' is the subject's too
+    if subject is not None and info.speaker is None:  # untitled: 'Answer:' is the subject's
         labels = [
             replace(label, speaker=subject)
             if label is not None and label.kind == "answer" and label.speaker is None
@@ -157,7 +162,8 @@ def _split_labelled(
 
 def _subject(page: Page, texts: list[str]) -> str | None:
     """Who a page whose title names nobody is with: the first registry person its lead
-    names (the head's lead lines, then, on an untitled page, its first paragraphs)."""
+    names (the head's lead lines, then, on an untitled page, its first paragraphs before
+    any labelled turn); the caller falls back on the first registry person labelled."""
     lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
     for text in [*lines, *texts[:5]]:
         found = speakers.find_in_text(text)

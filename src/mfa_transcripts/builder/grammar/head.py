@@ -81,8 +81,9 @@ from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
 from .footer import signer
-from .labels import is_label_line
+from .labels import is_label_line, read_label
 from .lexicon import (
+    SALUTATION,
     SENTENCE_END,
     is_cyrillic,
     letter_count,
@@ -275,7 +276,11 @@ _CAPITALISED = re.compile(r"\b[A-Z]")
 def _quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A press headline shaped like a label: a name, a colon and a quote, nothing else;
     or a name, a colon and words in title case without closing punctuation (``Sergei
-    Lavrov: International Diplomat Extraordinaire Opens Up About ...``)."""
+    Lavrov: International Diplomat Extraordinaire Opens Up About ...``); or a speaker's
+    label and a sentence of six words or more that neither closes nor runs on (no closing
+    punctuation, no comma or dash at its end, the next line not in lower case) and greets
+    nobody (``Deputy Foreign Minister Oleg Syromolotov: Moscow has no data indicating
+    that coronavirus came from lab``): a turn's paragraph ends its sentence."""
     text = ctx.texts[i].strip()
     if _QUOTE_AFTER_LABEL.match(text):
         return i + 1
@@ -284,7 +289,19 @@ def _quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
         return None
     words = match["headline"].split()
     capitalised = len(_CAPITALISED.findall(match["headline"]))
-    return i + 1 if len(words) >= 5 and capitalised >= 0.7 * len(words) else None
+    if len(words) >= 5 and capitalised >= 0.7 * len(words):
+        return i + 1
+    following = ctx.texts[i + 1].lstrip() if i + 1 < len(ctx.texts) else ""
+    if (
+        len(words) < 6
+        or not text[-1].isalnum()
+        or following[:1].islower()
+        or SALUTATION.search(text)
+        or (label := read_label(text)) is None
+        or label.kind != "speaker"
+    ):
+        return None
+    return i + 1
 
 
 def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
