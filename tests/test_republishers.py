@@ -489,6 +489,38 @@ def test_a_cut_last_answer_paragraph_that_does_not_open_a_question_stays_the_ans
     assert len(parsed.questions) == 1 and parsed.answers[0].paragraph_count == 2
 
 
+_TWO_ASKED = (
+    "What tasks are the partners working on this year?\n\nWe are building strong ties.\n\n"
+    "What transport projects are planned?\n\nThe North-South corridor, first of all.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a head lead naming a registry person (his career)
+        "Alexander Pankin graduated from MGIMO in 1985 and has worked in the Ministry since"
+        " then; since 2017 he has served as Deputy Minister of Foreign Affairs.",
+        # a paragraph reporting the conversation
+        "Following the summit, Deputy Foreign Minister Alexander Pankin spoke with our"
+        " correspondent about the year ahead:",
+    ],
+)
+def test_an_untitled_page_of_two_bare_questions_answered_is_an_interview(lead: str) -> None:
+    parsed = _parse(f"{lead}\n\n{_TWO_ASKED}")
+    assert [q.text for q in parsed.questions] == [
+        "What tasks are the partners working on this year?",
+        "What transport projects are planned?",
+    ]
+    assert [a.speaker for a in parsed.answers] == ["Alexander Pankin"] * 2
+
+
+def test_an_untitled_article_under_question_headings_stays_a_speech() -> None:
+    headline = "Russian Minister of Foreign Affairs Sergey Lavrov: which Russia to contain?"
+    parsed = _parse(f"{headline}\n\n{_TWO_ASKED}")
+    assert parsed.questions == [] and parsed.answers == []
+
+
 def test_a_speech_asking_rhetorical_questions_stays_a_speech() -> None:
     text = f"{TITLE}\n\nWhat is at stake?\n\nThe future of Europe is at stake.\n"
     parsed = _parse(text)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from . import speakers
 from .grammar.dialogue import bare_labels, dash_labels, surname_labels
 from .grammar.labels import INLINE_LABEL, Label, outlet_label, read_label
+from .grammar.lexicon import REPORTING
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]
@@ -111,6 +112,16 @@ def label_paragraphs(page: Page) -> Paragraphs:
         labels = dash_labels(texts, starts, subject, asked_for)  # '– Do you ...?' '– We ...'
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
+        elif not any(labels) and page.title is None and subject is not None:
+            # untitled, but a lead names who it is with, or a paragraph before the
+            # questions reports (an interview, `spoke with`): two questions answered in turn make it
+            # an interview
+            bare = bare_labels(texts, starts, subject)
+            asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
+            if len(asked) >= 2 and (
+                _lead_names(page, subject) or any(REPORTING.search(t) for t in texts[: asked[0]])
+            ):
+                labels = bare
         implied = any(labels)
     return Paragraphs(
         units, texts, labels, digest, interview, questioned, subject, asked_for, implied
@@ -170,6 +181,15 @@ def _subject(page: Page, texts: list[str]) -> str | None:
         if found is not None:
             return found[0].name
     return None
+
+
+def _lead_names(page: Page, person: str) -> bool:
+    """Whether a lead line of the page's head names ``person`` (by folded surname)."""
+    surname = speakers.fold(person.split()[-1])
+    return any(
+        c.kind == "lead" and surname in speakers.fold(page.text[c.start : c.end])
+        for c in page.chrome
+    )
 
 
 def _reported_interview(page: Page) -> bool:
