@@ -521,6 +521,24 @@ def test_an_untitled_article_under_question_headings_stays_a_speech() -> None:
     assert parsed.questions == [] and parsed.answers == []
 
 
+def test_an_untitled_pages_editor_paragraphs_before_its_first_question_are_its_lead() -> None:
+    lead = (
+        "After four months of fighting, the word has seldom been given to the Russian party."
+        "\n\nThat is why we have asked Maria Zakharova to answer our questions."
+    )
+    qa = "GM: Could you explain the causes?\n\nMaria Zakharova: It is true that we see no data."
+    parsed = _parse(f"{lead}\n\n{qa}\n")
+    assert parsed.speeches == []
+    assert [a.text for a in parsed.answers] == ["It is true that we see no data."]
+    assert parsed.accounting.chrome_chars["lead"] == len("".join(lead.split()))
+
+
+def test_an_untitled_pages_opening_in_its_speakers_own_words_stays_opening_remarks() -> None:
+    opening = "Good afternoon. We are pleased to welcome our guests to Moscow today."
+    parsed = _parse(f"{opening}\n\nQuestion: What was agreed?\n\nSergey Lavrov: Much.\n")
+    assert [s.text for s in parsed.speeches] == [opening]
+
+
 def test_a_speech_asking_rhetorical_questions_stays_a_speech() -> None:
     text = f"{TITLE}\n\nWhat is at stake?\n\nThe future of Europe is at stake.\n"
     parsed = _parse(text)

@@ -75,6 +75,11 @@ _HOMOGLYPHS = str.maketrans(
 _INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$")
 
 
+def surname(person: str | None) -> str | None:
+    """A person's surname, folded (the last word of the name); None for nobody."""
+    return fold(person.split()[-1]) if person else None
+
+
 def fold(text: str) -> str:
     """Case- and look-alike-fold ``text`` without changing its length (offsets survive)."""
     folded = text.translate(_HOMOGLYPHS)

@@ -61,7 +61,7 @@ from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
-    in_own_words,
+    editors_lead,
     numbered_question,
     quoted_subheading,
     reported_paragraphs,
@@ -84,7 +84,7 @@ from .grammar.labels import (
 )
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
-from .speakers import fold
+from .speakers import surname
 
 __all__ = ["Turn", "ends_mid_sentence", "split_turns"]
 
@@ -306,13 +306,15 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             questions == 0
             and current is not None
             and current.label is None
-            and asked_for
-            and not in_own_words(
+            and editors_lead(
                 [page.text[a:b] for a, b in current.spans],
-                fold(info.speaker.split()[-1]) if info.speaker else None,
+                surname(subject),
+                asked_for,
+                page.title is None and label.kind == "question",
             )
         ):
-            # an interview's unlabelled text before its first turn: the editor's lead
+            # an interview's unlabelled text before its first turn, or an untitled
+            # page's before its first question: the editor's lead
             chrome.extend(_lead(page, current))
             current = None
         close()

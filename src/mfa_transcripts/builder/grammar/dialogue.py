@@ -26,6 +26,7 @@ __all__ = [
     "MAX_BARE_QUESTION_WORDS",
     "bare_labels",
     "dash_labels",
+    "editors_lead",
     "in_own_words",
     "numbered_question",
     "quoted_subheading",
@@ -213,13 +214,34 @@ def in_own_words(texts: list[str], surname: str | None) -> bool:
     )
 
 
+def editors_lead(
+    texts: list[str], surname: str | None, interview: bool, untitled_question: bool
+) -> bool:
+    """Whether unlabelled paragraphs before a page's first turn are its editor's lead:
+    on an interview, when they are not the speaker's own words (:func:`in_own_words`);
+    before an untitled page's first question, when they are not, greet nobody (a
+    speaker's opening does) and name the speaker or report (``That is why we have asked
+    Maria Zakharova to answer our questions``)."""
+    if interview:
+        return not in_own_words(texts, surname)
+    return (
+        untitled_question
+        and not in_own_words(texts, surname)
+        and not any(SALUTATION.search(text) for text in texts)
+        and any(
+            REPORTING.search(text) or (surname is not None and surname in speakers.fold(text))
+            for text in texts
+        )
+    )
+
+
 def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
     """How many of ``texts``, from the first, report on ``speaker`` in the third person
     (an editor's lead before a first question): they name the speaker by surname or role
     (``the deputy minister``), say ``he`` or ``she`` or report, and ask nothing; a first
     person is the writer's only beside the surname or a reporting word (``We met
     Saltanov in Rhodes``)."""
-    surname = speakers.fold(speaker.split()[-1]) if speaker else None
+    surname = speakers.surname(speaker)
     count = 0
     for text in texts:
         named = surname is not None and surname in speakers.fold(text)
