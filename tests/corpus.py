@@ -41,7 +41,7 @@ from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 SEEN = ("dev", "heldout", "heldout2", "heldout3")  # the splits rules have been written from
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
