@@ -408,6 +408,20 @@ def test_a_russian_tag_under_the_sites_footer_keeps_the_page_whole() -> None:
     assert parsed.answers[-1].text == "We agreed on a great deal."
 
 
+@pytest.mark.parametrize("cut", ["Advance", "Additional mat", "Web Content"])
+def test_a_copy_stopping_inside_the_sites_footer_keeps_the_page_whole(cut: str) -> None:
+    tags = "Council of Europe (CoE)\n\nEuropean Union (EU)"
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\nAdditional materials\n\n{tags}\n\n{cut}\n")
+    assert parsed.transcript.complete is True
+    assert parsed.answers[-1].text == "We agreed on a great deal."
+
+
+@pytest.mark.parametrize("last", ["Additional materials will follow.", "Adv"])
+def test_a_last_paragraph_that_is_no_cut_footer_line_stays_the_answers(last: str) -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{last}\n")
+    assert parsed.answers[-1].text.endswith(last)
+
+
 # --- interviews set without labels ------------------------------------------------------
 
 

@@ -41,6 +41,9 @@ class ChromeLine:
     pattern: str  # matched against the whole stripped line, case-insensitively
 
 
+SITE_FOOTER = ("additional materials", "web content display", "advanced settings", "print version")
+"""The ministry site's footer lines (a page saved whole ends with them)."""
+
 _HEAD = frozenset({"head"})
 _FOOTER = frozenset({"footer"})
 _ANYWHERE = frozenset({"head", "body", "footer"})
@@ -51,11 +54,7 @@ _SOCIAL = (
 
 CHROME_LINES: tuple[ChromeLine, ...] = (
     # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
-    ChromeLine(
-        "footer",
-        _FOOTER,
-        r"additional materials|web content display|advanced settings|print version|print|share",
-    ),
+    ChromeLine("footer", _FOOTER, "|".join((*SITE_FOOTER, "print", "share"))),
     # media links at the top of opening remarks or at the end
     ChromeLine(
         "media-link",

@@ -9,9 +9,10 @@
   Europe (CoE)``, ``NATO (North Atlantic Treaty Organization)``): the abbreviation one
   word with two capitals or a digit (``OSCE``, ``CoE``, ``G20``), the name capitalised
   words with ``of``, ``and``... between them; a line in Cyrillic (the site's Russian
-  tag: ``Генеральные Ассамблеи ООН``) is one too. A line naming a stage direction (``Thank
-  you all (Applause)``) is never a tag. Tag lines count as tags only when the trailing
-  block holds at least one site ``footer`` line.
+  tag: ``Генеральные Ассамблеи ООН``) is one too. A line naming a stage direction
+  (``Thank you all (Applause)``) is never a tag. Tag lines count as tags only when the
+  trailing block holds at least one site ``footer`` line. The page's last line may be a
+  site footer line cut short (``Advance``: a copy that stops inside the footer).
 * **A closing signature** at the body's end (up to :data:`SIGNATURE_LINES` lines, each
   the name of a registry person or of the title's speaker, or a date line such as
   ``Moscow, October 9, 2015``) is chrome (``byline``, ``date-line``); its place is the
@@ -24,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .. import speakers
-from .chrome import chrome_kind
+from .chrome import SITE_FOOTER, chrome_kind
 from .dates import date_line
 from .lexicon import STAGE_WORDS, is_cyrillic
 
@@ -53,6 +54,8 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
     end (``Share``, ``Read more »``), perhaps none (``len(rest)``)."""
     start = len(rest)
     kinds: list[str] = []
+    if rest and _cut_footer_line(rest[-1]):
+        kinds, start = ["footer"], start - 1
     while start > 0:
         text = rest[start - 1].strip()
         kind = chrome_kind(text, "footer")
@@ -69,6 +72,13 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
         start = len(rest) - len(kinds)
     tags = [" ".join(rest[start + i].split()) for i, k in enumerate(kinds) if k == "tag"]
     return start, tags, kinds
+
+
+def _cut_footer_line(text: str) -> bool:
+    """A site footer line cut short at the end of a copy (``Advance``, ``Additional
+    mat``): four letters or more that begin one, and not the whole of it."""
+    cut = " ".join(text.split()).lower()
+    return len(cut) >= 4 and any(line.startswith(cut) and line != cut for line in SITE_FOOTER)
 
 
 def _is_tag(text: str) -> bool:
