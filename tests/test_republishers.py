@@ -982,10 +982,19 @@ def test_an_outlets_label_may_name_its_kind_and_a_translators_note_is_a_lead() -
     assert parsed.speeches == [] and [q.label for q in parsed.questions] == ["News agency TASS"]
 
 
-@pytest.mark.parametrize("title_date", ["July25, 2016", "Nov 1,2018"])
-def test_a_title_date_with_a_space_missing_is_read(title_date: str) -> None:
+@pytest.mark.parametrize(
+    ("title_date", "day"),
+    [
+        ("July25, 2016", date(2016, 7, 25)),
+        ("Nov 1,2018", date(2018, 11, 1)),
+        ("July, 20th, 2012", date(2012, 7, 20)),  # a comma after the month
+    ],
+)
+def test_a_title_date_with_a_space_missing_or_a_comma_more_is_read(
+    title_date: str, day: date
+) -> None:
     title = f"Foreign Minister Sergey Lavrov’s remarks at the news conference, Moscow, {title_date}"
-    assert _parse(f"{title}\n\n{QA}\n").transcript.event_date is not None
+    assert _parse(f"{title}\n\n{QA}\n").transcript.event_date == day
 
 
 def test_an_outlets_turns_run_together_with_the_answers_split() -> None:

@@ -63,7 +63,8 @@ HEADER_GLUED = re.compile(
 HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
 _ORDINAL = r"(?:st|nd|rd|th)?"  # 'July 16th, 2011'
 _DATE_MDY = (
-    rf"{_MONTH} ?(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*| ){_YEAR}"  # 'July25, 2016', 'Nov 1,2018'
+    # 'July25, 2016', 'Nov 1,2018', 'July, 20th, 2012'
+    rf"{_MONTH}(?:, | ?)(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*| ){_YEAR}"
 )
 _DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?: of)? {_MONTH}(?: ?,)? {_YEAR}"  # '14th of May 2014'
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
