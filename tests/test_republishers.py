@@ -199,11 +199,23 @@ def test_a_repeated_title_stays_the_first() -> None:
         "Address to the Federal Assembly. I will not dwell on them here, as they are known.",
         # a paragraph's broken-off end
         "developments and statements by President Putin, above all his Munich speech, leave",
+        # prose naming a genre, a speaker and a date, ending with its full stop
+        "The talks went well. Sergey Lavrov gave his answers. It happened on November 3, 2019.",
     ],
 )
 def test_prose_is_no_title(line: str) -> None:
     page = split_page("page.txt", f"{line}\n\n{QA}\n")
     assert page.title is None
+
+
+def test_a_title_with_full_stops_inside_a_name_is_a_title() -> None:
+    title = (
+        "Foreign Minister Sergey Lavrov’s answer to a question from the Moscow. Kremlin. Putin"
+        " programme Moscow, November 3, 2019"
+    )
+    parsed = _parse(f"3 November 201913:45\n\n{title}\n\n{QA}\n")
+    assert parsed.transcript.title == title
+    assert parsed.transcript.event_date == date(2019, 11, 3)
 
 
 def test_a_bylined_headline_and_a_person_at_an_occasion_on_a_date_are_titles() -> None:

@@ -90,8 +90,14 @@ def _looks_like_title(text: str) -> bool:
     if "\\" in stripped or _BREADCRUMB.search(stripped) or PRESENTS_TEXT.match(stripped):
         return False
     breaks = len(_SENTENCE_BREAK.findall(stripped))
-    if breaks >= 2 or (breaks and len(stripped) > 200):
-        return False  # prose: sentences end inside a long line
+    dated = has_title_date(stripped) and not stripped.endswith(".")
+    if (breaks >= 2 or (breaks and len(stripped) > 200)) and not (
+        dated and GENRE_WORD.search(stripped) and names_the_ministry(stripped)
+    ):
+        # prose: sentences end inside a long line (not a title naming its genre, a
+        # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
+        # programme Moscow, November 3, 2019')
+        return False
     if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
     if len(FIRST_PERSON.findall(stripped)) >= 2:
