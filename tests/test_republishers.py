@@ -768,6 +768,15 @@ def test_contents_numbered_without_full_stops_and_a_numbered_divider_are_the_con
     assert _opening(parsed) == "The talks went well."
 
 
+def test_a_divider_between_a_digests_topics_and_its_answers_is_chrome() -> None:
+    title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
+    topics = "On the destructive activities of NATO\n\nAbout the Ukrainian crisis"
+    text = f"{title}\n\n{topics}\n\nFrom the answers to the questions:\n\n{QA}\n"
+    parsed = _parse(text)
+    assert parsed.speeches == [] and parsed.questions[0].text == "What did you agree on?"
+    assert parsed.accounting.chrome_chars["divider"] == len("Fromtheanswerstothequestions:")
+
+
 def test_numbers_out_of_order_are_no_contents() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
     lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."

@@ -74,12 +74,15 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # a document number on current-site renderings: '2432-20-10-2014'
     ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
-    # the briefing's divider standing alone above the first question, perhaps numbered as
-    # the contents' last item: '38 Excerpts from answers to media questions:'
+    # the briefing's divider standing alone above the first question (in the head, or in
+    # the body between a digest's topics and the questions), perhaps numbered as
+    # the contents' last item: '38 Excerpts from answers to media questions:', 'From the
+    # answers to the questions:'
     ChromeLine(
         "divider",
-        _HEAD,
-        r"(?:\d{1,3}[.)]?\s+)?(?:excerpts from )?answers to (?:media )?questions\s*:?",
+        _HEAD | {"body"},
+        r"(?:\d{1,3}[.)]?\s+)?(?:(?:excerpts )?from )?(?:the )?answers to (?:the )?(?:media )?"
+        r"questions\s*:?",
     ),
     # a translator's note
     ChromeLine(
