@@ -777,6 +777,19 @@ def test_a_divider_between_a_digests_topics_and_its_answers_is_chrome() -> None:
     assert parsed.accounting.chrome_chars["divider"] == len("Fromtheanswerstothequestions:")
 
 
+@pytest.mark.parametrize("publication", ["Journal", "Magazine", "Newspaper", "Editor"])
+def test_the_publication_asking_under_its_own_name_asks(publication: str) -> None:
+    lead = "Sergei Ryabkov is the Deputy Minister of Foreign Affairs of the Russian Federation."
+    text = f"{lead}\n\n{publication}: Why did relations worsen?\n\nRyabkov: Interests differ.\n"
+    parsed = _parse(text)
+    assert [(q.label, q.text) for q in parsed.questions] == [
+        (publication, "Why did relations worsen?")
+    ]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Sergey Ryabkov", "Interests differ.")
+    ]
+
+
 def test_numbers_out_of_order_are_no_contents() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
     lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."

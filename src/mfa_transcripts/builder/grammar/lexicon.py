@@ -132,6 +132,7 @@ ROLES: tuple[Role, ...] = (
         for w in (
             *("Interviewer", "Journalist", "Correspondent", "Reporter", "Participant"),
             *("Student", "Audience", "Voice", "Questioner"),
+            *("Journal", "Magazine", "Newspaper", "Editor"),  # the publication asking
         )
     ),
     # roles that chair or interpret: statements that leave an open question open
