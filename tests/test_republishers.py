@@ -790,6 +790,14 @@ def test_the_publication_asking_under_its_own_name_asks(publication: str) -> Non
     ]
 
 
+def test_a_label_alone_under_a_presenting_lead_opens_the_first_question() -> None:
+    lead = "The Ministry has released a full transcript of Sergey Lavrov’s interview (source):"
+    text = f"{lead}\n\nQuestion:\nWhat does Moscow want?\n\nS.Lavrov: Respect.\n"
+    parsed = _parse(text)
+    assert [q.text for q in parsed.questions] == ["What does Moscow want?"]
+    assert parsed.speeches == [] and parsed.answers[0].text == "Respect."
+
+
 def test_numbers_out_of_order_are_no_contents() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
     lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."

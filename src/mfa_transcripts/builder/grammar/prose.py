@@ -107,16 +107,20 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
       Sergey Lavrov's speech.``) within :data:`LEAD_REACH` lines, and neither it nor
       those between speak in the first person or open with a label.
 
-    No lead follows a heading (a caption) under a lead: the body has begun.
+    No lead follows a heading (a caption) under a lead: the body has begun; a label
+    alone on its line is never one.
     """
     text = ctx.texts[i].strip()
-    if _before_presenting(ctx.texts, i):
-        return i + 1
     if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
         above = ctx.texts[i - 1].strip()
         # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
-        if not SENTENCE_END.search(above) and PRESENTING.search(f"{above} {text}"):
+        wrapped = not SENTENCE_END.search(above) and not above.endswith(":")
+        if wrapped and PRESENTING.search(f"{above} {text}"):
             return i + 1
+    if len(text.split()) <= 8 and label_alone(text):
+        return None  # 'Question:' alone, its text on the next line: the first turn
+    if _before_presenting(ctx.texts, i):
+        return i + 1
     words = len(text.split())
     if words < 3 or (words < 6 and not text.endswith(":")):
         return None
