@@ -434,6 +434,31 @@ def test_a_last_paragraph_that_is_no_cut_footer_line_stays_the_answers(last: str
     assert parsed.answers[-1].text.endswith(last)
 
 
+@pytest.mark.parametrize(
+    "line", ["Print", "Tags: Russia, diplomacy", "Photo: Foreign Ministry", "Source: RIA Novosti"]
+)
+def test_a_republishers_print_link_or_metadata_line_under_the_title_is_chrome(line: str) -> None:
+    parsed = _parse(f"{TITLE}\n\n{line}\n\nDear colleagues, welcome.\n\n{QA}\n")
+    assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] in ("footer", "republisher")
+    assert _opening(parsed) == "Dear colleagues, welcome."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related posts",
+        "Back to top",
+        "© 2024 All rights reserved",
+        "Leave a comment",
+        "Share this:",
+    ],
+)
+def test_web_furniture_under_the_sites_footer_keeps_the_page_whole(line: str) -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\nAdvanced settings\n\n{line}\n")
+    assert parsed.transcript.complete is True
+    assert parsed.answers[-1].text == "We agreed on a great deal."
+
+
 # --- interviews set without labels ------------------------------------------------------
 
 

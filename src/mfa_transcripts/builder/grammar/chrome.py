@@ -54,7 +54,9 @@ _SOCIAL = (
 
 CHROME_LINES: tuple[ChromeLine, ...] = (
     # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
-    ChromeLine("footer", _FOOTER, "|".join((*SITE_FOOTER, "print", "share"))),
+    ChromeLine("footer", _FOOTER, "|".join(SITE_FOOTER)),
+    # a print or share link: on the site's footer, or by a republisher's title
+    ChromeLine("footer", _ANYWHERE, r"print(?: version| this (?:page|article))?|share"),
     # media links at the top of opening remarks or at the end
     ChromeLine(
         "media-link",
@@ -119,11 +121,28 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
         r"|read more|read it|(?:and )?(?:much )?more)(?:\s*(?:\.\.\.|…|»))?",
     ),
-    # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post'
+    # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',
+    # 'Leave a comment', 'Related posts', 'Back to top'
     ChromeLine(
         "republisher",
         _ANYWHERE,
-        r"(?:no|\d+) comments?\s*:|post a comment|(?:newer|older) posts?|subscribe to:[^\n]{0,60}",
+        r"(?:no|\d+) comments?\s*:|post a comment|(?:newer|older) posts?|subscribe to:[^\n]{0,60}"
+        r"|leave a (?:comment|reply)|related (?:posts|articles|news|materials|stories)\s*:?"
+        r"|back to top|share this(?: article| page)?\s*:?",
+    ),
+    # a site's copyright line: '© 2024 All rights reserved', 'Copyright 2011 ...'
+    ChromeLine(
+        "republisher",
+        _HEAD | _FOOTER,
+        r"(?:©|\(c\)|copyright\b)[^\n]{0,120}|all rights reserved\.?",
+    ),
+    # a republisher's metadata line: 'Tags: Russia, diplomacy', 'Photo: TASS', 'Source:
+    # RIA Novosti', 'Categories: News', 'Filed under: Politics'
+    ChromeLine(
+        "republisher",
+        _HEAD | _FOOTER,
+        r"(?:tags?|categories|category|topics|keywords|photo(?: credit)?|source|filed under"
+        r"|posted in)\s*:\s*[^\n]{1,200}",
     ),
     # an embassy site's contact lines: 'Consular queries:', '+44 (0) 203 668 7474'
     ChromeLine(
