@@ -410,6 +410,7 @@ def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | Non
 
 def test_an_ellipsis_glued_to_the_last_word_marks_a_cut_page() -> None:
     assert _parse(f"{TITLE}\n\n{QA[:-1]} and…\n").transcript.complete is False
+    assert _parse(f"{TITLE}\n\n{QA[:-1]} «peace»…\n").transcript.complete is False
     assert _parse(f"{TITLE}\n\n{QA}\n").transcript.complete is True
 
 

@@ -149,12 +149,13 @@ def heading_with_full_stop(text: str) -> bool:
     )
 
 
-_CUT_MARK = re.compile(r"\w(?:…|\.\.\.)\s*$")
+_CUT_MARK = re.compile(r"\w[\"”»’')\]]*(?:…|\.\.\.)\s*$")
 
 
 def ends_mid_sentence(text: str) -> bool:
     """True when a page's last paragraph stops without closing punctuation, or with an
-    ellipsis glued to its last word (``... diplomats and…``: a republisher's cut)."""
+    ellipsis glued to its last word, a closing quote between them allowed (``...
+    diplomats and…``, ``... «peace»…``: a republisher's cut)."""
     return _TERMINAL.search(text) is None or _CUT_MARK.search(text) is not None
 
 
