@@ -674,6 +674,14 @@ def test_a_lead_goes_on_in_the_third_person_up_to_the_speakers_first_words() -> 
     assert _opening(_parse(text)) == f"{opening}\n\nThe visit went well."
 
 
+def test_a_dashed_question_naming_the_speaker_under_the_title_is_no_lead() -> None:
+    title = "Deputy Foreign Minister Sergey Vershinin’s interview with Izvestia, October 9, 2019"
+    question = "– Mr Vershinin, some committees could be moved from New York. Is it possible?"
+    parsed = _parse(f"{title}\n\n{question}\n\n– I think this is feasible.\n\nWe said so.\n")
+    assert [q.text for q in parsed.questions] == [question[2:]]
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Sergey Vershinin", 2)]
+
+
 def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
     lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
     question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"
