@@ -1064,6 +1064,9 @@ def test_an_outlets_label_may_name_its_kind_and_a_translators_note_is_a_lead() -
         ("July25, 2016", date(2016, 7, 25)),
         ("Nov 1,2018", date(2018, 11, 1)),
         ("July, 20th, 2012", date(2012, 7, 20)),  # a comma after the month
+        ("JULY, 20TH, 2012", date(2012, 7, 20)),  # an old page's title in capitals
+        ("14TH OF MAY 2014", date(2014, 5, 14)),
+        ("14th Of May 2014", date(2014, 5, 14)),  # a title in title case
     ],
 )
 def test_a_title_date_with_a_space_missing_or_a_comma_more_is_read(

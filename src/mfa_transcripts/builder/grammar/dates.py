@@ -61,12 +61,12 @@ HEADER_GLUED = re.compile(
     rf"(?P<hh>\d{{2}}):(?P<mm>\d{{2}})\s*$"
 )
 HEADER_EMBASSY = re.compile(rf"^\s*(?P<day>\d{{1,2}}) {_MONTH} / (?P<year>\d{{4}})\s*$")
-_ORDINAL = r"(?:st|nd|rd|th)?"  # 'July 16th, 2011'
+_ORDINAL = r"(?i:st|nd|rd|th)?"  # 'July 16th, 2011', 'JULY 20TH, 2012'
 _DATE_MDY = (
     # 'July25, 2016', 'Nov 1,2018', 'July, 20th, 2012'
     rf"{_MONTH}(?:, | ?)(?P<day>\d{{1,2}}){_ORDINAL}(?:,\s*| ){_YEAR}"
 )
-_DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?: of)? {_MONTH}(?: ?,)? {_YEAR}"  # '14th of May 2014'
+_DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?i: of)? {_MONTH}(?: ?,)? {_YEAR}"  # '14th of May 2014'
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
 # 'x' prefix; match_date reads either.
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
