@@ -859,6 +859,19 @@ def test_a_question_label_glued_to_the_title_starts_the_first_question() -> None
     assert [q.text for q in parsed.questions] == ["Is the OSCE useful?"]
 
 
+@pytest.mark.parametrize("label", ["Question:", "QuestionMr.", "Q:", "QUESTION:"])
+def test_a_question_label_glued_to_its_text_opens_the_question(label: str) -> None:
+    text = f"{label}Tell us about the steps being taken."  # asks without a question mark
+    parsed = _parse(f"{TITLE}\n\n{text}\n\nSergey Lavrov: Many.\n")
+    assert parsed.speeches == [] and len(parsed.questions) == 1
+    assert parsed.questions[0].text.endswith("Tell us about the steps being taken.")
+
+
+def test_a_letter_glued_to_a_word_without_a_colon_is_no_label() -> None:
+    parsed = _parse(f"{TITLE}\n\nAWhat a day it was.\n\n{QA}\n")
+    assert _opening(parsed) == "AWhat a day it was."
+
+
 def test_an_embassy_sites_contact_lines_and_clock_are_chrome_and_give_no_date() -> None:
     head = (
         "9 October 2015\nMoscow: 04:27\nLondon: 02:27\n\nConsular Section:\n+44(0) 203 668 7474\n"

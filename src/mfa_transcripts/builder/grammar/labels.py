@@ -81,7 +81,8 @@ INLINE_LABEL = re.compile(
 _Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
 # 'QuestionMr. Morgulov, ...', 'Question:What ...': the space (and colon) lost, the text
 # glued to the label
-_GLUED = re.compile(r"^(?P<name>Question|Answer):?(?=[A-Z“\"«][a-z])")  # 'Question:What ...'
+# 'Question:What ...', 'QuestionMr. ...', 'Q:What ...' (a letter alone only with its colon)
+_GLUED = re.compile(r"^(?P<name>(?i:Question|Answer)|(?P<letter>[QA])(?=:)):?(?=[A-Z“\"«][a-z])")
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
@@ -146,7 +147,7 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         return Label(kind, name, None, speaker, True, span, start + bracket.end())
     if text[:1] in "QA" and (glued := _GLUED.match(text)) is not None:
         kind, speaker = (
-            ("question", None) if glued["name"] == "Question" else ("answer", title_speaker)
+            ("question", None) if glued["name"][0] == "Q" else ("answer", title_speaker)
         )
         span = (start, start + glued.end())
         return Label(kind, glued["name"], None, speaker, True, span, start + glued.end())
