@@ -832,6 +832,19 @@ def test_a_label_alone_under_a_presenting_lead_opens_the_first_question() -> Non
     assert parsed.speeches == [] and parsed.answers[0].text == "Respect."
 
 
+def test_a_digest_cut_inside_its_run_of_topics_ends_with_a_topic() -> None:
+    title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
+    topics = "On the destructive activities of NATO\n\nOn Russian-Armenian relations"
+    parsed = _parse(f"{title}\n\n{topics}\n\nOn the UN Security Council vote on the\n")
+    assert parsed.speeches == [] and parsed.transcript.complete is False
+
+
+def test_a_digest_cut_inside_its_text_keeps_the_text() -> None:
+    title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
+    text = f"{title}\n\nOn Russian-Armenian relations\n\nThe talks went well and\n"
+    assert _opening(_parse(text)) == "The talks went well and"
+
+
 def test_numbers_out_of_order_are_no_contents() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
     lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."

@@ -11,15 +11,17 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
   for questions), and a broadcast's host asks there; elsewhere the host chairs;
 * the page's **subject** is the title's speaker, else the registry person the page's
-  lead names (on an untitled page, its lead or first paragraphs), who, when a label of
-  theirs answers too, answers under ``Answer:``;
+  lead names (on an untitled page, its lead or its paragraphs before the first label),
+  else the first registry person labelled; on an untitled page the subject answers
+  under ``Answer:``;
 * on an **interview** (a digest whose title names the genre, or an untitled one whose
   subject answers under a label), the interviewer's name label asks, and there, or on
   an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
   subject answers under a label (``Comments ... to journalists``), a name label asks
   where its paragraph asks (a question mark);
 * a page with no label at all may imply them: a dashed dialogue, or bare paragraphs on
-  an interview (:mod:`.grammar.dialogue`).
+  an interview, or on an untitled page whose lead names its subject or reports the
+  conversation, two bare questions answered (:mod:`.grammar.dialogue`).
 
 :mod:`.turns` reads the result into turns.
 """

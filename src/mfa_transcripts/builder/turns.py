@@ -24,30 +24,25 @@ its line takes the next line as its first paragraph):
 * An unknown name's label with no text under it before the next label is no label
   but a line of text (a sentence broken before its colon); a known one is refused
   (``empty-turn``).
-* On an interview, unlabelled text before the first turn is the editor's lead (chrome),
-  unless it speaks in the first person without reporting, greeting or naming the
-  speaker (``We are pleased with ...``): then it is the speaker's preface.
+* Unlabelled text before the first turn may be the editor's lead (chrome):
+  :func:`.grammar.dialogue.editors_lead` (on an interview, unless it is the speaker's
+  preface, ``We are pleased with ...``; before an untitled page's first question).
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker (a dialogue dash opening it, ``- We
   are ...``, is chrome of kind ``turn-mark``, unless the next paragraph opens with one:
   a list), unless a label of the title's speaker
   follows it and it ends with a question mark: then it was the first question.
-* A question label (``Question``, a role that asks) opens a question; so does, on an
-  interview page (a genre of the title) with no ``Question`` label, a name label
-  naming neither a registry person nor the title's speaker (the interviewer: ``Olga
-  Belova:``), reported as no unknown speaker; so does it on an untitled page whose lead
-  names the person who answers under a label, and, where its paragraph asks, on any
-  page without ``Question`` labels whose subject answers under a label; on an
-  interview page, or on an untitled one, a one-word upper-case outlet's label
-  (``TASS:``, ``RT:``) asks. A speaker turn while a question is open answers the latest
-  question (a question may get several answers, from several speakers in turn, or none
-  when the next question follows at once); a speaker turn before any question, or
-  after a heading or a separator and before the next question, is a statement (a row
-  of ``speeches``). A role that chairs or interprets always
-  makes a statement and leaves an open question open.
+* A question label (``Question``, a role that asks, and the labels :mod:`.paragraphs`
+  finds asking: an interviewer's name, ``Olga Belova:``, reported as no unknown
+  speaker; an outlet's ``TASS:``) opens a question. A speaker turn while a question is
+  open answers the latest question (a question may get several answers, from several
+  speakers in turn, or none when the next question follows at once); a speaker turn
+  before any question, or after a heading or a separator and before the next question,
+  is a statement (a row of ``speeches``). A role that chairs or interprets always makes
+  a statement and leaves an open question open.
 * Every question and statement of a section (up to the next heading or separator)
-  carries its heading as ``heading``; the ToC's divider ``Answers to media questions:``
-  recurring in the body is chrome.
+  carries its heading as ``heading``; on a cut digest, the last of a run of topics is a
+  heading too. The ToC's divider ``Answers to media questions:`` in the body is chrome.
 * A chrome line of the ``body`` place (:data:`~.grammar.chrome.CHROME_LINES`) is
   chrome wherever it stands and closes no turn.
 """
@@ -220,10 +215,15 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             in_contents(text, contents, cut=index == last)
             or (
                 digest
-                and index < last
                 and topic_heading(text)
-                and labels[index + 1] is None
-                and not SEPARATOR.match(texts[index + 1])
+                and (
+                    (
+                        index < last
+                        and labels[index + 1] is None
+                        and not SEPARATOR.match(texts[index + 1])
+                    )
+                    or (index == last and pending_heading is not None)  # a cut digest's last topic
+                )
             )
             or (by_shape and index < last and heading_shaped(text))
             or (

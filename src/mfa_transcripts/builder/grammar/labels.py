@@ -146,9 +146,7 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         speaker = None if kind == "question" else title_speaker
         return Label(kind, name, None, speaker, True, span, start + bracket.end())
     if text[:1] in "QA" and (glued := _GLUED.match(text)) is not None:
-        kind, speaker = (
-            ("question", None) if glued["name"][0] == "Q" else ("answer", title_speaker)
-        )
+        kind, speaker = ("question", None) if glued["name"][0] == "Q" else ("answer", title_speaker)
         span = (start, start + glued.end())
         return Label(kind, glued["name"], None, speaker, True, span, start + glued.end())
     if ":" not in text:
