@@ -182,6 +182,29 @@ def test_a_dated_headline_gives_way_to_the_documents_dated_title() -> None:
     )
 
 
+_MASTHEAD = "\n".join(f"Site line {n}" for n in range(1, 8))  # a site's header lines
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        TITLE,  # dated
+        "Interview with Sergey Ryabkov by the Journal of International Affairs",  # names him
+    ],
+)
+def test_a_headline_naming_no_date_and_nobody_gives_way_to_the_title_below(title: str) -> None:
+    headline = "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing"
+    parsed = _parse(f"{headline}\n\n{_MASTHEAD}\n\n{title}\n\n{QA}\n")
+    assert parsed.transcript.title == title
+
+
+def test_a_headline_naming_its_speaker_keeps_the_title_over_a_later_one() -> None:
+    headline = "Sergey Lavrov’s remarks at the Primakov Readings"
+    later = "Interview with Sergey Ryabkov by the Journal of International Affairs"
+    parsed = _parse(f"{headline}\n\n{_MASTHEAD}\n\n{later}\n\n{QA}\n")
+    assert parsed.transcript.title == headline
+
+
 def test_a_repeated_title_stays_the_first() -> None:
     page = split_page("page.txt", f"{TITLE}\n\n{TITLE}\n\n{QA}\n")
     assert page.title_line is not None and page.title_line.number == 1

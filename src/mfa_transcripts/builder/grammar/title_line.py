@@ -68,6 +68,9 @@ TITLE_WINDOW = 60
 """How many non-blank lines from the top are searched for the title."""
 HEADLINE_GAP = 3
 """How many lines after an undated title-shaped headline are searched for the dated title."""
+VAGUE_HEADLINE_GAP = 20
+"""The same, after a headline that names no registry person either (``Russian Foreign
+Ministry Spokeswoman Holds Weekly Briefing``): a site's header lines may come between."""
 
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
 _BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
@@ -140,14 +143,20 @@ def find_title(texts: list[str]) -> int | None:
             # under it, or, under an undated one, a title opening with its genre
             dated = has_title_date(text.strip())
             own = not dated and not LEADING_GENRE.match(text.strip())
-            for j in range(i + 1, min(i + 1 + HEADLINE_GAP, len(texts) - 1)):
+            # a headline naming no date and nobody may stand further above the title, and
+            # gives way to a title naming a registry person
+            vague = not dated and not speakers.find_in_text(text)
+            gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
+            for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
                 later = texts[j].strip()
                 if fold_spaces(later) == fold_spaces(text):
                     continue  # the headline repeated
                 if _completes(text, later):
                     return j  # the title cut short, then in full
                 if _looks_like_title(later) and (
-                    has_title_date(later) or (own and LEADING_GENRE.match(later))
+                    has_title_date(later)
+                    or (own and LEADING_GENRE.match(later))
+                    or (vague and speakers.find_in_text(later))
                 ):
                     return j
             return i
