@@ -483,6 +483,23 @@ def test_web_furniture_under_the_sites_footer_keeps_the_page_whole(line: str) ->
     assert parsed.answers[-1].text == "We agreed on a great deal."
 
 
+@pytest.mark.parametrize(
+    "insert",
+    ["Advertisement", "Read also: Lavrov meets Wang Yi", "See also", "[Video]", "Photo: TASS"],
+)
+def test_a_republishers_insert_between_turns_is_chrome(insert: str) -> None:
+    second = "Question: And then?\n\nSergey Lavrov: We went on."
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{insert}\n\n{second}\n")
+    assert [a.text for a in parsed.answers] == ["We agreed on a great deal.", "We went on."]
+
+
+@pytest.mark.parametrize("line", ["* * *", "*****", "— — —", "---"])
+def test_a_line_of_stars_or_dashes_separates_turns(line: str) -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{line}\n\nSergey Lavrov: One more thing.\n")
+    assert [a.text for a in parsed.answers] == ["We agreed on a great deal."]
+    assert [s.text for s in parsed.speeches] == ["One more thing."]
+
+
 # --- interviews set without labels ------------------------------------------------------
 
 

@@ -130,6 +130,16 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|leave a (?:comment|reply)|related (?:posts|articles|news|materials|stories)\s*:?"
         r"|back to top|share this(?: article| page)?\s*:?",
     ),
+    # a republisher's inserts between paragraphs: 'Advertisement', 'Read also: ...', 'See
+    # also: ...', '[Video]', '(Photo)', 'Photo: TASS'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"advertisement|sponsored content|реклама"
+        r"|(?:read|see) also\b[^\n]{0,200}"
+        r"|[\[(](?:video|photo|audio|infographic)s?[\])]"
+        r"|(?:photo|video)(?: credit)?\s*:\s*[^\n]{1,120}",
+    ),
     # a site's copyright line: '© 2024 All rights reserved', 'Copyright 2011 ...'
     ChromeLine(
         "republisher",

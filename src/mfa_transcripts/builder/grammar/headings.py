@@ -91,7 +91,8 @@ _BLANK = rf"[\s{FORMAT_CHARACTERS}]*"
 STAGE_DIRECTION = re.compile(rf"^{_BLANK}\([^()]{{1,60}}\){_BLANK}$")
 
 
-SEPARATOR = re.compile(rf"^{_BLANK}(?:\*{_BLANK}){{3}}$")
+# a separator line: '* * *', '*****', '— — —', '---'
+SEPARATOR = re.compile(rf"^{_BLANK}(?:[*—–\-_=~]{_BLANK}){{3,}}$")
 
 
 _TERMINAL = re.compile(r"[.!?…:;][\"”»’')\]]*\s*$|^\s*\(.*\)\s*$")
