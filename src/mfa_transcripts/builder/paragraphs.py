@@ -116,8 +116,8 @@ def label_paragraphs(page: Page) -> Paragraphs:
             labels = bare_labels(texts, starts, subject)
         elif not any(labels) and page.title is None and subject is not None:
             # untitled, but a lead names who it is with, or a paragraph before the
-            # questions reports (an interview, `spoke with`): two questions answered in turn make it
-            # an interview
+            # questions reports ('spoke with', 'interview'): two questions answered in
+            # turn make it an interview
             bare = bare_labels(texts, starts, subject)
             asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
             if len(asked) >= 2 and (
@@ -187,7 +187,7 @@ def _subject(page: Page, texts: list[str]) -> str | None:
 
 def _lead_names(page: Page, person: str) -> bool:
     """Whether a lead line of the page's head names ``person`` (by folded surname)."""
-    surname = speakers.fold(person.split()[-1])
+    surname = speakers.surname(person) or "\0"
     return any(
         c.kind == "lead" and surname in speakers.fold(page.text[c.start : c.end])
         for c in page.chrome

@@ -146,13 +146,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         _HEAD | _FOOTER,
         r"(?:©|\(c\)|copyright\b)[^\n]{0,120}|all rights reserved\.?",
     ),
-    # a republisher's metadata line: 'Tags: Russia, diplomacy', 'Photo: TASS', 'Source:
-    # RIA Novosti', 'Categories: News', 'Filed under: Politics'
+    # a republisher's metadata line: 'Tags: Russia, diplomacy', 'Source: RIA Novosti',
+    # 'Categories: News', 'Filed under: Politics' (a photo's credit is an insert, above)
     ChromeLine(
         "republisher",
         _HEAD | _FOOTER,
-        r"(?:tags?|categories|category|topics|keywords|photo(?: credit)?|source|filed under"
-        r"|posted in)\s*:\s*[^\n]{1,200}",
+        r"(?:tags?|categories|category|topics|keywords|source|filed under|posted in)\s*:"
+        r"\s*[^\n]{1,200}",
     ),
     # an embassy site's contact lines: 'Consular queries:', '+44 (0) 203 668 7474'
     ChromeLine(

@@ -35,7 +35,9 @@ name-line          a caption that is only a person's name       —
                    (``Minister Sergey Lavrov``)
 quote-headline     a press headline shaped like a label, a      —
                    quote after it (``Alexander Grushko: "The
-                   signals ..."``) or words in title case
+                   signals ..."``), words in title case, or a
+                   sentence that does not end (no closing
+                   punctuation, six words or more)
 original           a line in Cyrillic (the Russian original's    —
                    title or masthead)
 icon-font          an icon font's glyph names spelt out          —

@@ -79,10 +79,9 @@ INLINE_LABEL = re.compile(
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
 _Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
-# 'QuestionMr. Morgulov, ...', 'Question:What ...': the space (and colon) lost, the text
-# glued to the label
-# 'Question:What ...', 'QuestionMr. ...', 'Q:What ...' (a letter alone only with its colon)
-_GLUED = re.compile(r"^(?P<name>(?i:Question|Answer)|(?P<letter>[QA])(?=:)):?(?=[A-Z“\"«][a-z])")
+# 'QuestionMr. Morgulov, ...', 'Question:What ...', 'QUESTION:What', 'Q:What ...': the space
+# (and colon) lost, the text glued to the label (a letter alone only with its colon)
+_GLUED = re.compile(r"^(?P<name>(?i:Question|Answer)|[QA](?=:)):?(?=[A-Z“\"«][a-z])")
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"

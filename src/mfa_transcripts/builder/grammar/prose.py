@@ -138,7 +138,7 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
         return None  # a dashed question ('– Mr Vershinin, ... Do you think ...?') opens a turn
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
     if ctx.speaker is not None:
-        surname = speakers.fold(ctx.speaker.split()[-1])
+        surname = speakers.surname(ctx.speaker)
         if surname in words_of(text) and (first_person is None or reporting):
             return i + 1
     elif (reporting or THIRD_PERSON.search(text)) and speakers.find_in_text(text) is not None:
