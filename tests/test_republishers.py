@@ -500,6 +500,37 @@ def test_a_line_of_stars_or_dashes_separates_turns(line: str) -> None:
     assert [s.text for s in parsed.speeches] == ["One more thing."]
 
 
+def test_a_copy_cut_inside_a_republishers_links_is_cut_and_its_links_chrome() -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\nRead in full\n\nTop news\n\nWhat happe\n")
+    assert parsed.answers[-1].text == "We agreed on a great deal."
+    assert parsed.transcript.complete is False
+    assert "fragment" in parsed.accounting.chrome_chars
+
+
+def test_the_sites_own_last_footer_line_is_no_fragment() -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\nWeb Content Display\n\nAdvanced settings\n")
+    assert parsed.transcript.complete is True
+    assert "fragment" not in parsed.accounting.chrome_chars
+
+
+def test_a_short_last_line_under_the_text_stays_text() -> None:
+    parsed = _parse(f"{TITLE}\n\n{QA}\n\nThank you all\n")  # no link line above it
+    assert parsed.answers[-1].text.endswith("Thank you all")
+
+
+def test_a_briefings_long_topics_and_its_read_watch_links_are_contents_and_chrome() -> None:
+    title = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova (Moscow, October 2, 2025)"
+    topics = [
+        "Ukrainian crisis",
+        "Anniversary of reunification of the DPR, LPR, Zaporozhye and Kherson regions with Russia",
+        "Situation in Moldova",
+    ]
+    text = f"{title}\n\n" + "\n\n".join(topics) + "\n\nRead\n\nWatch\n\n***\n\n#Ukraine\n\n"
+    parsed = _parse(text + "Zelensky staged yet another performance.\n\nIt went on.\n")
+    assert parsed.transcript.contents == topics
+    assert _opening(parsed) == "Zelensky staged yet another performance.\n\nIt went on."
+
+
 # --- interviews set without labels ------------------------------------------------------
 
 

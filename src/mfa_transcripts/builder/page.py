@@ -111,6 +111,7 @@ class Page:
     body: list[Line]
     chrome: list[Chrome] = field(default_factory=list)
     has_footer: bool = False
+    cut_in_footer: bool = False  # the copy stops inside a republisher's links ('What happe')
     warnings: list[Problem] = field(default_factory=list)
     """Facts the page could not establish or that look odd; the page is still published."""
 
@@ -338,6 +339,7 @@ def split_page(name: str, text: str) -> Page:
         body=body,
         chrome=chrome,
         has_footer="footer" in footer_kinds,
+        cut_in_footer=footer_kinds[-1:] == ["fragment"],
         warnings=warnings,
     )
 

@@ -230,15 +230,18 @@ def make_records(
                 )
             )
     last = page.body[-1].text if page.body else ""
-    complete = page.has_footer or (bool(last.strip()) and not ends_mid_sentence(last))
+    whole = not page.cut_in_footer and bool(last.strip()) and not ends_mid_sentence(last)
+    complete = page.has_footer or whole
     if not complete:
         line = page.body[-1].number if page.body else page.head_line
+        found = "the copy cut inside the links under it" if page.cut_in_footer else "{!r}"
         warnings.append(
             Problem(
                 "incomplete-page",
                 page.name,
-                f"expected the page to end with a whole sentence, found "
-                f"{last.strip()[-40:]!r}; published as incomplete",
+                "expected the page to end with a whole sentence, found "
+                + found.format(last.strip()[-40:])
+                + "; published as incomplete",
                 line,
                 severity="warning",
             )

@@ -113,13 +113,15 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
     ),
-    # a republisher's lead-in to the text: 'Full text', 'Full transcript:', 'Read more ...',
-    # 'and much more...'
+    # a republisher's lead-in to the text or link to it: 'Full text', 'Full transcript:',
+    # 'Read more ...', 'and much more...', 'Read in full', 'Watch', 'Top news'
     ChromeLine(
         "republisher",
         _ANYWHERE,
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
-        r"|read more|read it|(?:and )?(?:much )?more)(?:\s*(?:\.\.\.|…|»))?",
+        r"|read more|read it|(?:and )?(?:much )?more"
+        r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
+        r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
     # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',
     # 'Leave a comment', 'Related posts', 'Back to top'

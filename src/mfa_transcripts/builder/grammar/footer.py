@@ -12,7 +12,8 @@
   tag: ``Генеральные Ассамблеи ООН``) is one too. A line naming a stage direction
   (``Thank you all (Applause)``) is never a tag. Tag lines count as tags only when the
   trailing block holds at least one site ``footer`` line. The page's last line may be a
-  site footer line cut short (``Advance``: a copy that stops inside the footer).
+  site footer line cut short (``Advance``: a copy that stops inside the footer), or a
+  fragment under a footer line (``Top news`` ``What happe``).
 * **A closing signature** at the body's end (up to :data:`SIGNATURE_LINES` lines, each
   the name of a registry person or of the title's speaker, or a date line such as
   ``Moscow, October 9, 2015``) is chrome (``byline``, ``date-line``); its place is the
@@ -56,6 +57,8 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
     kinds: list[str] = []
     if rest and _cut_footer_line(rest[-1]):
         kinds, start = ["footer"], start - 1
+    elif len(rest) >= 2 and _fragment(rest[-1]) and chrome_kind(rest[-2].strip(), "footer"):
+        kinds, start = ["fragment"], start - 1  # 'Top news' 'What happe': cut in its links
     while start > 0:
         text = rest[start - 1].strip()
         kind = chrome_kind(text, "footer")
@@ -79,6 +82,17 @@ def _cut_footer_line(text: str) -> bool:
     mat``): four letters or more that begin one, and not the whole of it."""
     cut = " ".join(text.split()).lower()
     return len(cut) >= 4 and any(line.startswith(cut) and line != cut for line in SITE_FOOTER)
+
+
+def _fragment(text: str) -> bool:
+    """A line cut short: up to three words, no closing punctuation, no chrome line of its
+    own (``What happe``)."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= 3
+        and stripped[-1].isalnum()
+        and chrome_kind(stripped, "footer") is None
+    )
 
 
 def _is_tag(text: str) -> bool:
