@@ -753,6 +753,16 @@ def test_a_dashed_question_naming_the_speaker_under_the_title_is_no_lead() -> No
     assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Sergey Vershinin", 2)]
 
 
+def test_a_question_naming_the_speaker_under_the_title_is_no_lead() -> None:
+    title = "Russia's Ambassador to the US Anatoly Antonov's Interview with Rossiyskaya Gazeta"
+    question = "Mr Antonov, how hard is it to organise the embassy’s work? How often do you meet?"
+    answer = "We are working under difficult conditions.\n\nThe climate has been poisoned."
+    second = "Is Congress interested in dialogue?\n\nJudging from what they say, it is not."
+    parsed = _parse(f"{title}\n\n{question}\n\n{answer}\n\n{second}\n")
+    assert [q.text for q in parsed.questions][:1] == [question]
+    assert [a.paragraph_count for a in parsed.answers] == [2, 1]
+
+
 def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
     lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
     question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"
@@ -780,6 +790,7 @@ def test_a_republishers_lead_in_line_is_chrome(line: str) -> None:
         ("MOSCOW, March 23, 2004 (RIA Novosti) - ", "We are ready to talk, I said."),
         ("OTTAWA, January 19. /TASS/. ", "We are ready to talk, I said."),
         ("MOSCOW, July 28 – RIA Novosti. ", "We are ready to talk, I said."),
+        ("(Interfax – August 28, 2014) ", "We are ready to talk, I said."),
     ],
 )
 def test_an_agency_dateline_opening_the_first_paragraph_is_chrome(dateline: str, rest: str) -> None:

@@ -92,7 +92,9 @@ DATELINE = re.compile(
     # 'OREANDA-NEWS. December 2, 2009. '
     rf"^\s*(?:[A-Z][A-Z\-]{{2,}}(?:\s[A-Z\-]{{2,}}){{0,2}}\.\s+{_ANY_DAY}{_ORDINAL},?\s\d{{4}}\."
     # 'MOSCOW, March 23, 2004 (RIA Novosti) - '
-    rf"|[A-Z][A-Z\-' ]{{2,30}},\s+{_ANY_DAY}(?:,?\s\d{{4}})?\s*{_AGENCY})\s+(?=\S)"
+    rf"|[A-Z][A-Z\-' ]{{2,30}},\s+{_ANY_DAY}(?:,?\s\d{{4}})?\s*{_AGENCY}"
+    # '(Interfax – August 28, 2014) '
+    rf"|\([A-Z][\w.\- ]{{1,30}}?\s*[-–—,]\s*{_ANY_DAY}(?:,?\s\d{{4}})?\))\s+(?=\S)"
 )
 TITLE_DATE = re.compile(rf"(?:,\s*|\s+){DATE}[.:]?\s*$")
 # the title's date before its place: '..., on 8 October 2013, Bali, Indonesia'

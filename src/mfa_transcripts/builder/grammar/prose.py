@@ -108,7 +108,8 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
       those between speak in the first person or open with a label.
 
     No lead follows a heading (a caption) under a lead: the body has begun; a label
-    alone on its line, or a dashed paragraph that asks, is never one.
+    alone on its line, a paragraph ending with a question mark, or a dashed one that
+    asks, is never one.
     """
     text = ctx.texts[i].strip()
     if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
@@ -134,8 +135,8 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
         return None  # a label ('RT: Thank you for joining us, ...') opens a turn
     if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
         return None  # a heading after the lead: the body has begun
-    if text[0] in "-–—" and "?" in text:
-        return None  # a dashed question ('– Mr Vershinin, ... Do you think ...?') opens a turn
+    if text.endswith("?") or (text[0] in "-–—" and "?" in text):
+        return None  # a question ('Mr Antonov, how hard is it ...?', '– Mr Vershinin, ...?')
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
     if ctx.speaker is not None:
         surname = speakers.surname(ctx.speaker)
