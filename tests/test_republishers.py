@@ -763,6 +763,20 @@ def test_a_question_naming_the_speaker_under_the_title_is_no_lead() -> None:
     assert [a.paragraph_count for a in parsed.answers] == [2, 1]
 
 
+def test_an_author_box_and_a_rating_line_head_an_untitled_speech() -> None:
+    head = (
+        "Rate this article\n(votes: 2, rating: 4)\n (2 votes)\nShare this article\n"
+        "Sergey Lavrov\n\nMinister of Foreign Affairs of the Russian Federation, Chairman of"
+        " Board of Trustees of RIAC\n\n"
+    )
+    opening = (
+        "We had no time to spare after the holidays. I will not go into detail. You heard"
+        " President Vladimir Putin’s statements at his annual news conference."
+    )
+    parsed = _parse(f"{head}{opening}\n\nThe situation has not improved.\n")
+    assert _opening(parsed) == f"{opening}\n\nThe situation has not improved."
+
+
 def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
     lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
     question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"

@@ -101,7 +101,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         _ANYWHERE,
         r"(?:rating|rate this(?: article| page)?|votes?|views?)\s*:?\s*[\d.,/\s]*(?:votes?|views?"
         r"|stars?)?"
-        r"|\d[\d\s,.]*\s+(?:views|comments?|likes|votes|shares)"
+        r"|\(\s*(?:(?:rating|votes?|views?)\s*:\s*[\d.,/]+\s*,?\s*)+\)"  # '(votes: 2, rating: 4)'
+        r"|\(?\d[\d\s,.]*\s+(?:views|comments?|likes|votes|shares)\)?"
         rf"|(?:share(?:\s+(?:this|on))?\s*:?\s*|tweet\s*){_SOCIAL}?(?:[\s|•,/]+{_SOCIAL})*"
         rf"|{_SOCIAL}(?:[\s|•,/]+{_SOCIAL})+",
     ),

@@ -32,7 +32,8 @@ contents           a table of contents (:mod:`.contents`)       its items
 metadata           a republisher's field: ``Related Country:``  —
                    with one to three ``• Iran`` values under it
 name-line          a caption that is only a person's name       —
-                   (``Minister Sergey Lavrov``)
+                   (``Minister Sergey Lavrov``), and a line of
+                   roles under it
 quote-headline     a press headline shaped like a label, a      —
                    quote after it (``Alexander Grushko: "The
                    signals ..."``), words in title case, or a
@@ -85,6 +86,8 @@ from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
 from .footer import signer
 from .labels import is_label_line, read_label
 from .lexicon import (
+    FIRST_PERSON,
+    ROLE_NAME_WORDS,
     SALUTATION,
     SENTENCE_END,
     is_cyrillic,
@@ -233,9 +236,24 @@ def _metadata(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 def _name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A caption or byline that is only a person's name, perhaps with a role (``Minister
-    Sergey Lavrov``): a registry person or the title's speaker, two words or more."""
+    Sergey Lavrov``): a registry person or the title's speaker, two words or more; and
+    the line of roles under it (``Minister of Foreign Affairs of the Russian Federation,
+    Chairman of Board of Trustees of RIAC``): opening with a role word, up to 25 words,
+    no closing punctuation."""
     text = ctx.texts[i].strip()
-    return i + 1 if len(text.split()) >= 2 and signer(text, ctx.speaker) else None
+    if len(text.split()) >= 2 and signer(text, ctx.speaker):
+        return i + 1
+    after_name = head.kinds[-1:] == [(i - 1, "byline")]
+    words = text.split()
+    return (
+        i + 1
+        if after_name
+        and 0 < len(words) <= 25
+        and words[0] in ROLE_NAME_WORDS
+        and not SENTENCE_END.search(text)
+        and not FIRST_PERSON.search(text)
+        else None
+    )
 
 
 def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[..., int | None]:

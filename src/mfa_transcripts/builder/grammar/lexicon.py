@@ -20,6 +20,7 @@ __all__ = [
     "ASKING_ROLES",
     "CHAIRING_ROLES",
     "FIRST_PERSON",
+    "FIRST_PERSON_SUBJECT",
     "GENRE_VOCABULARY",
     "GENRE_WORD",
     "HOSTING_ROLES",
@@ -226,6 +227,8 @@ FIRST_PERSON = re.compile(
 )
 """A speaker's first person (case-sensitive: 'US' is no 'us'; 'Vitaly I. Churkin' has an
 initial, no 'I')."""
+FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I(?!\.\s?[A-Z])|I[’'](?:m|ve|d|ll)|[Ww]e)\b")
+"""A first person that speaks (``I will not ...``, ``we ...``), not a writer's ``gives us``."""
 # words of a writer presenting the text, shared by REPORTING and PRESENTING
 _PRESENTS = r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents"
 REPORTING = re.compile(

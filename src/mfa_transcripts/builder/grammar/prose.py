@@ -17,6 +17,7 @@ from .headings import STAGE_DIRECTION
 from .labels import is_label_line, outlet_label, read_label
 from .lexicon import (
     FIRST_PERSON,
+    FIRST_PERSON_SUBJECT,
     PRESENTING,
     PRESENTS_TEXT,
     REPORTING,
@@ -142,8 +143,12 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
         surname = speakers.surname(ctx.speaker)
         if surname in words_of(text) and (first_person is None or reporting):
             return i + 1
-    elif (reporting or THIRD_PERSON.search(text)) and speakers.find_in_text(text) is not None:
-        return i + 1  # untitled: a registry person, and a reporting word or 'his'/'he'
+    elif (
+        reporting or (THIRD_PERSON.search(text) and not FIRST_PERSON_SUBJECT.search(text))
+    ) and speakers.find_in_text(text) is not None:
+        # untitled: a registry person, and a reporting word, or 'his'/'he' where no first
+        # person speaks ('He also gives us ...' is a writer's; 'I will not ...' a speaker's)
+        return i + 1
 
     if first_person is None and (
         (ROLE_REFERENCE.search(text) and reporting)
