@@ -777,6 +777,15 @@ def test_an_author_box_and_a_rating_line_head_an_untitled_speech() -> None:
     assert _opening(parsed) == f"{opening}\n\nThe situation has not improved."
 
 
+def test_an_address_opening_the_speech_is_no_title_fragment() -> None:
+    title = (
+        "Alexander Lukashevich in response to the presentation of the priorities of the Polish"
+        " OSCE Chairmanship by the Minister of Foreign Affairs of Poland, Mr. Zbigniew Rau"
+    )
+    parsed = _parse(f"{title}\n\n15 July 2021\n\nMr. Minister,\n\nWe thank you.\n")
+    assert _opening(parsed) == "Mr. Minister,\n\nWe thank you."
+
+
 def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
     lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
     question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"

@@ -355,6 +355,8 @@ def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     if not ctx.title_words or SENTENCE_END.search(text) or label_alone(text):
         return None
+    if text.endswith(",") and SALUTATION.search(text):
+        return None  # an address opening the speech: 'Mr. Minister,'
     words = words_of(text)
     inside = sum(w in ctx.title_words for w in words)
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None

@@ -269,7 +269,9 @@ SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
 """A line's closing punctuation, quotes and brackets after it allowed."""
 SALUTATION = re.compile(
     r"\b(?:dear|ladies|gentlemen|colleagues|friends|madam|madame|excellenc\w*|esteemed"
-    r"|distinguished|honou?rable|respected|good (?:morning|afternoon|evening)|hello|thank)\b",
+    r"|distinguished|honou?rable|respected|good (?:morning|afternoon|evening)|hello|thank"
+    r"|(?:mr|mrs|ms|madam|madame)\.?\s+(?:minister|chair(?:man|person|woman)?|president"
+    r"|secretary(?:-general)?|ambassador|speaker|moderator|director))\b",
     re.IGNORECASE,
 )
 """Words of an address to the audience: the opening of a speech, never a caption."""
