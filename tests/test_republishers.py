@@ -786,6 +786,14 @@ def test_an_address_opening_the_speech_is_no_title_fragment() -> None:
     assert _opening(parsed) == "Mr. Minister,\n\nWe thank you."
 
 
+def test_an_untitled_interview_is_with_the_person_its_headline_quotes() -> None:
+    headline = "Ryabkov: the U.S. must understand that dictatorship is useless"
+    lead = "The Deputy Minister has told in an interview about his expectations of the year."
+    dialogue = "– Do you remember when you decided to become a diplomat?\n\n– I do, very well."
+    parsed = _parse(f"{headline}\n\n{headline}\n\n{lead}\n\n{dialogue}\n")
+    assert [a.speaker for a in parsed.answers] == ["Sergey Ryabkov"]
+
+
 def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
     lead = "Deputy Foreign Minister Alexander Grushko told the newspaper how dangerous it is."
     question = "- Alexander Viktorovich, some experts say the troops are not ready. Are they?"

@@ -176,12 +176,18 @@ def _split_labelled(
 def _subject(page: Page, texts: list[str]) -> str | None:
     """Who a page whose title names nobody is with: the first registry person its lead
     names (the head's lead lines, then, on an untitled page, its first paragraphs before
-    any labelled turn); the caller falls back on the first registry person labelled."""
+    any labelled turn), else the registry person a headline quotes (``Ryabkov: ...``);
+    the caller falls back on the first registry person labelled."""
     lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
     for text in [*lines, *texts[:5]]:
         found = speakers.find_in_text(text)
         if found is not None:
             return found[0].name
+    for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
+        head, colon, _ = page.text[c.start : c.end].partition(":")
+        person = speakers.resolve(head.strip()) if c.kind == "masthead" and colon else None
+        if person is not None and len(head) <= 60:
+            return person.name
     return None
 
 
