@@ -185,8 +185,8 @@ def _subject(page: Page, texts: list[str]) -> str | None:
             return found[0].name
     for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
         head, colon, _ = page.text[c.start : c.end].partition(":")
-        person = speakers.resolve(head.strip()) if c.kind == "masthead" and colon else None
-        if person is not None and len(head) <= 60:
+        shaped = c.kind == "masthead" and colon and len(head) <= 60
+        if shaped and (person := speakers.resolve(head.strip())) is not None:
             return person.name
     return None
 
