@@ -279,7 +279,8 @@ def _parse_all(
     results = []
     bar = _bar(len(pages)) if progress else None
     try:
-        for result in parse_pages(pages, addresses, corrections, workers(jobs, len(pages))):
+        jobs = workers(jobs, len(pages))
+        for result in parse_pages(pages, addresses, corrections, jobs, spill.folder):
             spill.add(result)
             results.append(result)
             if bar is not None:

@@ -11,9 +11,10 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -126,12 +127,10 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
     to Arrow as they are; only a :func:`lines_in_python` table dumps each row (JSON mode)
     for its CSV line.
     """
-    schema = spill_schema(model)
-    names = [s.name for s in field_specs(model)]
-    arrays = [
-        pa.array([getattr(r, name) for r in records], type=schema.field(i).type)
-        for i, name in enumerate(names)
-    ]
+    names, types, values, schema = _columns(model)
+    rows = list(map(values, records))  # one tuple of values a record
+    columns = zip(*rows, strict=True) if rows else ([] for _ in names)
+    arrays = [pa.array(column, type=kind) for column, kind in zip(columns, types, strict=True)]
     if lines_in_python(model):
         lines = []
         for record in records:
@@ -139,6 +138,21 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
             lines.append(csv_line([csv_cell(row[n]) for n in names]))
         arrays.append(pa.array(lines, type=pa.string()))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+@cache
+def _columns(
+    model: type[Record],
+) -> tuple[
+    tuple[str, ...], tuple[pa.DataType, ...], Callable[[Record], tuple[Any, ...]], pa.Schema
+]:
+    """A table's column names and Arrow types, a getter of a record's values in that
+    order, and its spill schema (worked out once a model, not once a page)."""
+    schema = spill_schema(model)
+    names = tuple(s.name for s in field_specs(model))
+    types = tuple(schema.field(name).type for name in names)
+    getter = attrgetter(*names)  # several names: a tuple of values
+    return names, types, getter, schema
 
 
 def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
