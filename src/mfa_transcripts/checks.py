@@ -281,15 +281,17 @@ MAX_HELD_BYTES = 8 << 20
 (which is already running, or done): a thread that got ahead does not run away."""
 
 _ROOMS = threading.local()
+_ROOM_BYTES = 1 << 20
+"""The file's bytes are compared with the lines this much at a time (1 MiB)."""
 
 
-def _room(size: int) -> memoryview:
-    """This thread's buffer for the file's bytes, ``size`` of them (one buffer a thread,
-    grown as needed, rather than a new bytes object a slice)."""
+def _room() -> memoryview:
+    """This thread's buffer for the file's bytes (one a thread, rather than a new bytes
+    object a slice; of a fixed size, so that it never grows to a row group's lines)."""
     buffer = getattr(_ROOMS, "buffer", None)
-    if buffer is None or len(buffer) < size:
-        buffer = _ROOMS.buffer = bytearray(max(size, 1 << 20))
-    return memoryview(buffer)[:size]
+    if buffer is None:
+        buffer = _ROOMS.buffer = bytearray(_ROOM_BYTES)
+    return memoryview(buffer)
 
 
 def _compare(fd: int, offset: int, held: list[Any]) -> int | None:
@@ -297,11 +299,14 @@ def _compare(fd: int, offset: int, held: list[Any]) -> int | None:
     other; the offset past them (``held`` emptied), or None."""
     import pyarrow as pa
 
+    room = _room()
     for data in held:
-        room = _room(data.size)
-        if os.preadv(fd, [room], offset) != data.size or not pa.py_buffer(room).equals(data):
-            return None
-        offset += data.size
+        for start in range(0, data.size, _ROOM_BYTES):
+            piece = data.slice(start, min(_ROOM_BYTES, data.size - start))
+            part = room[: piece.size]
+            if os.preadv(fd, [part], offset) != piece.size or not pa.py_buffer(part).equals(piece):
+                return None
+            offset += piece.size
     held.clear()
     return offset
 

@@ -231,17 +231,18 @@ def _build_locked(
             report.add(unexpected_files(foreign))
             raise BuildError(report)
         new = staging / "new"
-        try:
-            _write_package(new, kept, spill, report, root)
-            spill.release()
-            shutil.rmtree(spill.folder)  # before the flush: only the package is flushed
-            fsync_tree(new)
-        except OSError as exc:
-            report.add(write_problem(exc, new, "write the package to the staging folder"))
-            raise BuildError(report) from exc
-        from ..validate import validate_package
-
-        check_report = validate_package(new / "datapackage.json", frictionless=False)
+        # a build big enough for a pool checks its package in a process of its own, started
+        # now so that it imports while the package is written
+        with PackageCheck(workers(jobs, len(pages)) > 1) as package_check:
+            try:
+                _write_package(new, kept, spill, report, root)
+                spill.release()
+                shutil.rmtree(spill.folder)  # before the flush: only the package is flushed
+                fsync_tree(new)
+            except OSError as exc:
+                report.add(write_problem(exc, new, "write the package to the staging folder"))
+                raise BuildError(report) from exc
+            check_report = package_check.run(new / "datapackage.json")
         if not check_report.ok:
             report.problems.extend(check_report.errors)
             raise BuildError(report)
@@ -267,6 +268,59 @@ def _build_locked(
     report.figures.update(pages_found=len(pages), pages_published=len(kept))
 
 
+class PackageCheck:
+    """The staged package's check (:func:`mfa_transcripts.validate.validate_package`),
+    here or in a process of its own.
+
+    In a process of its own (``apart``), the check's memory (the row groups it reads,
+    the key columns it keeps) does not add to what the build holds, and its imports are
+    done while the package is written: the process is started when this is entered.
+    """
+
+    def __init__(self, apart: bool) -> None:
+        self._apart = apart
+        self._pool: Any = None
+
+    def __enter__(self) -> PackageCheck:
+        if self._apart:
+            import multiprocessing
+
+            # spawn, as the parsing pool: the writers' Arrow threads are never forked
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(1, initializer=_check_ready)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def run(self, descriptor: Path) -> Report:
+        if self._pool is None:
+            from ..validate import validate_package
+
+            return validate_package(descriptor, frictionless=False)
+        report: Report = self._pool.apply(_check_package, (descriptor,))
+        return report
+
+
+def _check_ready() -> None:
+    """A checking process, started: Arrow's lean pool (as the command line sets it for
+    the build, inherited) and the checks imported before a package is there."""
+    import pyarrow as pa
+
+    from .. import validate  # noqa: F401 - imported for its time, not a name
+
+    if pa.default_memory_pool().backend_name == "jemalloc":
+        pa.jemalloc_set_decay_ms(0)
+
+
+def _check_package(descriptor: Path) -> Report:
+    from ..validate import validate_package
+
+    return validate_package(descriptor, frictionless=False)
+
+
 def _parse_all(
     pages: list[Path],
     addresses: dict[str, str],
@@ -279,7 +333,8 @@ def _parse_all(
     results = []
     bar = _bar(len(pages)) if progress else None
     try:
-        for result in parse_pages(pages, addresses, corrections, workers(jobs, len(pages))):
+        processes = workers(jobs, len(pages))
+        for result in parse_pages(pages, addresses, corrections, processes, spill.folder):
             spill.add(result)
             results.append(result)
             if bar is not None:

@@ -8,12 +8,13 @@ line ends) and streamed: rows are written as pages arrive, in row groups.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import __version__, arrowcsv, package, safefs
-from ..arrowcsv import string_data
+from ..arrowcsv import CSV_SLICE, csv_lines, data_buffer, string_data
 from ..fields import arrow_schema, csv_cell, field_specs, hf_features_yaml
 from ..schema import MODELS, Record, Transcript
 from .figure import PALETTE
@@ -126,12 +127,10 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
     to Arrow as they are; only a :func:`lines_in_python` table dumps each row (JSON mode)
     for its CSV line.
     """
-    schema = spill_schema(model)
-    names = [s.name for s in field_specs(model)]
-    arrays = [
-        pa.array([getattr(r, name) for r in records], type=schema.field(i).type)
-        for i, name in enumerate(names)
-    ]
+    names, types, values, schema = _columns(model)
+    rows = list(map(values, records))  # one tuple of values a record
+    columns = zip(*rows, strict=True) if rows else ([] for _ in names)
+    arrays = [pa.array(column, type=kind) for column, kind in zip(columns, types, strict=True)]
     if lines_in_python(model):
         lines = []
         for record in records:
@@ -139,6 +138,21 @@ def record_batch(model: type[Record], records: list[Record]) -> pa.RecordBatch:
             lines.append(csv_line([csv_cell(row[n]) for n in names]))
         arrays.append(pa.array(lines, type=pa.string()))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+@cache
+def _columns(
+    model: type[Record],
+) -> tuple[
+    tuple[str, ...], tuple[pa.DataType, ...], Callable[[Record], tuple[Any, ...]], pa.Schema
+]:
+    """A table's column names and Arrow types, a getter of a record's values in that
+    order, and its spill schema (worked out once a model, not once a page)."""
+    schema = spill_schema(model)
+    names = tuple(s.name for s in field_specs(model))
+    types = tuple(schema.field(name).type for name in names)
+    getter = attrgetter(*names)  # several names: a tuple of values
+    return names, types, getter, schema
 
 
 def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
@@ -157,37 +171,18 @@ def csv_bytes(table: pa.Table | pa.RecordBatch, model: type[Record]) -> bytes:
     return lines
 
 
-class _HashingFile(io.RawIOBase):
-    """A file written once from the start: its size and sha256 taken as it is written."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self._file = path.open("wb")
-        self.sha = hashlib.sha256()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data)
-        self.sha.update(view)
-        self.size += view.nbytes
-        return self._file.write(view)
-
-    def flush(self) -> None:
-        if not self._file.closed:
-            self._file.flush()
-
-    def close(self) -> None:
-        if not self.closed:
-            try:
-                self._file.close()
-            finally:
-                super().close()
-
-    def digest(self) -> tuple[int, str]:
-        return self.size, self.sha.hexdigest()
+def csv_buffers(table: pa.Table, model: type[Record]) -> Iterator[pa.Buffer]:
+    """The bytes of :func:`csv_bytes`, as Arrow buffers (a slice of rows each, no copy
+    into Python): the writer hands them to the file as they are made."""
+    if lines_in_python(model):
+        yield data_buffer(table.column(CSV_COLUMN))
+        return
+    names = list(_columns(model)[0])
+    for start in range(0, table.num_rows, CSV_SLICE):
+        lines = csv_lines(table.slice(start, CSV_SLICE), names)
+        if lines is None:  # pragma: no cover - only list columns need Python, and they have one
+            raise TypeError(f"{model.table}: a cell needs Python to encode")
+        yield data_buffer(lines)
 
 
 class TableWriter:
@@ -221,13 +216,15 @@ class TableWriter:
         self._csv_sha = hashlib.sha256()
         self._csv_size = 0
         self._csv_file: IO[bytes] = self._csv_path.open("wb")
-        self._sink: _HashingFile | None = None
+        self._sink: pa.NativeFile | None = None
+        self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix=model.table)
+        self._encoding: Future[None] | None = None
         self._write_csv(csv_line(self.names).encode("utf-8"))
         self._parquet = self._open(self._parquet_path)
 
     def _open(self, path: Path) -> pq.ParquetWriter:
-        with _naming(path):
-            self._sink = _HashingFile(path)
+        with _naming(path):  # a native file: Arrow writes it without the GIL
+            self._sink = pa.OSFile(str(path), mode="wb")
         return pq.ParquetWriter(
             self._sink,
             self.schema,
@@ -281,47 +278,69 @@ class TableWriter:
         self._loose = 0
         self._pending = rest.num_rows
 
-    def _write_csv(self, data: bytes) -> None:
+    def _write_csv(self, data: bytes | pa.Buffer) -> None:
+        view = memoryview(data)
         with _naming(self._csv_path):
-            self._csv_file.write(data)
-        self._csv_sha.update(data)
-        self._csv_size += len(data)
+            self._csv_file.write(view)
+        self._csv_sha.update(view)
+        self._csv_size += view.nbytes
 
     def _flush(self) -> None:
         """Write what is buffered as row groups of ``ROW_GROUP`` rows (the last one shorter).
 
         The buffer is flushed once it holds ``ROW_GROUP`` rows or more, always at a page's
         end (or a shard's), so the row groups are the same whichever way the rows arrived.
+        The CSV lines are written here; the Parquet row group is encoded on the writer's
+        own thread (zstd at level 9 is most of a table's time), while the next rows are
+        read: one row group at most waits for it.
         """
         if self._buffer:
             table = pa.Table.from_batches(self._buffer, schema=self._buffer_schema)
-            table = table.combine_chunks()
-            self._write_csv(csv_bytes(table, self.model))
-            if CSV_COLUMN in table.column_names:
-                table = table.drop_columns([CSV_COLUMN])
-            with _naming(self._parquet_path):
-                self._parquet.write_table(table, row_group_size=ROW_GROUP)
-            self._shard_rows += table.num_rows
-            self._buffer = []
+            self._buffer = []  # the batches are copied into one: let them go
             self._loose = 0
             self._pending = 0
+            table = table.combine_chunks()
+            for lines in csv_buffers(table, self.model):
+                self._write_csv(lines)
+            if CSV_COLUMN in table.column_names:
+                table = table.drop_columns([CSV_COLUMN])
+            self._wait()
+            self._encoding = self._encoder.submit(
+                self._write_parquet, self._parquet, self._parquet_path, table
+            )
+            self._shard_rows += table.num_rows
+
+    @staticmethod
+    def _write_parquet(writer: pq.ParquetWriter, path: Path, table: pa.Table) -> None:
+        with _naming(path):
+            writer.write_table(table, row_group_size=ROW_GROUP)
+
+    def _wait(self) -> None:
+        """Until the row group being encoded is written (its error raised here)."""
+        encoding, self._encoding = self._encoding, None
+        if encoding is not None:
+            encoding.result()
 
     def _close_parquet(self) -> None:
+        self._wait()
         with _naming(self._parquet_path):
             self._parquet.close()
             assert self._sink is not None
             self._sink.close()
 
     def _digest(self) -> tuple[int, str]:
-        assert self._sink is not None
-        return self._sink.digest()
+        """The closed Parquet file's size and sha256, read back once (about a quarter of
+        the CSV's bytes, from the page cache)."""
+        return file_digest(self._parquet_path)
 
     def close(self) -> None:
         self._flush()
+        self._wait()
         with _naming(self._parquet_path):
             if self.rows == 0:  # an empty table still gets its schema
                 self._parquet.write_table(self.schema.empty_table())
         self._close_parquet()
+        self._encoder.shutdown()
         with _naming(self._csv_path):
             self._csv_file.close()
         self.digests[package.csv_path(self.model.table)] = (
@@ -340,6 +359,9 @@ class TableWriter:
 
     def abort(self) -> None:
         """Close both files after a failure, whatever else fails (they are discarded)."""
+        with suppress(Exception):  # its error is the one being handled, or comes after it
+            self._wait()
+        self._encoder.shutdown()
         closes = [self._parquet.close, self._csv_file.close]
         if self._sink is not None:
             closes.append(self._sink.close)

@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,8 @@ class PageResult:
     accounting: dict[str, int] = field(default_factory=dict)
     source: dict[str, Any] = field(default_factory=dict)
     batches: dict[str, pa.RecordBatch] = field(default_factory=dict)
+    spilled: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Where a worker spilled the batches: table -> (file, offset, bytes)."""
 
 
 def parse_page(
@@ -108,18 +111,41 @@ def _fingerprint(tables: dict[str, list[Record]]) -> str:
 
     The page's chrome (header, language line, tags) may differ between the Ministry's
     page and an embassy's repost of it; the same title, date and turns make them one page.
-    The turns' field values (str, int, bool, None) are hashed as their ``repr``.
+    The turns' field values (str, int, bool, None), in the model's field order and
+    offsets left out, are hashed as their ``repr``: a table's fields are the same for
+    every page, so their names add nothing.
     """
     turns = [
-        (table, [[(n, v) for n, v in r.__dict__.items() if n not in _OFFSETS] for r in rows])
+        (table, [_compared(r) for r in rows])
         for table, rows in tables.items()
         if table in _TURN_TABLES
     ]
     return hashlib.sha256(repr(turns).encode()).hexdigest()
 
 
-def _task(args: tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]) -> PageResult:
-    return parse_page(*args)
+def _compared(record: Record) -> tuple[Any, ...]:
+    getter = _COMPARED.get(type(record))
+    if getter is None:
+        names = [n for n in type(record).model_fields if n not in _OFFSETS]
+        getter = _COMPARED[type(record)] = attrgetter(*names)
+    values: tuple[Any, ...] = getter(record)
+    return values
+
+
+_COMPARED: dict[type[Record], Callable[[Record], tuple[Any, ...]]] = {}
+
+
+Task = tuple[int, Path, str | None, dict[str, tuple[str, str]] | None, Path | None]
+
+
+def _task(args: Task) -> PageResult:
+    """Parse a page; with a spill folder, write its rows there (in this process) and
+    return only where they are, so that no row crosses between processes."""
+    index, path, source_url, facts, folder = args
+    result = parse_page(index, path, source_url, facts)
+    if folder is not None:
+        _appender(folder).spill(result)
+    return result
 
 
 def workers(jobs: int | None, pages: int) -> int:
@@ -136,10 +162,15 @@ def parse_pages(
     addresses: dict[str, str],
     corrections: dict[str, dict[str, tuple[str, str]]],
     jobs: int,
+    folder: Path | None = None,
 ) -> Iterator[PageResult]:
-    """Parse every page, in ``jobs`` processes; results come as they are done."""
-    tasks: Iterable[tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]] = (
-        (i, p, addresses.get(p.name), corrections.get(p.name)) for i, p in enumerate(pages)
+    """Parse every page, in ``jobs`` processes; results come as they are done.
+
+    With ``folder`` (a :class:`Spill`'s), each process writes the rows it parsed there
+    and a result carries where they are (:attr:`PageResult.spilled`), not the rows.
+    """
+    tasks: Iterable[Task] = (
+        (i, p, addresses.get(p.name), corrections.get(p.name), folder) for i, p in enumerate(pages)
     )
     if jobs <= 1:
         yield from map(_task, tasks)
@@ -150,52 +181,113 @@ def parse_pages(
         yield from pool.imap_unordered(_task, tasks, chunksize=_CHUNK)
 
 
+class _Appender:
+    """One process's spill file: record batches as IPC messages, one after another.
+
+    Each process appends to a file of its own (``<pid>.arrows``), so that pages are
+    spilled where they are parsed and only their places (offset, size) travel back to
+    the process that writes the package. A message is read back on its own with the
+    table's schema (:func:`pyarrow.ipc.read_record_batch`); the file needs no footer, so
+    a worker ends without closing anything.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.name = f"{os.getpid()}.arrows"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        self._fd = os.open(folder / self.name, flags, 0o600)
+        self._offset = 0
+        self._path = folder / self.name
+
+    def spill(self, result: PageResult) -> None:
+        """Write a page's batches and drop them from the result, keeping their places."""
+        for table, batch in result.batches.items():
+            if batch.num_rows:
+                result.spilled[table] = (self.name, self._offset, self._write(batch.serialize()))
+        result.batches = {}
+
+    def _write(self, data: pa.Buffer) -> int:
+        view = memoryview(data)
+        try:
+            while view:  # a regular file takes it all, but for a full disk (an OSError)
+                written = os.write(self._fd, view)
+                self._offset += written
+                view = view[written:]
+        except OSError as exc:
+            if exc.filename is None:
+                exc.filename = str(self._path)
+            raise
+        size: int = data.size
+        return size
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+_APPENDERS: dict[Path, _Appender] = {}  # this process's spill file, by spill folder
+
+
+def _appender(folder: Path) -> _Appender:
+    appender = _APPENDERS.get(folder)
+    if appender is None:
+        appender = _APPENDERS[folder] = _Appender(folder)
+    return appender
+
+
 class Spill:
-    """Every page's rows, one Arrow IPC file a table, read back by page in any order."""
+    """Every page's rows, as Arrow IPC messages in one file a process, read back by
+    page in any order.
+
+    Pages parsed in worker processes are spilled there (:func:`parse_pages` with this
+    spill's :attr:`folder`); :meth:`add` records where, or spills a page parsed here.
+    """
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True)
         self.folder = folder
-        self._writers = {
-            m.table: pa.ipc.new_file(folder / f"{m.table}.arrow", spill_schema(m)) for m in MODELS
-        }
-        self._where: dict[tuple[str, int], int] = {}  # (table, page) -> batch number
-        self._counts = dict.fromkeys(self._writers, 0)
-        self._readers: dict[str, pa.ipc.RecordBatchFileReader] = {}
+        self._schemas = {m.table: spill_schema(m) for m in MODELS}
+        self._where: dict[tuple[str, int], tuple[str, int, int]] = {}  # -> file, offset, size
+        self._files: dict[str, pa.OSFile] = {}
 
     def add(self, result: PageResult) -> None:
-        """Write a page's batches and drop them from the result."""
-        for table, batch in result.batches.items():
-            if batch.num_rows:
-                self._writers[table].write_batch(batch)
-                self._where[(table, result.index)] = self._counts[table]
-                self._counts[table] += 1
-        result.batches = {}
+        """Spill a page's batches, if it still has them, and record where they are."""
+        if result.batches:
+            _appender(self.folder).spill(result)
+        for table, place in result.spilled.items():
+            self._where[(table, result.index)] = place
+        result.spilled = {}
 
     def close(self) -> None:
         """Finish writing; from now on pages are read back."""
-        for writer in self._writers.values():
-            writer.close()
+        appender = _APPENDERS.pop(self.folder, None)
+        if appender is not None:
+            appender.close()
         # Read with plain file reads, not a memory map: a map's pages would count in the
         # build's memory until the end, the whole spill; read batches are freed once written.
-        self._readers = {
-            table: pa.ipc.open_file(pa.OSFile(str(self.folder / f"{table}.arrow")))
-            for table in self._writers
+        self._files = {
+            name: pa.OSFile(str(self.folder / name))
+            for name in sorted({place[0] for place in self._where.values()})
         }
 
     def release(self) -> None:
         """Close the spill files (the package is written)."""
-        self._readers = {}
+        for file in self._files.values():
+            file.close()
+        self._files = {}
 
     def abort(self) -> None:
-        for writer in self._writers.values():
+        appender = _APPENDERS.pop(self.folder, None)
+        if appender is not None:
             with suppress(Exception):  # best effort: the staging folder is removed
-                writer.close()
+                appender.close()
 
     def batch(self, table: str, index: int) -> pa.RecordBatch | None:
         """Page ``index``'s rows of ``table`` (None when it has none)."""
-        number = self._where.get((table, index))
-        return None if number is None else self._readers[table].get_batch(number)
+        place = self._where.get((table, index))
+        if place is None:
+            return None
+        name, offset, size = place
+        data = self._files[name].read_at(size, offset)  # pread: threads may share a file
+        return pa.ipc.read_record_batch(data, self._schemas[table])
 
     def rows(self, table: str, index: int) -> list[dict[str, Any]]:
         batch = self.batch(table, index)

@@ -3,6 +3,7 @@ and sha256; what dist/ and schema/ may hold."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ def _check_files(
 ) -> _Checked:
     """Every listed file: a regular file inside the package, of the listed size and hash."""
     checked = _Checked(set(), set(), foreign)
+    digests = _digests(root, resources, foreign)
     for resource in resources.values():
         rel = resource.get("path")
         why = safefs.safe_relative(rel)
@@ -67,10 +69,10 @@ def _check_files(
             )
             continue
         assert isinstance(rel, str)
-        if rel in foreign or any(rel.startswith(f + "/") for f in foreign):
+        if _is_foreign(rel, foreign):
             continue  # reported as an unexpected file: never opened
         try:
-            size, digest = safefs.digest(root / rel, root)
+            size, digest = digests[rel]()
         except safefs.Refused as exc:
             if exc.missing:
                 report.add(Problem("missing-file", rel, f"expected the file {rel!r}, found none"))
@@ -103,6 +105,31 @@ def _check_files(
         if matching:
             checked.matching.add(rel)
     return checked
+
+
+def _is_foreign(rel: str, foreign: set[str]) -> bool:
+    return rel in foreign or any(rel.startswith(f + "/") for f in foreign)
+
+
+def _digests(root: Path, resources: dict[str, dict[str, Any]], foreign: set[str]) -> dict[str, Any]:
+    """Each listed file's (bytes, sha256), hashed on a thread a core (hashlib lets go of
+    the GIL while it hashes), as a function that gives it or raises what hashing raised."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = sorted(
+        {
+            rel
+            for r in resources.values()
+            if safefs.safe_relative(rel := r.get("path")) is None
+            and isinstance(rel, str)
+            and not _is_foreign(rel, foreign)
+        }
+    )
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        futures = {rel: pool.submit(safefs.digest, root / rel, root) for rel in paths}
+        for future in futures.values():
+            future.exception()  # wait for every file, whether or not it could be read
+    return {rel: future.result for rel, future in futures.items()}
 
 
 def _small_file(
