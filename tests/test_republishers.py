@@ -224,6 +224,8 @@ def test_a_repeated_title_stays_the_first() -> None:
         "developments and statements by President Putin, above all his Munich speech, leave",
         # prose naming a genre, a speaker and a date, ending with its full stop
         "The talks went well. Sergey Lavrov gave his answers. It happened on November 3, 2019.",
+        # a speaker's sentence in the first person, naming a genre, a speaker and a date
+        "I think you're familiar with the statement Sergey Lavrov made on January 25, 2010",
     ],
 )
 def test_prose_is_no_title(line: str) -> None:

@@ -80,6 +80,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
 # a sentence ending inside a line, before another: '... easier. President Putin ...'
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+# a sentence opening in the first person: 'I think ...', 'We have ...'
+_OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
 # an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
 _BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
 
@@ -103,8 +105,10 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
-    if len(FIRST_PERSON.findall(stripped)) >= 2:
-        return False  # a speaker's sentence ('Welcome to the briefing where we present our ...')
+    if len(FIRST_PERSON.findall(stripped)) >= 2 or _OPENS_SPEAKING.match(stripped):
+        # a speaker's sentence ('Welcome to the briefing where we present our ...', 'I
+        # think you're already familiar with the statement ...')
+        return False
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
     found = speakers.find_in_text(stripped)
