@@ -78,3 +78,14 @@ DEV_EXACT = 352
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
 STILL_REFUSED: set[str] = set()
 """Transcripts of the development set still refused (open work): the set may only shrink."""
+
+
+def test_the_perturbation_tool_scores_a_page_as_the_corpus_does() -> None:
+    """``tests.perturb`` judges a perturbed page by the corpus's own facts; on the pages
+    as saved its verdict is the corpus score's, exact or not."""
+    from . import perturb
+
+    pages = corpus.load("dev")[::25]
+    verdicts = [perturb.exact(p.read_text("utf-8"), n, p.name) for p, n in pages]
+    assert verdicts == [corpus.score_page(p, n).exact for p, n in pages]
+    assert not all(verdicts) and any(verdicts)
