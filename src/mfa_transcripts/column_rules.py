@@ -64,9 +64,11 @@ def under_text_rule(texts: Any) -> Any:
 def spaces(texts: Any) -> Any:
     """Per text of a string array without nulls, how many spaces (U+0020) it holds.
 
-    With numpy, from the array's bytes at once (one comparison, then a sum between each
-    text's offsets: about 5x pyarrow's ``count_substring``); without it,
-    ``count_substring``.
+    With numpy, from the array's bytes at once: where the spaces are (one comparison,
+    then their positions), and how many fall before each text's start (a binary search
+    of the offsets), so that each text's count is the difference of its ends' (about 3x
+    a sum between offsets, which widens every byte to 64 bits, and 3x pyarrow's
+    ``count_substring``); without numpy, ``count_substring``.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -83,14 +85,10 @@ def spaces(texts: Any) -> Any:
         ]
         first, last = int(offsets[0]), int(offsets[-1])
         if last > first:
-            found = np.frombuffer(chunk.buffers()[2], np.uint8)[first:last] == 32
-            # a sum from each non-empty text's start to the next one's (empty texts hold
-            # no bytes, so they end no sum; reduceat would give them one byte)
-            filled = offsets[1:] > offsets[:-1]
-            counts = np.zeros(len(chunk), np.int64)
-            counts[filled] = np.add.reduceat(
-                found.view(np.uint8), offsets[:-1][filled] - first, dtype=np.int64
-            )
+            found = np.flatnonzero(np.frombuffer(chunk.buffers()[2], np.uint8)[first:last] == 32)
+            # spaces before each text's start and its end: the text's are the difference
+            before = np.searchsorted(found, offsets - first)
+            counts = np.diff(before).astype(np.int64, copy=False)
         else:
             counts = np.zeros(len(chunk), np.int64)
         # from buffers, not pa.array(numpy): that imports pandas (see arrowcsv)
