@@ -198,12 +198,18 @@ def _group_holds(
     """One row group's own checks, :data:`arrowcsv.CSV_SLICE` rows at a time, and its
     CSV lines against the file from ``start`` (the previous group's end, a future); sets
     ``end``, now or once ``start`` is known. Its key columns, or None if a check fails."""
+    import pyarrow as pa
+
     held: list[Any] = []  # lines made before the group's start was known
     try:
         done = _slices_hold(model, path, metadata, group, fd, start, held)
     except BaseException:
         end.set_result(None)
         raise
+    finally:
+        # mimalloc (Arrow's default allocator) keeps what a thread freed for a while; a
+        # row group's decoded pages and lines would stay resident as the next is read
+        pa.default_memory_pool().release_unused()
     if done is None:
         end.set_result(None)
         return None
@@ -233,7 +239,8 @@ def _slices_hold(
     start: Any,
     held: list[Any],
 ) -> tuple[list[Any], int | None] | None:
-    """The checks of one row group, a slice at a time: its key columns and the offset its
+    """The checks of one row group, :data:`RULE_SLICE` rows at a time (their CSV lines
+    :data:`arrowcsv.CSV_SLICE` at a time): its key columns and the offset its
     lines end at (None if its start is not known yet: they are in ``held``); None if a
     check fails."""
     import pyarrow.parquet as pq
@@ -244,28 +251,31 @@ def _slices_hold(
     parquet = pq.ParquetFile(path, metadata=metadata)
     offset: int | None = None
     kept = []
-    for batch in parquet.iter_batches(batch_size=CSV_SLICE, row_groups=[group], use_threads=False):
-        if not constraints_hold(batch, model):
+    for rows in parquet.iter_batches(batch_size=RULE_SLICE, row_groups=[group], use_threads=False):
+        # the rules a few slices at a time: each call compiles its regular expressions
+        if not constraints_hold(rows, model):
             return None
         if model is Transcript:
-            if not transcript_ids_hold(batch):
+            if not transcript_ids_hold(rows):
                 return None
-        elif not rules_hold(batch, model.table):
+        elif not rules_hold(rows, model.table):
             return None
-        lines = csv_lines(batch, names)
-        if lines is None:  # a list item JSON escapes: the row pass compares it
-            return None
-        kept.append(batch.select(key_names))
-        held.append(data_buffer(lines))
-        del lines, batch
-        if offset is None and (start.done() or sum(h.size for h in held) > MAX_HELD_BYTES):
-            offset = start.result()  # waits, when this group holds too much already
-            if offset is None:
-                return None  # an earlier group failed
-        if offset is not None:
-            offset = _compare(fd, offset, held)
-            if offset is None:
+        kept.append(rows.select(key_names))
+        for first in range(0, rows.num_rows, CSV_SLICE):
+            lines = csv_lines(rows.slice(first, CSV_SLICE), names)
+            if lines is None:  # a list item JSON escapes: the row pass compares it
                 return None
+            held.append(data_buffer(lines))
+            del lines
+            if offset is None and (start.done() or sum(h.size for h in held) > MAX_HELD_BYTES):
+                offset = start.result()  # waits, when this group holds too much already
+                if offset is None:
+                    return None  # an earlier group failed
+            if offset is not None:
+                offset = _compare(fd, offset, held)
+                if offset is None:
+                    return None
+        del rows
     if offset is None and start.done():
         offset = start.result()
         if offset is None:
@@ -275,6 +285,10 @@ def _slices_hold(
             return None
     return kept, offset
 
+
+RULE_SLICE = 4 * CSV_SLICE
+"""Rows checked against the rules at a time (a row group's at most): each compute call
+compiles its regular expressions anew, the text rule's in about 2 ms."""
 
 MAX_HELD_BYTES = 8 << 20
 """The most CSV lines a row group holds (8 MiB) before it waits for the group before it
