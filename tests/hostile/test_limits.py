@@ -254,3 +254,18 @@ def test_a_csv_file_whose_hash_failed_is_not_decoded(
     found = _problems(package)
     assert ("hash-mismatch", "dist/answers.csv") in found
     assert "answers.csv" not in decoded and len(decoded) == 3  # the three other tables
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        (rb'{"a": "[[[{{"}', 1),  # brackets in a string do not nest
+        (rb'[["\"]]]\\", [1]]]', 3),  # an escaped quote does not end the string
+        (rb'[["\\"], [["\\\\"]]]', 3),  # an escaped backslash does not escape the quote
+        (rb'[["a\nb[", "\u005b"]]', 2),
+        (rb"[[[]]]", 3),
+        (rb'"[[["', 0),
+    ],
+)
+def test_json_depth_skips_strings_with_escapes(text: bytes, depth: int) -> None:
+    assert descriptor._json_depth(text) == depth
