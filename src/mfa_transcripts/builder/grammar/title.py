@@ -49,6 +49,7 @@ from .names import (
     role_before,
     trailing_name,
 )
+from .registry import find_in_text
 
 __all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "fold_spaces", "is_place", "parse_title"]
 
@@ -192,7 +193,7 @@ def parse_title(title: str) -> TitleInfo:
     genres = _find_genres(title)
     speaker = role = genre = occasion = None
     known = False
-    found = speakers.find_in_text(head)
+    found = find_in_text(head)
     leading = LEADING_GENRE.match(head)
     if (
         found is not None

@@ -49,6 +49,7 @@ from .lexicon import (
     SENTENCE_END,
     THIRD_PERSON,
 )
+from .registry import find_in_text
 from .title import LEADING_GENRE, fold_spaces
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def _looks_like_title(text: str) -> bool:
         return False
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
-    found = speakers.find_in_text(stripped)
+    found = find_in_text(stripped)
     if not GENRE_WORD.search(stripped):
         # no genre named: an article's byline, or a registry person at an occasion on a
         # date ('Alexander Lukashevich at the Closing Session ..., 3 December 2021')
@@ -125,7 +126,7 @@ def _looks_like_title(text: str) -> bool:
 def names_the_ministry(text: str) -> bool:
     """The text names a registry speaker or a ministry role (``spokesman``, ``Foreign
     Minister``): what an untitled page without labels needs to be published."""
-    return bool(_ROLE_WORD.search(text) or speakers.find_in_text(text))
+    return bool(_ROLE_WORD.search(text) or find_in_text(text))
 
 
 def has_title_date(text: str) -> bool:
@@ -149,7 +150,7 @@ def find_title(texts: list[str]) -> int | None:
             own = not dated and not LEADING_GENRE.match(text.strip())
             # a headline naming no date and nobody may stand further above the title, and
             # gives way to a title naming a registry person
-            vague = not dated and not speakers.find_in_text(text)
+            vague = not dated and not find_in_text(text)
             gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
             for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
                 later = texts[j].strip()
@@ -160,7 +161,7 @@ def find_title(texts: list[str]) -> int | None:
                 if _looks_like_title(later) and (
                     has_title_date(later)
                     or (own and LEADING_GENRE.match(later))
-                    or (vague and speakers.find_in_text(later))
+                    or (vague and find_in_text(later))
                 ):
                     return j
             return i

@@ -1,0 +1,75 @@
+"""The grammar's fast paths give what the plain versions give, on every fixture and beyond.
+
+Each replaced a slow scan with an equivalent one: the registry search as a trie
+(:mod:`mfa_transcripts.builder.grammar.registry` beside
+:func:`mfa_transcripts.builder.speakers.find_in_text`, the plain version). The fixtures'
+lines are tested one by one, with the real corpus's pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mfa_transcripts.builder import speakers
+from mfa_transcripts.builder.grammar import registry
+
+from .conftest import DATA, SEEDS, examples
+
+PAGES = sorted(
+    p
+    for folder in (DATA / "synthetic", DATA / "transcripts", DATA / "bad", SEEDS)
+    for p in folder.iterdir()
+    if p.suffix == ".txt"
+) + sorted((DATA / "corpus").glob("*/pages/*.txt"))
+ALIASES = sorted({alias for alias, _ in speakers.registry().aliases})
+# alias pieces, initials, and what may stand around a name
+PIECES = st.one_of(
+    st.sampled_from(ALIASES),
+    st.sampled_from([a[: len(a) // 2] for a in ALIASES]),
+    st.sampled_from(["S.", "A.K.", "a. ", "M.V.", ".", " ", "-", "’s", "s", "x", "\u0410", "1"]),
+)
+TEXTS = st.lists(PIECES, max_size=8).map("".join)
+
+
+def _same(text: str) -> None:
+    assert registry.find_in_text(text) == speakers.find_in_text(text), text
+
+
+def _lines() -> list[str]:
+    return [line for p in PAGES for line in p.read_bytes().decode("utf-8", "replace").splitlines()]
+
+
+def test_the_registry_trie_finds_what_the_list_finds_on_every_line() -> None:
+    for line in _lines():
+        _same(line)
+
+
+def test_the_registry_trie_finds_every_alias_in_every_setting() -> None:
+    for alias in ALIASES:
+        for text in (alias, f"Mr {alias}.", f"S.A.{alias}", f"{alias}s", f"x{alias}", f"{alias}-"):
+            _same(text)
+            _same(text.upper())
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(TEXTS)
+def test_the_registry_trie_finds_what_the_list_finds_on_generated_text(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["ab", "abc", "a"], ["lavrov", "lavrova", "sergey lavrov"], ["a.b", "a+b", "(x)"], []],
+)
+def test_a_trie_pattern_matches_what_the_alternation_matches(words: list[str]) -> None:
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    listed = re.compile("|".join(map(re.escape, ordered)) or "(?!)")
+    trie = re.compile(registry.trie_pattern(words) or "(?!)")
+    for text in ["", "abcd", "ab", "a", "lavrova x", "sergey lavrov", "a.b a+b (x)", "zz"]:
+        for at in range(len(text) + 1):
+            a, b = listed.match(text, at), trie.match(text, at)
+            assert (a and a.group()) == (b and b.group())
