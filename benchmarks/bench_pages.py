@@ -1,12 +1,14 @@
-"""Per-page parse time over many pages: the median of each page's best-of-runs time.
+"""Per-page parse time over many pages: the median of each page's time, one parse a page.
 
-Reads every page once (``read_source``), then times ``parse_source`` on each, in a warm
-process; prints the median and the mean milliseconds a page and the total. Pages the
-parser refuses are timed too (a refusal is work). With ``--against SRC`` (another
-checkout's ``src`` folder) the same pages are timed under both trees, alternately in
-child processes, so the two figures come from the same run:
+A child process reads every page (``read_source``), warms up on the seed's largest page,
+then parses each page once, as a build does (the parser's caches see each page once),
+timing it in CPU time of the thread. Pages the parser refuses are timed too (a refusal is
+work). Each round is a fresh child; a page's figure is its best over the rounds. Prints
+the median and the mean milliseconds a page and the total. With ``--against SRC``
+(another checkout's ``src`` folder) the same pages are timed under both trees, rounds
+alternating, so the two figures come from the same run:
 
-    .venv/bin/python benchmarks/bench_pages.py [--runs N] [--against ../main/src] FILE|DIR...
+    .venv/bin/python benchmarks/bench_pages.py [--rounds N] [--against ../main/src] FILE|DIR...
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ def _files(paths: list[Path]) -> list[Path]:
     return [f for f in out if f.name not in {"README.md", "REVIEW.md"}]
 
 
-def measure(files: list[Path], runs: int) -> dict[str, float]:
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_f4947906e86da8af.txt"
+
+
+def measure(files: list[Path]) -> list[float]:
     from mfa_transcripts.builder.parse import parse_source
     from mfa_transcripts.builder.read import read_source
     from mfa_transcripts.errors import TranscriptError
@@ -38,54 +43,49 @@ def measure(files: list[Path], runs: int) -> dict[str, float]:
     for f in files:
         with contextlib.suppress(TranscriptError):
             sources.append(read_source(f))
+    seed = read_source(SEED)
+    for _ in range(3):
+        parse_source(seed)
     per_page = []
     for source in sources:
-        best = float("inf")
-        for _ in range(runs):
-            start = time.thread_time()
-            with contextlib.suppress(TranscriptError):
-                parse_source(source)
-            best = min(best, time.thread_time() - start)
-        per_page.append(best)
-    return {
-        "pages": len(per_page),
-        "median_ms": statistics.median(per_page) * 1000,
-        "mean_ms": statistics.fmean(per_page) * 1000,
-        "total_s": sum(per_page),
-    }
+        start = time.thread_time()
+        with contextlib.suppress(TranscriptError):
+            parse_source(source)
+        per_page.append(time.thread_time() - start)
+    return per_page
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--against", type=Path)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args()
     files = _files(args.paths)
     if args.child:
-        print(json.dumps(measure(files, args.runs)))
+        print(json.dumps(measure(files)))
         return
     here = Path(__file__).resolve().parents[1] / "src"
     trees = [("this tree", here)] + ([("against", args.against.resolve())] if args.against else [])
-    results: dict[str, list[dict[str, float]]] = {label: [] for label, _ in trees}
+    results: dict[str, list[list[float]]] = {label: [] for label, _ in trees}
     for _ in range(args.rounds):
         for label, src in trees:
             env = dict(os.environ, PYTHONPATH=str(src))
-            argv = [sys.executable, __file__, "--child", "--runs", str(args.runs)]
+            argv = [sys.executable, __file__, "--child"]
             out = subprocess.run(
                 argv + [str(f) for f in args.paths], env=env, capture_output=True, text=True
             )
             if out.returncode:
                 sys.exit(out.stderr)
             results[label].append(json.loads(out.stdout))
-    print(f"{len(files)} files; best of {args.runs} a page; best of {args.rounds} rounds")
+    print(f"{len(files)} files; one parse a page; a page's best of {args.rounds} rounds")
     for label, src in trees:
-        best = min(results[label], key=lambda r: r["median_ms"])
+        best = [min(times) for times in zip(*results[label], strict=True)]
         print(
-            f"{label:<10} {best['median_ms']:6.3f} ms median  {best['mean_ms']:6.3f} ms mean  "
-            f"{best['total_s']:6.2f} s total over {best['pages']:.0f} pages  ({src})"
+            f"{label:<10} {statistics.median(best) * 1000:6.3f} ms median  "
+            f"{statistics.fmean(best) * 1000:6.3f} ms mean  "
+            f"{sum(best):6.2f} s total over {len(best)} pages  ({src})"
         )
 
 

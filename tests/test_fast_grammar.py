@@ -2,8 +2,10 @@
 
 Each replaced a slow scan with an equivalent one: the registry search as a trie
 (:mod:`mfa_transcripts.builder.grammar.registry` beside
-:func:`mfa_transcripts.builder.speakers.find_in_text`, the plain version). The fixtures'
-lines are tested one by one, with the real corpus's pages.
+:func:`mfa_transcripts.builder.speakers.find_in_text`, the plain version); the letter
+counts of ASCII text on its bytes; a title cleaned without a regex where none can
+match. The plain versions are kept here. The fixtures' lines are tested one by one, with
+the real corpus's pages.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfa_transcripts.builder import speakers
-from mfa_transcripts.builder.grammar import registry
+from mfa_transcripts.builder.grammar import lexicon, registry, title
+from mfa_transcripts.builder.grammar.labels import LABEL
 
 from .conftest import DATA, SEEDS, examples
 
@@ -35,15 +38,35 @@ PIECES = st.one_of(
 TEXTS = st.lists(PIECES, max_size=8).map("".join)
 
 
+LINE_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(" \t\u00a0\u200b\ufe0f\u2060\ufeffaZß:.Яё17’\n"), st.characters()
+    ),
+    max_size=40,
+)
+
+
+def _plain_clean_title(text: str) -> str:
+    text = title._STAMP_PREFIX.sub("", " ".join(title._EDGE_SYMBOLS.sub("", text).split()), count=1)
+    if (quoted := title._QUOTED_TITLE.match(text)) is not None:
+        return quoted["title"]
+    return re.sub(r"\s*(?<!\.)[:.]$", "", text)
+
+
 def _same(text: str) -> None:
     assert registry.find_in_text(text) == speakers.find_in_text(text), text
+    assert title.clean_title(text) == _plain_clean_title(text), text
+    assert lexicon.letter_count(text) == len(lexicon._LETTER.findall(text)), text
+    assert lexicon.lower_count(text) == len(lexicon._LOWER.findall(text)), text
+    if ":" not in text:
+        assert LABEL.match(text) is None
 
 
 def _lines() -> list[str]:
     return [line for p in PAGES for line in p.read_bytes().decode("utf-8", "replace").splitlines()]
 
 
-def test_the_registry_trie_finds_what_the_list_finds_on_every_line() -> None:
+def test_the_fast_paths_agree_on_every_line() -> None:
     for line in _lines():
         _same(line)
 
@@ -59,6 +82,20 @@ def test_the_registry_trie_finds_every_alias_in_every_setting() -> None:
 @given(TEXTS)
 def test_the_registry_trie_finds_what_the_list_finds_on_generated_text(text: str) -> None:
     _same(text)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(LINE_TEXTS)
+def test_the_fast_paths_agree_on_generated_lines(text: str) -> None:
+    _same(text)
+    _same(f"17.03.04. {text}.")
+    _same(f'Text of "{text}{text}{text}", published on ...')
+
+
+def test_the_ascii_letter_counts_agree_over_every_ascii_character() -> None:
+    every = "".join(map(chr, range(128)))
+    assert lexicon.letter_count(every) == len(lexicon._LETTER.findall(every)) == 52
+    assert lexicon.lower_count(every) == len(lexicon._LOWER.findall(every)) == 26
 
 
 @pytest.mark.parametrize(

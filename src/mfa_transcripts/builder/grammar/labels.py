@@ -205,7 +205,7 @@ def is_label_line(text: str) -> bool:
     """A line opening with a turn label and its text: a question, a registry speaker, or
     any name with a qualifier (``President of France Emmanuel Macron (retranslated): I
     will ...``). Such a line is no title unless it ends with a date."""
-    match = LABEL.match(text)
+    match = LABEL.match(text) if ":" in text else None  # a label has its colon
     if match is None or match["number"] or match.end() >= len(text.rstrip()):
         return False
     if match["qualifier"] is not None:
@@ -297,7 +297,7 @@ def near_label(text: str) -> str | None:
     lower-case word that is no known particle (``Karl-Theodor zu Guttenberg: Thank
     you.``), worth a warning, as a speaker's turn may have been merged into the one
     before; else None."""
-    match = LABEL.match(text)
+    match = LABEL.match(text) if ":" in text else None  # a label has its colon
     if match is None or match["qualifier"] is not None or match["number"]:
         return None
     after = text[match.end() :]

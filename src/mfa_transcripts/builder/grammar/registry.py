@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from .. import speakers
 
-__all__ = ["find_in_text", "trie_pattern"]
+__all__ = ["find_in_text", "ministry", "trie_pattern"]
 
 _Trie = dict[str, "_Trie"]
 
@@ -64,3 +64,12 @@ def find_in_text(text: str) -> tuple[speakers.Speaker, int, int] | None:
         return None
     folded = match["surname"] or match["alias"]
     return speakers.registry().by_alias[folded], match.start(), match.end()
+
+
+@lru_cache(maxsize=1024)
+def ministry(speaker: str | None) -> bool | None:
+    """Whether the registry person named ``speaker`` speaks for the Ministry; None for a
+    name the registry does not hold. Cached: a page names its few speakers again and again,
+    and :func:`speakers.by_name` looks through the whole table."""
+    person = speakers.by_name(speaker)
+    return None if person is None else person.ministry

@@ -130,16 +130,23 @@ _EDGE_SYMBOLS = re.compile(
 )
 
 
+_CLOSING_MARK = re.compile(r"\s*(?<!\.)[:.]$")
+
+
 def clean_title(text: str) -> str:
     """A title line as the title: whitespace collapsed, no closing colon or full stop, no
     numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages), no
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""
-    text = _STAMP_PREFIX.sub("", " ".join(_EDGE_SYMBOLS.sub("", text).split()), count=1)
+    # An ASCII text holds no invisible symbol, and its whitespace at the ends goes with
+    # the split below anyway (``\s`` is ``str.isspace``): no regex over the line.
+    edges = text if text.isascii() else _EDGE_SYMBOLS.sub("", text)
+    text = _STAMP_PREFIX.sub("", " ".join(edges.split()), count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
-    return re.sub(r"\s*(?<!\.)[:.]$", "", text)
+    # the text has no line break left, so only a closing ':' or '.' can match
+    return _CLOSING_MARK.sub("", text) if text.endswith((":", ".")) else text
 
 
 @lru_cache(maxsize=1024)

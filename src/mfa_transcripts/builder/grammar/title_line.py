@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import speakers
@@ -129,7 +130,10 @@ def names_the_ministry(text: str) -> bool:
     return bool(_ROLE_WORD.search(text) or find_in_text(text))
 
 
+@lru_cache(maxsize=4096)
 def has_title_date(text: str) -> bool:
+    """Whether ``text`` ends with a title's date. Cached: the title search asks about the
+    same few lines again and again."""
     return title_date_match(text) is not None
 
 
