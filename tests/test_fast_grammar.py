@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfa_transcripts.builder import speakers
-from mfa_transcripts.builder.grammar import lexicon, registry, title
+from mfa_transcripts.builder.grammar import headings, lexicon, registry, title
 from mfa_transcripts.builder.grammar.labels import LABEL
 
 from .conftest import DATA, SEEDS, examples
@@ -40,7 +40,8 @@ TEXTS = st.lists(PIECES, max_size=8).map("".join)
 
 LINE_TEXTS = st.text(
     alphabet=st.one_of(
-        st.sampled_from(" \t\u00a0\u200b\ufe0f\u2060\ufeffaZß:.Яё17’\n"), st.characters()
+        st.sampled_from(" \t\u00a0\u200b\ufe0f\u2060\ufeffaZß:.Яё17’\n\r…!?;()\"”»')]_"),
+        st.characters(),
     ),
     max_size=40,
 )
@@ -60,6 +61,8 @@ def _same(text: str) -> None:
     assert lexicon.lower_count(text) == len(lexicon._LOWER.findall(text)), text
     if ":" not in text:
         assert LABEL.match(text) is None
+    assert headings._terminal(text) == bool(headings._TERMINAL.search(text)), text
+    assert headings._cut_mark(text) == bool(headings._CUT_MARK.search(text)), text
 
 
 def _lines() -> list[str]:
@@ -90,6 +93,13 @@ def test_the_fast_paths_agree_on_generated_lines(text: str) -> None:
     _same(text)
     _same(f"17.03.04. {text}.")
     _same(f'Text of "{text}{text}{text}", published on ...')
+    _same(f"({text})")
+    _same(f"x{text}...")
+
+
+def test_the_title_edges_strip_what_the_regex_strips_over_every_code_point() -> None:
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert {c for c in every if title._EDGE_SYMBOLS.fullmatch(c)} == set(title._EDGE_CHARS)
 
 
 def test_the_ascii_letter_counts_agree_over_every_ascii_character() -> None:

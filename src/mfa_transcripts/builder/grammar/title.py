@@ -128,9 +128,11 @@ _QUOTED_TITLE = re.compile(
 _EDGE_SYMBOLS = re.compile(
     r"^[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+|[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+$"
 )
-
-
-_CLOSING_MARK = re.compile(r"\s*(?<!\.)[:.]$")
+# the same characters for str.strip: the whitespace (``\s`` is ``str.isspace``, and no
+# character above U+3000 is whitespace) and the symbols
+_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".join(
+    map(chr, [*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
+)
 
 
 def clean_title(text: str) -> str:
@@ -139,14 +141,17 @@ def clean_title(text: str) -> str:
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""
-    # An ASCII text holds no invisible symbol, and its whitespace at the ends goes with
-    # the split below anyway (``\s`` is ``str.isspace``): no regex over the line.
-    edges = text if text.isascii() else _EDGE_SYMBOLS.sub("", text)
-    text = _STAMP_PREFIX.sub("", " ".join(edges.split()), count=1)
+    # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
+    # non-ASCII text tests each of its spaces for a run to the end)
+    text = _STAMP_PREFIX.sub("", " ".join(text.strip(_EDGE_CHARS).split()), count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
-    # the text has no line break left, so only a closing ':' or '.' can match
-    return _CLOSING_MARK.sub("", text) if text.endswith((":", ".")) else text
+    # a closing ':' or '.' (not an ellipsis's) and the whitespace before it go: what
+    # re.sub(r"\s*(?<!\.)[:.]$", "", text) does to a text without a line break, without
+    # a regex that tries every position of the line
+    if text[-1:] in (":", ".") and text[-2:-1] != ".":
+        return text[:-1].rstrip()
+    return text
 
 
 @lru_cache(maxsize=1024)
