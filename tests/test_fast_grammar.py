@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfa_transcripts.builder import speakers
-from mfa_transcripts.builder.grammar import headings, lexicon, registry, title
+from mfa_transcripts.builder.grammar import dates, headings, lexicon, registry, title
 from mfa_transcripts.builder.grammar.labels import LABEL
 
 from .conftest import DATA, SEEDS, examples
@@ -62,6 +62,8 @@ def _same(text: str) -> None:
     if ":" not in text:
         assert LABEL.match(text) is None
     assert headings._terminal(text) == bool(headings._TERMINAL.search(text)), text
+    if not text.rstrip(dates._AFTER_YEAR)[-4:].isdigit():  # the title date's screen
+        assert dates.TITLE_PAREN.search(text) is None and dates.TITLE_DATE.search(text) is None
     assert headings._cut_mark(text) == bool(headings._CUT_MARK.search(text)), text
 
 
@@ -95,11 +97,14 @@ def test_the_fast_paths_agree_on_generated_lines(text: str) -> None:
     _same(f'Text of "{text}{text}{text}", published on ...')
     _same(f"({text})")
     _same(f"x{text}...")
+    _same(f"Remarks, Moscow, May 5, 2019{text}")
+    _same(f"Remarks (Moscow, 5 May 2019{text}")
 
 
 def test_the_title_edges_strip_what_the_regex_strips_over_every_code_point() -> None:
     every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
     assert {c for c in every if title._EDGE_SYMBOLS.fullmatch(c)} == set(title._EDGE_CHARS)
+    assert {c for c in every if c.isspace()} | set("г.:)") == set(dates._AFTER_YEAR)
 
 
 def test_the_ascii_letter_counts_agree_over_every_ascii_character() -> None:

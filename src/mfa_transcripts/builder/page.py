@@ -187,7 +187,7 @@ def split_page(name: str, text: str) -> Page:
     if _glued_at(text):  # one search of the page first: most pages have none
         lines = _split_glued(lines)
     refuse_markup(name, text, lines)
-    nonblank = [ln for ln in lines if not ln.blank]
+    nonblank = [ln for ln in lines if ln.text.strip()]  # not ln.blank
     if not nonblank:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
     texts = [ln.text for ln in nonblank]

@@ -332,6 +332,8 @@ def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 def _icon_font(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's icon font spelt out: five or more words, a third of them icons."""
+    if ctx.texts[i].count("icon") < 5:
+        return None  # fewer than five words can hold it: no need to look at each word
     words = ctx.texts[i].split()
     icons = sum("icon" in w for w in words)
     return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
