@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 
 from ..errors import Problem, TranscriptError
 from .grammar.chrome import chrome_kind, glued_opener
@@ -77,6 +78,12 @@ class Line:
 
     def stripped_span(self) -> tuple[int, int]:
         """Offsets of the line's text without surrounding whitespace."""
+        return self._stripped_span
+
+    @cached_property
+    def _stripped_span(self) -> tuple[int, int]:
+        # once a line: the turns, the paragraphs and the chrome all ask (a frozen
+        # dataclass keeps it in the instance's __dict__, outside its fields)
         lead = len(self.text) - len(self.text.lstrip())
         trail = len(self.text) - len(self.text.rstrip())
         return self.start + lead, self.end - trail

@@ -175,14 +175,21 @@ def find_title(texts: list[str]) -> int | None:
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=1024)
+def _folded_words(text: str) -> str:
+    """``text`` folded, its words parted by one space. Cached: a headline is compared with
+    each of the lines under it."""
+    return " ".join(speakers.fold(text).split())
+
+
 def _completes(text: str, later: str) -> bool:
     """``later`` is ``text`` in full: it starts with it (its closing full stop or colon
     aside) and goes on (``Amb. Mikhail Ulyanov Interview to Kommersant.``, then
     ``Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "My impression ..."``)."""
     if has_title_date(text.strip()):
         return False  # a dated title is whole ('..., March 6, 2021,08:15' is a stamp)
-    short = " ".join(speakers.fold(text).split()).rstrip(".:… ")
-    full = " ".join(speakers.fold(later).split())
+    short = _folded_words(text).rstrip(".:… ")
+    full = _folded_words(later)
     rest = full[len(short) :]
     return (
         full.startswith(short)
@@ -226,11 +233,11 @@ def _cut_before_date(above: str, text: str, gap: int) -> bool:
     with the title's date (``... on Themes`` / ``Related to Russia's G8 Presidency,
     Moscow, December 30, 2005``): the line above has no date and no closing
     punctuation and is shaped like a title, the line is no sentence and no date line."""
+    if gap > 3 or not text[-1:].isdigit():
+        return False  # the cheap tests first: this runs for each of the first lines of a page
     above = above.strip()
-    return (  # the cheap tests first: this runs for each of the first lines of a page
-        gap <= 3
-        and text[-1:].isdigit()
-        and not above.endswith((":", ","))
+    return (
+        not above.endswith((":", ","))
         and has_title_date(text)
         and not has_title_date(above)
         and not SENTENCE_END.search(above)
