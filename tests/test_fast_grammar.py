@@ -4,8 +4,9 @@ Each replaced a slow scan with an equivalent one: the registry search as a trie
 (:mod:`mfa_transcripts.builder.grammar.registry` beside
 :func:`mfa_transcripts.builder.speakers.find_in_text`, the plain version); the letter
 counts of ASCII text on its bytes; a title cleaned without a regex where none can
-match. The plain versions are kept here. The fixtures' lines are tested one by one, with
-the real corpus's pages.
+match; end-anchored patterns read from the end; the title's genre terms screened. The
+plain versions are kept here. The fixtures' lines are tested one by one, with the real
+corpus's pages.
 """
 
 from __future__ import annotations
@@ -54,9 +55,21 @@ def _plain_clean_title(text: str) -> str:
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
 
 
+def _plain_find_genres(text: str) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for genre, pattern in title._GENRE_FIND:
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                taken.append(match.span())
+                hits.append((match.start(), genre))
+    return list(dict.fromkeys(genre for _, genre in sorted(hits)))
+
+
 def _same(text: str) -> None:
     assert registry.find_in_text(text) == speakers.find_in_text(text), text
     assert title.clean_title(text) == _plain_clean_title(text), text
+    assert title._find_genres(text) == _plain_find_genres(text), text
     assert lexicon.letter_count(text) == len(lexicon._LETTER.findall(text)), text
     assert lexicon.lower_count(text) == len(lexicon._LOWER.findall(text)), text
     if ":" not in text:
@@ -98,6 +111,7 @@ def test_the_fast_paths_agree_on_generated_lines(text: str) -> None:
     _same(f"({text})")
     _same(f"x{text}...")
     _same(f"Remarks, Moscow, May 5, 2019{text}")
+    _same(f"x{text}remarks and answers to media questions{text}statement{text}")
     _same(f"Remarks (Moscow, 5 May 2019{text}")
 
 

@@ -71,6 +71,11 @@ _GENRE_PHRASE = re.compile(
 
 
 _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
+# Each term's screen: its pattern without the leading word boundary, which matches
+# wherever the pattern does (and more), and which the regex engine can look for by its
+# first characters, where an assertion first makes it try every position. A title the
+# screen finds nothing in holds no match of the term.
+_GENRE_SCREENS = [re.compile(p.pattern.removeprefix("\\b"), p.flags) for _, p in _GENRE_FIND]
 
 
 # 'Speech by ...', also after an article or a partitive: 'A speech and answers ... by',
@@ -280,7 +285,9 @@ def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
 def _find_genres(title: str) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for genre, pattern in _GENRE_FIND:
+    for (genre, pattern), screen in zip(_GENRE_FIND, _GENRE_SCREENS, strict=True):
+        if screen.search(title) is None:
+            continue
         for match in pattern.finditer(title):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
