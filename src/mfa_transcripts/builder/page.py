@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
 
 from ..errors import Problem, TranscriptError
 from .grammar.chrome import chrome_kind, glued_opener
@@ -78,15 +77,15 @@ class Line:
 
     def stripped_span(self) -> tuple[int, int]:
         """Offsets of the line's text without surrounding whitespace."""
-        return self._stripped_span
-
-    @cached_property
-    def _stripped_span(self) -> tuple[int, int]:
-        # once a line: the turns, the paragraphs and the chrome all ask (a frozen
-        # dataclass keeps it in the instance's __dict__, outside its fields)
-        lead = len(self.text) - len(self.text.lstrip())
-        trail = len(self.text) - len(self.text.rstrip())
-        return self.start + lead, self.end - trail
+        # Once a line: the turns, the paragraphs and the chrome all ask. Kept in the
+        # instance's __dict__, outside the frozen fields (equality, hash and repr are the
+        # fields'); functools.cached_property takes a lock on each first read.
+        span: tuple[int, int] | None = self.__dict__.get("_stripped_span")
+        if span is None:
+            lead = len(self.text) - len(self.text.lstrip())
+            trail = len(self.text) - len(self.text.rstrip())
+            span = self.__dict__["_stripped_span"] = (self.start + lead, self.end - trail)
+        return span
 
 
 @dataclass(frozen=True)
