@@ -62,7 +62,7 @@ NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of the page: 1-based number, offsets of its text (without the line break)."""
 
@@ -70,6 +70,11 @@ class Line:
     start: int
     end: int
     text: str
+
+    def __init__(self, number: int, start: int, end: int, text: str) -> None:
+        # what the frozen dataclass's own __init__ does, by one dict update rather than an
+        # object.__setattr__ a field (a page makes a Line of every line, some twice)
+        self.__dict__.update(number=number, start=start, end=end, text=text)
 
     @property
     def blank(self) -> bool:
