@@ -130,7 +130,7 @@ def names_the_ministry(text: str) -> bool:
     return bool(_ROLE_WORD.search(text) or find_in_text(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # some pages of lines (a line may be a long paragraph)
 def has_title_date(text: str) -> bool:
     """Whether ``text`` ends with a title's date. Cached: the title search asks about the
     same few lines again and again."""
@@ -175,7 +175,7 @@ def find_title(texts: list[str]) -> int | None:
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _folded_words(text: str) -> str:
     """``text`` folded, its words parted by one space. Cached: a headline is compared with
     each of the lines under it."""
