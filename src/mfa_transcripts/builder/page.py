@@ -62,7 +62,7 @@ NO_TITLE = TitleInfo(None, [], None, None, None, None, None, True)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of the page: 1-based number, offsets of its text (without the line break)."""
 
@@ -71,15 +71,26 @@ class Line:
     end: int
     text: str
 
+    def __init__(self, number: int, start: int, end: int, text: str) -> None:
+        # what the frozen dataclass's own __init__ does, by one dict update rather than an
+        # object.__setattr__ a field (a page makes a Line of every line, some twice)
+        self.__dict__.update(number=number, start=start, end=end, text=text)
+
     @property
     def blank(self) -> bool:
         return not self.text.strip()
 
     def stripped_span(self) -> tuple[int, int]:
         """Offsets of the line's text without surrounding whitespace."""
-        lead = len(self.text) - len(self.text.lstrip())
-        trail = len(self.text) - len(self.text.rstrip())
-        return self.start + lead, self.end - trail
+        # Once a line: the turns, the paragraphs and the chrome all ask. Kept in the
+        # instance's __dict__, outside the frozen fields (equality, hash and repr are the
+        # fields'); functools.cached_property takes a lock on each first read.
+        span: tuple[int, int] | None = self.__dict__.get("_stripped_span")
+        if span is None:
+            lead = len(self.text) - len(self.text.lstrip())
+            trail = len(self.text) - len(self.text.rstrip())
+            span = self.__dict__["_stripped_span"] = (self.start + lead, self.end - trail)
+        return span
 
 
 @dataclass(frozen=True)
@@ -187,7 +198,7 @@ def split_page(name: str, text: str) -> Page:
     if _glued_at(text):  # one search of the page first: most pages have none
         lines = _split_glued(lines)
     refuse_markup(name, text, lines)
-    nonblank = [ln for ln in lines if not ln.blank]
+    nonblank = [ln for ln in lines if ln.text.strip()]  # not ln.blank
     if not nonblank:
         raise TranscriptError(Problem("empty-file", name, "expected a page, found no text"))
     texts = [ln.text for ln in nonblank]

@@ -34,6 +34,7 @@ from . import speakers
 from .grammar.dialogue import bare_labels, dash_labels, surname_labels
 from .grammar.labels import INLINE_LABEL, Label, outlet_label, read_label
 from .grammar.lexicon import REPORTING
+from .grammar.registry import find_in_text
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]
@@ -180,7 +181,7 @@ def _subject(page: Page, texts: list[str]) -> str | None:
     the caller falls back on the first registry person labelled."""
     lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
     for text in [*lines, *texts[:5]]:
-        found = speakers.find_in_text(text)
+        found = find_in_text(text)
         if found is not None:
             return found[0].name
     for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'

@@ -26,7 +26,7 @@ from ..schema import (
     Transcript,
     paragraph_count,
 )
-from . import speakers
+from .grammar.registry import ministry as _ministry
 from .page import Chrome, Page
 from .read import SourceText
 from .turns import Turn, ends_mid_sentence
@@ -151,11 +151,6 @@ def has_format_character(text: str) -> bool:
     beyond U+FFFF tests each character of the text slowly (a page: ~1 ms).
     """
     return not text.isascii() and bool(schema.HAS_FORMAT_CHARACTER.search(_non_ascii(_utf8(text))))
-
-
-def _ministry(speaker: str | None) -> bool | None:
-    person = speakers.by_name(speaker)
-    return None if person is None else person.ministry
 
 
 def first_turn_text(source: str, turns: list[Turn]) -> str:

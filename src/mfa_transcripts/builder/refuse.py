@@ -26,7 +26,8 @@ _MARKUP = re.compile(
 
 
 def refuse_markup(name: str, text: str, lines: list[Line]) -> None:
-    if _HTML_PAGE.search(text[:4096]):
+    # both patterns open with '<' or '&': a literal search (in C) rules most pages out
+    if "<" in text[:4096] and _HTML_PAGE.search(text[:4096]):
         raise TranscriptError(
             Problem(
                 "not-a-transcript",
@@ -36,7 +37,8 @@ def refuse_markup(name: str, text: str, lines: list[Line]) -> None:
                 1,
             )
         )
-    match = _MARKUP.search(text)  # one search of the whole text; no match spans lines
+    # one search of the whole text; no match spans lines
+    match = _MARKUP.search(text) if "<" in text or "&" in text else None
     if match:
         line = bisect_right([ln.start for ln in lines], match.start())
         raise TranscriptError(

@@ -161,6 +161,9 @@ def _invalid_date(name: str, line: int, found: str, what: str) -> Problem:
 
 
 _YEAR_NEAR_END = re.compile(r"\d{4}[^\d]{1,64}$")
+# what may follow a title date's year: whitespace (``\s`` is ``str.isspace``; none above
+# U+3000), 'г.', a closing parenthesis, a full stop or colon
+_AFTER_YEAR = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "г.:)"
 
 
 def title_date_match(text: str) -> re.Match[str] | None:
@@ -174,7 +177,11 @@ def title_date_match(text: str) -> re.Match[str] | None:
         if late is None or not all(is_place(p) for p in late["place"].split(",")[1:]):
             return None
         return late
-
+    if not text.rstrip(_AFTER_YEAR)[-4:].isdigit():
+        # both patterns end with the year, and after it only 'г.', ')', '.', ':' and
+        # whitespace: a line that does not is no dated title (most lines ending with a
+        # full stop), without two searches that try every position of it
+        return None
     return TITLE_PAREN.search(text) or TITLE_DATE.search(text)
 
 

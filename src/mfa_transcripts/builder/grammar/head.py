@@ -92,6 +92,7 @@ from .lexicon import (
     SENTENCE_END,
     is_cyrillic,
     letter_count,
+    lower_count,
 )
 from .prose import caption, label_alone, lead, words_of
 from .title import fold_spaces
@@ -331,22 +332,21 @@ def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 def _icon_font(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's icon font spelt out: five or more words, a third of them icons."""
+    if ctx.texts[i].count("icon") < 5:
+        return None  # fewer than five words can hold it: no need to look at each word
     words = ctx.texts[i].split()
     icons = sum("icon" in w for w in words)
     return i + 1 if icons >= 5 and icons * 3 >= len(words) else None
 
 
-_LOWER = re.compile(r"[a-zß-ÿа-яё]")  # lower-case Latin and Cyrillic letters
-
-
 def _upper_case(ctx: HeadContext, head: Head, i: int) -> int | None:
     """An upper-case header block line: at most one letter in ten in lower case (Latin or
-    Cyrillic; counted by two regexes, not a loop over the characters)."""
+    Cyrillic; counted in C, not by a loop over the characters)."""
     text = ctx.texts[i].strip()
     if len(text.split()) < 2:
         return None
     letters = letter_count(text)
-    if letters < 6 or len(_LOWER.findall(text)) > 0.1 * letters:
+    if letters < 6 or lower_count(text) > 0.1 * letters:
         return None
     return None if is_label_line(text) else i + 1
 

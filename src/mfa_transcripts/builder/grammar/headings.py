@@ -114,7 +114,7 @@ def topic_heading(text: str) -> bool:
     return bool(
         _HEADING_ON.match(text)
         and len(text.split()) <= 30  # 'On the creation of the ... Fund and a ... called “...”'
-        and not _TERMINAL.search(text)
+        and not _terminal(text)
         and ":" not in text
         and "," not in text
     )
@@ -126,7 +126,7 @@ def heading_shaped(text: str) -> bool:
     return (
         0 < len(stripped.split()) <= MAX_HEADING_WORDS
         and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«')
-        and not _TERMINAL.search(stripped)
+        and not _terminal(stripped)
         and stripped[-1] not in ",-–—"
         and LABEL.match(stripped) is None
     )
@@ -157,7 +157,33 @@ def ends_mid_sentence(text: str) -> bool:
     """True when a page's last paragraph stops without closing punctuation, or with an
     ellipsis glued to its last word, a closing quote between them allowed (``...
     diplomats and…``, ``... «peace»…``: a republisher's cut)."""
-    return _TERMINAL.search(text) is None or _CUT_MARK.search(text) is not None
+    return not _terminal(text) or _cut_mark(text)
+
+
+_CLOSERS = "\"”»’')]"
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL.search(text) is not None``, read from the end, not tried at every
+    position: closing punctuation, closers after it, whitespace; or the whole text in
+    parentheses, on one line."""
+    end = text.rstrip()
+    if end.rstrip(_CLOSERS)[-1:] in tuple(".!?…:;"):
+        return True
+    whole = end.lstrip()
+    return len(whole) >= 2 and whole[0] == "(" and whole[-1] == ")" and "\n" not in whole
+
+
+def _cut_mark(text: str) -> bool:
+    """``_CUT_MARK.search(text) is not None``, read from the end: an ellipsis, closers
+    before it, a word character before them."""
+    end = text.rstrip()
+    for mark in ("…", "..."):
+        if end.endswith(mark):
+            before = end[: -len(mark)].rstrip(_CLOSERS)[-1:]
+            return bool(before) and _WORD_CHARACTER.match(before) is not None
+    return False
 
 
 def always_heading(text: str) -> bool:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import speakers
 from .lexicon import ASKING_ROLES, CHAIRING_ROLES, HOSTING_ROLES, REPORTING, ROLE_NAME_WORDS
@@ -153,51 +154,62 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
     match = LABEL.match(text)
     if match is None:
         return None
+    prose = text[match.end() : match.end() + 1].islower()
+    reading = _read_name(match["name"], bool(match["number"]), prose, title_speaker)
+    if reading is None:
+        return None
+    kind, speaker, known, typo = reading
     name = " ".join(match["name"].split())
     qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
-    folded = speakers.fold(name)
     span = (start + match.start(), start + match.end("colon"))
-    text_start = start + match.end()
+    return Label(kind, name, qualifier, speaker, known, span, start + match.end(), typo)
 
-    def made(kind: str, speaker: str | None, known: bool = True, typo: bool = False) -> Label:
-        return Label(kind, name, qualifier, speaker, known, span, text_start, typo)
 
-    if match["number"] and not (
+@lru_cache(maxsize=4096)
+def _read_name(
+    raw: str, numbered: bool, prose: bool, title_speaker: str | None
+) -> tuple[str, str | None, bool, bool] | None:
+    """What a label's name (as matched) makes the label: (kind, speaker, known, typo), or
+    None for no label; ``prose``: the text after the colon opens in lower case. Cached:
+    a page labels its few speakers again and again."""
+    name = " ".join(raw.split())
+    folded = speakers.fold(name)
+    if numbered and not (
         folded in _QUESTION_WORDS | _ANSWER_WORDS or speakers.resolve(name) is not None
     ):
         return None  # numbered points: '1. Strategic stability: ...'
     bare = folded.rstrip(".")  # 'Q.:', 'A.:'
     if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
-        return made("question", None)
+        return "question", None, True, False
     if bare in _ANSWER_WORDS:
-        return made("answer", title_speaker)
+        return "answer", title_speaker, True, False
     if " " not in name and "question" not in folded and _near_question(folded):
-        return made("question", None, typo=True)
-    if text[match.end() : match.end() + 1].islower():
+        return "question", None, True, True
+    if prose:
         return None  # prose: 'New START: we proposed ...'
     person = speakers.resolve(name) or (
         speakers.resolve(name.split(",")[0]) if "," in name else None  # 'LAVROV, Minister'
     )
     if person is not None:
-        return made("speaker", person.name)
+        return "speaker", person.name, True, False
     if title_speaker is not None and _names_title_speaker(name, title_speaker):
-        return made("speaker", title_speaker)  # 'V.Churkin', 'S. KISLYAK', 'Ambassador Churkin'
+        return "speaker", title_speaker, True, False  # 'V.Churkin', 'Ambassador Churkin'
     role = _ROLE_PHRASE.match(folded)
     word = folded if role is None or len(name.split()) > 6 else role["role"]
     if word in ASKING_ROLES:
-        return made("question", None)
+        return "question", None, True, False
     if word in CHAIRING_ROLES:
-        return made("chair", name)
+        return "chair", name, True, False
     if word in HOSTING_ROLES:
-        return made("host", name)
+        return "host", name, True, False
     if _name_shaped(name):
-        return made("speaker", name, known=False)
+        return "speaker", name, False, False
     if (
         "," in name
         and _name_shaped(before := name.split(",")[0])
         and all(_role_shaped(part) for part in name.split(",")[1:])
     ):
-        return made("speaker", before, known=False)  # 'Armen Oganesyan, Editor in Chief ...:'
+        return "speaker", before, False, False  # 'Armen Oganesyan, Editor in Chief ...:'
     return None
 
 
@@ -205,7 +217,7 @@ def is_label_line(text: str) -> bool:
     """A line opening with a turn label and its text: a question, a registry speaker, or
     any name with a qualifier (``President of France Emmanuel Macron (retranslated): I
     will ...``). Such a line is no title unless it ends with a date."""
-    match = LABEL.match(text)
+    match = LABEL.match(text) if ":" in text else None  # a label has its colon
     if match is None or match["number"] or match.end() >= len(text.rstrip()):
         return False
     if match["qualifier"] is not None:
@@ -297,7 +309,7 @@ def near_label(text: str) -> str | None:
     lower-case word that is no known particle (``Karl-Theodor zu Guttenberg: Thank
     you.``), worth a warning, as a speaker's turn may have been merged into the one
     before; else None."""
-    match = LABEL.match(text)
+    match = LABEL.match(text) if ":" in text else None  # a label has its colon
     if match is None or match["qualifier"] is not None or match["number"]:
         return None
     after = text[match.end() :]

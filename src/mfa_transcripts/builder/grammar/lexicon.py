@@ -42,6 +42,7 @@ __all__ = [
     "is_cyrillic",
     "is_place",
     "letter_count",
+    "lower_count",
     "month_number",
 ]
 
@@ -281,9 +282,29 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
 def letter_count(text: str) -> int:
-    """How many letters ``text`` holds (counted in C, no loop over characters)."""
+    """How many letters ``text`` holds (counted in C, no loop over characters): in ASCII
+    text the letters are ``A-Z`` and ``a-z``, counted as the bytes a translate drops."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     return len(_LETTER.findall(text))
+
+
+_LOWER = re.compile(r"[a-zß-ÿа-яё]")  # lower-case Latin and Cyrillic letters
+
+
+def lower_count(text: str) -> int:
+    """How many lower-case Latin and Cyrillic letters ``text`` holds (counted in C); in
+    ASCII text they are ``a-z``, counted as the bytes a translate drops."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    return len(_LOWER.findall(text))
 
 
 def is_cyrillic(text: str) -> bool:

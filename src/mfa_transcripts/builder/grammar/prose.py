@@ -26,6 +26,7 @@ from .lexicon import (
     SENTENCE_END,
     THIRD_PERSON,
 )
+from .registry import find_in_text
 
 if TYPE_CHECKING:
     from .head import Head, HeadContext
@@ -145,7 +146,7 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
             return i + 1
     elif (
         reporting or (THIRD_PERSON.search(text) and not FIRST_PERSON_SUBJECT.search(text))
-    ) and speakers.find_in_text(text) is not None:
+    ) and find_in_text(text) is not None:
         # untitled: a registry person, and a reporting word, or 'his'/'he' where no first
         # person speaks ('He also gives us ...' is a writer's; 'I will not ...' a speaker's)
         return i + 1
@@ -156,7 +157,7 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
             head.kinds[-1:] == [(i - 1, "lead")]
             and text[0] not in "-–—"  # a dashed turn
             and "?" not in text
-            and (reporting or THIRD_PERSON.search(text) or speakers.find_in_text(text))
+            and (reporting or THIRD_PERSON.search(text) or find_in_text(text))
         )
     ):
         return i + 1

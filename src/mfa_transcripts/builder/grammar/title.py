@@ -49,6 +49,7 @@ from .names import (
     role_before,
     trailing_name,
 )
+from .registry import find_in_text
 
 __all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "fold_spaces", "is_place", "parse_title"]
 
@@ -70,6 +71,11 @@ _GENRE_PHRASE = re.compile(
 
 
 _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
+# Each term's screen: its pattern without the leading word boundary, which matches
+# wherever the pattern does (and more), and which the regex engine can look for by its
+# first characters, where an assertion first makes it try every position. A title the
+# screen finds nothing in holds no match of the term.
+_GENRE_SCREENS = [re.compile(p.pattern.removeprefix("\\b"), p.flags) for _, p in _GENRE_FIND]
 
 
 # 'Speech by ...', also after an article or a partitive: 'A speech and answers ... by',
@@ -127,6 +133,11 @@ _QUOTED_TITLE = re.compile(
 _EDGE_SYMBOLS = re.compile(
     r"^[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+|[\s\ufe00-\ufe0f\u200b-\u200d\u2060\ufeff]+$"
 )
+# the same characters for str.strip: the whitespace (``\s`` is ``str.isspace``, and no
+# character above U+3000 is whitespace) and the symbols
+_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".join(
+    map(chr, [*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
+)
 
 
 def clean_title(text: str) -> str:
@@ -135,10 +146,17 @@ def clean_title(text: str) -> str:
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""
-    text = _STAMP_PREFIX.sub("", " ".join(_EDGE_SYMBOLS.sub("", text).split()), count=1)
+    # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
+    # non-ASCII text tests each of its spaces for a run to the end)
+    text = _STAMP_PREFIX.sub("", " ".join(text.strip(_EDGE_CHARS).split()), count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
-    return re.sub(r"\s*(?<!\.)[:.]$", "", text)
+    # a closing ':' or '.' (not an ellipsis's) and the whitespace before it go: what
+    # re.sub(r"\s*(?<!\.)[:.]$", "", text) does to a text without a line break, without
+    # a regex that tries every position of the line
+    if text[-1:] in (":", ".") and text[-2:-1] != ".":
+        return text[:-1].rstrip()
+    return text
 
 
 @lru_cache(maxsize=1024)
@@ -192,7 +210,7 @@ def parse_title(title: str) -> TitleInfo:
     genres = _find_genres(title)
     speaker = role = genre = occasion = None
     known = False
-    found = speakers.find_in_text(head)
+    found = find_in_text(head)
     leading = LEADING_GENRE.match(head)
     if (
         found is not None
@@ -267,7 +285,9 @@ def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
 def _find_genres(title: str) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for genre, pattern in _GENRE_FIND:
+    for (genre, pattern), screen in zip(_GENRE_FIND, _GENRE_SCREENS, strict=True):
+        if screen.search(title) is None:
+            continue
         for match in pattern.finditer(title):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

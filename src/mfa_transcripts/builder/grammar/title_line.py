@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import speakers
@@ -49,6 +50,7 @@ from .lexicon import (
     SENTENCE_END,
     THIRD_PERSON,
 )
+from .registry import find_in_text
 from .title import LEADING_GENRE, fold_spaces
 
 if TYPE_CHECKING:
@@ -111,7 +113,7 @@ def _looks_like_title(text: str) -> bool:
         return False
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
-    found = speakers.find_in_text(stripped)
+    found = find_in_text(stripped)
     if not GENRE_WORD.search(stripped):
         # no genre named: an article's byline, or a registry person at an occasion on a
         # date ('Alexander Lukashevich at the Closing Session ..., 3 December 2021')
@@ -125,10 +127,13 @@ def _looks_like_title(text: str) -> bool:
 def names_the_ministry(text: str) -> bool:
     """The text names a registry speaker or a ministry role (``spokesman``, ``Foreign
     Minister``): what an untitled page without labels needs to be published."""
-    return bool(_ROLE_WORD.search(text) or speakers.find_in_text(text))
+    return bool(_ROLE_WORD.search(text) or find_in_text(text))
 
 
+@lru_cache(maxsize=1024)  # some pages of lines (a line may be a long paragraph)
 def has_title_date(text: str) -> bool:
+    """Whether ``text`` ends with a title's date. Cached: the title search asks about the
+    same few lines again and again."""
     return title_date_match(text) is not None
 
 
@@ -149,7 +154,7 @@ def find_title(texts: list[str]) -> int | None:
             own = not dated and not LEADING_GENRE.match(text.strip())
             # a headline naming no date and nobody may stand further above the title, and
             # gives way to a title naming a registry person
-            vague = not dated and not speakers.find_in_text(text)
+            vague = not dated and not find_in_text(text)
             gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
             for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
                 later = texts[j].strip()
@@ -160,7 +165,7 @@ def find_title(texts: list[str]) -> int | None:
                 if _looks_like_title(later) and (
                     has_title_date(later)
                     or (own and LEADING_GENRE.match(later))
-                    or (vague and speakers.find_in_text(later))
+                    or (vague and find_in_text(later))
                 ):
                     return j
             return i
@@ -170,14 +175,21 @@ def find_title(texts: list[str]) -> int | None:
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=256)
+def _folded_words(text: str) -> str:
+    """``text`` folded, its words parted by one space. Cached: a headline is compared with
+    each of the lines under it."""
+    return " ".join(speakers.fold(text).split())
+
+
 def _completes(text: str, later: str) -> bool:
     """``later`` is ``text`` in full: it starts with it (its closing full stop or colon
     aside) and goes on (``Amb. Mikhail Ulyanov Interview to Kommersant.``, then
     ``Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "My impression ..."``)."""
     if has_title_date(text.strip()):
         return False  # a dated title is whole ('..., March 6, 2021,08:15' is a stamp)
-    short = " ".join(speakers.fold(text).split()).rstrip(".:… ")
-    full = " ".join(speakers.fold(later).split())
+    short = _folded_words(text).rstrip(".:… ")
+    full = _folded_words(later)
     rest = full[len(short) :]
     return (
         full.startswith(short)
@@ -221,11 +233,11 @@ def _cut_before_date(above: str, text: str, gap: int) -> bool:
     with the title's date (``... on Themes`` / ``Related to Russia's G8 Presidency,
     Moscow, December 30, 2005``): the line above has no date and no closing
     punctuation and is shaped like a title, the line is no sentence and no date line."""
+    if gap > 3 or not text[-1:].isdigit():
+        return False  # the cheap tests first: this runs for each of the first lines of a page
     above = above.strip()
-    return (  # the cheap tests first: this runs for each of the first lines of a page
-        gap <= 3
-        and text[-1:].isdigit()
-        and not above.endswith((":", ","))
+    return (
+        not above.endswith((":", ","))
         and has_title_date(text)
         and not has_title_date(above)
         and not SENTENCE_END.search(above)
