@@ -122,8 +122,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
 
     texts = [page.text[slice(*ln.stripped_span())] for ln in page.body]
     if not texts and page.contents:
-        # a briefing saved only as far as its table of contents: the page is published
-        # with its contents and no turns
+        # a briefing saved only as far as its contents: published with them, no turns
         warnings.append(
             Problem(
                 "no-body",

@@ -83,18 +83,15 @@ from ...errors import Problem
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
-from .footer import signer
-from .labels import is_label_line, read_label
+from .labels import is_label_line
 from .lexicon import (
-    FIRST_PERSON,
-    ROLE_NAME_WORDS,
     SALUTATION,
     SENTENCE_END,
     is_cyrillic,
     letter_count,
     lower_count,
 )
-from .prose import caption, label_alone, lead, words_of
+from .prose import caption, label_alone, lead, name_line, quote_headline, words_of
 from .title import fold_spaces
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -235,28 +232,6 @@ def _metadata(ctx: HeadContext, head: Head, i: int) -> int | None:
     return end if end > i + 1 else None
 
 
-def _name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """A caption or byline that is only a person's name, perhaps with a role (``Minister
-    Sergey Lavrov``): a registry person or the title's speaker, two words or more; and
-    the line of roles under it (``Minister of Foreign Affairs of the Russian Federation,
-    Chairman of Board of Trustees of RIAC``): opening with a role word, up to 25 words,
-    no closing punctuation."""
-    text = ctx.texts[i].strip()
-    if len(text.split()) >= 2 and signer(text, ctx.speaker):
-        return i + 1
-    after_name = head.kinds[-1:] == [(i - 1, "byline")]
-    words = text.split()
-    return (
-        i + 1
-        if after_name
-        and 0 < len(words) <= 25
-        and words[0] in ROLE_NAME_WORDS
-        and not SENTENCE_END.search(text)
-        and not FIRST_PERSON.search(text)
-        else None
-    )
-
-
 def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[..., int | None]:
     """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES in all."""
 
@@ -285,44 +260,6 @@ def _title_lines(ctx: HeadContext, head: Head, i: int) -> int | None:
         if len(bare) >= 0.6 * len(title):
             taken = j + 1
     return taken
-
-
-_QUOTE_AFTER_LABEL = re.compile(r"^[^:\n]{3,120}:\s+[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
-
-
-_HEADLINE_AFTER_LABEL = re.compile(r"^[^:\n]{3,80}:\s+(?P<headline>[^\n]{10,200})$")
-_CAPITALISED = re.compile(r"\b[A-Z]")
-
-
-def _quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """A press headline shaped like a label: a name, a colon and a quote, nothing else;
-    or a name, a colon and words in title case without closing punctuation (``Sergei
-    Lavrov: International Diplomat Extraordinaire Opens Up About ...``); or a speaker's
-    label and a sentence of six words or more that neither closes nor runs on (no closing
-    punctuation, no comma or dash at its end, the next line not in lower case) and greets
-    nobody (``Deputy Foreign Minister Oleg Syromolotov: Moscow has no data indicating
-    that coronavirus came from lab``): a turn's paragraph ends its sentence."""
-    text = ctx.texts[i].strip()
-    if _QUOTE_AFTER_LABEL.match(text):
-        return i + 1
-    match = _HEADLINE_AFTER_LABEL.match(text)
-    if match is None or SENTENCE_END.search(text):
-        return None
-    words = match["headline"].split()
-    capitalised = len(_CAPITALISED.findall(match["headline"]))
-    if len(words) >= 5 and capitalised >= 0.7 * len(words):
-        return i + 1
-    following = ctx.texts[i + 1].lstrip() if i + 1 < len(ctx.texts) else ""
-    if (
-        len(words) < 6
-        or not text[-1].isalnum()
-        or following[:1].islower()
-        or SALUTATION.search(text)
-        or (label := read_label(text)) is None
-        or label.kind != "speaker"
-    ):
-        return None
-    return i + 1
 
 
 def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
@@ -377,8 +314,8 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("contents-label", "contents", _contents_label),
     HeadRule("contents", "contents", _contents),
     HeadRule("metadata", "republisher", _metadata),
-    HeadRule("name-line", "byline", _name_line),
-    HeadRule("quote-headline", "masthead", _soft(_quote_headline)),
+    HeadRule("name-line", "byline", name_line),
+    HeadRule("quote-headline", "masthead", _soft(quote_headline)),
     HeadRule("original", "masthead", _soft(_original)),
     HeadRule("icon-font", "republisher", _icon_font),
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),

@@ -1,4 +1,5 @@
-"""The head's rules that judge prose: a caption, a republisher's lead, a label alone.
+"""The head's rules that judge prose: a caption, a republisher's lead, a label alone, a
+byline's name and roles, a headline shaped like a label.
 
 They read a line's words, not its shape: whether it speaks in the first person
 (:data:`~.lexicon.FIRST_PERSON`), reports on a speaker (:data:`~.lexicon.REPORTING`,
@@ -13,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import speakers
+from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import is_label_line, outlet_label, read_label
 from .lexicon import (
@@ -21,6 +23,7 @@ from .lexicon import (
     PRESENTING,
     PRESENTS_TEXT,
     REPORTING,
+    ROLE_NAME_WORDS,
     ROLE_REFERENCE,
     SALUTATION,
     SENTENCE_END,
@@ -31,7 +34,7 @@ from .registry import find_in_text
 if TYPE_CHECKING:
     from .head import Head, HeadContext
 
-__all__ = ["caption", "label_alone", "lead", "words_of"]
+__all__ = ["caption", "label_alone", "lead", "name_line", "quote_headline", "words_of"]
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -162,3 +165,63 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
     ):
         return i + 1
     return None
+
+
+def name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A caption or byline that is only a person's name, perhaps with a role (``Minister
+    Sergey Lavrov``): a registry person or the title's speaker, two words or more; and
+    the line of roles under it (``Minister of Foreign Affairs of the Russian Federation,
+    Chairman of Board of Trustees of RIAC``): opening with a role word, up to 25 words,
+    no closing punctuation."""
+    text = ctx.texts[i].strip()
+    if len(text.split()) >= 2 and signer(text, ctx.speaker):
+        return i + 1
+    after_name = head.kinds[-1:] == [(i - 1, "byline")]
+    words = text.split()
+    return (
+        i + 1
+        if after_name
+        and 0 < len(words) <= 25
+        and words[0] in ROLE_NAME_WORDS
+        and not SENTENCE_END.search(text)
+        and not FIRST_PERSON.search(text)
+        else None
+    )
+
+
+_QUOTE_AFTER_LABEL = re.compile(r"^[^:\n]{3,120}:\s+[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
+
+
+_HEADLINE_AFTER_LABEL = re.compile(r"^[^:\n]{3,80}:\s+(?P<headline>[^\n]{10,200})$")
+_CAPITALISED = re.compile(r"\b[A-Z]")
+
+
+def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A press headline shaped like a label: a name, a colon and a quote, nothing else;
+    or a name, a colon and words in title case without closing punctuation (``Sergei
+    Lavrov: International Diplomat Extraordinaire Opens Up About ...``); or a speaker's
+    label and a sentence of six words or more that neither closes nor runs on (no closing
+    punctuation, no comma or dash at its end, the next line not in lower case) and greets
+    nobody (``Deputy Foreign Minister Oleg Syromolotov: Moscow has no data indicating
+    that coronavirus came from lab``): a turn's paragraph ends its sentence."""
+    text = ctx.texts[i].strip()
+    if _QUOTE_AFTER_LABEL.match(text):
+        return i + 1
+    match = _HEADLINE_AFTER_LABEL.match(text)
+    if match is None or SENTENCE_END.search(text):
+        return None
+    words = match["headline"].split()
+    capitalised = len(_CAPITALISED.findall(match["headline"]))
+    if len(words) >= 5 and capitalised >= 0.7 * len(words):
+        return i + 1
+    following = ctx.texts[i + 1].lstrip() if i + 1 < len(ctx.texts) else ""
+    if (
+        len(words) < 6
+        or not text[-1].isalnum()
+        or following[:1].islower()
+        or SALUTATION.search(text)
+        or (label := read_label(text)) is None
+        or label.kind != "speaker"
+    ):
+        return None
+    return i + 1
