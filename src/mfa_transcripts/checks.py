@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import schema
 from .arrowcsv import CSV_SLICE, csv_lines, data_buffer, literal
@@ -166,10 +166,8 @@ def _groups_hold(
             start, end = ends[model.table], Future[int | None]()
             ends[model.table] = end
             every_end.append(end)
-            fd = descriptors[model.table]
-            tasks.append(
-                (model, pool.submit(_group_holds, model, path, metadata, group, fd, start, end))
-            )
+            todo = _Group(model, path, metadata, group, descriptors[model.table], start)
+            tasks.append((model, pool.submit(_group_holds, todo, end)))
         kept: dict[str, list[Any]] = {m.table: [] for m in MODELS}
         failed = False
         for model, task in tasks:
@@ -186,23 +184,29 @@ def _groups_hold(
     return kept
 
 
-def _group_holds(
-    model: type[Record],
-    path: Path,
-    metadata: Any,
-    group: int,
-    fd: int,
-    start: Any,
-    end: Any,
-) -> list[Any] | None:
+class _Group(NamedTuple):
+    """One row group to check: its table's model, its Parquet file (footer already read),
+    the CSV file's descriptor, and where its lines start (the previous group's end, a
+    future)."""
+
+    model: type[Record]
+    path: Path
+    metadata: Any
+    group: int
+    fd: int
+    start: Any
+
+
+def _group_holds(task: _Group, end: Any) -> list[Any] | None:
     """One row group's own checks, :data:`arrowcsv.CSV_SLICE` rows at a time, and its
-    CSV lines against the file from ``start`` (the previous group's end, a future); sets
-    ``end``, now or once ``start`` is known. Its key columns, or None if a check fails."""
+    CSV lines against the file from ``task.start``; sets ``end``, now or once the start
+    is known. Its key columns, or None if a check fails."""
     import pyarrow as pa
 
+    fd, start = task.fd, task.start
     held: list[Any] = []  # lines made before the group's start was known
     try:
-        done = _slices_hold(model, path, metadata, group, fd, start, held)
+        done = _slices_hold(task, held)
     except BaseException:
         end.set_result(None)
         raise
@@ -230,21 +234,14 @@ def _group_holds(
     return kept
 
 
-def _slices_hold(
-    model: type[Record],
-    path: Path,
-    metadata: Any,
-    group: int,
-    fd: int,
-    start: Any,
-    held: list[Any],
-) -> tuple[list[Any], int | None] | None:
+def _slices_hold(task: _Group, held: list[Any]) -> tuple[list[Any], int | None] | None:
     """The checks of one row group, :data:`RULE_SLICE` rows at a time (their CSV lines
     :data:`arrowcsv.CSV_SLICE` at a time): its key columns and the offset its
     lines end at (None if its start is not known yet: they are in ``held``); None if a
     check fails."""
     import pyarrow.parquet as pq
 
+    model, path, metadata, group, fd, start = task
     names = [s.name for s in field_specs(model)]
     key_names = _kept(model)
     # a reader of its own (the footer already read): groups are read side by side
