@@ -229,14 +229,17 @@ def make_records(
     complete = page.has_footer or whole
     if not complete:
         line = page.body[-1].number if page.body else page.head_line
-        found = "the copy cut inside the links under it" if page.cut_in_footer else "{!r}"
+        found = (
+            "the copy cut inside the links under it"
+            if page.cut_in_footer
+            else repr(last.strip()[-40:])
+        )
         warnings.append(
             Problem(
                 "incomplete-page",
                 page.name,
-                "expected the page to end with a whole sentence, found "
-                + found.format(last.strip()[-40:])
-                + "; published as incomplete",
+                f"expected the page to end with a whole sentence, found {found}; published "
+                "as incomplete",
                 line,
                 severity="warning",
             )
