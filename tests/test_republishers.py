@@ -817,37 +817,28 @@ def test_a_republishers_lead_in_line_is_chrome(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("dateline", "rest"),
+    ("kind", "opener", "rest"),
     [
-        ("OREANDA-NEWS. December 2, 2009. ", "Mr. Chairman; Ladies and Gentlemen: we meet again."),
-        ("MOSCOW, March 23, 2004 (RIA Novosti) - ", "We are ready to talk, I said."),
-        ("OTTAWA, January 19. /TASS/. ", "We are ready to talk, I said."),
-        ("MOSCOW, July 28 – RIA Novosti. ", "We are ready to talk, I said."),
-        ("(Interfax – August 28, 2014) ", "We are ready to talk, I said."),
+        ("dateline", "OREANDA-NEWS. December 2, 2009. ", "Mr. Chairman; Ladies: we meet again."),
+        ("dateline", "MOSCOW, March 23, 2004 (RIA Novosti) - ", "We are ready to talk, I said."),
+        ("dateline", "OTTAWA, January 19. /TASS/. ", "We are ready to talk, I said."),
+        ("dateline", "MOSCOW, July 28 – RIA Novosti. ", "We are ready to talk, I said."),
+        ("dateline", "(Interfax – August 28, 2014) ", "We are ready to talk, I said."),
+        ("byline", "Russian Mission Vienna", "From your point of view, is the process moving?"),
+        ("byline", "Russian Embassy in Australia", "Thank you, we are ready to talk about it."),
+        ("byline", "Embassy of the Russian Federation in the United Kingdom", "We are ready."),
     ],
 )
-def test_an_agency_dateline_opening_the_first_paragraph_is_chrome(dateline: str, rest: str) -> None:
-    text = f"{TITLE}\n\n{dateline}{rest}\n\nAnd the talks went on.\n"
-    assert _kinds(text)[dateline] == "dateline"
-    parsed = _parse(text)
-    assert _opening(parsed) == f"{rest}\n\nAnd the talks went on."
-    assert parsed.transcript.event_date == date(2017, 5, 5)  # the title's, not the agency's
-
-
-@pytest.mark.parametrize(
-    ("byline", "rest"),
-    [
-        ("Russian Mission Vienna", "From your point of view, is the process moving?"),
-        ("Russian Embassy in Australia", "Thank you, we are ready to talk about the lease."),
-        ("Embassy of the Russian Federation in the United Kingdom", "We are ready, I said."),
-    ],
-)
-def test_a_channels_byline_run_into_the_first_paragraph_is_chrome(byline: str, rest: str) -> None:
-    text = f"{TITLE}\n\n{byline}{rest}\n\nAnd the talks went on.\n"
-    assert _kinds(text)[byline] == "byline"
+def test_chrome_glued_to_the_first_paragraph_is_chrome(kind: str, opener: str, rest: str) -> None:
+    """An agency's dateline or a channel's byline run into the first paragraph
+    (:data:`~mfa_transcripts.builder.grammar.chrome.GLUED_OPENERS`): chrome of its kind,
+    the paragraph starting after it, and no date of the page's taken from it."""
+    text = f"{TITLE}\n\n{opener}{rest}\n\nAnd the talks went on.\n"
+    assert _kinds(text)[opener] == kind
     parsed = _parse(text)
     first = parsed.questions[0] if parsed.questions else parsed.speeches[0]
     assert first.text.startswith(rest)
+    assert parsed.transcript.event_date == date(2017, 5, 5)  # the title's, not the agency's
 
 
 def test_an_institution_with_a_space_after_it_is_no_glued_byline() -> None:
