@@ -179,8 +179,7 @@ def _subject(page: Page, texts: list[str]) -> str | None:
     names (the head's lead lines, then, on an untitled page, its first paragraphs before
     any labelled turn), else the registry person a headline quotes (``Ryabkov: ...``);
     the caller falls back on the first registry person labelled."""
-    lines = [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
-    for text in [*lines, *texts[:5]]:
+    for text in [*_leads(page), *texts[:5]]:
         found = find_in_text(text)
         if found is not None:
             return found[0].name
@@ -192,17 +191,17 @@ def _subject(page: Page, texts: list[str]) -> str | None:
     return None
 
 
+def _leads(page: Page) -> list[str]:
+    """The texts of the head's lead lines (a republisher's words about the page)."""
+    return [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
+
+
 def _lead_names(page: Page, person: str) -> bool:
     """Whether a lead line of the page's head names ``person`` (by folded surname)."""
     surname = speakers.surname(person) or "\0"
-    return any(
-        c.kind == "lead" and surname in speakers.fold(page.text[c.start : c.end])
-        for c in page.chrome
-    )
+    return any(surname in speakers.fold(text) for text in _leads(page))
 
 
 def _reported_interview(page: Page) -> bool:
     """An untitled page whose lead reports an interview ('..., said in an interview')."""
-    return page.title is None and any(
-        c.kind == "lead" and "interview" in page.text[c.start : c.end].lower() for c in page.chrome
-    )
+    return page.title is None and any("interview" in text.lower() for text in _leads(page))
