@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -106,7 +107,6 @@ class _Registry:
     speakers: tuple[Speaker, ...]
     # (folded alias, speaker), longest alias first so 'sergey lavrov' wins over 'lavrov'
     aliases: tuple[tuple[str, Speaker], ...]
-    pattern: re.Pattern[str]
     by_alias: dict[str, Speaker]  # folded alias -> the first speaker of ``aliases`` with it
 
 
@@ -124,16 +124,28 @@ def registry() -> _Registry:
         ((fold(a), s) for s in speakers for a in s.aliases),
         key=lambda pair: (-len(pair[0]), pair[0]),
     )
-    alternatives = "|".join(re.escape(a) for a, _ in aliases)
-    surnames = "|".join(re.escape(a) for a, _ in aliases if re.fullmatch(r"[^\W\d_][\w\-]*", a))
-    # initials glued or spaced before a one-word alias ('s.a.ryabkov'), else any alias
-    pattern = re.compile(
-        rf"(?<![\w.])(?:{INITIALS}(?P<surname>{surnames})|(?P<alias>{alternatives}))(?!\w)"
-    )
     by_alias: dict[str, Speaker] = {}
     for alias, speaker in aliases:
         by_alias.setdefault(alias, speaker)
-    return _Registry(speakers, tuple(aliases), pattern, by_alias)
+    return _Registry(speakers, tuple(aliases), by_alias)
+
+
+def alias_pattern(alternation: Callable[[list[str]], str]) -> re.Pattern[str]:
+    """The pattern that finds a registry person named in folded running text: initials
+    glued or spaced before a one-word alias (``s.a.ryabkov``), else any alias, the
+    longest first. ``alternation`` writes a list of aliases as a regex: a plain list
+    (:func:`find_in_text`) or a trie (:func:`.grammar.registry.find_in_text`)."""
+    aliases = [alias for alias, _ in registry().aliases]
+    surnames = [a for a in aliases if re.fullmatch(r"[^\W\d_][\w\-]*", a)]
+    return re.compile(
+        rf"(?<![\w.])(?:{INITIALS}(?P<surname>{alternation(surnames)})"
+        rf"|(?P<alias>{alternation(aliases)}))(?!\w)"
+    )
+
+
+@cache
+def _listed_pattern() -> re.Pattern[str]:
+    return alias_pattern(lambda words: "|".join(map(re.escape, words)))
 
 
 def by_name(name: str | None) -> Speaker | None:
@@ -162,8 +174,10 @@ def resolve(label: str) -> Speaker | None:
 
 
 def find_in_text(text: str) -> tuple[Speaker, int, int] | None:
-    """The first registry speaker named in ``text``, with the span of the name."""
-    match = registry().pattern.search(fold(text))
+    """The first registry speaker named in ``text``, with the span of the name: the plain
+    form of :func:`.grammar.registry.find_in_text`, which the parser calls (its tests hold
+    the two equal)."""
+    match = _listed_pattern().search(fold(text))
     if match is None:
         return None
     folded = match["surname"] or match["alias"]

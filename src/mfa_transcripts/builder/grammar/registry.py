@@ -47,13 +47,8 @@ def trie_pattern(words: list[str]) -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """:func:`speakers.registry`'s pattern, its alternations as tries."""
-    aliases = [alias for alias, _ in speakers.registry().aliases]
-    surnames = [a for a in aliases if re.fullmatch(r"[^\W\d_][\w\-]*", a)]
-    return re.compile(
-        rf"(?<![\w.])(?:{speakers.INITIALS}(?P<surname>{trie_pattern(surnames)})"
-        rf"|(?P<alias>{trie_pattern(aliases)}))(?!\w)"
-    )
+    """:func:`speakers.alias_pattern`, its alternations as tries."""
+    return speakers.alias_pattern(trie_pattern)
 
 
 @lru_cache(maxsize=1024)  # some pages of lines (a line may be a long paragraph)
