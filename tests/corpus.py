@@ -45,7 +45,8 @@ from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout4")  # rules were written from these
+UNSEEN = ("heldout5",)  # scored on arrival; no rule has been written from these yet
+SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
 

@@ -35,6 +35,17 @@ def test_every_page_has_one_annotation_and_one_address(split: str) -> None:
     assert len({r["source_url"] for r in rows}) == len(rows)
 
 
+def test_no_address_is_in_two_splits() -> None:
+    """A held-out score means something only if its pages are in no other split."""
+    where: dict[str, list[str]] = {}
+    for split in SPLITS:
+        with (corpus.CORPUS / split / "sources.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                address = row["source_url"].split("://", 1)[1].removeprefix("www.").rstrip("/")
+                where.setdefault(address.lower(), []).append(f"{split}/{row['file']}")
+    assert [files for files in where.values() if len(files) > 1] == []
+
+
 @pytest.mark.parametrize("split", SPLITS)
 def test_annotations_hold_against_the_text(split: str) -> None:
     bad = []
