@@ -664,6 +664,18 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("Advanced settings", "head", None),
         ("Thank you.", "body", None),
         ("Share the view of our partners.", "body", None),
+        # a photo's caption ends with its credit, however long the caption
+        ("Rice and Lavrov speak to the press. State Department photo by A. Lee", "body", "caption"),
+        ("Powell meets Ivanov in Moscow. AP Photo/Misha Japaridze", "head", "caption"),
+        ("Sergey Lavrov (Source: Rossiya 1)", "body", "caption"),
+        ("Lavrov with the host (Source:", "body", "caption"),  # a copy cut inside it
+        ("We saw the photo the AP took of it, and it was not what they said.", "body", None),
+        ("Released on February 2, 2007", "footer", "footer"),
+        ("Updates | Frequent Questions | Contact Us | Search", "footer", "menu"),
+        ("| JRL HOME | SUPPORT | SUBSCRIBE |", "head", "menu"),
+        ("Russia and the EU | a partnership", "body", None),  # one pipe is no menu
+        ("U.S. Department of State", "footer", "masthead"),
+        ("The Office of Electronic Information manages this site as a portal.", "footer", "footer"),
     ],
 )
 def test_chrome_table(line: str, place: str, kind: str | None) -> None:
@@ -685,6 +697,12 @@ def test_chrome_table(line: str, place: str, kind: str | None) -> None:
         ("Journalist: Why?", "question", None),
         ("New START: we proposed it.", None, None),  # prose
         ("1. Strategic stability: talks go on.", None, None),  # a numbered point
+        ("FM Lavrov: Yes.", "speaker", "Sergey Lavrov"),  # a role's abbreviation
+        ("FM Ivanov: Yes.", "speaker", "Igor Ivanov"),  # 'Foreign Minister Ivanov'
+        ("Female Host: Welcome.", "host", "Female Host"),  # a role with a modifier
+        ("CNN Correspondent: Why?", "question", None),
+        ("Ambassador Lavrof: Yes.", "speaker", "Sergey Lavrov"),  # misspelt by one letter
+        ("Ambassador Lavrovsky: Yes.", "speaker", "Ambassador Lavrovsky"),  # not one letter
     ],
 )
 def test_label_grammar(paragraph: str, kind: str | None, speaker: str | None) -> None:
@@ -833,3 +851,68 @@ def test_registry_speakers_make_titles_of_their_interviews(tmp_path: Path) -> No
     )
     assert page.transcript.title is not None
     assert [(a.speaker, a.text) for a in page.answers] == [("Sergey Kislyak", "Since 1981.")]
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("Euronews: When we see all these people, what do you feel?", "Euronews"),
+        ("TASS: Mr Minister, what now?", "TASS"),
+        ("Kommersant: Is it true?", "Kommersant"),
+        ("Euronews: it was said", None),  # prose after the colon
+        ("Evelina Zakamskaya: Good evening.", None),  # a person, not an outlet
+    ],
+)
+def test_an_outlets_label_by_name_or_in_capitals(line: str, outlet: str | None) -> None:
+    from mfa_transcripts.builder.grammar.labels import outlet_label
+
+    label = outlet_label(line)
+    assert (label.name if label else None) == outlet
+
+
+@pytest.mark.parametrize(
+    "a, b, apart",
+    [
+        *[("chizov", "chizhov", True), ("chizhov", "chizov", True), ("lavrof", "lavrov", True)],
+        *[("lavrov", "lavrov", False), ("lavrov", "larvov", False), ("ivanov", "ivanova1", False)],
+    ],
+)
+def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
+    from mfa_transcripts.builder.grammar.labels import one_edit_apart
+
+    assert one_edit_apart(a, b) is apart
+
+
+def test_a_caption_glued_to_the_first_label_is_chrome_and_the_label_opens_a_turn(
+    tmp_path: Path,
+) -> None:
+    parsed = _page(
+        tmp_path,
+        "Secretary Rice and Minister Lavrov speak to the press.  State Department photo by "
+        "Ann LeeSECRETARY RICE: Thank you, Sergey.\n\nQUESTION: Madame Secretary, why?\n\n"
+        "SECRETARY RICE: Because we agreed.",
+        "Remarks With Russian Foreign Minister Sergey Lavrov, Moscow, May 15, 2007",
+    )
+    assert [s.text for s in parsed.speeches] == ["Thank you, Sergey."]
+    assert parsed.speeches[0].label == "SECRETARY RICE"
+    assert [q.text for q in parsed.questions] == ["Madame Secretary, why?"]
+    assert parsed.accounting.chrome_chars["caption"] > 0
+
+
+def test_an_untitled_reposts_lead_before_a_republishers_lead_in_and_a_hosts_label_is_chrome(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "A long talk with Russian ambassador Kislyak on the country's leading talk show.\n\n"
+        '"This is such a naive, I must be polite, nonsense"\n\n'
+        "The hosts make fun of the witch hunt, and everyone has a good laugh.\n\n"
+        "Full transcript:\n\nFemale Host:\n\nToday we have a special guest. Why is it so?\n\n"
+        "Sergey Kislyak: It is not so.\n",
+        "utf-8",
+    )
+    parsed = parse_file(path)
+    assert parsed.speeches == []
+    assert [q.label for q in parsed.questions] == ["Female Host"]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [("Sergey Kislyak", "It is not so.")]
+    assert parsed.accounting.chrome_chars["lead"] > 0

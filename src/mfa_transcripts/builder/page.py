@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
-from .grammar.chrome import chrome_kind, glued_opener
+from .grammar.chrome import GLUED_CAPTION, chrome_kind, glued_opener
 from .grammar.dates import (
     date_line,
     line_place,
@@ -161,8 +161,9 @@ _GLUED_AFTER = frozenset('abcdefghijklmnopqrstuvwxyz0123456789.?!…"”»’)')
 def _glued_at(text: str) -> list[int]:
     """Where a ``Question:`` or ``Answer:`` label (a space after its colon) is glued to
     the text before it: literal searches (str.find, in C), then one look at the
-    character before each hit."""
-    found = []
+    character before each hit; and where a turn's label follows a photo caption's credit
+    on its line (:data:`~.grammar.chrome.GLUED_CAPTION`)."""
+    found = [m.end() for m in GLUED_CAPTION.finditer(text)] if "hoto" in text else []
     for label in ("Question:", "Answer:"):
         at = text.find(label)
         while at != -1:
@@ -178,7 +179,7 @@ def _split_glued(lines: list[Line]) -> list[Line]:
     before it; both parts keep the line's number."""
     out: list[Line] = []
     for ln in lines:
-        if "Question:" not in ln.text and "Answer:" not in ln.text:
+        if "Question:" not in ln.text and "Answer:" not in ln.text and "hoto" not in ln.text:
             out.append(ln)
             continue
         cut = 0

@@ -13,7 +13,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * the page's **subject** is the title's speaker, else the registry person the page's
   lead names (on an untitled page, its lead or its paragraphs before the first label),
   else the first registry person labelled; on an untitled page the subject answers
-  under ``Answer:``;
+  under ``Answer:`` and under a label naming them by role and surname
+  (``Ambassador Chizov``, misspelt by a letter);
 * on an **interview** (a digest whose title names the genre, or an untitled one whose
   subject answers under a label), the interviewer's name label asks, and there, or on
   an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
@@ -32,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from . import speakers
 from .grammar.dialogue import bare_labels, dash_labels, surname_labels
-from .grammar.labels import INLINE_LABEL, Label, outlet_label, read_label
+from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
 from .grammar.lexicon import REPORTING
 from .grammar.registry import find_in_text
 from .page import Line, Page
@@ -75,6 +76,18 @@ def label_paragraphs(page: Page) -> Paragraphs:
         or _subject(page, [] if page.title else texts[:first_turn])
         or next((lb.speaker for lb in labels if lb and lb.kind == "speaker" and lb.known), None)
     )
+    if subject is not None and info.speaker is None:
+        # an untitled page: a label the registry does not know may name the subject the
+        # lead names, by role and surname ('Ambassador Chizov' for Vladimir Chizhov)
+        labels = [
+            replace(label, speaker=subject, known=True)
+            if label is not None
+            and label.kind == "speaker"
+            and not label.known
+            and names_person(label.name, subject)
+            else label
+            for label in labels
+        ]
     surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)

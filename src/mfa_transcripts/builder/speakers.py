@@ -153,12 +153,25 @@ def by_name(name: str | None) -> Speaker | None:
     return next((s for s in registry().speakers if s.name == name), None)
 
 
+ROLE_ABBREVIATIONS = {
+    "fm": "foreign minister",
+    "dfm": "deputy foreign minister",
+    "pm": "prime minister",
+    "amb.": "ambassador",
+    "amb": "ambassador",
+}
+"""Role abbreviations a label may open with (folded), as the role they stand for."""
+
+
 def resolve(label: str) -> Speaker | None:
     """The registry speaker a label names, allowing a role before the name; else None.
 
     Punctuation around the label does not matter: ``Sergey Lavrov.`` is Sergey Lavrov.
     """
     folded = " ".join(fold(label).strip().strip(_EDGE_PUNCTUATION).split())
+    head, _, rest = folded.partition(" ")
+    if rest and head in ROLE_ABBREVIATIONS:  # 'FM Ivanov' is 'Foreign Minister Ivanov'
+        folded = f"{ROLE_ABBREVIATIONS[head]} {rest}"
     by_alias = registry().by_alias
     # the longest alias the label ends with, at a word boundary: one look-up a word
     words = folded.split(" ")

@@ -245,7 +245,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
         if (kind := chrome_kind(text, "body")) is not None and (
             current is None or index == last or labels[index + 1] is not None
         ):
-            close()  # a chrome line ends the turn it follows
+            # before a label, whose turn closes the one this follows (asking first
+            # whether that was an editor's lead), or last
             chrome.append(Chrome(kind, ln.number, start, end))
             continue
         if current is None and STAGE_DIRECTION.match(text):

@@ -24,8 +24,10 @@ from .dates import DATELINE
 
 __all__ = [
     "CHROME_LINES",
+    "GLUED_CAPTION",
     "GLUED_OPENERS",
     "LANGUAGE_TAG",
+    "PHOTO_CREDIT",
     "ChromeLine",
     "chrome_kind",
     "glued_opener",
@@ -47,6 +49,22 @@ SITE_FOOTER = ("additional materials", "web content display", "advanced settings
 _HEAD = frozenset({"head"})
 _FOOTER = frozenset({"footer"})
 _ANYWHERE = frozenset({"head", "body", "footer"})
+# a photo's credit, as a caption ends: 'State Department photo by Michael Gross', 'AP
+# Photo/Misha Japaridze', '(Source: Rossiya 1)' (or cut: '(Source:')
+_CREDITOR = (
+    r"(?:state department|white house|un|ap|afp|reuters|epa|tass|ria novosti|sputnik"
+    r"|getty images|xinhua)"
+)
+PHOTO_CREDIT = (
+    rf"\b{_CREDITOR}\s+photo(?:\s*(?:by\s+|/\s*)[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})?\.?"
+    r"|\((?:source|photo|photos|photo credit|credit)\s*:[^()\n]{0,120}\)?"
+)
+GLUED_CAPTION = re.compile(
+    rf"(?i:{_CREDITOR})\s+[Pp]hoto(?:\s*(?:by\s+|/\s*)[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{0,3}})?"
+    r"\.?\s*(?=[A-Z][A-Z.’'\- ]{1,60}:|Question:)"
+)
+"""A caption's credit with a turn's label glued after it, on one line: 'State Department
+photo by Valeriy YevseyevSECRETARY RICE: Well, ...'; the label starts a line of its own."""
 _SOCIAL = (
     r"(?:facebook|twitter|x|vk|vkontakte|telegram|whatsapp|viber|odnoklassniki|ok|linkedin"
     r"|email|e-mail|copy\ link|print)"
@@ -66,13 +84,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # the language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1'; a bullet with no language
     ChromeLine("languages", _HEAD, r"•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+|•"),
-    # the ministry's name as a site line under the title: 'Ministry of Foreign Affairs of
-    # the Russian Federation'
+    # the ministry's name as a site line under the title or in the footer: 'Ministry of
+    # Foreign Affairs of the Russian Federation', a counterpart's: 'U.S. Department of State'
     ChromeLine(
         "masthead",
-        _HEAD,
+        _HEAD | _FOOTER,
         r"(?:the )?ministry of foreign affairs of (?:the )?russian federation"
-        r"|(?:the )?foreign ministry of (?:the )?russian federation",
+        r"|(?:the )?foreign ministry of (?:the )?russian federation"
+        r"|(?:the )?u\.?s\.? department of state",
     ),
     # a document number on current-site renderings: '2432-20-10-2014'
     ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
@@ -142,6 +161,22 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|(?:read|see) also\b[^\n]{0,200}"
         r"|[\[(](?:video|photo|audio|infographic)s?[\])]"
         r"|(?:photo|video)(?: credit)?\s*:\s*[^\n]{1,120}",
+    ),
+    # a photo's caption, ending with its credit: 'Secretary Rice and Minister Lavrov speak
+    # to the press. State Department photo by Valeriy Yevseyev', 'Sergey Lavrov (Source:'
+    ChromeLine("caption", _ANYWHERE, rf"[^\n]{{0,600}}?(?:{PHOTO_CREDIT})"),
+    # a government site's release line: 'Released on February 2, 2007'
+    ChromeLine("footer", _ANYWHERE, r"released on [^\n]{0,30}\d{4}"),
+    # a site's menu: three or more short items between pipes ('Updates | Frequent
+    # Questions | Contact Us', '| JRL HOME | SUPPORT | SUBSCRIBE |')
+    ChromeLine("menu", _ANYWHERE, r"\|?(?:[^|\n]{1,40}\|){2,}[^|\n]{0,40}"),
+    # a site's note on itself: '... manages this site as a portal for ...', 'External
+    # links to other Internet sites should not be construed as an endorsement ...'
+    ChromeLine(
+        "footer",
+        _FOOTER,
+        r"[^\n]{0,200}\b(?:manages this (?:web)?site|should not be construed as an endorsement)"
+        r"[^\n]{0,400}",
     ),
     # a site's copyright line: '© 2024 All rights reserved', 'Copyright 2011 ...'
     ChromeLine(

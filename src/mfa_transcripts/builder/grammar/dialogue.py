@@ -198,7 +198,8 @@ def surname_labels(
 
 def in_own_words(texts: list[str], surname: str | None) -> bool:
     """Unlabelled paragraphs before an interview's first turn that speak in the first
-    person, neither reporting (``said``), nor greeting (``Hello and welcome to ...``), nor
+    person, neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
+    and welcome to ...``), nor
     naming the speaker by (folded) surname or role (``..., Lavrov has undertaken``,
     ``The minister received us``), and none of them asking: the speaker's preface (``We
     are pleased with ...``), not the editor's or the host's lead."""
@@ -206,6 +207,7 @@ def in_own_words(texts: list[str], surname: str | None) -> bool:
         return False  # a host's introduction asks ('What's pushing London to ...?')
     return any(
         FIRST_PERSON.search(text)
+        and not _QUOTED.match(text.strip())  # a pull quote: the editor quoting the speaker
         and not REPORTING.search(text)
         and not SALUTATION.search(text)
         and not ROLE_REFERENCE.search(text)

@@ -21,10 +21,11 @@ ordered table; the first row that matches gives the kind):
   surname alone or with initials names the person: ``Lavrov:``, ``S.Lavrov:``,
   ``M.V.Zakharova:``, ``SERGEI LAVROV, Russian Foreign Minister:``) — a speaker;
 * a role that asks (:data:`~.lexicon.ASKING_ROLES`: ``Journalist``, ``Voice from the
-  audience``) — a question; a role that chairs or interprets
-  (:data:`~.lexicon.CHAIRING_ROLES`: ``Moderator``) — a statement that leaves an open
-  question open; a broadcast's host (:data:`~.lexicon.HOSTING_ROLES`: ``Host``) — the
-  same where the page labels its questions, else a question;
+  audience``, with up to two words before it: ``CNN Correspondent``) — a question; a
+  role that chairs or interprets (:data:`~.lexicon.CHAIRING_ROLES`: ``Moderator``) — a
+  statement that leaves an open question open; a broadcast's host
+  (:data:`~.lexicon.HOSTING_ROLES`: ``Host``) — the same where the page labels its
+  questions, else a question;
 * two to :data:`MAX_NAME_WORDS` capitalised words (``of``, ``the``, ``and``... and the
   name particles allowed between, not at either end, though a particle such as ``van``
   may start one), or initials glued to a surname (``S.A.Ryabkov``) — a speaker the
@@ -46,7 +47,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import speakers
-from .lexicon import ASKING_ROLES, CHAIRING_ROLES, HOSTING_ROLES, REPORTING, ROLE_NAME_WORDS
+from .lexicon import (
+    ASKING_ROLES,
+    CHAIRING_ROLES,
+    HOSTING_ROLES,
+    OUTLETS,
+    REPORTING,
+    ROLE_NAME_WORDS,
+)
 
 __all__ = [
     "INLINE_LABEL",
@@ -56,7 +64,9 @@ __all__ = [
     "Label",
     "is_acronym",
     "is_label_line",
+    "names_person",
     "near_label",
+    "one_edit_apart",
     "outlet_label",
     "read_label",
 ]
@@ -98,6 +108,7 @@ CONNECTORS = frozenset(
     {"of", "the", "for", "and", "on", "to", "in", "at"} | speakers.NAME_PARTICLES
 )
 _ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
+_TURN_ROLES = ASKING_ROLES | CHAIRING_ROLES | HOSTING_ROLES
 _QUESTION_WORDS = {"question", "q", "questions"}
 _ANSWER_WORDS = {"answer", "a"}
 # 'Question from the audience', 'Question to both ministers', 'Question 2', 'Question2'
@@ -192,10 +203,13 @@ def _read_name(
     )
     if person is not None:
         return "speaker", person.name, True, False
-    if title_speaker is not None and _names_title_speaker(name, title_speaker):
+    if title_speaker is not None and names_person(name, title_speaker):
         return "speaker", title_speaker, True, False  # 'V.Churkin', 'Ambassador Churkin'
     role = _ROLE_PHRASE.match(folded)
     word = folded if role is None or len(name.split()) > 6 else role["role"]
+    last = folded.rsplit(" ", 1)[-1]
+    if role is None and len(name.split()) <= 3 and last in _TURN_ROLES:
+        word = last  # a role with its modifiers: 'Female Host', 'CNN Correspondent'
     if word in ASKING_ROLES:
         return "question", None, True, False
     if word in CHAIRING_ROLES:
@@ -236,8 +250,9 @@ _OUTLET_KIND = re.compile(
 
 
 def outlet_label(text: str, start: int = 0) -> Label | None:
-    """An upper-case outlet's label (``TASS:``, ``RIA:``, a channel's number after it:
-    ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``): an outlet's
+    """An outlet's label: upper case (``TASS:``, ``RIA:``, a channel's number after it:
+    ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``), or a name of
+    :data:`~.lexicon.OUTLETS` (``Euronews:``): an outlet's
     interviewer, read as a question on an interview page with no question labels; None
     otherwise."""
     match = LABEL.match(text) if ":" in text else None
@@ -245,12 +260,15 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
         return None
     name = " ".join(match["name"].split())
     words = _OUTLET_KIND.sub("", name).split()  # 'News agency TASS'
-    if (
-        not words
-        or len(words) > 2
-        or not (is_acronym(words[0]) and words[0].isalpha())
-        or (len(words) == 2 and not (words[1].isdigit() or is_acronym(words[1])))
-        or not text[match.end() : match.end() + 1].isupper()
+    named = speakers.fold(" ".join(words)) in OUTLETS  # 'Euronews', 'Kommersant'
+    if not text[match.end() : match.end() + 1].isupper() or (
+        not named
+        and (
+            not words
+            or len(words) > 2
+            or not (is_acronym(words[0]) and words[0].isalpha())
+            or (len(words) == 2 and not (words[1].isdigit() or is_acronym(words[1])))
+        )
     ):
         return None  # 'A.N.:' is a person's initials, no outlet
     span = (start + match.start(), start + match.end("colon"))
@@ -258,10 +276,12 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     return Label("question", name, qualifier, None, True, span, start + match.end())
 
 
-def _names_title_speaker(name: str, title_speaker: str) -> bool:
-    """A label naming the title's speaker by surname, perhaps with initials or role words
-    before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador Churkin``), or by full name
-    after role words (``Ambassador Vladimir Chizhov``)."""
+def names_person(name: str, title_speaker: str) -> bool:
+    """A label naming the title's speaker (or the page's subject) by surname, perhaps
+    with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
+    Churkin``), a surname of six letters or more perhaps misspelt by one letter
+    (``Ambassador Chizov``), or by full name after role words (``Ambassador Vladimir
+    Chizhov``)."""
     folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
     if folded.endswith(" " + full) and all(
         w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
@@ -271,11 +291,25 @@ def _names_title_speaker(name: str, title_speaker: str) -> bool:
     if not words or len(words) > 5:
         return False
     surname = speakers.fold(title_speaker.split()[-1])
-    if speakers.fold(words[-1]) != surname or len(surname) < 3:
+    if len(surname) < 3 or not (
+        speakers.fold(words[-1]) == surname
+        or (len(surname) >= 6 and one_edit_apart(speakers.fold(words[-1]), surname))
+    ):
         return False
     return all(
         (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
     )
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one letter left out, added or changed
+    (``chizov`` for ``chizhov``): a surname misspelt in a label."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def is_acronym(word: str) -> bool:

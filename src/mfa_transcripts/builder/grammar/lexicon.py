@@ -26,6 +26,7 @@ __all__ = [
     "HOSTING_ROLES",
     "MONTHS",
     "NOT_PLACE_WORDS",
+    "OUTLETS",
     "PERSON_ROLES",
     "PRESENTING",
     "PRESENTS_TEXT",
@@ -58,6 +59,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ),
     ("news conference", r"(?:joint )?(?:news|press)[ -]conference|(?:joint )?press availability"),
     ("remarks", r"remarks"),
+    ("remarks", r"press encounter|(?:media |press )?stakeout"),  # the UN's words for it
     ("statement", r"(?:joint )?statements?"),
     ("speech", r"speech"),
     ("address", r"address"),
@@ -152,6 +154,19 @@ PERSON_ROLES = frozenset(r.word for r in ROLES if r.person)
 ASKING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "asks")
 CHAIRING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "chairs")
 HOSTING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "hosts")
+
+OUTLETS = frozenset(
+    {
+        *("euronews", "cnn", "bbc", "rt", "tass", "ria novosti", "ria", "interfax", "sputnik"),
+        *("kommersant", "izvestia", "rossiya", "channel one", "russia today", "reuters", "afp"),
+        *("bloomberg", "nbc", "cbs", "abc", "fox news", "al jazeera", "cgtn", "xinhua", "nhk"),
+        *("newsweek", "time", "le figaro", "le monde", "der spiegel", "spiegel", "die zeit"),
+        *("the guardian", "the times", "financial times", "the telegraph", "france 24", "dw"),
+        *("rbc", "vesti", "ntv", "lenta.ru", "rossiyskaya gazeta", "trud", "ogonyok"),
+    }
+)
+"""News outlets (folded) whose name, as a turn label, is the outlet's interviewer
+asking (``Euronews: When we see ...``)."""
 
 NOT_PLACE_WORDS = (
     *("Minister", "Ministerial", "Ministry", "Council", "Conference", "Summit", "Forum"),
