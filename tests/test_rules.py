@@ -739,6 +739,12 @@ def test_head_rules_are_ordered_and_named() -> None:
         ),
         ("Remarks by Sergey Lavrov, 17.03.2004.", "Remarks by Sergey Lavrov, 17.03.2004"),
         ("1.5 million people: remarks by ...", "1.5 million people: remarks by ..."),
+        (
+            "[wanabidii] Press Releases: Remarks With Russian Foreign Minister Sergey Lavrov",
+            "Remarks With Russian Foreign Minister Sergey Lavrov",
+        ),
+        ("US Department of State REMARKS WITH MINISTER LAVROV", "REMARKS WITH MINISTER LAVROV"),
+        ("Transcripts: what the minister said", "Transcripts: what the minister said"),
     ],
 )
 def test_clean_title_drops_a_leading_stamp(line: str, title: str) -> None:
@@ -916,3 +922,17 @@ def test_an_untitled_reposts_lead_before_a_republishers_lead_in_and_a_hosts_labe
     assert [q.label for q in parsed.questions] == ["Female Host"]
     assert [(a.speaker, a.text) for a in parsed.answers] == [("Sergey Kislyak", "It is not so.")]
     assert parsed.accounting.chrome_chars["lead"] > 0
+
+
+def test_a_headline_gives_way_along_a_chain_of_headlines_to_the_documents_title(
+    tmp_path: Path,
+) -> None:
+    title = "Opening Remarks by Sergey Lavrov at the Carnegie Endowment, Washington, 7 May 2009"
+    parsed = _page(
+        tmp_path,
+        "Ladies and gentlemen, thank you for coming.",
+        "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n"
+        f"Lavrov speech to the Carnegie Endowment, 7 May 2009\n\n{title}",
+    )
+    assert parsed.transcript.title == title
+    assert [s.text for s in parsed.speeches] == ["Ladies and gentlemen, thank you for coming."]

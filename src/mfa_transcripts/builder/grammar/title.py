@@ -120,7 +120,15 @@ class TitleInfo:
     speaker_known: bool
 
 
-_STAMP_PREFIX = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])")
+TITLE_PREFIXES: tuple[str, ...] = (
+    r"\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?\.?\s+(?=[A-Z])",  # a stamp: '17.03.04. Transcript ...'
+    r"\[[^\]\n]{1,40}\]\s+(?=\S)",  # a mailing list's tag: '[wanabidii] ...'
+    # a site's section before the title: 'Press Releases: Remarks With ...'
+    r"(?i:press releases?|transcripts?|speeches and remarks|remarks and speeches)\s*:\s+(?=[A-Z])",
+    r"(?i:(?:the\s+)?u\.?s\.?\s+department\s+of\s+state)\s+(?=[A-Z])",  # a site's name
+)
+"""What may stand before the title on its line and is not the title, in any order."""
+_STAMP_PREFIX = re.compile(r"^(?:" + "|".join(TITLE_PREFIXES) + ")+")
 
 
 # a monitoring service's wrapper: 'Text of "Commentary by ...," published on ... on 24 February'
@@ -141,8 +149,9 @@ _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".jo
 
 
 def clean_title(text: str) -> str:
-    """A title line as the title: whitespace collapsed, no closing colon or full stop, no
-    numeric stamp before it (``17.03.04. Transcript of ...`` on 2004 pages), no
+    """A title line as the title: whitespace collapsed, no closing colon or full stop, none
+    of :data:`TITLE_PREFIXES` before it (``17.03.04. Transcript of ...`` on 2004 pages,
+    ``[list] Press Releases: Remarks ...``), no
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""

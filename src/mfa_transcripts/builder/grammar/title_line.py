@@ -148,27 +148,36 @@ def find_title(texts: list[str]) -> int | None:
             if labelled == 2:
                 return None  # the turns have begun: the page has no title
         if _looks_like_title(text):
-            # a republisher's headline over the document's own title: a dated title
-            # under it, or, under an undated one, a title opening with its genre
-            dated = has_title_date(text.strip())
-            own = not dated and not LEADING_GENRE.match(text.strip())
-            # a headline naming no date and nobody may stand further above the title, and
-            # gives way to a title naming a registry person
-            vague = not dated and not find_in_text(text)
-            gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
-            for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
-                later = texts[j].strip()
-                if fold_spaces(later) == fold_spaces(text):
-                    continue  # the headline repeated
-                if _completes(text, later):
-                    return j  # the title cut short, then in full
-                if _looks_like_title(later) and (
-                    has_title_date(later)
-                    or (own and LEADING_GENRE.match(later))
-                    or (vague and find_in_text(later))
-                ):
-                    return j
+            # a headline gives way to the title under it, which may itself be a
+            # republisher's headline over the document's own title
+            while (later := _gives_way(texts, i)) is not None:
+                i = later
             return i
+    return None
+
+
+def _gives_way(texts: list[str], i: int) -> int | None:
+    """The index of the title a republisher's headline ``texts[i]`` gives way to: a
+    dated title under it, or, under an undated one, a title opening with its genre; a
+    headline naming no date and nobody may stand further above the title, and gives way
+    to a title naming a registry person or opening with its genre. None: it is the title."""
+    text = texts[i]
+    dated = has_title_date(text.strip())
+    own = not dated and not LEADING_GENRE.match(text.strip())
+    vague = not dated and not find_in_text(text)
+    gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
+    for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
+        later = texts[j].strip()
+        if fold_spaces(later) == fold_spaces(text):
+            continue  # the headline repeated
+        if _completes(text, later):
+            return j  # the title cut short, then in full
+        if _looks_like_title(later) and (
+            has_title_date(later)
+            or (own and LEADING_GENRE.match(later))
+            or (vague and (find_in_text(later) or LEADING_GENRE.match(later)))
+        ):
+            return j
     return None
 
 
