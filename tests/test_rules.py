@@ -936,3 +936,42 @@ def test_a_headline_gives_way_along_a_chain_of_headlines_to_the_documents_title(
     )
     assert parsed.transcript.title == title
     assert [s.text for s in parsed.speeches] == ["Ladies and gentlemen, thank you for coming."]
+
+
+def test_chrome_between_a_turns_paragraphs_is_left_out_of_its_text(tmp_path: Path) -> None:
+    parsed = _page(
+        tmp_path,
+        "Question: Why?\n\nSergey Lavrov: First, we agreed.\n\nAdvertisement\n\n"
+        "Second, we kept to it.\n\nRead also: Lavrov meets Wang Yi\n\nThird, it works.",
+    )
+    (answer,) = parsed.answers
+    assert answer.text == "First, we agreed.\n\nSecond, we kept to it.\n\nThird, it works."
+    assert answer.paragraph_count == 3
+    text = (tmp_path / "page.txt").read_text("utf-8")
+    assert text[answer.char_start : answer.char_end].startswith("First, we agreed.")
+    assert text[answer.char_start : answer.char_end].endswith("Third, it works.")
+    assert parsed.accounting.chrome_chars["republisher"] == len(
+        "AdvertisementReadalso:LavrovmeetsWangYi"
+    )
+    assert parsed.accounting.unaccounted_chars == 0
+
+
+def test_a_sentence_closed_by_a_colon_is_no_label_but_a_question_label_is_no_headline(
+    tmp_path: Path,
+) -> None:
+    from mfa_transcripts.builder.grammar.labels import read_label
+
+    assert read_label("Below are excerpts from the interview with Lavrov:") is None
+    assert read_label("Permanent Representative of Russia to the UN Vasily Nebenzia:") is not None
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Russian FM Lavrov: Russophobia Began With The Magnitsky Act\n\n"
+        "On February 11, 2018, Foreign Minister Sergey Lavrov granted an interview to Rossiya 1."
+        '\n\nBelow are excerpts from the interview with Lavrov:\n\nQuestion: "Why are you on '
+        'the list?"\n\nSergey Lavrov: "I do not care."\n',
+        "utf-8",
+    )
+    parsed = parse_file(path)
+    assert [q.text for q in parsed.questions] == ['"Why are you on the list?"']
+    assert [a.text for a in parsed.answers] == ['"I do not care."']
+    assert parsed.speeches == []

@@ -12,7 +12,9 @@ of Unicode whitespace (no-break spaces and invisible separators and marks includ
 becomes one space and the ends are stripped of whitespace and format characters;
 paragraphs are joined by one blank line (``"\\n\\n"``).
 :func:`normalise_text` implements it, and ``normalise_text(source[char_start:char_end])``
-gives ``text`` for every record.
+gives ``text`` for every record whose span holds no line of page chrome; a chrome line
+between a record's paragraphs (an advertisement, a photo caption, a ``Read also:`` link)
+is left out of its ``text`` and counted as chrome.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ IDs are derived from what the page says, never from file order:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -327,8 +328,18 @@ def without_invisible_turns(
     chrome = list(body_chrome)
     # One search for the page: no slice of a page without format characters holds one.
     normalise = normalise_text if has_format_character(page.text) else _normalise_plain
+    inner = sorted(c.start for c in body_chrome)  # chrome a turn's range may hold
     for turn in turns:
-        if content := normalise(page.text[turn.start : turn.end]):
+        # a turn's text is its range, or, where chrome stands inside the range (an
+        # advertisement between its paragraphs), its paragraphs without that chrome
+        at = bisect_left(inner, turn.start)
+        chromed = at < len(inner) and inner[at] < turn.end
+        raw = (
+            "\n".join(page.text[a:b] for a, b in turn.spans)
+            if chromed
+            else page.text[turn.start : turn.end]
+        )
+        if content := normalise(raw):
             kept.append(turn)
             contents.append(content)
         elif turn.label_span is None and turn.heading_span is None and turn.kind == "speech":
@@ -355,7 +366,7 @@ def account(page: Page, turns: list[Turn], body_chrome: list[Chrome]) -> Account
             spans.append((*turn.label_span, "record"))
         if turn.heading_span:
             spans.append((*turn.heading_span, "record"))
-        spans.append((turn.start, turn.end, "record"))
+        spans.extend((a, b, "record") for a, b in turn.spans)
     spans.sort()
     text = page.text
     covered = 0

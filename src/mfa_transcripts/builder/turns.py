@@ -242,11 +242,9 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             section = " ".join(text.split())
             pending_heading = ((start, end), ln.number)
             continue
-        if (kind := chrome_kind(text, "body")) is not None and (
-            current is None or index == last or labels[index + 1] is not None
-        ):
-            # before a label, whose turn closes the one this follows (asking first
-            # whether that was an editor's lead), or last
+        if (kind := chrome_kind(text, "body")) is not None:
+            # chrome wherever it stands: between a turn's paragraphs it is left out of
+            # the turn's text, which goes on after it
             chrome.append(Chrome(kind, ln.number, start, end))
             continue
         if current is None and STAGE_DIRECTION.match(text):

@@ -166,6 +166,8 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
     if match is None:
         return None
     prose = text[match.end() : match.end() + 1].islower()
+    if match.end() >= len(text) and _presenting(match["name"]):
+        return None  # 'Below are excerpts from the interview with Lavrov:' presents the text
     reading = _read_name(match["name"], bool(match["number"]), prose, title_speaker)
     if reading is None:
         return None
@@ -225,6 +227,15 @@ def _read_name(
     ):
         return "speaker", before, False, False  # 'Armen Oganesyan, Editor in Chief ...:'
     return None
+
+
+def _presenting(name: str) -> bool:
+    """A line closed by a colon and nothing after it that is a sentence, not a label
+    alone on its line: five words or more, two of them lower-case words that are no
+    connector (``Below are excerpts from the interview with Lavrov``, not ``Permanent
+    Representative of Russia to the UN Vasily Nebenzia``)."""
+    words = name.split()
+    return len(words) >= 5 and sum(w.islower() and w not in CONNECTORS for w in words) >= 2
 
 
 def is_label_line(text: str) -> bool:

@@ -203,8 +203,11 @@ def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     label and a sentence of six words or more that neither closes nor runs on (no closing
     punctuation, no comma or dash at its end, the next line not in lower case) and greets
     nobody (``Deputy Foreign Minister Oleg Syromolotov: Moscow has no data indicating
-    that coronavirus came from lab``): a turn's paragraph ends its sentence."""
+    that coronavirus came from lab``): a turn's paragraph ends its sentence. A question's
+    or an answer's label is never one (``Question: "Let us talk ..."``)."""
     text = ctx.texts[i].strip()
+    if (asked := read_label(text)) is not None and asked.kind in ("question", "answer"):
+        return None
     if _QUOTE_AFTER_LABEL.match(text):
         return i + 1
     match = _HEADLINE_AFTER_LABEL.match(text)
