@@ -975,3 +975,20 @@ def test_a_sentence_closed_by_a_colon_is_no_label_but_a_question_label_is_no_hea
     assert [q.text for q in parsed.questions] == ['"Why are you on the list?"']
     assert [a.text for a in parsed.answers] == ['"I do not care."']
     assert parsed.speeches == []
+
+
+def test_headlines_listed_under_see_also_are_chrome_even_shaped_like_a_label(
+    tmp_path: Path,
+) -> None:
+    parsed = _page(
+        tmp_path,
+        "Question: Why?\n\nSergey Lavrov: First, we agreed.\n\nSee also\n\n"
+        "Russian diplomacy: from envoys to departments\n\nLavrov meets Wang Yi in Beijing\n\n"
+        "Second, we kept to it.",
+    )
+    (answer,) = parsed.answers
+    assert answer.text == "First, we agreed.\n\nSecond, we kept to it."
+    assert parsed.speeches == []
+    # a heading-shaped line under a paragraph is no link: nothing 'See also' lists
+    plain = _page(tmp_path, "Sergey Lavrov: We agreed.\n\nA new chapter\n\nWe kept to it.")
+    assert "A new chapter" in plain.speeches[0].text

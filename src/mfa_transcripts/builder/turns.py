@@ -52,7 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
-from .grammar.chrome import chrome_kind
+from .grammar.chrome import chrome_kind, links_under
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
@@ -242,7 +242,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             section = " ".join(text.split())
             pending_heading = ((start, end), ln.number)
             continue
-        if (kind := chrome_kind(text, "body")) is not None:
+        if (kind := chrome_kind(text, "body")) is not None or links_under(texts, index):
+            kind = kind or "republisher"  # a headline under 'See also'
             # chrome wherever it stands: between a turn's paragraphs it is left out of
             # the turn's text, which goes on after it
             chrome.append(Chrome(kind, ln.number, start, end))

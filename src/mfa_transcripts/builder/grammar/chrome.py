@@ -31,6 +31,7 @@ __all__ = [
     "ChromeLine",
     "chrome_kind",
     "glued_opener",
+    "links_under",
 ]
 
 
@@ -259,3 +260,26 @@ def glued_opener(text: str) -> tuple[str, int] | None:
         if (match := pattern.match(text)) is not None:
             return kind, match.end()
     return None
+
+
+_LINK_LABEL = re.compile(
+    r"^\s*(?i:(?:see|read) also|related(?: (?:posts|articles|news|materials|stories))?"
+    r"|more on (?:this|the) (?:topic|subject))\s*:?\s*$"
+)
+_LINK_TITLE = re.compile(r"^[^\n]{3,160}(?<![.?!…\"”»’)])$")  # no closing punctuation
+MAX_LINKS = 3
+"""Most headlines a 'See also' line lists under it."""
+
+
+def links_under(texts: list[str], index: int) -> bool:
+    """Whether ``texts[index]`` is a headline listed under a line of its own that links
+    other articles (``See also``, ``Related articles:``), itself or after up to
+    :data:`MAX_LINKS` - 1 more: up to 15 words, no closing punctuation."""
+    if not _LINK_TITLE.match(texts[index].strip()) or len(texts[index].split()) > 15:
+        return False
+    for k in range(index - 1, max(index - 1 - MAX_LINKS, -1), -1):
+        if _LINK_LABEL.match(texts[k]):
+            return True
+        if not _LINK_TITLE.match(texts[k].strip()) or len(texts[k].split()) > 15:
+            return False
+    return False
