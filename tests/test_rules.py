@@ -31,6 +31,22 @@ def _page(tmp_path: Path, body: str, title: str = TITLE) -> ParsedPage:
 @pytest.mark.parametrize(
     "title, speaker, role, genre, occasion, place",
     [
+        (  # the UN's word for remarks to the press
+            "Press encounter by Foreign Minister Igor Ivanov, Moscow, 16 May 2001",
+            "Igor Ivanov",
+            "Foreign Minister",
+            "press encounter",
+            None,
+            "Moscow",
+        ),
+        (  # a journal's word for answers to questions
+            "Q&A with Deputy Minister Sergey Ryabkov at the Journal, Moscow, May 1, 2010",
+            "Sergey Ryabkov",
+            "Deputy Minister",
+            "q&a",
+            "the Journal",
+            "Moscow",
+        ),
         (  # a speaker missing from the registry, role words before the name
             "Deputy Foreign Minister Ivan Petrov’s interview with RIA Novosti, Moscow, "
             "March 3, 2021",

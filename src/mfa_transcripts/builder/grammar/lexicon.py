@@ -76,6 +76,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
         r"(?:media|journalists|press))?",
     ),
     ("answers to questions", r"answers?"),
+    ("answers to questions", r"q\s?&\s?a"),  # 'Q&A with the Deputy Minister ...'
     ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
     ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
