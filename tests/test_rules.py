@@ -1008,3 +1008,18 @@ def test_headlines_listed_under_see_also_are_chrome_even_shaped_like_a_label(
     # a heading-shaped line under a paragraph is no link: nothing 'See also' lists
     plain = _page(tmp_path, "Sergey Lavrov: We agreed.\n\nA new chapter\n\nWe kept to it.")
     assert "A new chapter" in plain.speeches[0].text
+
+
+def test_an_outlets_numbered_label_run_into_an_answer_starts_a_question(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "CNN 18: Mr Ambassador, thanks for joining us. Why now?\n\n"
+        "A.M.Kadakin: We welcomed it. CNN 18: That is a change? A.M.Kadakin: It is not.\n",
+        "utf-8",
+    )
+    parsed = parse_file(path)
+    assert [q.text for q in parsed.questions] == [
+        "Mr Ambassador, thanks for joining us. Why now?",
+        "That is a change?",
+    ]
+    assert [a.text for a in parsed.answers] == ["We welcomed it.", "It is not."]

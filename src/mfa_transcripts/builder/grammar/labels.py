@@ -83,9 +83,10 @@ LABEL = re.compile(
     r"(?P<name>[^\W\d_][^:;()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
     r"(?P<colon>:)(?=\s|$)\s*+"
 )
-# a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...'
+# a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...',
+# '... welcomed it. CNN 18: That is ...' (a channel's number may end it)
 INLINE_LABEL = re.compile(
-    r"(?<=[.?!…\"”»’)])\s*+(?P<label>[A-Z][\w.’'\-]*+(?:\s++[A-Z][\w.’'\-]*+){0,3}"
+    r"(?<=[.?!…\"”»’)])\s*+(?P<label>[A-Z][\w.’'\-]*+(?:\s++(?:[A-Z][\w.’'\-]*+|\d{1,3})){0,3}"
     r"\s*+(?:\([^()\n]{1,100}\))?:\s++[A-Z“\"«])"
 )
 # 'Q. With the rise of tensions ...': a question label written with a full stop alone
