@@ -1023,3 +1023,18 @@ def test_an_outlets_numbered_label_run_into_an_answer_starts_a_question(tmp_path
         "That is a change?",
     ]
     assert [a.text for a in parsed.answers] == ["We welcomed it.", "It is not."]
+
+
+def test_a_bylines_line_of_roles_may_end_with_a_full_stop_but_a_sentence_is_text(
+    tmp_path: Path,
+) -> None:
+    from mfa_transcripts.builder.grammar.head import split_head
+
+    for roles, taken in [
+        ("Minister of Foreign Affairs of the Russian Federation.", True),
+        ("Russian Foreign Minister since 2004", True),
+        ("Ministers of the region have met many times to discuss the matter.", False),
+    ]:
+        texts = ["May 5, 2005", "Sergey Lavrov", roles, "The events of the war matter."]
+        head = split_head("x", texts, [1, 2, 3, 4], "The Great Victory", ["article"], [])
+        assert ((2, "byline") in head.kinds) is taken, roles

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import speakers
 from .footer import signer
 from .headings import STAGE_DIRECTION
-from .labels import is_label_line, outlet_label, read_label
+from .labels import CONNECTORS, is_label_line, outlet_label, read_label
 from .lexicon import (
     FIRST_PERSON,
     FIRST_PERSON_SUBJECT,
@@ -172,18 +172,20 @@ def name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     Sergey Lavrov``): a registry person or the title's speaker, two words or more; and
     the line of roles under it (``Minister of Foreign Affairs of the Russian Federation,
     Chairman of Board of Trustees of RIAC``): opening with a role word, up to 25 words,
-    no closing punctuation."""
+    at most two lower-case words that are no connector (``since``), no closing
+    punctuation but a full stop."""
     text = ctx.texts[i].strip()
     if len(text.split()) >= 2 and signer(text, ctx.speaker):
         return i + 1
     after_name = head.kinds[-1:] == [(i - 1, "byline")]
-    words = text.split()
+    words = text.removesuffix(".").split()  # 'Minister of Foreign Affairs of Russia.'
     return (
         i + 1
         if after_name
         and 0 < len(words) <= 25
         and words[0] in ROLE_NAME_WORDS
-        and not SENTENCE_END.search(text)
+        and not SENTENCE_END.search(text.removesuffix("."))
+        and sum(w.islower() and w not in CONNECTORS for w in words) <= 2
         and not FIRST_PERSON.search(text)
         else None
     )
