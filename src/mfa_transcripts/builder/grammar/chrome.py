@@ -8,7 +8,9 @@ footer only when it holds at least one ``footer``-place line; the organisation t
 between them are :mod:`.footer`'s. Everything before the title is chrome of kind
 ``masthead`` (or ``header``): no table is needed there.
 
-All rows of one place are one compiled alternation, so a line costs one regex call.
+All rows of one place are one compiled alternation, so a line costs one regex call; a
+row that would scan the whole line (a caption, which ends with its credit) carries a
+*screen* of words and is tried only on lines whose end holds one.
 
 Chrome may also be **glued to the first paragraph** of the body, with no line break of
 its own: :data:`GLUED_OPENERS` lists those prefixes (an agency's dateline, a channel's
@@ -42,6 +44,15 @@ class ChromeLine:
     kind: str
     places: frozenset[str]
     pattern: str  # matched against the whole stripped line, case-insensitively
+    screen: tuple[str, ...] = ()
+    """Words one of which a line's end (its last :data:`SCREEN_REACH` characters) must
+    hold, in lower case, title case or capitals, for the row to be tried: a row whose
+    pattern would scan the line (a caption, ending with its credit) is tried only on the
+    few lines that may match it."""
+
+
+SCREEN_REACH = 160
+"""How far from a line's end a screened row's words are looked for."""
 
 
 SITE_FOOTER = ("additional materials", "web content display", "advanced settings", "print version")
@@ -165,7 +176,12 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # a photo's caption, ending with its credit: 'Secretary Rice and Minister Lavrov speak
     # to the press. State Department photo by Valeriy Yevseyev', 'Sergey Lavrov (Source:'
-    ChromeLine("caption", _ANYWHERE, rf"[^\n]{{0,600}}?(?:{PHOTO_CREDIT})"),
+    ChromeLine(
+        "caption",
+        _ANYWHERE,
+        rf"[^\n]{{0,600}}?(?:{PHOTO_CREDIT})",
+        screen=("photo", "(source", "(credit"),
+    ),
     # a government site's release line: 'Released on February 2, 2007'
     ChromeLine("footer", _ANYWHERE, r"released on [^\n]{0,30}\d{4}"),
     # a site's menu: three or more short items between pipes ('Updates | Frequent
@@ -216,10 +232,25 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
 _PLACES = ("head", "body", "footer")
 
 
-def _compile(place: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    rows = [row for row in CHROME_LINES if place in row.places]
+_Screened = tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...]]
+
+
+def _variants(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A screen's words as written in lower case, title case and capitals: ``in`` tests
+    (C string searches), no case-insensitive regex search of every paragraph."""
+    return tuple({v for w in words for v in (w, w.title(), w.upper())})
+
+
+def _compile(place: str) -> tuple[re.Pattern[str], tuple[str, ...], _Screened]:
+    rows = [row for row in CHROME_LINES if place in row.places and not row.screen]
     pattern = "|".join(f"(?P<r{i}>{row.pattern})" for i, row in enumerate(rows))
-    return re.compile(rf"^\s*(?i:{pattern})\s*$"), tuple(row.kind for row in rows)
+    screened = [row for row in CHROME_LINES if place in row.places and row.screen]
+    each = tuple(
+        (_variants(row.screen), re.compile(rf"^\s*(?i:{row.pattern})\s*$"), row.kind)
+        for row in screened
+    )
+    words = _variants(tuple(word for row in screened for word in row.screen))
+    return re.compile(rf"^\s*(?i:{pattern})\s*$"), tuple(row.kind for row in rows), (words, each)
 
 
 _COMPILED = {place: _compile(place) for place in _PLACES}
@@ -227,12 +258,24 @@ LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
 
 
 def chrome_kind(text: str, place: str) -> str | None:
-    """The kind of chrome ``text`` is when it stands at ``place``; None if it is not."""
-    pattern, kinds = _COMPILED[place]
+    """The kind of chrome ``text`` is when it stands at ``place``; None if it is not. The
+    rows without a screen are one alternation (one regex call a line); the screened rows
+    are tried only when the line's end holds a word of a screen."""
+    pattern, kinds, (words, screened) = _COMPILED[place]
     match = pattern.match(text)
-    if match is None or match.lastgroup is None:
+    if match is not None and match.lastgroup is not None:
+        return kinds[int(match.lastgroup[1:])]
+    end = text.rstrip()[-SCREEN_REACH:]
+    if not any(word in end for word in words):
         return None
-    return kinds[int(match.lastgroup[1:])]
+    for screen, row, kind in screened:
+        if any(word in end for word in screen) and row.match(text):
+            return kind
+    return None
+    for screen, row, kind in screened:
+        if screen.search(text) and row.match(text):
+            return kind
+    return None
 
 
 GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -266,7 +309,6 @@ _LINK_LABEL = re.compile(
     r"^\s*(?i:(?:see|read) also|related(?: (?:posts|articles|news|materials|stories))?"
     r"|more on (?:this|the) (?:topic|subject))\s*:?\s*$"
 )
-_LINK_TITLE = re.compile(r"^[^\n]{3,160}(?<![.?!…\"”»’)])$")  # no closing punctuation
 MAX_LINKS = 3
 """Most headlines a 'See also' line lists under it."""
 
@@ -275,11 +317,23 @@ def links_under(texts: list[str], index: int) -> bool:
     """Whether ``texts[index]`` is a headline listed under a line of its own that links
     other articles (``See also``, ``Related articles:``), itself or after up to
     :data:`MAX_LINKS` - 1 more: up to 15 words, no closing punctuation."""
-    if not _LINK_TITLE.match(texts[index].strip()) or len(texts[index].split()) > 15:
+    if not _link_title(texts[index]):
         return False
     for k in range(index - 1, max(index - 1 - MAX_LINKS, -1), -1):
         if _LINK_LABEL.match(texts[k]):
             return True
-        if not _LINK_TITLE.match(texts[k].strip()) or len(texts[k].split()) > 15:
+        if not _link_title(texts[k]):
             return False
     return False
+
+
+def _link_title(text: str) -> bool:
+    """A linked article's headline: 3 to 160 characters, up to 15 words, no closing
+    punctuation (plain string tests: every paragraph of a page asks)."""
+    text = text.strip()
+    return (
+        3 <= len(text) <= 160
+        and text[-1] not in '.?!…"”»’)'
+        and "\n" not in text
+        and len(text.split()) <= 15
+    )
