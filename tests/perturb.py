@@ -65,6 +65,38 @@ def _before_second_question(line: str) -> Perturbation:
     return change
 
 
+# a labelled paragraph, the blank lines after it, and a paragraph of the same turn (no
+# label: no colon within its first 40 characters)
+_TURN_GOES_ON = re.compile(
+    r"^([^\n:]{2,40}:[ \t][^\n]+\n(?:[ \t]*\n)+)(?=[A-Z“\"][^\n:]{40})", re.MULTILINE
+)
+
+
+def _inside_a_turn(line: str) -> Perturbation:
+    """A republisher's line between the first two paragraphs of a labelled turn."""
+
+    def change(text: str, note: Note) -> tuple[str, Note] | None:
+        match = _TURN_GOES_ON.search(text)
+        if match is None:
+            return None
+        return text[: match.end(1)] + f"{line}\n\n" + text[match.end(1) :], note
+
+    return change
+
+
+def _under_title(line: str) -> Perturbation:
+    """A photo's caption on the line under the title."""
+
+    def change(text: str, note: Note) -> tuple[str, Note] | None:
+        title = note["title"]
+        if not title or text.count(title) != 1:
+            return None
+        end = text.index("\n", text.index(title) + len(title)) if "\n" in text else len(text)
+        return text[:end] + f"\n\n{line}\n" + text[end:], note
+
+    return change
+
+
 def _under_site_footer(line: str) -> Perturbation:
     def change(text: str, note: Note) -> tuple[str, Note] | None:
         if not note["complete"]:
@@ -113,6 +145,13 @@ FAMILIES: dict[str, dict[str, Perturbation]] = {
             f"between turns: {line}": _before_second_question(line)
             for line in ("Advertisement", "Read also: Lavrov meets Wang Yi", "[Video]", "— — —")
         },
+        **{
+            f"inside a turn: {line}": _inside_a_turn(line)
+            for line in ("Advertisement", "Read also: Lavrov meets Wang Yi", "Share this:")
+        },
+        "under the title: a photo caption": _under_title(
+            "The ministers speak to the press. State Department photo by Ann Lee"
+        ),
         **{
             f"under the footer: {line}": _under_site_footer(line)
             for line in ("Related posts", "© 2024 All rights reserved", "Leave a comment")
