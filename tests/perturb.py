@@ -6,8 +6,8 @@ spelt otherwise, a republisher's line inserted, the title in capitals) and says 
 annotated facts change with it (most leave them as they are). A page exact before and
 not after points at a rule that fits the pages it was written from and no others:
 ``python -m tests.perturb [family ...] [-v]`` prints, for each perturbation, how many
-of the exact pages it changed broke (families: layout, labels, chrome, titles,
-reposts; all by default). It is a tool for writing rules, not a test: the figures go
+of the exact pages it changed broke (families: layout, labels, chrome, leads,
+titles, reposts; all by default). It is a tool for writing rules, not a test: the figures go
 in notes, not in assertions.
 """
 
@@ -156,6 +156,17 @@ FAMILIES: dict[str, dict[str, Perturbation]] = {
             f"under the footer: {line}": _under_site_footer(line)
             for line in ("Related posts", "© 2024 All rights reserved", "Leave a comment")
         },
+    },
+    "leads": {
+        "a republisher's lead under the title": _under_title(
+            "The speaker, who has held the post for years, spoke to journalists at length on "
+            "Monday, the agency said.\n\nHe also touched upon relations with neighbours and "
+            "other issues.\n\nBelow is the full transcript:"
+        ),
+        "a lead on top of the page": _top(
+            "In a wide-ranging conversation, the diplomat told the press about the talks and "
+            "their results, the agency reported.\n\nThe full text follows."
+        ),
     },
     "titles": {
         "in capitals": _retitle(str.upper),

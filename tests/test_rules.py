@@ -686,6 +686,7 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("Sergey Lavrov (Source: Rossiya 1)", "body", "caption"),
         ("Lavrov with the host (Source:", "body", "caption"),  # a copy cut inside it
         ("We saw the photo the AP took of it, and it was not what they said.", "body", None),
+        ("The full text follows.", "head", "republisher"),
         ("Released on February 2, 2007", "footer", "footer"),
         ("Updates | Frequent Questions | Contact Us | Search", "footer", "menu"),
         ("| JRL HOME | SUPPORT | SUBSCRIBE |", "head", "menu"),

@@ -150,7 +150,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "republisher",
         _ANYWHERE,
-        r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)(?: follows)?\s*:?"
+        r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)"
+        r"(?: follows)?\s*[:.]?"
         r"|read more|read it|(?:and )?(?:much )?more"
         r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
