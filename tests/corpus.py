@@ -44,8 +44,8 @@ from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-UNSEEN = ("heldout5",)  # scored on arrival; no rule has been written from these yet
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+UNSEEN = ("heldout6",)  # no rule has been written from these; scored once, at the end
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
