@@ -1039,3 +1039,36 @@ def test_a_bylines_line_of_roles_may_end_with_a_full_stop_but_a_sentence_is_text
         texts = ["May 5, 2005", "Sergey Lavrov", roles, "The events of the war matter."]
         head = split_head("x", texts, [1, 2, 3, 4], "The Great Victory", ["article"], [])
         assert ((2, "byline") in head.kinds) is taken, roles
+
+
+def test_a_channels_question_mark_opens_a_question_of_any_length_after_a_glued_byline(
+    tmp_path: Path,
+) -> None:
+    long_question = " ".join(["The visits were expected to lead to a decision."] * 12)
+    parsed = _page(
+        tmp_path,
+        f"Russian Embassy to the UK❓ {long_question} What is holding London back?\n"
+        "💬 The question remains a pressing issue.\n"
+        "❓ And what comes next?\n"
+        "💬 We shall see.",
+        "Ambassador Andrei Kelin’s interview with Izvestia newspaper, 2 October 2024",
+    )
+    assert [q.text[:14] for q in parsed.questions] == ["The visits wer", "And what comes"]
+    assert [q.label for q in parsed.questions] == ["❓", "❓"]
+    assert len(parsed.answers) == 2 and parsed.speeches == []
+    assert parsed.accounting.chrome_chars["byline"] == len("RussianEmbassytotheUK")
+
+
+def test_an_outlets_label_glued_to_its_text_and_an_interview_given_for_an_outlet(
+    tmp_path: Path,
+) -> None:
+    parsed = _page(
+        tmp_path,
+        "RT:What were the main ideas?\n\nDr. Alexander Yakovenko: Business must go on.",
+        "‘We definitely have to move in our relations with UK’ – Russia’s Ambassador to "
+        "Britain Mr Alexander Yakovenko, for RT",
+    )
+    assert parsed.transcript.title is not None and parsed.transcript.title.endswith("for RT")
+    assert parsed.transcript.genres == ["interview"]
+    assert [(q.label, q.text) for q in parsed.questions] == [("RT", "What were the main ideas?")]
+    assert [a.speaker for a in parsed.answers] == ["Alexander Yakovenko"]

@@ -284,14 +284,17 @@ GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Novosti) - '
     ("dateline", DATELINE),
     # a channel's byline run into the first paragraph (a Telegraph repost): 'Russian
-    # Embassy in AustraliaA.T. Well, ...', 'Russian Mission ViennaFrom your point of view'
+    # Embassy in AustraliaA.T. Well, ...', 'Russian Mission ViennaFrom your point of view',
+    # 'Russian Embassy to the UK❓ On 11 September ...'
     (
         "byline",
         re.compile(
             r"^\s*(?:the )?(?:Russian )?(?:Permanent )?"
             r"(?:Embassy|Mission|Consulate(?:[- ]General)?)"
             r"(?: of (?:the )?Russia(?:n Federation)?)?(?: (?:in|to|at) (?:the )?)?"
-            r"(?: ?[A-Z][a-z]+){0,3}(?<=[a-z])(?=[A-Z“\"«])"
+            r"(?:(?: ?[A-Z][a-z]+){0,3}(?<=[a-z])(?=[A-Z“\"«])"
+            # or before the channel's question or speech mark: '... to the UK❓ On ...'
+            r"|(?: ?[A-Z][a-z]+| ?[A-Z]{2,3}){0,3}(?=[\u2753\u2754\U0001f4ac]))"
         ),
     ),
 )

@@ -63,6 +63,8 @@ _CUT_ASKING = re.compile(
 """A paragraph cut off inside a sentence that opens as a question does (``... Does this
 indicate that there are still reasonable forces advocating for the pre``): the last
 paragraph of a cut page, asking."""
+_ASK_MARK = re.compile(r"^[\u2753\u2754]\ufe0f?\s*(?=\S)")
+"""A channel's question mark opening a question (``❓ On 11 September, ...``): its label."""
 MAX_BARE_QUESTION_WORDS = 80
 """Longest paragraph, in words, taken for a bare question of an interview."""
 
@@ -112,19 +114,25 @@ def dash_labels(
 def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
     """Labels of an interview whose turns are bare paragraphs: a paragraph of up to
     :data:`MAX_BARE_QUESTION_WORDS` words ending with a question mark (or trailing off
-    with an ellipsis), followed by one that does not, opens a question; the paragraphs
+    with an ellipsis), or one of any length opened by a channel's question mark (``❓``,
+    its label), followed by one that does not, opens a question; the paragraphs
     after it, up to the next question, are the page's speaker's answer. The labels are
     empty (the page writes none), but for a question's number (``1. How ...?``). The
     last paragraph asks, too, when it is cut inside a sentence opening as a question
     does (:data:`_CUT_ASKING`): a page cut inside its last question."""
     labels: list[Label | None] = [None] * len(texts)
-    asks = [bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS for t in texts]
+    marks = [_ASK_MARK.match(t) for t in texts]  # '❓ On 11 September ... ?': marked, any length
+    asks = [
+        bool(mark) or (bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
+        for t, mark in zip(texts, marks, strict=True)
+    ]
     if texts and not asks[-1] and len(texts[-1].split()) <= MAX_BARE_QUESTION_WORDS:
         asks[-1] = _CUT_ASKING.search(texts[-1]) is not None
     asked = False  # the paragraph before opened a question
     for i in range(len(texts)):
         if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
             number = NUMBERED.match(texts[i])  # '❓1. How is ...?': the number is its label
+            mark = marks[i]
             labels[i] = (
                 Label(
                     "question",
@@ -136,6 +144,16 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
                     starts[i] + number.end(),
                 )
                 if number
+                else Label(
+                    "question",
+                    mark.group().strip(),
+                    None,
+                    None,
+                    True,
+                    (starts[i], starts[i] + len(mark.group().rstrip())),
+                    starts[i] + mark.end(),
+                )
+                if mark
                 else _implied("question", "", None, starts[i], 0)
             )
             asked = True

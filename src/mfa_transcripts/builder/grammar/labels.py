@@ -256,6 +256,11 @@ def is_label_line(text: str) -> bool:
     )
 
 
+# an outlet's label with the text glued to its colon: 'RT:What were the main ideas ...'
+_GLUED_OUTLET = re.compile(
+    r"^(?P<number>(?!))?(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3})?)(?P<qualifier>(?!))?"
+    r"(?P<colon>:)(?=[A-Z“\"«][a-z])"
+)
 _OUTLET_KIND = re.compile(
     r"^(?i:(?:news |information )?agency|newspaper|magazine|(?:tv |television )?channel|radio)\s+"
 )
@@ -267,7 +272,7 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     :data:`~.lexicon.OUTLETS` (``Euronews:``): an outlet's
     interviewer, read as a question on an interview page with no question labels; None
     otherwise."""
-    match = LABEL.match(text) if ":" in text else None
+    match = (LABEL.match(text) or _GLUED_OUTLET.match(text)) if ":" in text else None
     if match is None or match["number"]:
         return None
     name = " ".join(match["name"].split())

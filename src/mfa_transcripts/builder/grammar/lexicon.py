@@ -47,6 +47,20 @@ __all__ = [
     "month_number",
 ]
 
+OUTLETS = frozenset(
+    {
+        *("euronews", "cnn", "bbc", "rt", "tass", "ria novosti", "ria", "interfax", "sputnik"),
+        *("kommersant", "izvestia", "rossiya", "channel one", "russia today", "reuters", "afp"),
+        *("bloomberg", "nbc", "cbs", "abc", "fox news", "al jazeera", "cgtn", "xinhua", "nhk"),
+        *("newsweek", "le figaro", "le monde", "der spiegel", "spiegel", "die zeit"),
+        *("the guardian", "the times", "financial times", "the telegraph", "france 24", "dw"),
+        *("rbc", "vesti", "ntv", "lenta.ru", "rossiyskaya gazeta", "trud", "ogonyok"),
+    }
+)
+"""News outlets (folded) whose name, as a turn label, is the outlet's interviewer
+asking (``Euronews: When we see ...``), and, closing a title, names an interview given
+to it (``..., for RT``)."""
+
 # (genre of the model, wording). A title names one of these; an entry without a genre
 # makes a line title-like but gives no genre. Earlier rows win where wordings overlap.
 GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
@@ -77,6 +91,13 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ),
     ("answers to questions", r"answers?"),
     ("answers to questions", r"q\s?&\s?a"),  # 'Q&A with the Deputy Minister ...'
+    # an outlet's name closing the line: '... Ambassador Alexander Yakovenko, for RT'
+    (
+        "interview",
+        r"for (?:the )?(?:"
+        + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+        + r")$",
+    ),
     ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
     ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
@@ -155,19 +176,6 @@ PERSON_ROLES = frozenset(r.word for r in ROLES if r.person)
 ASKING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "asks")
 CHAIRING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "chairs")
 HOSTING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "hosts")
-
-OUTLETS = frozenset(
-    {
-        *("euronews", "cnn", "bbc", "rt", "tass", "ria novosti", "ria", "interfax", "sputnik"),
-        *("kommersant", "izvestia", "rossiya", "channel one", "russia today", "reuters", "afp"),
-        *("bloomberg", "nbc", "cbs", "abc", "fox news", "al jazeera", "cgtn", "xinhua", "nhk"),
-        *("newsweek", "time", "le figaro", "le monde", "der spiegel", "spiegel", "die zeit"),
-        *("the guardian", "the times", "financial times", "the telegraph", "france 24", "dw"),
-        *("rbc", "vesti", "ntv", "lenta.ru", "rossiyskaya gazeta", "trud", "ogonyok"),
-    }
-)
-"""News outlets (folded) whose name, as a turn label, is the outlet's interviewer
-asking (``Euronews: When we see ...``)."""
 
 NOT_PLACE_WORDS = (
     *("Minister", "Ministerial", "Ministry", "Council", "Conference", "Summit", "Forum"),

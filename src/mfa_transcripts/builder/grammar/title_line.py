@@ -74,7 +74,14 @@ VAGUE_HEADLINE_GAP = 20
 """The same, after a headline that names no registry person either (``Russian Foreign
 Ministry Spokeswoman Holds Weekly Briefing``): a site's header lines may come between."""
 
-_ROLE_WORD = re.compile(r"\b(?:" + "|".join(ROLE_WORDS) + r")s?\b")
+# a role word, capitalised or not ('Statement by the representative of the Russian
+# Federation ...'); an abbreviation ('FM') only as written
+_ROLE_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" if w[1:].islower() else w for w in ROLE_WORDS)
+    + r")s?\b"
+)
+_QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
 _BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
 # a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
@@ -107,7 +114,8 @@ def _looks_like_title(text: str) -> bool:
         return False
     if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
-    if len(FIRST_PERSON.findall(stripped)) >= 2 or _OPENS_SPEAKING.match(stripped):
+    unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
+    if len(FIRST_PERSON.findall(unquoted)) >= 2 or _OPENS_SPEAKING.match(unquoted):
         # a speaker's sentence ('Welcome to the briefing where we present our ...', 'I
         # think you're already familiar with the statement ...')
         return False
