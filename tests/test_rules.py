@@ -687,6 +687,8 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("Lavrov with the host (Source:", "body", "caption"),  # a copy cut inside it
         ("We saw the photo the AP took of it, and it was not what they said.", "body", None),
         ("The full text follows.", "head", "republisher"),
+        ("Brief theses:", "body", "republisher"),
+        ("Key points:", "head", "republisher"),
         ("Released on February 2, 2007", "footer", "footer"),
         ("Updates | Frequent Questions | Contact Us | Search", "footer", "menu"),
         ("| JRL HOME | SUPPORT | SUBSCRIBE |", "head", "menu"),
@@ -720,6 +722,8 @@ def test_chrome_table(line: str, place: str, kind: str | None) -> None:
         ("CNN Correspondent: Why?", "question", None),
         ("Ambassador Lavrof: Yes.", "speaker", "Sergey Lavrov"),  # misspelt by one letter
         ("Ambassador Lavrovsky: Yes.", "speaker", "Ambassador Lavrovsky"),  # not one letter
+        ("INTERVIEW WITH VLADIMIR CHIZHOV, AMBASSADOR TO EU : 'OUR TIES'", None, None),  # a title
+        ("Remarks by Sergey Lavrov: We agreed.", None, None),
     ],
 )
 def test_label_grammar(paragraph: str, kind: str | None, speaker: str | None) -> None:

@@ -156,6 +156,12 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
+    # a republisher's heading over its summary: 'Brief theses:', 'Key points:'
+    ChromeLine(
+        "republisher",
+        _HEAD | {"body"},
+        r"(?:brief |key |main )?(?:theses|points|takeaways|highlights)\s*:",
+    ),
     # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',
     # 'Leave a comment', 'Related posts', 'Back to top'
     ChromeLine(

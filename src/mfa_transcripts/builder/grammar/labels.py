@@ -50,6 +50,7 @@ from .. import speakers
 from .lexicon import (
     ASKING_ROLES,
     CHAIRING_ROLES,
+    GENRE_OPENING,
     HOSTING_ROLES,
     OUTLETS,
     REPORTING,
@@ -199,8 +200,9 @@ def _read_name(
         return "answer", title_speaker, True, False
     if " " not in name and "question" not in folded and _near_question(folded):
         return "question", None, True, True
-    if prose:
-        return None  # prose: 'New START: we proposed ...'
+    if prose or GENRE_OPENING.match(name):
+        # prose: 'New START: we proposed ...'; a title: 'INTERVIEW WITH VLADIMIR CHIZHOV, ...:'
+        return None
     person = speakers.resolve(name) or (
         speakers.resolve(name.split(",")[0]) if "," in name else None  # 'LAVROV, Minister'
     )

@@ -21,6 +21,7 @@ __all__ = [
     "CHAIRING_ROLES",
     "FIRST_PERSON",
     "FIRST_PERSON_SUBJECT",
+    "GENRE_OPENING",
     "GENRE_VOCABULARY",
     "GENRE_WORD",
     "HOSTING_ROLES",
@@ -186,6 +187,13 @@ NOT_PLACE_WORDS = (
 """Words that make a title segment a body or an event, not a place."""
 # a line that names a genre (the title does)
 GENRE_WORD = re.compile(r"\b(?:" + "|".join(p for _, p in GENRE_VOCABULARY) + r")\b", re.IGNORECASE)
+GENRE_OPENING = re.compile(
+    r"^(?:" + "|".join(p for g, p in GENRE_VOCABULARY if g and "$" not in p) + r")"
+    r"\s+(?:with|by|of|to|at|from|for|on)\b",
+    re.IGNORECASE,
+)
+"""A line opening with its genre and a preposition (``INTERVIEW WITH VLADIMIR CHIZHOV,
+...``, ``Remarks by ...``): a title's words, never a speaker's label."""
 NOT_PLACE = re.compile(r"\b(?:" + "|".join(NOT_PLACE_WORDS) + r")\b")
 PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am)$")
 
