@@ -1076,3 +1076,27 @@ def test_an_outlets_label_glued_to_its_text_and_an_interview_given_for_an_outlet
     assert parsed.transcript.genres == ["interview"]
     assert [(q.label, q.text) for q in parsed.questions] == [("RT", "What were the main ideas?")]
     assert [a.speaker for a in parsed.answers] == ["Alexander Yakovenko"]
+
+
+def test_a_monitoring_services_bracketed_names_are_turns(tmp_path: Path) -> None:
+    parsed = _page(
+        tmp_path,
+        "[Text] [Khuzam] Dear viewers, welcome. Why did Russia say this?\n"
+        "[Lavrov] We must respect international law.\n"
+        "[Applause] Thank you.\n"
+        "[Khuzam] And Iran?\n"
+        "[Lavrov] We talk to Iran.",
+        "Al-Jazirah Interviews Russia's Lavrov on Terrorism, Doha, 15 September 2004",
+    )
+    assert [(q.label, q.text[:12]) for q in parsed.questions] == [
+        ("Khuzam", "Dear viewers"),
+        ("Khuzam", "And Iran?"),
+    ]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Sergey Lavrov", "We must respect international law.\n\n[Applause] Thank you."),
+        ("Sergey Lavrov", "We talk to Iran."),
+    ]
+    assert parsed.speeches == []
+    # one bracketed name naming nobody the page is with makes no dialogue
+    plain = _page(tmp_path, "[Editor] A note.\n\n[Editor] Another note.", TITLE)
+    assert plain.questions == [] and len(plain.speeches) == 1

@@ -20,7 +20,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
   subject answers under a label (``Comments ... to journalists``), a name label asks
   where its paragraph asks (a question mark);
-* a page with no label at all may imply them: a dashed dialogue, or bare paragraphs on
+* a page with no label at all may imply them: bracketed names, a dashed dialogue, or
+  bare paragraphs on
   an interview, or on an untitled page whose lead names its subject or reports the
   conversation, two bare questions answered (:mod:`.grammar.dialogue`).
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import speakers
-from .grammar.dialogue import bare_labels, dash_labels, surname_labels
+from .grammar.dialogue import bare_labels, bracketed_labels, dash_labels, surname_labels
 from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
 from .grammar.lexicon import REPORTING
 from .grammar.registry import find_in_text
@@ -125,7 +126,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if implied:
         starts = [start for _, start, _, _ in units]
-        labels = dash_labels(texts, starts, subject, asked_for)  # '– Do you ...?' '– We ...'
+        labels = bracketed_labels(texts, starts, subject)  # '[Khuzam] ...' '[Lavrov] ...'
+        if not any(labels):
+            labels = dash_labels(texts, starts, subject, asked_for)  # '– Do you ...?' '– We ...'
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
         elif not any(labels) and page.title is None and subject is not None:

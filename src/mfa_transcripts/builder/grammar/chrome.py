@@ -289,6 +289,8 @@ GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # an agency's dateline: 'OREANDA-NEWS. December 2, 2009. ', 'MOSCOW, March 23 (RIA
     # Novosti) - '
     ("dateline", DATELINE),
+    # a monitoring service's marker of the text: '[Text] [Khuzam] Dear viewers, ...'
+    ("republisher", re.compile(r"^\s*\[(?:Text|Excerpts?|Passage omitted)\]\s*(?=\S)")),
     # a channel's byline run into the first paragraph (a Telegraph repost): 'Russian
     # Embassy in AustraliaA.T. Well, ...', 'Russian Mission ViennaFrom your point of view',
     # 'Russian Embassy to the UK❓ On 11 September ...'

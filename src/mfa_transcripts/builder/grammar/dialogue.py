@@ -7,6 +7,8 @@
   on an interview page without dashes, bare paragraphs ending with a question mark are
   the questions. On such a page, what stands before the first question is the
   editor's lead, and a quoted paragraph right before a question is a subheading.
+* A monitoring service's transcript may open its turns with bracketed names
+  (``[Khuzam] ...``, ``[Lavrov] ...``).
 * A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
   an earlier label on the page named in full (``DAVID REMNICK:``, ``Sergey Lavrov:``),
   with that label's kind.
@@ -19,12 +21,20 @@ from dataclasses import replace
 
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label
-from .lexicon import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, THIRD_PERSON
+from .lexicon import (
+    FIRST_PERSON,
+    REPORTING,
+    ROLE_REFERENCE,
+    SALUTATION,
+    STAGE_WORDS,
+    THIRD_PERSON,
+)
 
 __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
     "bare_labels",
+    "bracketed_labels",
     "dash_labels",
     "editors_lead",
     "in_own_words",
@@ -109,6 +119,47 @@ def dash_labels(
         kind, who = ("question", None) if n % 2 == first else ("answer", speaker)
         labels[i] = _implied(kind, texts[i][0], who, starts[i], match.end())
     return labels
+
+
+# a monitoring service's bracketed name opening a turn: '[Khuzam] Dear viewers, ...',
+# '[Lavrov] We must respect ...'
+_BRACKETED_NAME = re.compile(r"^\[(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\]\s++(?=\S)")
+
+
+def bracketed_labels(
+    texts: list[str], starts: list[int], subject: str | None
+) -> list[Label | None]:
+    """Labels of a monitoring service's transcript whose turns open with a bracketed
+    name (``[Khuzam] ...``, ``[Lavrov] ...``): at least two such paragraphs, one of them
+    naming the page's subject (by surname) or a registry person; the subject's and the
+    registry's are speakers, other names are kept as written (an interviewer, who asks
+    on an interview page); a stage direction (``[Applause]``) is none. Otherwise none."""
+    labels: list[Label | None] = [None] * len(texts)
+    found = [
+        (i, m)
+        for i, t in enumerate(texts)
+        if t[:1] == "[" and (m := _BRACKETED_NAME.match(t)) and m["name"].lower() not in STAGE_WORDS
+    ]
+    if len(found) < 2:
+        return labels
+    own = speakers.surname(subject) if subject else None
+    named = False
+    for i, match in found:
+        name = match["name"]
+        person = speakers.resolve(name)
+        who = (
+            person.name
+            if person is not None
+            else subject
+            if own is not None and speakers.fold(name.split()[-1]) == own
+            else None
+        )
+        named = named or who is not None
+        span = (starts[i], starts[i] + match.end("name") + 1)
+        labels[i] = Label(
+            "speaker", name, None, who or name, who is not None, span, starts[i] + match.end()
+        )
+    return labels if named else [None] * len(texts)
 
 
 def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> list[Label | None]:
