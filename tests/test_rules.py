@@ -1100,3 +1100,19 @@ def test_a_monitoring_services_bracketed_names_are_turns(tmp_path: Path) -> None
     # one bracketed name naming nobody the page is with makes no dialogue
     plain = _page(tmp_path, "[Editor] A note.\n\n[Editor] Another note.", TITLE)
     assert plain.questions == [] and len(plain.speeches) == 1
+
+
+def test_an_undated_headline_gives_way_to_the_title_over_its_dateline(tmp_path: Path) -> None:
+    title = (
+        "Permanent Representative of Russia to the OSCE Alexander Lukashevich’s remarks at a "
+        "meeting of the OSCE Permanent Council on the situation in Ukraine"
+    )
+    parsed = _page(
+        tmp_path,
+        "Mr Chairperson,\n\nThe sides agreed on an armistice.",
+        "Ukraine: Ambassador Alexander Lukashevich’s remarks at an OSCE Permanent Council "
+        f"meeting\n\nSubmitted on Wed, 09/06/2017 - 15:20\n\n{title}\n\nVienna, August 31, 2017",
+    )
+    assert parsed.transcript.title == title
+    assert parsed.transcript.event_date == date(2017, 8, 31)
+    assert parsed.speeches[0].text.startswith("Mr Chairperson,")

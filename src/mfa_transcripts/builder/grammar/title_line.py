@@ -9,7 +9,8 @@
   date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
   was a republisher's headline (chrome) and the dated line is the title; so it is when
   both are dated (the republisher's headline comes first), unless the later line
-  repeats the first.
+  repeats the first, and when the later line has a date line right under it (the
+  document's title over its dateline) and the first has none.
 * **Never a title**: a line opening in lower case (a paragraph's broken-off end); a
   republisher presenting the text (``RT presents the full transcript of ...``); prose
   (two sentence breaks inside the line, or one in a line over 200 characters; a line
@@ -168,12 +169,14 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     """The index of the title a republisher's headline ``texts[i]`` gives way to: a
     dated title under it, or, under an undated one, a title opening with its genre; a
     headline naming no date and nobody may stand further above the title, and gives way
-    to a title naming a registry person or opening with its genre. None: it is the title."""
+    to a title naming a registry person or opening with its genre; an undated headline
+    with no date line under it gives way to a title with one. None: it is the title."""
     text = texts[i]
     dated = has_title_date(text.strip())
     own = not dated and not LEADING_GENRE.match(text.strip())
     vague = not dated and not find_in_text(text)
     gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
+    undated = not dated and date_line(texts[i + 1].strip()) is None
     for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
         later = texts[j].strip()
         if fold_spaces(later) == fold_spaces(text):
@@ -184,6 +187,9 @@ def _gives_way(texts: list[str], i: int) -> int | None:
             has_title_date(later)
             or (own and LEADING_GENRE.match(later))
             or (vague and (find_in_text(later) or LEADING_GENRE.match(later)))
+            # the document's title over its dateline ('Vienna, August 31, 2017'), under
+            # a headline with none
+            or (undated and date_line(texts[j + 1].strip()) is not None)
         ):
             return j
     return None
