@@ -70,8 +70,15 @@ def _report_counts() -> Iterator[None]:
 
 
 def _offsets_true(text: str, parsed: ParsedPage) -> None:
+    """A record's text is its span's paragraphs under the text rule, but for lines of
+    chrome between them (an advertisement between two paragraphs of an answer): its
+    paragraphs are the span's, in order, from the first to the last."""
     for record in [*parsed.speeches, *parsed.questions, *parsed.answers]:
-        assert normalise_text(text[record.char_start : record.char_end]) == record.text
+        span = normalise_text(text[record.char_start : record.char_end]).split("\n\n")
+        kept = record.text.split("\n\n")
+        assert (kept[0], kept[-1]) == (span[0], span[-1])
+        rest = iter(span)
+        assert all(paragraph in rest for paragraph in kept)  # a subsequence, in order
     assert parsed.accounting.unaccounted_chars == 0
 
 

@@ -226,6 +226,9 @@ def test_a_repeated_title_stays_the_first() -> None:
         "The talks went well. Sergey Lavrov gave his answers. It happened on November 3, 2019.",
         # a speaker's sentence in the first person, naming a genre, a speaker and a date
         "I think you're familiar with the statement Sergey Lavrov made on January 25, 2010",
+        # a site's summary reporting what was given
+        "The Foreign Secretary gave an opening statement at a press conference with Foreign "
+        "Minister Sergey Lavrov in Moscow.",
     ],
 )
 def test_prose_is_no_title(line: str) -> None:

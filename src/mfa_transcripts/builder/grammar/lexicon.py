@@ -268,8 +268,9 @@ REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
     r"|according to|presser|exclusive"
     r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview"
-    r"|(?:held|gave|hosted) an? (?:[\w-]+ ){0,2}(?:press[ -]conference|news conference|briefing"
-    r"|interview|address)|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
+    r"|(?:held|gave|hosted|delivered|made) an? (?:[\w-]+ ){0,2}(?:press[ -]conference"
+    r"|news conference|briefing|interview|address|statement|speech)"
+    r"|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
     rf"|{_PRESENTS}|below is|see below"
     r"|(?:conducted|interviewed) by|Q&A|talk(?:ed|ing) (?:to|with)|translat(?:e|ed|ion|ing))\b",
     re.IGNORECASE,
