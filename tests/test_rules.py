@@ -1116,3 +1116,22 @@ def test_an_undated_headline_gives_way_to_the_title_over_its_dateline(tmp_path: 
     assert parsed.transcript.title == title
     assert parsed.transcript.event_date == date(2017, 8, 31)
     assert parsed.speeches[0].text.startswith("Mr Chairperson,")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "SYRIA: RUSSIA OPTIMISTIC DESPITE DIFFERENCES (BY ALEXANDER YAKOVENKO, RUSSIAN "
+        "AMBASSADOR TO UK)",
+        "STATEMENT BY THE REPRESENTATIVE OF THE RUSSIAN FEDERATION VLADIMIR YERMAKOV IN THE "
+        "FIRST COMMITTEE",
+        "Statement by the representative of the Russian Federation Vladimir Yermakov in the "
+        "First Committee",
+    ],
+)
+def test_a_title_in_capitals_or_naming_a_role_in_lower_case_is_a_title(
+    tmp_path: Path, title: str
+) -> None:
+    parsed = _page(tmp_path, "Mr. Chair,\n\nRussia calls for strengthening the machinery.", title)
+    assert parsed.transcript.title == title
+    assert parsed.speeches[0].text.startswith("Mr. Chair,")

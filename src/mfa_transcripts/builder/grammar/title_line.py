@@ -75,12 +75,16 @@ VAGUE_HEADLINE_GAP = 20
 """The same, after a headline that names no registry person either (``Russian Foreign
 Ministry Spokeswoman Holds Weekly Briefing``): a site's header lines may come between."""
 
-# a role word, capitalised or not ('Statement by the representative of the Russian
-# Federation ...'); an abbreviation ('FM') only as written
+# a role word, capitalised, in lower case or in capitals ('Statement by the representative
+# of the Russian Federation ...', 'BY AMBASSADOR YAKOVENKO'); an abbreviation ('FM') only
+# as written
 _ROLE_WORD = re.compile(
     r"\b(?:"
-    + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" if w[1:].islower() else w for w in ROLE_WORDS)
-    + r")s?\b"
+    + "|".join(
+        f"[{w[0]}{w[0].lower()}]{w[1:]}s?|{w.upper()}S?" if w[1:].islower() else w
+        for w in ROLE_WORDS
+    )
+    + r")\b"
 )
 _QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
 _BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
@@ -93,7 +97,7 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 # a sentence opening in the first person: 'I think ...', 'We have ...'
 _OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
 # an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
-_BYLINE = re.compile(r"\((?:an? )?(?:article )?by\s+[^()]{4,120}\)\s*$")
+_BYLINE = re.compile(r"\((?i:(?:an? )?(?:article )?by)\s+[^()]{4,120}\)\s*$")
 
 
 def _looks_like_title(text: str) -> bool:
