@@ -1135,3 +1135,16 @@ def test_a_title_in_capitals_or_naming_a_role_in_lower_case_is_a_title(
     parsed = _page(tmp_path, "Mr. Chair,\n\nRussia calls for strengthening the machinery.", title)
     assert parsed.transcript.title == title
     assert parsed.speeches[0].text.startswith("Mr. Chair,")
+
+
+def test_a_vague_headline_gives_way_to_a_title_naming_a_speaker_the_registry_lacks(
+    tmp_path: Path,
+) -> None:
+    title = "Russian Ambassador Ivan Petrovsky’s interview with a channel"
+    parsed = _page(
+        tmp_path,
+        "Question: Why?\n\nIvan Petrovsky: Because.",
+        f"Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n{title}",
+    )
+    assert parsed.transcript.title == title
+    assert parsed.transcript.speaker == "Ivan Petrovsky"

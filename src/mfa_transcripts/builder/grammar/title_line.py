@@ -52,7 +52,7 @@ from .lexicon import (
     THIRD_PERSON,
 )
 from .registry import find_in_text
-from .title import LEADING_GENRE, fold_spaces
+from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title
 
 if TYPE_CHECKING:
     from ..page import Line
@@ -169,11 +169,17 @@ def find_title(texts: list[str]) -> int | None:
     return None
 
 
+def _names(text: str) -> bool:
+    """A title-shaped line whose title names its speaker, in the registry or not
+    (``Ambassador of Russia to South Africa Ilya Rogachev’s interview with ...``)."""
+    return parse_title(clean_title(text)).speaker is not None
+
+
 def _gives_way(texts: list[str], i: int) -> int | None:
     """The index of the title a republisher's headline ``texts[i]`` gives way to: a
     dated title under it, or, under an undated one, a title opening with its genre; a
     headline naming no date and nobody may stand further above the title, and gives way
-    to a title naming a registry person or opening with its genre; an undated headline
+    to a title naming its speaker or opening with its genre; an undated headline
     with no date line under it gives way to a title with one. None: it is the title."""
     text = texts[i]
     dated = has_title_date(text.strip())
@@ -190,7 +196,7 @@ def _gives_way(texts: list[str], i: int) -> int | None:
         if _looks_like_title(later) and (
             has_title_date(later)
             or (own and LEADING_GENRE.match(later))
-            or (vague and (find_in_text(later) or LEADING_GENRE.match(later)))
+            or (vague and (find_in_text(later) or LEADING_GENRE.match(later) or _names(later)))
             # the document's title over its dateline ('Vienna, August 31, 2017'), under
             # a headline with none
             or (undated and date_line(texts[j + 1].strip()) is not None)
