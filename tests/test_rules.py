@@ -1148,3 +1148,18 @@ def test_a_vague_headline_gives_way_to_a_title_naming_a_speaker_the_registry_lac
     )
     assert parsed.transcript.title == title
     assert parsed.transcript.speaker == "Ivan Petrovsky"
+
+
+def test_a_copy_cut_right_after_a_label_is_published_incomplete(tmp_path: Path) -> None:
+    parsed = _page(
+        tmp_path,
+        "Question: Will the army leave?\n\nSergey Lavrov: Yes.\n\nQuestion: When?\n\nLAVROV:",
+    )
+    assert [q.text for q in parsed.questions] == ["Will the army leave?", "When?"]
+    assert [a.text for a in parsed.answers] == ["Yes."]
+    assert not parsed.transcript.complete
+    assert parsed.accounting.chrome_chars["cut-label"] == len("LAVROV:")
+    # inside the page, a known label with nothing under it is still refused
+    with pytest.raises(TranscriptError) as refused:
+        _page(tmp_path, "Question: Why?\n\nSergey Lavrov:\n\nQuestion: When?")
+    assert refused.value.problem.type == "empty-turn"

@@ -226,13 +226,21 @@ def make_records(
                 )
             )
     last = page.body[-1].text if page.body else ""
-    whole = not page.cut_in_footer and bool(last.strip()) and not ends_mid_sentence(last)
+    cut_label = bool(body_chrome) and body_chrome[-1].kind == "cut-label"  # '... LAVROV:'
+    whole = (
+        not page.cut_in_footer
+        and not cut_label
+        and bool(last.strip())
+        and not ends_mid_sentence(last)
+    )
     complete = page.has_footer or whole
     if not complete:
         line = page.body[-1].number if page.body else page.head_line
         found = (
             "the copy cut inside the links under it"
             if page.cut_in_footer
+            else "the copy cut right after a label"
+            if cut_label
             else repr(last.strip()[-40:])
         )
         warnings.append(

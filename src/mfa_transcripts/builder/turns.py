@@ -23,7 +23,8 @@ its line takes the next line as its first paragraph):
   after the full name) are :mod:`.grammar.dialogue`'s.
 * An unknown name's label with no text under it before the next label is no label
   but a line of text (a sentence broken before its colon); a known one is refused
-  (``empty-turn``).
+  (``empty-turn``), but at the body's end, where the copy was cut right after it: then
+  it is chrome (``cut-label``) and the page is incomplete.
 * Unlabelled text before the first turn may be the editor's lead (chrome):
   :func:`.grammar.dialogue.editors_lead` (on an interview, unless it is the speaker's
   preface, ``We are pleased with ...``; before an untitled page's first question).
@@ -161,10 +162,17 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             "kept as written",
         )
 
-    def close() -> None:
+    def warn(kind: str, expected_found: str, line: int) -> None:
+        warnings.append(
+            Problem(kind, page.name, f"expected {expected_found}", line, severity="warning")
+        )
+
+    def close(cut: bool = False) -> None:  # cut: the body ends here (a label may be cut)
         nonlocal current
         if current is not None:
-            if not current.spans:
+            if not current.spans and cut and current.label_span is not None:
+                chrome.append(Chrome("cut-label", current.line, *current.label_span))
+            elif not current.spans:
                 raise TranscriptError(
                     Problem(
                         "empty-turn",
@@ -173,7 +181,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                         current.line,
                     )
                 )
-            turns.append(current)
+            else:
+                turns.append(current)
         current = None
 
     def drop_heading() -> None:
@@ -243,10 +252,9 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             pending_heading = ((start, end), ln.number)
             continue
         if (kind := chrome_kind(text, "body")) is not None or links_under(texts, index):
-            kind = kind or "republisher"  # a headline under 'See also'
-            # chrome wherever it stands: between a turn's paragraphs it is left out of
-            # the turn's text, which goes on after it
-            chrome.append(Chrome(kind, ln.number, start, end))
+            # ('See also' headlines too) chrome wherever it stands: between a turn's
+            # paragraphs it is left out of the turn's text, which goes on after it
+            chrome.append(Chrome(kind or "republisher", ln.number, start, end))
             continue
         if current is None and STAGE_DIRECTION.match(text):
             chrome.append(Chrome("stage-direction", ln.number, start, end))
@@ -318,15 +326,10 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current = None
         close()
         if label.typo:
-            warnings.append(
-                Problem(
-                    "label-typo",
-                    page.name,
-                    f"expected the label 'Question:', found {label.name + ':'!r}; read as a "
-                    "question",
-                    ln.number,
-                    severity="warning",
-                )
+            warn(
+                "label-typo",
+                f"the label 'Question:', found {label.name + ':'!r}; read as a question",
+                ln.number,
             )
         if (interview or (paragraphs.questioned and "?" in text)) and interviewer(label, subject):
             label = replace(label, kind="question", speaker=None, known=True)
@@ -345,15 +348,11 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             if questions == 0:
                 # a repost that starts mid-conversation: the answer's question was cut
                 # off, so the turn is a labelled statement
-                warnings.append(
-                    Problem(
-                        "answer-before-question",
-                        page.name,
-                        f"expected a 'Question:' before the first {label.name!r} turn, found "
-                        "none; published as a statement",
-                        ln.number,
-                        severity="warning",
-                    )
+                warn(
+                    "answer-before-question",
+                    f"a 'Question:' before the first {label.name!r} turn, found none; "
+                    "published as a statement",
+                    ln.number,
                 )
                 kind = "speech"
             else:
@@ -374,7 +373,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
         claim_heading(current)
         if label.text_start < end:
             current.spans.append((label.text_start, end))
-    close()
+    close(cut=True)
     drop_heading()
     return turns, chrome, warnings
 
