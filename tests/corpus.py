@@ -22,12 +22,14 @@ that ``heldout`` has been scored and read.
 ``heldout3`` (63 pages) was split off the same way from five later collections (a
 third of each, ``random.Random(20261204)``), the rest joining ``dev``; ``heldout4``
 (53 pages) from four more (three quarters of each, ``random.Random(20261205)``);
-``heldout5`` (51 pages) from three more, all of it held out and not yet in ``SEEN``.
+``heldout5`` (51 pages) from three more, all of it held out, then written rules from;
+``heldout6`` (50 pages) from three more (``random.Random(20261206)``, the other 36
+joining ``dev``), the one split in ``UNSEEN``: no rule has been written from it.
 
-Run ``python -m tests.corpus [dev|heldout|...|heldout5|seen|all] [-v]`` to print
+Run ``python -m tests.corpus [dev|heldout|...|heldout6|seen|all] [-v]`` to print
 the score (``seen``: the splits rules have been written from; heldout3 was scored
 once, 45 of 63 exact, before any rule was written from it; heldout4 once, 36 of 53;
-heldout5 once, on arrival, 32 of 51).
+heldout5 once, on arrival, 32 of 51; heldout6 once, 36 of 50).
 """
 
 from __future__ import annotations
