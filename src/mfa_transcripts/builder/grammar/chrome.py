@@ -45,8 +45,8 @@ class ChromeLine:
     places: frozenset[str]
     pattern: str  # matched against the whole stripped line, case-insensitively
     screen: tuple[str, ...] = ()
-    """Words one of which a line's end (its last :data:`SCREEN_REACH` characters) must
-    hold, in lower case, title case or capitals, for the row to be tried: a row whose
+    """Words (lower case) one of which a line's end (its last :data:`SCREEN_REACH`
+    characters, in any case) must hold for the row to be tried: a row whose
     pattern would scan the line (a caption, ending with its credit) is tried only on the
     few lines that may match it."""
 
@@ -193,7 +193,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("footer", _ANYWHERE, r"released on [^\n]{0,30}\d{4}"),
     # a site's menu: three or more short items between pipes ('Updates | Frequent
     # Questions | Contact Us', '| JRL HOME | SUPPORT | SUBSCRIBE |')
-    ChromeLine("menu", _ANYWHERE, r"\|?(?:[^|\n]{1,40}\|){2,}[^|\n]{0,40}"),
+    ChromeLine("menu", _ANYWHERE, r"\|?(?:[^|\n]{1,40}\|){2,}[^|\n]{0,40}", screen=("|",)),
     # a site's note on itself: '... manages this site as a portal for ...', 'External
     # links to other Internet sites should not be construed as an endorsement ...'
     ChromeLine(
@@ -239,13 +239,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
 _PLACES = ("head", "body", "footer")
 
 
-_Screened = tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...]]
+_Screened = tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]]
 
 
-def _variants(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A screen's words as written in lower case, title case and capitals: ``in`` tests
-    (C string searches), no case-insensitive regex search of every paragraph."""
-    return tuple({v for w in words for v in (w, w.title(), w.upper())})
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A screen's words as one search over a line's end: in lower case, title case and
+    capitals, as literals (a case-insensitive search costs half as much again)."""
+    variants = sorted({v for w in words for v in (w, w.title(), w.upper())})
+    return re.compile("|".join(map(re.escape, variants)) or "(?!)")
 
 
 def _compile(place: str) -> tuple[re.Pattern[str], tuple[str, ...], _Screened]:
@@ -253,10 +254,10 @@ def _compile(place: str) -> tuple[re.Pattern[str], tuple[str, ...], _Screened]:
     pattern = "|".join(f"(?P<r{i}>{row.pattern})" for i, row in enumerate(rows))
     screened = [row for row in CHROME_LINES if place in row.places and row.screen]
     each = tuple(
-        (_variants(row.screen), re.compile(rf"^\s*(?i:{row.pattern})\s*$"), row.kind)
+        (_words(row.screen), re.compile(rf"^\s*(?i:{row.pattern})\s*$"), row.kind)
         for row in screened
     )
-    words = _variants(tuple(word for row in screened for word in row.screen))
+    words = _words(tuple(word for row in screened for word in row.screen))
     return re.compile(rf"^\s*(?i:{pattern})\s*$"), tuple(row.kind for row in rows), (words, each)
 
 
@@ -267,14 +268,18 @@ LANGUAGE_TAG = re.compile(r"([a-z]{2,3})-[A-Z]{2}\d*")
 def chrome_kind(text: str, place: str) -> str | None:
     """The kind of chrome ``text`` is when it stands at ``place``; None if it is not. The
     rows without a screen are one alternation (one regex call a line); the screened rows
-    are tried only when the line's end holds a word of a screen."""
+    are tried only when the line's end holds a word of a screen (one search of it)."""
     pattern, kinds, (words, screened) = _COMPILED[place]
     match = pattern.match(text)
     if match is not None and match.lastgroup is not None:
         return kinds[int(match.lastgroup[1:])]
-    end = text.rstrip()[-SCREEN_REACH:]
-    if not any(word in end for word in words):
+    end = max(0, len(text) - SCREEN_REACH - 8)  # (trailing spaces: the row allows a few)
+    if words.search(text, end) is None:
         return None
+    for screen, row, kind in screened:
+        if screen.search(text, end) and row.match(text):
+            return kind
+    return None
     for screen, row, kind in screened:
         if any(word in end for word in screen) and row.match(text):
             return kind
