@@ -85,7 +85,7 @@ def test_the_development_set_keeps_its_score() -> None:
     assert sum(s.exact for s in scores) >= DEV_EXACT
 
 
-DEV_EXACT = 383
+DEV_EXACT = 384
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
 STILL_REFUSED: set[str] = set()
 """Transcripts of the development set still refused (open work): the set may only shrink."""

@@ -1163,3 +1163,34 @@ def test_a_copy_cut_right_after_a_label_is_published_incomplete(tmp_path: Path) 
     with pytest.raises(TranscriptError) as refused:
         _page(tmp_path, "Question: Why?\n\nSergey Lavrov:\n\nQuestion: When?")
     assert refused.value.problem.type == "empty-turn"
+
+
+@pytest.mark.parametrize(
+    "line, day, place",
+    [
+        (
+            "Thursday, December 19, 2019, 4:30 p.m. Moscow, Russia",
+            date(2019, 12, 19),
+            "Moscow, Russia",
+        ),
+        ("December 19, 2019, Moscow, Russia", date(2019, 12, 19), "Moscow, Russia"),
+        ("Thursday, 02 July 2015 09:54", date(2015, 7, 2), None),
+        ("March 13, 2009 Friday", None, None),  # a weekday after the date, no comma: no line
+    ],
+)
+def test_date_lines_with_a_time_and_a_place_with_its_country(
+    line: str, day: date | None, place: str | None
+) -> None:
+    from mfa_transcripts.builder.grammar.dates import date_line, line_place, match_date
+
+    match = date_line(line)
+    assert (match_date(match) if match else None) == day
+    assert (line_place(match) if match else None) == place
+
+
+def test_a_surname_first_in_capitals_names_the_registry_person() -> None:
+    from mfa_transcripts.builder import speakers
+
+    assert speakers.resolve("Mr. MOTEGI Toshimitsu").name == "Toshimitsu Motegi"
+    assert speakers.resolve("Foreign Minister KISHIDA Fumio").name == "Fumio Kishida"
+    assert speakers.resolve("US Department") is None

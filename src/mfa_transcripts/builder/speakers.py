@@ -183,6 +183,10 @@ def resolve(label: str) -> Speaker | None:
     initialled = _INITIALLED_END.search(folded)
     if initialled is not None:
         return by_alias.get(initialled["surname"])
+    # the surname first in capitals, as Japan's ministry writes names: 'MOTEGI Toshimitsu'
+    written = label.strip().strip(_EDGE_PUNCTUATION).split()
+    if len(written) >= 2 and written[-2].isupper() and written[-1].istitle():
+        return by_alias.get(fold(f"{written[-1]} {written[-2]}"))
     return None
 
 

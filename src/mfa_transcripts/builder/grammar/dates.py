@@ -72,7 +72,9 @@ _DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?i: of)? {_MONTH}(?: ?,)? {_YEAR}"  
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
 DATE_LINE = re.compile(
     rf"^\s*\(?(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}),\s+)?"
-    rf"{DATE}(?:,?\s+(?P<time>{TIME}))?(?:,\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}))?\)?\s*$"
+    rf"{DATE}(?:,?\s+(?P<time>{TIME})(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?)?"
+    # a place after it, perhaps with its country: '..., 4:30 p.m. Moscow, Russia'
+    rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\s*$"
 )
 STAMP = re.compile(
     rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
@@ -191,13 +193,17 @@ def title_month_match(text: str) -> re.Match[str] | None:
 
 
 def date_line(text: str) -> re.Match[str] | None:
-    """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54'); a place may
-    precede the date ('Solnechnogorsk, July 28, 2025') or follow it ('20 May 2010,
-    Brussels'), and parentheses may enclose it ('(January 18, 2007)')."""
+    """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54', '..., 4:30
+    p.m.'); a place may precede the date ('Solnechnogorsk, July 28, 2025') or follow it
+    ('20 May 2010, Brussels', '... 4:30 p.m. Moscow, Russia'), and parentheses may
+    enclose it ('(January 18, 2007)')."""
     match = DATE_LINE.match(text)
     if match is None or (text.lstrip()[:1] == "(") != (text.rstrip()[-1:] == ")"):
         return None
-    if any(p is not None and not is_place(p) for p in (match["place"], match["after"])):
+    if match["after"] and not match["time"] and text[: match.start("after")].rstrip()[-1:] != ",":
+        return None  # a place after the date has its comma, unless a time stands between
+    after = match["after"].split(", ") if match["after"] else []
+    if any(p is not None and not is_place(p) for p in (match["place"], *after)):
         return None
     return match
 
