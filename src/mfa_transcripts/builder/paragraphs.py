@@ -21,9 +21,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   subject answers under a label (``Comments ... to journalists``), a name label asks
   where its paragraph asks (a question mark);
 * a page with no label at all may imply them: bracketed names, a dashed dialogue, or
-  bare paragraphs on
-  an interview, or on an untitled page whose lead names its subject or reports the
-  conversation, two bare questions answered (:mod:`.grammar.dialogue`).
+  bare paragraphs on an interview, or on an untitled page whose lead names its subject
+  or reports the conversation, two bare questions answered (:mod:`.grammar.dialogue`).
 
 :mod:`.turns` reads the result into turns.
 """

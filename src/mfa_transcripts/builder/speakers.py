@@ -167,6 +167,8 @@ def resolve(label: str) -> Speaker | None:
     """The registry speaker a label names, allowing a role before the name; else None.
 
     Punctuation around the label does not matter: ``Sergey Lavrov.`` is Sergey Lavrov.
+    A role may be abbreviated (:data:`ROLE_ABBREVIATIONS`: ``FM Ivanov``), and a surname
+    in capitals may come first (``MOTEGI Toshimitsu``).
     """
     folded = " ".join(fold(label).strip().strip(_EDGE_PUNCTUATION).split())
     head, _, rest = folded.partition(" ")
