@@ -13,7 +13,6 @@ IDs are derived from what the page says, never from file order:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -226,7 +225,7 @@ def make_records(
                 )
             )
     last = page.body[-1].text if page.body else ""
-    cut_label = bool(body_chrome) and body_chrome[-1].kind == "cut-label"  # '... LAVROV:'
+    cut_label = any(c.kind == "cut-label" for c in body_chrome)  # '... LAVROV:' at the end
     whole = (
         not page.cut_in_footer
         and not cut_label
@@ -336,18 +335,10 @@ def without_invisible_turns(
     chrome = list(body_chrome)
     # One search for the page: no slice of a page without format characters holds one.
     normalise = normalise_text if has_format_character(page.text) else _normalise_plain
-    inner = sorted(c.start for c in body_chrome)  # chrome a turn's range may hold
     for turn in turns:
-        # a turn's text is its range, or, where chrome stands inside the range (an
-        # advertisement between its paragraphs), its paragraphs without that chrome
-        at = bisect_left(inner, turn.start)
-        chromed = at < len(inner) and inner[at] < turn.end
-        raw = (
-            "\n".join(page.text[a:b] for a, b in turn.spans)
-            if chromed
-            else page.text[turn.start : turn.end]
-        )
-        if content := normalise(raw):
+        # a turn's text is its paragraphs, without any chrome between them (an
+        # advertisement): what lies between its spans is line breaks or chrome
+        if content := normalise("\n".join(page.text[a:b] for a, b in turn.spans)):
             kept.append(turn)
             contents.append(content)
         elif turn.label_span is None and turn.heading_span is None and turn.kind == "speech":

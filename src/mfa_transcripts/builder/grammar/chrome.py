@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DATELINE
+from .lexicon import COUNTERPART_SITE
 
 __all__ = [
     "CHROME_LINES",
@@ -67,13 +68,23 @@ _CREDITOR = (
     r"(?:state department|white house|un|ap|afp|reuters|epa|tass|ria novosti|sputnik"
     r"|getty images|xinhua)"
 )
+
+
+def _credit(creditor: str, name_word: str) -> str:
+    """A creditor's photo and the photographer's name of up to four words after 'by' or
+    a slash: 'AP Photo/Misha Japaridze', 'State Department photo by Michael Gross'."""
+    name = rf"{name_word}(?:\s+{name_word}){{0,3}}"
+    return rf"{creditor}\s+[Pp]hoto(?:\s*(?:by\s+|/\s*){name})?\.?"
+
+
+_TABLE_NAME_WORD = r"[A-Z][\w’'.\-]*"  # the table reads its rows in any case
 PHOTO_CREDIT = (
-    rf"\b{_CREDITOR}\s+photo(?:\s*(?:by\s+|/\s*)[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}})?\.?"
+    rf"\b{_credit(_CREDITOR, _TABLE_NAME_WORD)}"
     r"|\((?:source|photo|photos|photo credit|credit)\s*:[^()\n]{0,120}\)?"
 )
 GLUED_CAPTION = re.compile(
-    rf"(?i:{_CREDITOR})\s+[Pp]hoto(?:\s*(?:by\s+|/\s*)[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{0,3}})?"
-    r"\.?\s*(?=[A-Z][A-Z.’'\- ]{1,60}:|Question:)"
+    # the name's words in title case, so that it ends where a label in capitals begins
+    _credit(f"(?i:{_CREDITOR})", r"[A-Z][a-z’'\-]+") + r"\s*(?=[A-Z][A-Z.’'\- ]{1,60}:|Question:)"
 )
 """A caption's credit with a turn's label glued after it, on one line: 'State Department
 photo by Valeriy YevseyevSECRETARY RICE: Well, ...'; the label starts a line of its own."""
@@ -103,7 +114,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         _HEAD | _FOOTER,
         r"(?:the )?ministry of foreign affairs of (?:the )?russian federation"
         r"|(?:the )?foreign ministry of (?:the )?russian federation"
-        r"|(?:the )?u\.?s\.? department of state",
+        rf"|{COUNTERPART_SITE}",
     ),
     # a document number on current-site renderings: '2432-20-10-2014'
     ChromeLine("document-number", _HEAD, r"\d{1,6}-\d{1,2}-\d{1,2}-\d{4}"),
@@ -278,14 +289,6 @@ def chrome_kind(text: str, place: str) -> str | None:
         return None
     for screen, row, kind in screened:
         if screen.search(text, end) and row.match(text):
-            return kind
-    return None
-    for screen, row, kind in screened:
-        if any(word in end for word in screen) and row.match(text):
-            return kind
-    return None
-    for screen, row, kind in screened:
-        if screen.search(text) and row.match(text):
             return kind
     return None
 

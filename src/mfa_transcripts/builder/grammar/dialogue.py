@@ -147,13 +147,9 @@ def bracketed_labels(
     for i, match in found:
         name = match["name"]
         person = speakers.resolve(name)
-        who = (
-            person.name
-            if person is not None
-            else subject
-            if own is not None and speakers.fold(name.split()[-1]) == own
-            else None
-        )
+        who = person.name if person is not None else None
+        if who is None and own is not None and speakers.fold(name.split()[-1]) == own:
+            who = subject  # the page's subject by surname, in the registry or not
         named = named or who is not None
         span = (starts[i], starts[i] + match.end("name") + 1)
         labels[i] = Label(
@@ -182,31 +178,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     asked = False  # the paragraph before opened a question
     for i in range(len(texts)):
         if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
-            number = NUMBERED.match(texts[i])  # '❓1. How is ...?': the number is its label
-            mark = marks[i]
-            labels[i] = (
-                Label(
-                    "question",
-                    number["n"],
-                    None,
-                    None,
-                    True,
-                    (starts[i], starts[i] + number.end("mark")),
-                    starts[i] + number.end(),
-                )
-                if number
-                else Label(
-                    "question",
-                    mark.group().strip(),
-                    None,
-                    None,
-                    True,
-                    (starts[i], starts[i] + len(mark.group().rstrip())),
-                    starts[i] + mark.end(),
-                )
-                if mark
-                else _implied("question", "", None, starts[i], 0)
-            )
+            labels[i] = _bare_question(texts[i], starts[i], marks[i])
             asked = True
         elif asked:
             labels[i] = _implied("answer", "", speaker, starts[i], 0)
@@ -214,6 +186,19 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     if not any(label is not None and label.kind == "answer" for label in labels):
         return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
     return labels
+
+
+def _bare_question(text: str, start: int, mark: re.Match[str] | None) -> Label:
+    """A bare question's label: its number (``❓1. How is ...?``), else the channel's
+    question mark opening it (``❓ On 11 September ...``), else none written."""
+    number = NUMBERED.match(text)
+    if number is not None:
+        span = (start, start + number.end("mark"))
+        return Label("question", number["n"], None, None, True, span, start + number.end())
+    if mark is not None:
+        span = (start, start + len(mark.group().rstrip()))
+        return Label("question", mark.group().strip(), None, None, True, span, start + mark.end())
+    return _implied("question", "", None, start, 0)
 
 
 def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) -> bool:
@@ -268,10 +253,9 @@ def surname_labels(
 def in_own_words(texts: list[str], surname: str | None) -> bool:
     """Unlabelled paragraphs before an interview's first turn that speak in the first
     person, neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
-    and welcome to ...``), nor
-    naming the speaker by (folded) surname or role (``..., Lavrov has undertaken``,
-    ``The minister received us``), and none of them asking: the speaker's preface (``We
-    are pleased with ...``), not the editor's or the host's lead."""
+    and welcome to ...``), nor naming the speaker by (folded) surname or role (``...,
+    Lavrov has undertaken``, ``The minister received us``), and none of them asking: the
+    speaker's preface (``We are pleased with ...``), not the editor's or the host's lead."""
     if any("?" in text for text in texts):
         return False  # a host's introduction asks ('What's pushing London to ...?')
     return any(

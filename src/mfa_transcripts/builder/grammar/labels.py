@@ -260,8 +260,7 @@ def is_label_line(text: str) -> bool:
 
 # an outlet's label with the text glued to its colon: 'RT:What were the main ideas ...'
 _GLUED_OUTLET = re.compile(
-    r"^(?P<number>(?!))?(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3})?)(?P<qualifier>(?!))?"
-    r"(?P<colon>:)(?=[A-Z“\"«][a-z])"
+    r"^(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3})?)(?P<colon>:)(?=[A-Z“\"«][a-z])"
 )
 _OUTLET_KIND = re.compile(
     r"^(?i:(?:news |information )?agency|newspaper|magazine|(?:tv |television )?channel|radio)\s+"
@@ -275,7 +274,7 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     interviewer, read as a question on an interview page with no question labels; None
     otherwise."""
     match = (LABEL.match(text) or _GLUED_OUTLET.match(text)) if ":" in text else None
-    if match is None or match["number"]:
+    if match is None or match.groupdict().get("number"):
         return None
     name = " ".join(match["name"].split())
     words = _OUTLET_KIND.sub("", name).split()  # 'News agency TASS'
@@ -291,7 +290,8 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     ):
         return None  # 'A.N.:' is a person's initials, no outlet
     span = (start + match.start(), start + match.end("colon"))
-    qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    qualifier = match.groupdict().get("qualifier")
+    qualifier = " ".join(qualifier.split()) if qualifier else None
     return Label("question", name, qualifier, None, True, span, start + match.end())
 
 

@@ -19,6 +19,7 @@ from .. import speakers
 __all__ = [
     "ASKING_ROLES",
     "CHAIRING_ROLES",
+    "COUNTERPART_SITE",
     "FIRST_PERSON",
     "FIRST_PERSON_SUBJECT",
     "GENRE_OPENING",
@@ -47,6 +48,10 @@ __all__ = [
     "lower_count",
     "month_number",
 ]
+
+COUNTERPART_SITE = r"(?:the\s+)?u\.?s\.?\s+department\s+of\s+state"
+"""A counterpart government's site name (lower case): a masthead and footer line of its
+own, and a prefix before the title on its line (``US Department of State REMARKS ...``)."""
 
 OUTLETS = frozenset(
     {

@@ -178,13 +178,14 @@ def name_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     if len(text.split()) >= 2 and signer(text, ctx.speaker):
         return i + 1
     after_name = head.kinds[-1:] == [(i - 1, "byline")]
-    words = text.removesuffix(".").split()  # 'Minister of Foreign Affairs of Russia.'
+    roles = text.removesuffix(".")  # 'Minister of Foreign Affairs of Russia.'
+    words = roles.split()
     return (
         i + 1
         if after_name
         and 0 < len(words) <= 25
         and words[0] in ROLE_NAME_WORDS
-        and not SENTENCE_END.search(text.removesuffix("."))
+        and not SENTENCE_END.search(roles)
         and sum(w.islower() and w not in CONNECTORS for w in words) <= 2
         and not FIRST_PERSON.search(text)
         else None

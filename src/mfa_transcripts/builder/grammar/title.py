@@ -38,6 +38,7 @@ from .dates import (
     title_month_match,
 )
 from .lexicon import (
+    COUNTERPART_SITE,
     GENRE_VOCABULARY,
     is_place,
 )
@@ -125,7 +126,7 @@ TITLE_PREFIXES: tuple[str, ...] = (
     r"\[[^\]\n]{1,40}\]\s+(?=\S)",  # a mailing list's tag: '[wanabidii] ...'
     # a site's section before the title: 'Press Releases: Remarks With ...'
     r"(?i:press releases?|transcripts?|speeches and remarks|remarks and speeches)\s*:\s+(?=[A-Z])",
-    r"(?i:(?:the\s+)?u\.?s\.?\s+department\s+of\s+state)\s+(?=[A-Z])",  # a site's name
+    rf"(?i:{COUNTERPART_SITE})\s+(?=[A-Z])",  # a counterpart's site name
 )
 """What may stand before the title on its line and is not the title, in any order."""
 _STAMP_PREFIX = re.compile(r"^(?:" + "|".join(TITLE_PREFIXES) + ")+")
