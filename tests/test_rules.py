@@ -1063,7 +1063,7 @@ def test_a_channels_question_mark_opens_a_question_of_any_length_after_a_glued_b
     assert parsed.accounting.chrome_chars["byline"] == len("RussianEmbassytotheUK")
 
 
-def test_an_outlets_label_glued_to_its_text_and_an_interview_given_for_an_outlet(
+def test_an_outlets_label_glued_to_its_text_and_a_title_closed_by_an_outlet(
     tmp_path: Path,
 ) -> None:
     parsed = _page(
@@ -1073,7 +1073,7 @@ def test_an_outlets_label_glued_to_its_text_and_an_interview_given_for_an_outlet
         "Britain Mr Alexander Yakovenko, for RT",
     )
     assert parsed.transcript.title is not None and parsed.transcript.title.endswith("for RT")
-    assert parsed.transcript.genres == ["interview"]
+    assert parsed.transcript.genres == ["interview"]  # 'for RT', naming no other genre
     assert [(q.label, q.text) for q in parsed.questions] == [("RT", "What were the main ideas?")]
     assert [a.speaker for a in parsed.answers] == ["Alexander Yakovenko"]
 
@@ -1194,3 +1194,9 @@ def test_a_surname_first_in_capitals_names_the_registry_person() -> None:
     assert speakers.resolve("Mr. MOTEGI Toshimitsu").name == "Toshimitsu Motegi"
     assert speakers.resolve("Foreign Minister KISHIDA Fumio").name == "Fumio Kishida"
     assert speakers.resolve("US Department") is None
+
+
+def test_an_outlet_closing_a_title_names_no_genre_of_its_own() -> None:
+    # an article for a newspaper is no interview, though 'for <outlet>' closes both
+    info = parse_title("Foreign Minister Sergey Lavrov’s article for Rossiyskaya Gazeta")
+    assert (info.genre, info.genres) == ("article", ["article"])

@@ -20,6 +20,7 @@ __all__ = [
     "ASKING_ROLES",
     "CHAIRING_ROLES",
     "COUNTERPART_SITE",
+    "FALLBACK_GENRES",
     "FIRST_PERSON",
     "FIRST_PERSON_SUBJECT",
     "GENRE_OPENING",
@@ -64,8 +65,17 @@ OUTLETS = frozenset(
     }
 )
 """News outlets (folded) whose name, as a turn label, is the outlet's interviewer
-asking (``Euronews: When we see ...``), and, closing a title, names an interview given
-to it (``..., for RT``)."""
+asking (``Euronews: When we see ...``), and, closing a line, makes it title-like (``...,
+for RT``), naming no genre."""
+
+_CLOSING_OUTLET = (
+    r"for (?:the )?(?:"
+    + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
+    + r")$"
+)
+FALLBACK_GENRES: tuple[tuple[str, str], ...] = (("interview", _CLOSING_OUTLET),)
+"""Wordings that give a title its genre only when it names no other: '..., for RT' is an
+interview given to RT, but 'Sergey Lavrov's article for Rossiyskaya Gazeta' an article."""
 
 # (genre of the model, wording). A title names one of these; an entry without a genre
 # makes a line title-like but gives no genre. Earlier rows win where wordings overlap.
@@ -97,13 +107,9 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ),
     ("answers to questions", r"answers?"),
     ("answers to questions", r"q\s?&\s?a"),  # 'Q&A with the Deputy Minister ...'
-    # an outlet's name closing the line: '... Ambassador Alexander Yakovenko, for RT'
-    (
-        "interview",
-        r"for (?:the )?(?:"
-        + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
-        + r")$",
-    ),
+    # an outlet's name closing the line makes it title-like: '... Alexander Yakovenko, for
+    # RT' (its genre, if the line names no other: FALLBACK_GENRES)
+    (None, _CLOSING_OUTLET),
     ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
     ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'

@@ -39,6 +39,7 @@ from .dates import (
 )
 from .lexicon import (
     COUNTERPART_SITE,
+    FALLBACK_GENRES,
     GENRE_VOCABULARY,
     is_place,
 )
@@ -71,6 +72,7 @@ _GENRE_PHRASE = re.compile(
 )
 
 
+_FALLBACK_FIND = [(g, re.compile(rf"\b{p}", re.IGNORECASE)) for g, p in FALLBACK_GENRES]
 _GENRE_FIND = [(g, re.compile(rf"\b{p}\b", re.IGNORECASE)) for g, p in _GENRE_TERMS]
 # Each term's screen: its pattern without the leading word boundary, which matches
 # wherever the pattern does (and more), and which the regex engine can look for by its
@@ -217,7 +219,8 @@ def parse_title(title: str) -> TitleInfo:
         place = ", ".join(tail) or None
     head = ", ".join(segments)
 
-    genres = _find_genres(title)
+    # '... Alexander Yakovenko, for RT': an interview, where the title names no other genre
+    genres = _find_genres(title) or [g for g, p in _FALLBACK_FIND if p.search(title)][:1]
     speaker = role = genre = occasion = None
     known = False
     found = find_in_text(head)
