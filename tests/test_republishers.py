@@ -1049,7 +1049,7 @@ def test_initials_name_the_person_the_lead_names() -> None:
     text = f"{lead}\n\nA.N.: Dear colleagues, we are happy to see you.\n\n{QA}\n"
     parsed = _parse(text)
     assert _opening(parsed) == "Dear colleagues, we are happy to see you."
-    assert parsed.speeches[0].speaker == "Andrey Nesterenko"
+    assert parsed.speeches[0].speaker == "Andrei Nesterenko"
 
 
 def test_a_dialogue_dash_opening_the_remarks_is_chrome_but_a_dashed_list_is_text() -> None:

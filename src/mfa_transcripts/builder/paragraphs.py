@@ -12,11 +12,13 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   for questions), and a broadcast's host asks there; elsewhere the host chairs;
 * the page's **subject** is the title's speaker, else the registry person the page's
   lead names (on an untitled page, its lead or its paragraphs before the first label),
-  else the first registry person labelled; on an untitled page the subject answers
+  or a site line names alone (``H. E. Mr. Alexander Kadakin``), else the first registry
+  person labelled; on an untitled page the subject answers
   under ``Answer:`` and under a label naming them by role and surname
   (``Ambassador Chizov``, misspelt by a letter);
 * on an **interview** (a digest whose title names the genre, or an untitled one whose
-  subject answers under a label), the interviewer's name label asks, and there, or on
+  subject answers under a label), the interviewer's name label asks (an
+  office-holder's, ``Japanese Defense Minister Tomomi Inada:``, speaks), and there, or on
   an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
   subject answers under a label (``Comments ... to journalists``), a name label asks
   where its paragraph asks (a question mark);
@@ -88,7 +90,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             else label
             for label in labels
         ]
-    surname_labels(texts, [start for _, start, _, _ in units], labels, subject)
+    surname_labels(texts, [start for _, start, _, _ in units], labels, subject, tuple(_leads(page)))
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # a broadcast's host chairs where questions are labelled, and asks where they are not
@@ -192,15 +194,16 @@ def _split_labelled(
 def _subject(page: Page, texts: list[str]) -> str | None:
     """Who a page whose title names nobody is with: the first registry person its lead
     names (the head's lead lines, then, on an untitled page, its first paragraphs before
-    any labelled turn), else the registry person a headline quotes (``Ryabkov: ...``);
-    the caller falls back on the first registry person labelled."""
+    any labelled turn), else the registry person a headline quotes (``Ryabkov: ...``)
+    or names alone (``H. E. Mr. Alexander Kadakin``); the caller falls back on the first
+    registry person labelled."""
     for text in [*_leads(page), *texts[:5]]:
         found = find_in_text(text)
         if found is not None:
             return found[0].name
     for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
-        head, colon, _ = page.text[c.start : c.end].partition(":")
-        shaped = c.kind == "masthead" and colon and len(head) <= 60
+        head, _, _ = page.text[c.start : c.end].partition(":")  # or naming one alone
+        shaped = c.kind == "masthead" and len(head) <= 60
         if shaped and (person := speakers.resolve(head.strip())) is not None:
             return person.name
     return None

@@ -227,6 +227,22 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:tags?|categories|category|topics|keywords|source|filed under|posted in)\s*:"
         r"\s*[^\n]{1,200}",
     ),
+    # a content manager's article information (Joomla's, on embassy sites): 'Written by
+    # Vladimir I Poluektov', 'Hits: 499', 'Details', 'Last Updated: 16 May 2018'
+    ChromeLine(
+        "republisher",
+        _HEAD | _FOOTER,
+        r"(?:written|submitted|posted) by\s*:?\s+[^\n]{1,60}|hits\s*:\s*\d[\d,.\s]*|details"
+        r"|(?:parent category|last updated|created|published)\s*:\s*[^\n]{1,80}",
+    ),
+    # a republisher's appeal for donations: '1. Support Réseau International.', 'Dear
+    # readers, it is thanks to your donations that we can ...'
+    ChromeLine(
+        "republisher",
+        _HEAD | _FOOTER,
+        r"(?:\d{1,2}\.\s*)?(?:support|donate to)\s+[^\n.]{2,40}\.?"
+        r"|[^\n]{0,200}\b(?:your donations|donate now|make a donation)\b[^\n]{0,400}",
+    ),
     # an embassy site's contact lines: 'Consular queries:', '+44 (0) 203 668 7474'
     ChromeLine(
         "contact",

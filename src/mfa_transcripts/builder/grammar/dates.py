@@ -5,7 +5,8 @@
   occurs), Moscow time; an embassy header is ``10 november / 2017``. Only these two
   shapes give a publication date.
 * A **date** is ``Month D, YYYY`` or ``D Month YYYY`` (month names in any case, full or
-  abbreviated, or Russian in the genitive: ``12 марта 2019 г.``; the comma after the day
+  abbreviated, Russian in the genitive: ``12 марта 2019 г.``, or in full in the site's
+  other locales, French, German and Spanish: ``29 novembre 201118:11``; the comma after the day
   may be missing, ``April 6 2021``, and one may stray after the month, ``27 March ,
   2012``).
 * A **date line** is a date on a line of its own (``September 9, 2016``); a weekday may

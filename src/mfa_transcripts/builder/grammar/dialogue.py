@@ -11,7 +11,9 @@
   (``[Khuzam] ...``, ``[Lavrov] ...``).
 * A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
   an earlier label on the page named in full (``DAVID REMNICK:``, ``Sergey Lavrov:``),
-  with that label's kind.
+  with that label's kind, or whom the paragraphs before the first label name in full
+  (``CNN Reporter Christiane Amanpour`` in the lead, then ``Amanpour:``): a speaker
+  the registry does not know.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ from .labels import LABEL, NUMBERED, Label
 from .lexicon import (
     FIRST_PERSON,
     REPORTING,
+    ROLE_NAME_WORDS,
     ROLE_REFERENCE,
+    ROLE_WORDS,
     SALUTATION,
     STAGE_WORDS,
     THIRD_PERSON,
+    TURN_ROLES,
 )
 
 __all__ = [
@@ -213,17 +218,40 @@ def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) 
     )
 
 
+_TURN_WORDS = frozenset(w.title() for w in TURN_ROLES) | frozenset(ROLE_WORDS)
+# a full name in running text: two or three capitalised words ('Christiane Amanpour')
+# ('Christiane Amanpour’s abrasive attacks' too)
+_FULL_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+\s){1,2}[A-Z][a-z\-]{2,}(?=[’']s\b|[^\w’']|$)"
+)
+
+
 def surname_labels(
-    texts: list[str], starts: list[int], labels: list[Label | None], subject: str | None = None
+    texts: list[str],
+    starts: list[int],
+    labels: list[Label | None],
+    subject: str | None = None,
+    leads: tuple[str, ...] = (),
 ) -> None:
     """Fill in, in place, labels that are a surname alone or initials naming a person an
     earlier label named in full (``REMNICK:`` after ``DAVID REMNICK:``, ``SL:`` after
     ``Sergey Lavrov:``), or naming the page's subject (``A.N.:`` on a page with Andrey
-    Nesterenko)."""
+    Nesterenko), or named in full in ``leads`` or the paragraphs before the first label."""
     seen: dict[str, Label] = {}
     if subject is not None and len(words := subject.split()) >= 2:
         own = Label("speaker", subject, None, subject, True, (0, 0), 0)
         seen[speakers.fold(words[-1])] = seen[speakers.fold(words[0][0] + words[-1][0])] = own
+    first = next((i for i, label in enumerate(labels) if label is not None), len(labels))
+    # the full names the lead gives (the head's lead lines, the paragraphs before the
+    # first label), role words before them aside: 'CNN Reporter Christiane Amanpour'
+    named: dict[str, str] = {}
+    for text in (*leads, *texts[:first]):
+        for found in _FULL_NAME.findall(text):
+            words = found.split()
+            while words and (words[0] in ROLE_NAME_WORDS or words[0].lower() in TURN_ROLES):
+                words.pop(0)
+            if len(words) >= 2 and words[-1] not in ROLE_NAME_WORDS | _TURN_WORDS:
+                named.setdefault(speakers.fold(words[-1]), " ".join(words))
     for i, label in enumerate(labels):
         if label is not None:
             words = label.name.split()
@@ -238,6 +266,8 @@ def surname_labels(
             continue
         name = speakers.fold(match["name"].strip())
         earlier = seen.get(name) or seen.get(name.replace(".", ""))
+        if earlier is None and name in named:  # a speaker the registry does not know
+            earlier = Label("speaker", match["name"].strip(), None, named[name], False, (0, 0), 0)
         if earlier is not None:
             start = starts[i]
             qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None

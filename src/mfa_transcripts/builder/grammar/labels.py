@@ -13,8 +13,8 @@ ordered table; the first row that matches gives the kind):
   by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
-* ``Answer``/``A`` — the title's speaker answers (nobody named when the title names
-  nobody);
+* ``Answer``/``A``, or an honorific (``H.E.:``) — the title's speaker answers (nobody
+  named when the title names nobody);
 * a monitoring service's bracketed word without a colon: ``[Question]`` asks,
   ``[Answer]``, ``[Commentary]``, ``[Reply]`` answer for the title's speaker;
 * a registry speaker (a role may precede the name, or follow it after a comma; a
@@ -52,9 +52,11 @@ from .lexicon import (
     CHAIRING_ROLES,
     GENRE_OPENING,
     HOSTING_ROLES,
+    OFFICE_ROLES,
     OUTLETS,
     REPORTING,
     ROLE_NAME_WORDS,
+    TURN_ROLES,
 )
 
 __all__ = [
@@ -110,9 +112,10 @@ CONNECTORS = frozenset(
     {"of", "the", "for", "and", "on", "to", "in", "at"} | speakers.NAME_PARTICLES
 )
 _ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
-_TURN_ROLES = ASKING_ROLES | CHAIRING_ROLES | HOSTING_ROLES
 _QUESTION_WORDS = {"question", "q", "questions"}
 _ANSWER_WORDS = {"answer", "a"}
+# an honorific standing for the person interviewed: 'H.E.: Special relationship has ...'
+_HONORIFICS = {"h.e", "h. e", "his excellency", "her excellency", "excellency"}
 # 'Question from the audience', 'Question to both ministers', 'Question 2', 'Question2'
 _QUESTION_PHRASE = re.compile(
     r"^(?:question|q)\s+(?:from|to|for|by)\s+\S.*$|^(?:question|q)\s*\d{1,3}$"
@@ -196,7 +199,7 @@ def _read_name(
     bare = folded.rstrip(".")  # 'Q.:', 'A.:'
     if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return "question", None, True, False
-    if bare in _ANSWER_WORDS:
+    if bare in _ANSWER_WORDS or bare in _HONORIFICS:
         return "answer", title_speaker, True, False
     if " " not in name and "question" not in folded and _near_question(folded):
         return "question", None, True, True
@@ -213,7 +216,7 @@ def _read_name(
     role = _ROLE_PHRASE.match(folded)
     word = folded if role is None or len(name.split()) > 6 else role["role"]
     last = folded.rsplit(" ", 1)[-1]
-    if role is None and len(name.split()) <= 3 and last in _TURN_ROLES:
+    if role is None and len(name.split()) <= 3 and last in TURN_ROLES:
         word = last  # a role with its modifiers: 'Female Host', 'CNN Correspondent'
     if word in ASKING_ROLES:
         return "question", None, True, False
@@ -269,7 +272,8 @@ _OUTLET_KIND = re.compile(
 
 def outlet_label(text: str, start: int = 0) -> Label | None:
     """An outlet's label: upper case (``TASS:``, ``RIA:``, a channel's number after it:
-    ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``), or a name of
+    ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``, a full stop
+    closing it: ``ANA.:``), or a name of
     :data:`~.lexicon.OUTLETS` (``Euronews:``): an outlet's
     interviewer, read as a question on an interview page with no question labels; None
     otherwise."""
@@ -284,7 +288,8 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
         and (
             not words
             or len(words) > 2
-            or not (is_acronym(words[0]) and words[0].isalpha())
+            # 'ANA.:' (an acronym's closing full stop), but not initials: 'A.N.:'
+            or not (is_acronym(words[0]) and words[0].removesuffix(".").isalpha())
             or (len(words) == 2 and not (words[1].isdigit() or is_acronym(words[1])))
         )
     ):
@@ -386,10 +391,15 @@ def near_label(text: str) -> str | None:
 
 def interviewer(label: Label, title_speaker: str | None) -> bool:
     """A name label on an interview page that names neither a registry person nor the
-    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov)."""
+    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov),
+    nor anyone by an office (``Japanese Defense Minister Tomomi Inada``: an office-holder
+    speaks, a journalist asks)."""
     if label.kind != "speaker" or label.known or title_speaker is None:
         return False
-    return speakers.fold(label.name.split()[-1]) != speakers.fold(title_speaker.split()[-1])
+    words = label.name.split()
+    if any(w.title() in OFFICE_ROLES for w in words[:-1]):
+        return False
+    return speakers.fold(words[-1]) != speakers.fold(title_speaker.split()[-1])
 
 
 def _near_question(folded: str) -> bool:

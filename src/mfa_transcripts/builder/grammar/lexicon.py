@@ -29,6 +29,7 @@ __all__ = [
     "HOSTING_ROLES",
     "MONTHS",
     "NOT_PLACE_WORDS",
+    "OFFICE_ROLES",
     "OUTLETS",
     "PERSON_ROLES",
     "PRESENTING",
@@ -42,6 +43,7 @@ __all__ = [
     "SENTENCE_END",
     "STAGE_WORDS",
     "THIRD_PERSON",
+    "TURN_ROLES",
     "Role",
     "is_cyrillic",
     "is_place",
@@ -73,9 +75,15 @@ _CLOSING_OUTLET = (
     + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
     + r")$"
 )
-FALLBACK_GENRES: tuple[tuple[str, str], ...] = (("interview", _CLOSING_OUTLET),)
+# a headline's verb of an interview: 'Russian Ambassador talked to "Bangkok Post" journalists'
+_TALKED_TO = r"(?:talk(?:s|ed)|spoke|speaks) to\b"
+FALLBACK_GENRES: tuple[tuple[str, str], ...] = (
+    ("interview", _CLOSING_OUTLET),
+    ("interview", _TALKED_TO),
+)
 """Wordings that give a title its genre only when it names no other: '..., for RT' is an
-interview given to RT, but 'Sergey Lavrov's article for Rossiyskaya Gazeta' an article."""
+interview given to RT, but 'Sergey Lavrov's article for Rossiyskaya Gazeta' an article;
+'<Role> talked to <outlet>' an interview, but '... speaks to students at MGIMO' a speech."""
 
 # (genre of the model, wording). A title names one of these; an entry without a genre
 # makes a line title-like but gives no genre. Earlier rows win where wordings overlap.
@@ -110,6 +118,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     # an outlet's name closing the line makes it title-like: '... Alexander Yakovenko, for
     # RT' (its genre, if the line names no other: FALLBACK_GENRES)
     (None, _CLOSING_OUTLET),
+    (None, _TALKED_TO),  # '<Role> talked to <outlet>': its genre, FALLBACK_GENRES's
     ("answers to questions", r"takes? questions"),  # '<Name> speaks and takes questions'
     ("speech", r"speaks"),
     ("answers to questions", r"responses?"),  # 'Response by <Name> to Questions from ...'
@@ -185,9 +194,14 @@ ROLE_NAME_WORDS = frozenset(r.word for r in ROLES if r.in_name)
 """Words of a role before a name: never a word of the name itself."""
 PERSON_ROLES = frozenset(r.word for r in ROLES if r.person)
 """Role words naming one person: 'the French Foreign Minister, Laurent Fabius'."""
+OFFICE_ROLES = frozenset(r.word for r in ROLES if r.person and r.turn is None)
+"""Role words of an office one person holds ('Minister', 'Ambassador'): who holds it
+speaks, never asks."""
 ASKING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "asks")
 CHAIRING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "chairs")
 HOSTING_ROLES = frozenset(r.word.lower() for r in ROLES if r.turn == "hosts")
+TURN_ROLES = ASKING_ROLES | CHAIRING_ROLES | HOSTING_ROLES
+"""Role words (lower case) whose turns are questions or statements of their own."""
 
 NOT_PLACE_WORDS = (
     *("Minister", "Ministerial", "Ministry", "Council", "Conference", "Summit", "Forum"),
@@ -208,8 +222,9 @@ GENRE_OPENING = re.compile(
 NOT_PLACE = re.compile(r"\b(?:" + "|".join(NOT_PLACE_WORDS) + r")\b")
 PLACE_WORD = re.compile(r"^(?:[A-Z][\w’'.\-]*|of|on|upon|am)$")
 
-# Month names: English (any case, full or abbreviated: 'Sept.', 'Dec') and Russian in the
-# genitive, as dates are written ('12 марта 2019 г.'); both map to the month's number.
+# Month names: English (any case, full or abbreviated: 'Sept.', 'Dec'), Russian in the
+# genitive, as dates are written ('12 марта 2019 г.'), and the site's other locales' in
+# full; all map to the month's number.
 _ENGLISH_MONTHS = (
     *("january", "february", "march", "april", "may", "june", "july", "august"),
     *("september", "october", "november", "december"),
@@ -218,6 +233,15 @@ _RUSSIAN_MONTHS = (
     *("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа"),
     *("сентября", "октября", "ноября", "декабря"),
 )
+# the month names of the ministry site's other locales (French, German, Spanish), in full
+# and as written: a page saved from the site in one of them has its header in it
+# ('29 novembre 201118:11')
+_LOCALE_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+)
+_LOCALE_NUMBERS = {m: i for names in _LOCALE_MONTHS for i, m in enumerate(names.split(), start=1)}
 # the Russian abbreviations of a site's date stamps: 'Июл 16th, 2011', 'Май 5, 2012'
 _RUSSIAN_ABBREVIATIONS = (
     *("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"),
@@ -227,18 +251,21 @@ MONTHS = {
     **{m[:3]: i for i, m in enumerate(_RUSSIAN_MONTHS, start=1)},
     **{m: i for i, m in enumerate(_RUSSIAN_ABBREVIATIONS, start=1)},
 }
-"""The first three letters of a month name, folded, to the month's number."""
+"""The first three letters of a month name, folded, to the month's number (a locale's
+names: in full, :data:`_LOCALE_NUMBERS`)."""
 MONTH_PATTERN = (
     r"(?i:(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
     r"|(?:" + "|".join(_RUSSIAN_MONTHS) + r")"
-    r"|(?:" + "|".join(_RUSSIAN_ABBREVIATIONS) + r")\.?(?!\w)))"
+    r"|(?:" + "|".join(_RUSSIAN_ABBREVIATIONS) + r")\.?(?!\w)"
+    r"|(?:" + "|".join(sorted(_LOCALE_NUMBERS, key=len, reverse=True)) + r")(?!\w)))"
 )
 WEEKDAY_PATTERN = r"(?i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
 
 
 def month_number(name: str) -> int:
-    return MONTHS[name[:3].lower()]
+    folded = name.lower()
+    return _LOCALE_NUMBERS.get(folded) or MONTHS[folded[:3]]
 
 
 STAGE_WORDS = frozenset(
@@ -274,7 +301,9 @@ initial, no 'I')."""
 FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I(?!\.\s?[A-Z])|I[’'](?:m|ve|d|ll)|[Ww]e)\b")
 """A first person that speaks (``I will not ...``, ``we ...``), not a writer's ``gives us``."""
 # words of a writer presenting the text, shared by REPORTING and PRESENTING
-_PRESENTS = r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents"
+_PRESENTS = (
+    r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents|the gist"
+)
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
     r"|according to|presser|exclusive"
@@ -296,11 +325,11 @@ PRESENTING = re.compile(
 """A writer's words presenting the text that follows (``... reproduced it below:``)."""
 PRESENTS_TEXT = re.compile(
     r"^(?:\S+\s+){1,3}(?:presents|publishes|offers|brings you|posts)\b"
-    r"|^(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
+    r"|^(?:the )?(?:here|below|following) is\b|^this is the (?:full )?(?:text|transcript)\b",
     re.IGNORECASE,
 )
 """A republisher's line presenting the text that follows it (``RT presents the full
-transcript of ...``, ``Following is the translated text of ...``): never a title, and
+transcript of ...``, ``The following is the gist of ...``): never a title, and
 the end of a lead."""
 ROLE_REFERENCE = re.compile(
     r"\bthe (?:diplomat|minister|foreign minister|deputy minister|spokes(?:man|woman|person)"

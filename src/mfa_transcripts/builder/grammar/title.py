@@ -129,6 +129,9 @@ TITLE_PREFIXES: tuple[str, ...] = (
     # a site's section before the title: 'Press Releases: Remarks With ...'
     r"(?i:press releases?|transcripts?|speeches and remarks|remarks and speeches)\s*:\s+(?=[A-Z])",
     rf"(?i:{COUNTERPART_SITE})\s+(?=[A-Z])",  # a counterpart's site name
+    # an aggregator's source and stamp: 'MFA OF RUSSIA - 1 April 2022 18:13 - ...'
+    r"[A-Z][A-Z.&' ]{1,40}\s[-–—]\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"(?:,?\s+\d{1,2}:\d{2})?\s+[-–—]\s+(?=[A-Z])",
 )
 """What may stand before the title on its line and is not the title, in any order."""
 _STAMP_PREFIX = re.compile(r"^(?:" + "|".join(TITLE_PREFIXES) + ")+")
@@ -154,7 +157,7 @@ _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".jo
 def clean_title(text: str) -> str:
     """A title line as the title: whitespace collapsed, no closing colon or full stop, none
     of :data:`TITLE_PREFIXES` before it (``17.03.04. Transcript of ...`` on 2004 pages,
-    ``[list] Press Releases: Remarks ...``), no
+    ``[list] Press Releases: Remarks ...``, ``MFA OF RUSSIA - 1 April 2022 18:13 - ...``), no
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
     on ...``)."""

@@ -3,11 +3,14 @@
 * **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
   non-blank lines, before the second turn label (a headline may look like one) and not
   the last line, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
-  speaker, a role word or a date, and, unless it ends with a date, does not open with
+  speaker, a role word or a date, or opens with a document word (``Gist of Japan-Russia
+  joint press conference``), and, unless it ends with a date, does not open with
   a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
   the Day » ...``) is never the title, even when it ends with it. When that line has no
   date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
-  was a republisher's headline (chrome) and the dated line is the title; so it is when
+  was a republisher's headline (chrome) and the dated line is the title (but not the
+  line the first runs on over, when what stands above it is no title of its own:
+  ``INTERVIEW`` / ``WITH IGOR IVANOV ..., January 27, 2003``); so it is when
   both are dated (the republisher's headline comes first), unless the later line
   repeats the first, and when the later line has a date line right under it (the
   document's title over its dateline) and the first has none.
@@ -28,7 +31,8 @@
   quoting an article): the page reads the text above it as its body.
 * **Its lines.** A title may run on over up to three more lines right under it (no
   blank line between), unless it ends with its date, when its line ends with a colon
-  or the next opens with a lower-case word or a preposition, or, up to two blank lines
+  or the next opens with a lower-case word or a preposition (capitalised or in
+  capitals), and is not the title in full (the longer is the title), or, up to two blank lines
   apart, when the next ends with the title's date and the line has none (``At a Joint Press
   Availability ...``, ``on the theme ...``), is no label, no date line and no sentence.
 """
@@ -96,6 +100,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 # a sentence opening in the first person: 'I think ...', 'We have ...'
 _OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
+# a document word opening a title that names its genre: 'Transcript of the joint press
+# conference', 'Gist of Japan-Russia joint press conference', 'Excerpts from the briefing'
+_DOCUMENT_OF = re.compile(
+    r"^(?:the\s+)?(?i:gist|summary|transcript|excerpts?|extracts?|full text)\s+(?:of|from)\s+\S"
+)
 # an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
 _BYLINE = re.compile(r"\((?i:(?:an? )?(?:article )?by)\s+[^()]{4,120}\)\s*$")
 
@@ -134,7 +143,12 @@ def _looks_like_title(text: str) -> bool:
             (_BYLINE.search(stripped) and found)
             or (found and found[1] < 40 and has_title_date(stripped))
         )
-    return bool(_ROLE_WORD.search(stripped) or found or has_title_date(stripped))
+    return bool(
+        _ROLE_WORD.search(stripped)
+        or found
+        or has_title_date(stripped)
+        or _DOCUMENT_OF.match(stripped)  # 'Gist of Japan-Russia joint press conference'
+    )
 
 
 def names_the_ministry(text: str) -> bool:
@@ -189,8 +203,8 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     undated = not dated and date_line(texts[i + 1].strip()) is None
     for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
         later = texts[j].strip()
-        if fold_spaces(later) == fold_spaces(text):
-            continue  # the headline repeated
+        if fold_spaces(later) == fold_spaces(text) or _runs_on(text.strip(), later):
+            continue  # the headline repeated, or the line it runs on over
         if _completes(text, later):
             return j  # the title cut short, then in full
         if _looks_like_title(later) and (
@@ -203,6 +217,17 @@ def _gives_way(texts: list[str], i: int) -> int | None:
         ):
             return j
     return None
+
+
+def _runs_on(text: str, later: str) -> bool:
+    """``later`` is the last line of the title ``text`` runs on over, and what precedes
+    it is no title of its own (``INTERVIEW`` / ``WITH IGOR IVANOV ..., January 27, 2003``,
+    not ``Speeches and Interviews of the Permanent Representative`` over the title)."""
+    return (
+        len(text) > len(later)
+        and text.endswith(later)
+        and not _looks_like_title(text[: len(text) - len(later)])
+    )
 
 
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
@@ -231,8 +256,11 @@ def _completes(text: str, later: str) -> bool:
     )
 
 
+# a line going on with the title above it: in lower case, or opening with a preposition
+# or 'and', capitalised or in capitals ('INTERVIEW' / 'WITH IGOR IVANOV ..., January 27, 2003')
 _CONTINUES = re.compile(
-    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s)"
+    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s"
+    r"|(?:AT|ON|WITH|AFTER|DURING|FOLLOWING|IN|TO|FOR|OF|AND|BEFORE|AHEAD)\s)"
 )
 
 
@@ -257,6 +285,8 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         if SENTENCE_END.search(text) and not has_title_date(text):
             break
+        if _completes(above.text, text):
+            break  # not its last part but the title in full: see find_title
         end += 1
     return end - index
 

@@ -1,0 +1,211 @@
+"""Page variants of the family that the corpus's later collections showed, each on a
+small page or line written for the rule it exercises (not the corpus page it came from):
+a content manager's article lines, a donation appeal, the site's other locales' month
+names, an aggregator's stamp before the title, a title in capitals over two lines, a
+headline's verb of an interview, a document word opening a title, an honorific label,
+an acronym's label with its full stop, office-holders on an interview, and a surname
+label for a person the lead names in full.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from mfa_transcripts.builder.grammar.chrome import chrome_kind
+from mfa_transcripts.builder.grammar.dates import MOSCOW, parse_header
+from mfa_transcripts.builder.grammar.labels import outlet_label, read_label
+from mfa_transcripts.builder.grammar.title import clean_title, parse_title
+from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.records import ParsedPage
+
+
+def _parse(tmp_path: Path, text: str) -> ParsedPage:
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    return parse_file(path)
+
+
+@pytest.mark.parametrize(
+    "line, place, kind",
+    [
+        ("Written by Vladimir I Poluektov", "head", "republisher"),
+        ("Hits: 499", "head", "republisher"),
+        ("Details", "head", "republisher"),
+        ("Last Updated: 16 May 2018", "footer", "republisher"),
+        ("Written by hand, the letter reached us in May.", "body", None),
+        ("1. Support Réseau International.", "head", "republisher"),
+        (
+            "Dear readers, it is thanks to your donations that we can maintain our independence.",
+            "head",
+            "republisher",
+        ),
+        ("Support for the resolution grew.", "body", None),
+    ],
+)
+def test_article_information_and_donation_appeals_are_chrome(
+    line: str, place: str, kind: str | None
+) -> None:
+    assert chrome_kind(line, place) == kind
+
+
+@pytest.mark.parametrize(
+    "header, day",
+    [
+        ("29 novembre 201118:11", date(2011, 11, 29)),  # French
+        ("3 März 2012 10:00", date(2012, 3, 3)),  # German
+        ("2 agosto 201118:11", date(2011, 8, 2)),  # Spanish
+        ("1 décembre 201009:00", date(2010, 12, 1)),
+    ],
+)
+def test_a_header_in_another_locale_of_the_site_gives_the_publication_time(
+    header: str, day: date
+) -> None:
+    warnings: list[object] = []
+    found = parse_header("page.txt", 1, header, warnings)  # type: ignore[arg-type]
+    assert found is not None and found[0] == day
+    assert found[1] is not None and found[1].date() == day and found[1].tzinfo == MOSCOW
+    assert warnings == []
+
+
+def test_a_localised_header_on_a_page_is_its_publication_time(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "4 juin 201510:30\n\n"
+        "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, June 4, 2015\n\n"
+        "Ladies and gentlemen, we have had talks.\n",
+    )
+    assert page.transcript.published_at == datetime(2015, 6, 4, 10, 30, tzinfo=MOSCOW)
+    assert page.transcript.event_date == date(2015, 6, 4)
+
+
+def test_an_aggregators_source_and_stamp_before_the_title_are_not_the_title() -> None:
+    line = (
+        "MFA OF RUSSIA - 1 April 2022 18:13 - Foreign Minister Sergey Lavrov’s answers to "
+        "media questions, New Delhi, April 1, 2022"
+    )
+    assert clean_title(line) == (
+        "Foreign Minister Sergey Lavrov’s answers to media questions, New Delhi, April 1, 2022"
+    )
+    # a title with a dash of its own keeps it
+    kept = "Sergey Lavrov - 10 years at the Foreign Ministry - an interview, Moscow, May 5, 2014"
+    assert clean_title(kept) == kept
+
+
+def test_a_title_in_capitals_runs_on_over_its_next_line(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Archive note\n\nINTERVIEW\n"
+        "WITH IGOR IVANOV, MINISTER OF FOREIGN AFFAIRS January 27, 2003\n"
+        "Question: Did you discuss Iraq?\nIgor Ivanov: Naturally, we discussed it.\n",
+    )
+    assert page.transcript.title == (
+        "INTERVIEW WITH IGOR IVANOV, MINISTER OF FOREIGN AFFAIRS January 27, 2003"
+    )
+    assert page.transcript.event_date == date(2003, 1, 27)
+    assert [a.speaker for a in page.answers] == ["Igor Ivanov"]
+
+
+def test_a_headline_over_the_full_title_still_gives_way_to_it(tmp_path: Path) -> None:
+    """A section's heading shaped like a title over the dated title: the dated line is
+    the title, not the heading run on over it."""
+    page = _parse(
+        tmp_path,
+        "Speeches and Interviews of the Permanent Representative\n\n\n"
+        "Alexander Lukashevich at the OSCE Permanent Council, 15 July 2021\n\n"
+        "Mr. Chairperson, we have listened to the presentation.\n",
+    )
+    assert page.transcript.title == (
+        "Alexander Lukashevich at the OSCE Permanent Council, 15 July 2021"
+    )
+
+
+@pytest.mark.parametrize(
+    "title, genres",
+    [
+        ('Russian Ambassador talked to "Bangkok Post" journalists', ["interview"]),
+        ("Deputy Minister Sergey Ryabkov spoke to Kommersant", ["interview"]),
+        # a genre named beside the verb wins: a speech to students
+        ("Sergey Lavrov speaks to students at MGIMO, Moscow, May 5, 2020", ["speech"]),
+    ],
+)
+def test_a_headlines_verb_of_talking_to_names_an_interview(title: str, genres: list[str]) -> None:
+    assert parse_title(title).genres == genres
+
+
+def test_an_untitled_interview_headline_with_a_verb_is_its_title(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        'Russian Ambassador talked to "Bangkok Post" journalists\n\n'
+        "Question: How is Thailand seen in Russia?\n\nAnswer: As a friend.\n",
+    )
+    assert page.transcript.title == 'Russian Ambassador talked to "Bangkok Post" journalists'
+    assert "no-title" not in page.transcript.warnings
+
+
+def test_a_document_word_opening_a_title_makes_it_one_and_a_line_presenting_it_is_chrome(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        "print PRINT\n\nGist of Japan-Russia joint press conference\n\n"
+        "The following is the gist of the joint press conference of the two ministers.\n\n"
+        "Japanese Foreign Minister Fumio Kishida: We affirmed the visit.\n\n"
+        "Russian Foreign Minister Sergey Lavrov: We expressed concern.\n",
+    )
+    assert page.transcript.title == "Gist of Japan-Russia joint press conference"
+    assert [s.speaker for s in page.speeches] == ["Fumio Kishida", "Sergey Lavrov"]
+    assert page.speeches[0].text == "We affirmed the visit."
+
+
+def test_an_honorific_label_is_the_person_interviewed_and_an_acronym_may_close_with_a_stop(
+    tmp_path: Path,
+) -> None:
+    assert read_label("H.E.: Yes.", 0, "Alexander Kadakin").speaker == "Alexander Kadakin"
+    assert outlet_label("ANA.: The friendly relations.") is not None
+    assert outlet_label("A.N.: The friendly relations.") is None  # initials, no outlet
+    page = _parse(
+        tmp_path,
+        "H. E. Mr. Alexander Kadakin\n\nH. E. Mr. Alexander Kadakin\n\n"
+        "ANA.: What gives the relations sustenance?\n\n"
+        "H.E.: Special relationship has existed for decades.\n\nThat is our asset.\n\n"
+        "ANA.: Do you agree?\n\nH.E.: Definitely.\n",
+    )
+    assert [q.label for q in page.questions] == ["ANA.", "ANA."]
+    assert [(a.speaker, a.paragraph_count) for a in page.answers] == [
+        ("Alexander Kadakin", 2),
+        ("Alexander Kadakin", 1),
+    ]
+
+
+def test_office_holders_on_an_untitled_interview_speak_and_do_not_ask(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "A meeting in Tokyo\n\n"
+        "Russian Foreign Minister Sergey Lavrov: We discussed security.\n\n"
+        "Japanese Defense Minister Tomomi Inada: We agreed to continue the talks.\n\n"
+        "Anna Petrova: What did you agree on?\n\n"
+        "Russian Foreign Minister Sergey Lavrov: On the talks.\n",
+    )
+    assert [s.label for s in page.speeches] == [
+        "Russian Foreign Minister Sergey Lavrov",
+        "Japanese Defense Minister Tomomi Inada",
+    ]
+    assert [q.label for q in page.questions] == ["Anna Petrova"]  # a journalist asks
+    assert [a.speaker for a in page.answers] == ["Sergey Lavrov"]
+
+
+def test_a_surname_label_names_the_person_the_lead_names_in_full(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Russia's UN Envoy: NO to Regime Change\n\n"
+        "Russia's Permanent Representative to the United Nations, Vitaly Churkin, answered "
+        "CNN Reporter Christiane Amanpour's questions.\n\n"
+        "Amanpour: Is this enough?\n\nChurkin: The threshold has been exceeded.\n\n"
+        "Amanpour: Is it payback?\n\nChurkin: No.\n",
+    )
+    assert [q.label for q in page.questions] == ["Amanpour", "Amanpour"]
+    assert [q.text for q in page.questions] == ["Is this enough?", "Is it payback?"]
+    assert [a.speaker for a in page.answers] == ["Vitaly Churkin", "Vitaly Churkin"]
