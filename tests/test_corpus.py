@@ -77,18 +77,23 @@ def test_annotations_hold_against_the_text(split: str) -> None:
     assert bad == []
 
 
-def test_the_development_set_keeps_its_score() -> None:
-    """A regression guard on the pages rules may be written from: no transcript refused,
-    and at least as many pages exact as when this figure was last raised."""
-    scores = corpus.score("dev")
+def test_the_seen_pages_keep_their_score() -> None:
+    """A regression guard on the pages rules have been written from (the development
+    set and the held-out splits since read): no transcript refused, and at least as many
+    pages exact as when these figures were last raised."""
+    scores = corpus.score("seen")
     assert {s.file for s in scores if "refused" in s.wrong} <= STILL_REFUSED
-    assert sum(s.exact for s in scores) >= DEV_EXACT
+    assert sum(s.exact for s in scores) >= SEEN_EXACT
+    dev = {path.name for path, _ in corpus.load("dev")}
+    assert sum(s.exact for s in scores if s.file in dev) >= DEV_EXACT
 
 
+SEEN_EXACT = 675
+"""Exact pages of the seen splits the parser must keep; raise it when rules improve."""
 DEV_EXACT = 384
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
 STILL_REFUSED: set[str] = set()
-"""Transcripts of the development set still refused (open work): the set may only shrink."""
+"""Transcripts of the seen splits still refused (open work): the set may only shrink."""
 
 
 def test_the_perturbation_tool_scores_a_page_as_the_corpus_does() -> None:
