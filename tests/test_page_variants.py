@@ -209,3 +209,68 @@ def test_a_surname_label_names_the_person_the_lead_names_in_full(tmp_path: Path)
     assert [q.label for q in page.questions] == ["Amanpour", "Amanpour"]
     assert [q.text for q in page.questions] == ["Is this enough?", "Is it payback?"]
     assert [a.speaker for a in page.answers] == ["Vitaly Churkin", "Vitaly Churkin"]
+
+
+def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_author(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        "The Present and the Future\nof Global Politics\n\nNo. 2 2007 April/June\n\n"
+        "Sergei V. Lavrov\n\nRussian Foreign Minister since 2004\n\n"
+        "The world we inhabit is no longer the place we knew.\n\nIt has changed.\n",
+    )
+    assert page.transcript.title == "The Present and the Future of Global Politics"
+    (speech,) = page.speeches
+    assert speech.speaker == "Sergey Lavrov"
+    assert speech.text.startswith("The world we inhabit")  # issue and byline lines are chrome
+    assert page.transcript.genre == "article"
+
+
+@pytest.mark.parametrize("headline", ["Share this article", "H. E. Mr. Alexander Kadakin"])
+def test_a_share_link_or_a_name_over_a_byline_is_no_headline(tmp_path: Path, headline: str) -> None:
+    page = _parse(
+        tmp_path,
+        f"{headline}\n\nSergey Lavrov\n\nQuestion: What now?\n\nSergey Lavrov: We go on.\n",
+    )
+    assert page.transcript.title is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a cabinet meeting's excerpts: no genre word but the parenthesised 'Excerpts'
+        "President Vladimir Putin and Minister of Foreign Affairs Sergey Lavrov Discuss the "
+        "Iranian Nuclear Crisis During a Cabinet Meeting (Excerpts)",
+        # an outlet closing the line inside parentheses
+        "UK worried about its place – Russia’s UK envoy (Ambassador Alexander Yakovenko for RT)",
+    ],
+)
+def test_titles_without_a_genre_word_that_still_name_one(tmp_path: Path, title: str) -> None:
+    page = _parse(tmp_path, f"{title}\n\nQuestion: What now?\n\nSergey Lavrov: We go on.\n")
+    assert page.transcript.title == title
+
+
+def test_a_title_in_capitals_wrapped_at_commas_closes_with_its_date_in_parentheses(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        "Check against delivery\nSTATEMENT\nBY SERGEY V. LAVROV,\n"
+        "MINISTER OF FOREIGN AFFAIRS OF THE RUSSIAN FEDERATION,\n"
+        "AT THE 59TH SESSION OF THE U.N. GENERAL ASSEMBLY\n(New York, 23 September 2004)\n"
+        "I am addressing you today at a difficult time.\n",
+    )
+    assert page.transcript.title == (
+        "STATEMENT BY SERGEY V. LAVROV, MINISTER OF FOREIGN AFFAIRS OF THE RUSSIAN "
+        "FEDERATION, AT THE 59TH SESSION OF THE U.N. GENERAL ASSEMBLY (New York, 23 "
+        "September 2004)"
+    )
+    assert page.transcript.event_date == date(2004, 9, 23)
+    assert page.speeches[0].text == "I am addressing you today at a difficult time."
+
+
+def test_a_government_sites_note_on_its_video_is_chrome() -> None:
+    assert chrome_kind("The video is also available with closed captioning on YouTube.", "head")
+    assert chrome_kind("The video is available on the Ministry's channel.", "body")
+    assert chrome_kind("The video is a fake, and everyone knows it.", "body") is None

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
+from . import speakers
 from .grammar.chrome import GLUED_CAPTION, chrome_kind, glued_opener
 from .grammar.dates import (
     date_line,
@@ -283,6 +284,8 @@ def split_page(name: str, text: str) -> Page:
         info.speaker,
     )
     chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
+    if title is not None and info.speaker is None:
+        info = _by_byline(info, [rest_texts[i] for i, kind in head.kinds if kind == "byline"])
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     body = rest[head.end : footer_start]
@@ -354,6 +357,24 @@ def split_page(name: str, text: str) -> Page:
         cut_in_footer=footer_kinds[-1:] == ["fragment"],
         warnings=warnings,
     )
+
+
+def _by_byline(info: TitleInfo, bylines: list[str]) -> TitleInfo:
+    """A title naming nobody, over a byline naming a registry person (``Sergei V.
+    Lavrov`` under ``The Great Victory``): that person is the speaker, and a title
+    naming no genre either is an article's headline."""
+    for text in bylines:
+        person = speakers.resolve(text.strip().removeprefix("By ").removeprefix("BY "))
+        if person is not None:
+            genres = info.genres or ["article"]
+            return replace(
+                info,
+                speaker=person.name,
+                speaker_known=True,
+                genre=info.genre or "article",
+                genres=genres,
+            )
+    return info
 
 
 def _chrome(kind: str, line: Line) -> Chrome:

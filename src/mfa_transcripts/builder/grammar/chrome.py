@@ -103,7 +103,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "media-link",
         _ANYWHERE,
         r"download (?:file|video|audio|pdf)|watch on (?:youtube|rutube|vk)|watch (?:the )?video"
-        r"|listen to (?:the )?audio|loading (?:the )?(?:video )?player(?:\.{3}|…)?",
+        r"|listen to (?:the )?audio|loading (?:the )?(?:video )?player(?:\.{3}|…)?"
+        # a government site's note on its video: 'The video is also available with ...'
+        r"|the video (?:is|will be) (?:also )?available\b[^\n]{0,120}",
     ),
     # the language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1'; a bullet with no language
     ChromeLine("languages", _HEAD, r"•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+|•"),

@@ -73,7 +73,7 @@ for RT``), naming no genre."""
 _CLOSING_OUTLET = (
     r"for (?:the )?(?:"
     + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
-    + r")$"
+    + r")(?=\)?$)"  # '... (Ambassador Alexander Yakovenko for RT)'
 )
 # a headline's verb of an interview: 'Russian Ambassador talked to "Bangkok Post" journalists'
 _TALKED_TO = r"(?:talk(?:s|ed)|spoke|speaks) to\b"
@@ -126,6 +126,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     (None, r"greetings"),
     (None, r"message"),
     (None, r"talking points"),
+    (None, r"(?<=\()excerpts?(?=\))"),  # '... During a Cabinet Meeting (Excerpts)'
 )
 assert {g for g, _ in GENRE_VOCABULARY if g is not None} <= set(GENRES)
 

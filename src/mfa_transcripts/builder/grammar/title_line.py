@@ -23,7 +23,11 @@
 * **A title without a genre word**: an article's headline with its byline (``... (by
   Alexander Yakovenko, Russian Ambassador to UK)``), or a registry person named early
   in a line that ends with a date (``Alexander Lukashevich at the Closing Session ...,
-  3 December 2021``).
+  3 December 2021``); and, where no line is shaped like a title, an article's headline
+  over its byline: a line that is only a registry person's name within
+  :data:`BYLINE_REACH` lines under it (``The Great Victory`` / ``No. 2 2005 April/June``
+  / ``Sergey Lavrov``); that person is the speaker, and a title naming no genre an
+  article's.
 * **A title cut short, then in full**: a line shaped like a title, and one of the next
   lines starts with it and goes on: the longer is the title.
 * **A title under the text**, a paragraph of prose above it and at most
@@ -31,10 +35,13 @@
   quoting an article): the page reads the text above it as its body.
 * **Its lines.** A title may run on over up to three more lines right under it (no
   blank line between), unless it ends with its date, when its line ends with a colon
-  or the next opens with a lower-case word or a preposition (capitalised or in
-  capitals), and is not the title in full (the longer is the title), or, up to two blank lines
-  apart, when the next ends with the title's date and the line has none (``At a Joint Press
-  Availability ...``, ``on the theme ...``), is no label, no date line and no sentence.
+  (or, in capitals, a comma) or the next opens with a lower-case word or a preposition
+  (capitalised or in capitals) and is not the title in full (the longer is the title),
+  or, up to two blank lines apart, when the next ends with the title's date and the
+  line has none (``At a Joint Press Availability ...``, ``on the theme ...``), is no
+  label, no date line and no sentence. A title run on over lines may close with its
+  date and place in parentheses on a line of their own (``(New York, 23 September
+  2004)``).
 """
 
 from __future__ import annotations
@@ -44,7 +51,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import speakers
+from .chrome import chrome_kind
 from .dates import date_line, title_date_match
+from .footer import signer
 from .labels import is_label_line
 from .lexicon import (
     FIRST_PERSON,
@@ -169,7 +178,7 @@ def find_title(texts: list[str]) -> int | None:
     labelled = 0
     for i, text in enumerate(texts[:TITLE_WINDOW]):
         if i + 1 == len(texts):
-            return None  # a title has text under it
+            break  # a title has text under it
         if is_label_line(text.strip()) and not has_title_date(text.strip()):
             labelled += 1
             if labelled == 2:
@@ -180,7 +189,43 @@ def find_title(texts: list[str]) -> int | None:
             while (later := _gives_way(texts, i)) is not None:
                 i = later
             return i
-    return None
+    # no line shaped like a title: an article's headline over its byline
+    return next(
+        (i for i in range(min(BYLINE_WINDOW, len(texts) - 1)) if _over_byline(texts, i)), None
+    )
+
+
+BYLINE_WINDOW = 12
+"""How many non-blank lines from the top may hold an article's headline over its byline."""
+BYLINE_REACH = 3
+"""Most lines from a headline to its byline (the headline's own last line, a journal's
+issue line: ``No. 4 2007 October/December``)."""
+
+
+def _over_byline(texts: list[str], i: int) -> bool:
+    """``texts[i]`` is an article's headline over its byline: a line of 10 to 200
+    characters opening with a capital, no sentence inside it and no closing full stop,
+    no label, date line, chrome line, name line or first person, with a line that is
+    only a registry person's name (``Sergei V. Lavrov``, perhaps after ``By``) within
+    :data:`BYLINE_REACH` lines under it, the lines between short (an issue line, the
+    headline's last line)."""
+    text = texts[i].strip()
+    if not 10 <= len(text) <= 200 or not text[0].isupper() or text.endswith((".", ",", ":")):
+        return False
+    if _SENTENCE_BREAK.search(text) or FIRST_PERSON.search(text) or is_label_line(text):
+        return False
+    if date_line(text) is not None or _BREADCRUMB.search(text) or _LIST_ITEM.match(text):
+        return False
+    if signer(text, None) or chrome_kind(text, "head") is not None:
+        return False  # a name line of its own ('H. E. Mr. ...'), a share link
+    for j in range(i + 1, min(i + 1 + BYLINE_REACH, len(texts) - 1)):
+        line = texts[j].strip()
+        name = line[3:] if line[:3] in ("By ", "BY ") else line
+        if signer(name, None):
+            return True
+        if len(line) > 60 or SENTENCE_END.search(line):
+            return False
+    return False
 
 
 def _names(text: str) -> bool:
@@ -259,14 +304,15 @@ def _completes(text: str, later: str) -> bool:
 # a line going on with the title above it: in lower case, or opening with a preposition
 # or 'and', capitalised or in capitals ('INTERVIEW' / 'WITH IGOR IVANOV ..., January 27, 2003')
 _CONTINUES = re.compile(
-    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead)\s"
-    r"|(?:AT|ON|WITH|AFTER|DURING|FOLLOWING|IN|TO|FOR|OF|AND|BEFORE|AHEAD)\s)"
+    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead|By)\s"
+    r"|(?:AT|ON|WITH|AFTER|DURING|FOLLOWING|IN|TO|FOR|OF|AND|BEFORE|AHEAD|BY)\s)"
 )
 
 
 def title_span(nonblank: list[Line], index: int) -> int:
     """How many lines a title at ``nonblank[index]`` spans: itself and up to three lines
-    right under it that go on with it (see the module's notes)."""
+    right under it that go on with it, and, when it runs on over lines, a line of its
+    date and place in parentheses right under them (see the module's notes)."""
     end = index + 1
     while end < len(nonblank) and end - index < 4:
         above, line = nonblank[end - 1], nonblank[end]
@@ -275,7 +321,7 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         adjacent = line.number == above.number + 1
         if not (
-            (adjacent and (above.text.rstrip().endswith(":") or _CONTINUES.match(text)))
+            (adjacent and (_open_end(above.text) or _CONTINUES.match(text)))
             or _cut_before_date(above.text, text, line.number - above.number)
         ):
             break
@@ -288,7 +334,26 @@ def title_span(nonblank: list[Line], index: int) -> int:
         if _completes(above.text, text):
             break  # not its last part but the title in full: see find_title
         end += 1
+    if (
+        index + 1 < end < len(nonblank)
+        and nonblank[end].number == nonblank[end - 1].number + 1
+        and _closing_date(nonblank[end].text.strip())
+    ):
+        end += 1  # '(New York, 23 September 2004)' under a title run on over lines
     return end - index
+
+
+def _closing_date(text: str) -> bool:
+    """A line that is only the title's date and place in parentheses (``(New York, 23
+    September 2004)``)."""
+    return text[:1] == "(" and text[-1:] == ")" and date_line(text) is not None
+
+
+def _open_end(text: str) -> bool:
+    """A title line that does not end where its line does: a closing colon, or a comma
+    closing a line in capitals (``BY SERGEY V. LAVROV,`` over ``MINISTER OF ...``)."""
+    text = text.rstrip()
+    return text.endswith(":") or (text.endswith(",") and text.isupper())
 
 
 def _cut_before_date(above: str, text: str, gap: int) -> bool:
