@@ -274,3 +274,20 @@ def test_a_government_sites_note_on_its_video_is_chrome() -> None:
     assert chrome_kind("The video is also available with closed captioning on YouTube.", "head")
     assert chrome_kind("The video is available on the Ministry's channel.", "body")
     assert chrome_kind("The video is a fake, and everyone knows it.", "body") is None
+
+
+def test_a_copy_cut_inside_a_label_ends_with_chrome_not_text(tmp_path: Path) -> None:
+    title = "Comments by Ambassador Alexander Kadakin to journalists, New Delhi, June 4, 2014"
+    page = _parse(
+        tmp_path,
+        f"{title}\n\nTimes Now: Why is that?\n\nA.M.Kadakin: We have not changed policies.\n\n"
+        "Times Now: And Pakistan?\n\nA.M.Kadakin: Talks are there.\n\nTim\n",
+    )
+    assert [a.text for a in page.answers] == ["We have not changed policies.", "Talks are there."]
+    assert page.transcript.complete is False
+    assert page.accounting.chrome_chars.get("cut-label") == 3
+    # a last paragraph that starts no label is text
+    whole = _parse(
+        tmp_path, f"{title}\n\nTimes Now: Why?\n\nA.M.Kadakin: Because.\n\nTime will tell.\n"
+    )
+    assert whole.answers[-1].text == "Because.\n\nTime will tell."

@@ -24,7 +24,9 @@ its line takes the next line as its first paragraph):
 * An unknown name's label with no text under it before the next label is no label
   but a line of text (a sentence broken before its colon); a known one is refused
   (``empty-turn``), but at the body's end, where the copy was cut right after it: then
-  it is chrome (``cut-label``) and the page is incomplete.
+  it is chrome (``cut-label``) and the page is incomplete; so is a last paragraph that
+  is the start of a label the page uses (``Tim`` of ``Times Now:``), the copy cut
+  inside it.
 * Unlabelled text before the first turn may be the editor's lead (chrome):
   :func:`.grammar.dialogue.editors_lead` (on an interview, unless it is the speaker's
   preface, ``We are pleased with ...``; before an untitled page's first question).
@@ -75,6 +77,7 @@ from .grammar.headings import (
 from .grammar.labels import (
     LABEL,
     Label,
+    cut_inside_label,
     interviewer,
     near_label,
 )
@@ -260,6 +263,9 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = labels[index]
+        if index == last and label is None and cut_inside_label(text, labels):
+            chrome.append(Chrome("cut-label", ln.number, start, end))  # 'Tim' of 'Times Now:'
+            continue
         if label is None and (number := numbered_question(index, texts, labels)) is not None:
             label = Label(
                 "question",

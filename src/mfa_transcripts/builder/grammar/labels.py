@@ -65,6 +65,7 @@ __all__ = [
     "MAX_NAME_WORDS",
     "NUMBERED",
     "Label",
+    "cut_inside_label",
     "is_acronym",
     "is_label_line",
     "names_person",
@@ -298,6 +299,18 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     qualifier = match.groupdict().get("qualifier")
     qualifier = " ".join(qualifier.split()) if qualifier else None
     return Label("question", name, qualifier, None, True, span, start + match.end())
+
+
+def cut_inside_label(text: str, labels: list[Label | None]) -> bool:
+    """``text`` (a page's last paragraph) is the start of a label the page uses, cut
+    before its end: ``Tim`` of ``Times Now:``, ``Sergey La`` of ``Sergey Lavrov:``."""
+    text = text.strip()
+    if not text or len(text) > 40 or ":" in text:
+        return False
+    return any(
+        label is not None and len(label.name) > len(text) and label.name.startswith(text)
+        for label in labels
+    )
 
 
 def names_person(name: str, title_speaker: str) -> bool:
