@@ -291,3 +291,26 @@ def test_a_copy_cut_inside_a_label_ends_with_chrome_not_text(tmp_path: Path) -> 
         tmp_path, f"{title}\n\nTimes Now: Why?\n\nA.M.Kadakin: Because.\n\nTime will tell.\n"
     )
     assert whole.answers[-1].text == "Because.\n\nTime will tell."
+
+
+def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statement(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        "Foreign Minister Sergey Lavrov’s answers to media questions before and after his "
+        "meeting, Rovaniemi, May 6, 2019\n\n"
+        "Question: How many secretaries of state have you met?\n\n"
+        "Sergey Lavrov: I stopped counting.\n\n"
+        "Sergey Lavrov: We had a very good conversation.\n\n"
+        "Question: Did he say it?\n\nSergey Lavrov: We did not discuss it.\n",
+    )
+    assert [a.text for a in page.answers] == ["I stopped counting.", "We did not discuss it."]
+    assert [s.text for s in page.speeches] == ["We had a very good conversation."]
+    # two speakers in turn still both answer the question
+    both = _parse(
+        tmp_path,
+        "Joint news conference by Sergey Lavrov and John Kerry, Geneva, May 6, 2014\n\n"
+        "Question: A question to both ministers.\n\nSergey Lavrov: Yes.\n\nJohn Kerry: No.\n",
+    )
+    assert [a.speaker for a in both.answers] == ["Sergey Lavrov", "John Kerry"]

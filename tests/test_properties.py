@@ -284,14 +284,17 @@ def pages(draw: st.DrawFn) -> Page:
             body = draw(st.lists(paragraphs(), min_size=1, max_size=3))
             if draw(st.integers(0, 4)) == 0:
                 body.append(draw(st.sampled_from(["(Applause)", "(Laughter.)"])))
+            # several answers come from several speakers in turn: the one who answered,
+            # labelled again with no question between, makes a statement
+            again = turns[-1].kind == "answer" and turns[-1].speaker == who
             turns.append(
                 Turn(
-                    "answer",
+                    "speech" if again else "answer",
                     label,
                     draw(st.none() | st.sampled_from(QUALIFIERS)),
                     who,
                     body,
-                    questions,
+                    None if again else questions,
                 )
             )
     languages = draw(st.lists(st.sampled_from(LANGUAGES), unique=True, max_size=5))

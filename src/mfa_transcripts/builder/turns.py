@@ -41,8 +41,10 @@ its line takes the next line as its first paragraph):
   open answers the latest question (a question may get several answers, from several
   speakers in turn, or none when the next question follows at once); a speaker turn
   before any question, or after a heading or a separator and before the next question,
-  is a statement (a row of ``speeches``). A role that chairs or interprets always makes
-  a statement and leaves an open question open.
+  is a statement (a row of ``speeches``), and so is the turn of the one who answered,
+  labelled again with no question between (the question is closed: ``... answers
+  before and after the meeting``). A role that chairs or interprets always makes a
+  statement and leaves an open question open.
 * Every question and statement of a section (up to the next heading or separator)
   carries its heading as ``heading``; on a cut digest, the last of a run of topics is a
   heading too. The ToC's divider ``Answers to media questions:`` in the body is chrome.
@@ -59,8 +61,11 @@ from .grammar.chrome import chrome_kind, links_under
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
+    cut_inside_label,
     editors_lead,
+    interviewer,
     numbered_question,
+    one_word_label,
     quoted_subheading,
     reported_paragraphs,
 )
@@ -74,13 +79,7 @@ from .grammar.headings import (
     in_contents,
     topic_heading,
 )
-from .grammar.labels import (
-    LABEL,
-    Label,
-    cut_inside_label,
-    interviewer,
-    near_label,
-)
+from .grammar.labels import Label, near_label
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
 from .speakers import surname
@@ -365,6 +364,15 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 kind = "answer"
         elif label.kind == "chair":
             kind = "speech"  # and the open question, if any, stays open
+        elif (
+            answering
+            and turns
+            and turns[-1].kind == "answer"
+            and (turns[-1].speaker is not None and turns[-1].speaker == label.speaker)
+        ):
+            # the one who answered, labelled again with no question between: a new
+            # statement ('... before and after the meeting'), and the question is closed
+            kind, answering = "speech", False
         else:
             kind = "answer" if answering else "speech"
         current = Turn(
@@ -385,19 +393,11 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
 
 
 def _label_question(page: Page, turn: Turn) -> None:
-    """Label an unlabelled first question by the one-word name opening it, if any
-    (``Evelina: Good evening! ...``): a name no label grammar row takes alone."""
+    """Label an unlabelled first question by the one-word name opening it, if any."""
     start, end = turn.spans[0]
-    match = LABEL.match(page.text[start:end])
-    if match is None or match["number"] or " " in match["name"].strip():
-        return
-    name = match["name"].strip()
-    if not name[0].isupper() or start + match.end() >= end:
-        return
-    turn.label = name
-    turn.qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
-    turn.label_span = (start, start + match.end("colon"))
-    turn.spans[0] = (start + match.end(), end)
+    if (label := one_word_label(page.text[start:end], start)) is not None:
+        turn.label, turn.qualifier, turn.label_span = label.name, label.qualifier, label.span
+        turn.spans[0] = (label.text_start, end)
 
 
 def _lead(page: Page, turn: Turn) -> list[Chrome]:

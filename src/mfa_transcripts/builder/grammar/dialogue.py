@@ -14,6 +14,11 @@
   with that label's kind, or whom the paragraphs before the first label name in full
   (``CNN Reporter Christiane Amanpour`` in the lead, then ``Amanpour:``): a speaker
   the registry does not know.
+* On an interview, a name label naming neither a registry person, the page's subject
+  nor anyone by an office asks (:func:`interviewer`); a one-word name opening a first
+  question labels it (``Evelina: Good evening! ...``).
+* A page's last paragraph that is the start of a label the page uses is that label,
+  cut by the copy (:func:`cut_inside_label`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from .. import speakers
 from .labels import LABEL, NUMBERED, Label
 from .lexicon import (
     FIRST_PERSON,
+    OFFICE_ROLES,
     REPORTING,
     ROLE_NAME_WORDS,
     ROLE_REFERENCE,
@@ -40,10 +46,13 @@ __all__ = [
     "MAX_BARE_QUESTION_WORDS",
     "bare_labels",
     "bracketed_labels",
+    "cut_inside_label",
     "dash_labels",
     "editors_lead",
     "in_own_words",
+    "interviewer",
     "numbered_question",
+    "one_word_label",
     "quoted_subheading",
     "surname_labels",
 ]
@@ -337,3 +346,43 @@ def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
             break
         count += 1
     return count
+
+
+def one_word_label(text: str, start: int = 0) -> Label | None:
+    """A one-word name opening ``text`` as a label (``Evelina: Good evening! ...``), with
+    text after it: a name no row of the grammar takes alone, read where a paragraph is
+    known to ask (the kind is the caller's)."""
+    match = LABEL.match(text)
+    if match is None or match["number"] or " " in match["name"].strip():
+        return None
+    name = match["name"].strip()
+    if not name[0].isupper() or match.end() >= len(text):
+        return None
+    qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
+    span = (start, start + match.end("colon"))
+    return Label("question", name, qualifier, None, False, span, start + match.end())
+
+
+def cut_inside_label(text: str, labels: list[Label | None]) -> bool:
+    """``text`` (a page's last paragraph) is the start of a label the page uses, cut
+    before its end: ``Tim`` of ``Times Now:``, ``Sergey La`` of ``Sergey Lavrov:``."""
+    text = text.strip()
+    if not text or len(text) > 40 or ":" in text:
+        return False
+    return any(
+        label is not None and len(label.name) > len(text) and label.name.startswith(text)
+        for label in labels
+    )
+
+
+def interviewer(label: Label, title_speaker: str | None) -> bool:
+    """A name label on an interview page that names neither a registry person nor the
+    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov),
+    nor anyone by an office (``Japanese Defense Minister Tomomi Inada``: an office-holder
+    speaks, a journalist asks)."""
+    if label.kind != "speaker" or label.known or title_speaker is None:
+        return False
+    words = label.name.split()
+    if any(w.title() in OFFICE_ROLES for w in words[:-1]):
+        return False
+    return speakers.fold(words[-1]) != speakers.fold(title_speaker.split()[-1])

@@ -52,7 +52,6 @@ from .lexicon import (
     CHAIRING_ROLES,
     GENRE_OPENING,
     HOSTING_ROLES,
-    OFFICE_ROLES,
     OUTLETS,
     REPORTING,
     ROLE_NAME_WORDS,
@@ -65,7 +64,6 @@ __all__ = [
     "MAX_NAME_WORDS",
     "NUMBERED",
     "Label",
-    "cut_inside_label",
     "is_acronym",
     "is_label_line",
     "names_person",
@@ -301,18 +299,6 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     return Label("question", name, qualifier, None, True, span, start + match.end())
 
 
-def cut_inside_label(text: str, labels: list[Label | None]) -> bool:
-    """``text`` (a page's last paragraph) is the start of a label the page uses, cut
-    before its end: ``Tim`` of ``Times Now:``, ``Sergey La`` of ``Sergey Lavrov:``."""
-    text = text.strip()
-    if not text or len(text) > 40 or ":" in text:
-        return False
-    return any(
-        label is not None and len(label.name) > len(text) and label.name.startswith(text)
-        for label in labels
-    )
-
-
 def names_person(name: str, title_speaker: str) -> bool:
     """A label naming the title's speaker (or the page's subject) by surname, perhaps
     with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
@@ -400,19 +386,6 @@ def near_label(text: str) -> str | None:
         and odd[0] not in _SHORT_WORDS
     )
     return " ".join(words) if shaped else None
-
-
-def interviewer(label: Label, title_speaker: str | None) -> bool:
-    """A name label on an interview page that names neither a registry person nor the
-    title's speaker (by the same surname: ``Ambassador Antonov`` for Anatoly Antonov),
-    nor anyone by an office (``Japanese Defense Minister Tomomi Inada``: an office-holder
-    speaks, a journalist asks)."""
-    if label.kind != "speaker" or label.known or title_speaker is None:
-        return False
-    words = label.name.split()
-    if any(w.title() in OFFICE_ROLES for w in words[:-1]):
-        return False
-    return speakers.fold(words[-1]) != speakers.fold(title_speaker.split()[-1])
 
 
 def _near_question(folded: str) -> bool:
