@@ -43,9 +43,17 @@ def _parse(tmp_path: Path, text: str) -> ParsedPage:
             "republisher",
         ),
         ("Support for the resolution grew.", "body", None),
+        # a broadcast's caption times and a podcast's timestamps between paragraphs
+        ("12:31 am", "body", "date-line"),
+        ("0:05.6", "body", "date-line"),
+        ("At 12:31 am the talks began.", "body", None),
+        ("Transcript:", "body", "republisher"),
+        # a photographer's credit with no creditor closes a caption
+        ("Ivanov at the talks. Photo by Yuliana Nikolova (novinite.com)", "head", "caption"),
+        ("The photo by the AP was not what they said it was.", "body", None),
     ],
 )
-def test_article_information_and_donation_appeals_are_chrome(
+def test_article_lines_appeals_captions_and_timestamps_are_chrome(
     line: str, place: str, kind: str | None
 ) -> None:
     assert chrome_kind(line, place) == kind

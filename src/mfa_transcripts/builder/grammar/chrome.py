@@ -80,6 +80,9 @@ def _credit(creditor: str, name_word: str) -> str:
 _TABLE_NAME_WORD = r"[A-Z][\w’'.\-]*"  # the table reads its rows in any case
 PHOTO_CREDIT = (
     rf"\b{_credit(_CREDITOR, _TABLE_NAME_WORD)}"
+    # a photographer's name without a creditor, perhaps with the source after it:
+    # 'Photo by Yuliana Nikolova (novinite.com)'
+    rf"|\bphoto by {_TABLE_NAME_WORD}(?:\s+{_TABLE_NAME_WORD}){{0,3}}(?:\s*\([^()\n]{{1,60}}\))?"
     r"|\((?:source|photo|photos|photo credit|credit)\s*:[^()\n]{0,120}\)?"
 )
 GLUED_CAPTION = re.compile(
@@ -154,6 +157,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
     # a printed page's number on a line of its own (a PDF's text): '2'
     ChromeLine("page-number", _ANYWHERE, r"\d{1,3}"),
+    # a time on a line of its own between paragraphs: a broadcast's captions ('12:31 am')
+    # or a podcast's timestamps ('0:05.6')
+    ChromeLine(
+        "date-line",
+        {"body"},
+        r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?",
+    ),
     # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'
     ChromeLine(
         "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
@@ -165,6 +175,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         _ANYWHERE,
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)"
         r"(?: follows)?\s*[:.]?"
+        r"|transcript\s*:"  # 'Transcript:' alone over the text
         r"|read more|read it|(?:and )?(?:much )?more"
         r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
