@@ -322,3 +322,26 @@ def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statemen
         "Question: A question to both ministers.\n\nSergey Lavrov: Yes.\n\nJohn Kerry: No.\n",
     )
     assert [a.speaker for a in both.answers] == ["Sergey Lavrov", "John Kerry"]
+
+
+@pytest.mark.parametrize(
+    "again", ["{title} on 4 May 2017.", "{title}. 4 May 2017", "\n{title}, 4 May 2017"]
+)
+def test_the_title_again_with_its_date_under_it_dates_the_event(tmp_path: Path, again: str) -> None:
+    title = "Foreign minister Soini’s opening address in a press conference in Haikko"
+    page = _parse(tmp_path, f"{title}\n\n{again.format(title=title)}\n\nDear colleague, welcome.\n")
+    assert page.transcript.title == title
+    assert page.transcript.event_date == date(2017, 5, 4)
+    assert page.speeches[0].text == "Dear colleague, welcome."
+
+
+def test_a_title_cut_short_still_gives_way_to_the_title_in_full(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Amb. Mikhail Ulyanov Interview to Kommersant.\n\n"
+        "Amb. Mikhail Ulyanov Interview to Kommersant Newspaper “My impression is good”\n\n"
+        "Question: What is your impression?\n\nMikhail Ulyanov: Good.\n",
+    )
+    assert page.transcript.title == (
+        "Amb. Mikhail Ulyanov Interview to Kommersant Newspaper “My impression is good”"
+    )

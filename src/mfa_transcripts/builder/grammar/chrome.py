@@ -161,7 +161,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     # or a podcast's timestamps ('0:05.6')
     ChromeLine(
         "date-line",
-        {"body"},
+        frozenset({"body"}),
         r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?",
     ),
     # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'

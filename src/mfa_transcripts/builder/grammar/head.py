@@ -92,7 +92,7 @@ from .lexicon import (
     lower_count,
 )
 from .prose import caption, label_alone, lead, name_line, quote_headline, words_of
-from .title import fold_spaces
+from .title import fold_spaces, title_with_date
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 
@@ -142,8 +142,16 @@ class HeadRule:
 
 
 def _title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """The title again, perhaps with a stamp after it, or with its date (``... in Haikko
+    on 4 May 2017.`` under ``... in Haikko``): the date is the event's."""
     text = fold_spaces(ctx.texts[i])
     title = ctx.folded_title
+    if text.startswith(title) and text != title and not head.dated:
+        dated = title_with_date(ctx.texts[i])
+        if dated is not None and fold_spaces(dated[0]) == title:
+            head.dated = True
+            head.date_line = make_date(ctx.name, ctx.numbers[i], dated[1], ctx.warnings)
+            return i + 1
     if text == title or (
         text.startswith(title) and re.fullmatch(r"(?=\S*\d)\S{1,24}", text[len(title) :])
     ):

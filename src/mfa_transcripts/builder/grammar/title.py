@@ -53,7 +53,15 @@ from .names import (
 )
 from .registry import find_in_text
 
-__all__ = ["LEADING_GENRE", "TitleInfo", "clean_title", "fold_spaces", "is_place", "parse_title"]
+__all__ = [
+    "LEADING_GENRE",
+    "TitleInfo",
+    "clean_title",
+    "fold_spaces",
+    "is_place",
+    "parse_title",
+    "title_with_date",
+]
 
 _GENRE_TERMS = tuple((g, p) for g, p in GENRE_VOCABULARY if g is not None)
 _GENRE_TERM = "(?:" + "|".join(p for _, p in _GENRE_TERMS) + ")"
@@ -172,6 +180,15 @@ def clean_title(text: str) -> str:
     if text[-1:] in (":", ".") and text[-2:-1] != ".":
         return text[:-1].rstrip()
     return text
+
+
+def title_with_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """A title line that ends with its date, as (the title without the date and what
+    introduces it, the date's match); None when it ends with none."""
+    match = title_date_match(text)
+    if match is None or ("place" in match.groupdict() and match["place"]):
+        return None
+    return DATE_LEAD_IN.sub("", text[: match.start()]).rstrip(" ,.:"), match
 
 
 @lru_cache(maxsize=1024)

@@ -29,7 +29,9 @@
   / ``Sergey Lavrov``); that person is the speaker, and a title naming no genre an
   article's.
 * **A title cut short, then in full**: a line shaped like a title, and one of the next
-  lines starts with it and goes on: the longer is the title.
+  lines starts with it and goes on: the longer is the title; but where only its date
+  goes on (``... in Haikko`` / ``... in Haikko on 4 May 2017.``), the later line is the
+  title again with its date, which dates the event (:mod:`.head`).
 * **A title under the text**, a paragraph of prose above it and at most
   :data:`ATTRIBUTION_TAIL` short lines under it, is the text's attribution (a blog
   quoting an article): the page reads the text above it as its body.
@@ -65,7 +67,7 @@ from .lexicon import (
     THIRD_PERSON,
 )
 from .registry import find_in_text
-from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title
+from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title, title_with_date
 
 if TYPE_CHECKING:
     from ..page import Line
@@ -248,8 +250,12 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     undated = not dated and date_line(texts[i + 1].strip()) is None
     for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
         later = texts[j].strip()
-        if fold_spaces(later) == fold_spaces(text) or _runs_on(text.strip(), later):
-            continue  # the headline repeated, or the line it runs on over
+        if (
+            fold_spaces(later) == fold_spaces(text)
+            or _runs_on(text.strip(), later)
+            or _repeats_with_date(text, later)
+        ):
+            continue  # the headline repeated (perhaps with its date), or the line it runs on over
         if _completes(text, later):
             return j  # the title cut short, then in full
         if _looks_like_title(later) and (
@@ -262,6 +268,13 @@ def _gives_way(texts: list[str], i: int) -> int | None:
         ):
             return j
     return None
+
+
+def _repeats_with_date(text: str, later: str) -> bool:
+    """``later`` is ``text`` again with its date (``... in Haikko on 4 May 2017.`` under
+    ``... in Haikko``): the head's line, which dates the title."""
+    dated = title_with_date(later) if not has_title_date(text.strip()) else None
+    return dated is not None and fold_spaces(dated[0]) == fold_spaces(text)
 
 
 def _runs_on(text: str, later: str) -> bool:
@@ -291,6 +304,8 @@ def _completes(text: str, later: str) -> bool:
     ``Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "My impression ..."``)."""
     if has_title_date(text.strip()):
         return False  # a dated title is whole ('..., March 6, 2021,08:15' is a stamp)
+    if _repeats_with_date(text, later):
+        return False  # only its date goes on: the title repeated with its date (a head line)
     short = _folded_words(text).rstrip(".:… ")
     full = _folded_words(later)
     rest = full[len(short) :]
@@ -331,8 +346,8 @@ def title_span(nonblank: list[Line], index: int) -> int:
             break
         if SENTENCE_END.search(text) and not has_title_date(text):
             break
-        if _completes(above.text, text):
-            break  # not its last part but the title in full: see find_title
+        if _completes(above.text, text) or _repeats_with_date(above.text, text):
+            break  # not its last part but the title in full, or again with its date
         end += 1
     if (
         index + 1 < end < len(nonblank)
