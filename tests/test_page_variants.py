@@ -345,3 +345,38 @@ def test_a_title_cut_short_still_gives_way_to_the_title_in_full(tmp_path: Path) 
     assert page.transcript.title == (
         "Amb. Mikhail Ulyanov Interview to Kommersant Newspaper “My impression is good”"
     )
+
+
+def test_unlabelled_questions_before_the_subjects_labels_are_questions(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "About barbs and subtleties\n\n"
+        "When I walked into your building, I saw two signs. How do you get along?\n\n"
+        "Vitaly Churkin: I recall that Ukraine is a founder.\n\nWe get along.\n\n"
+        "And when you meet him, you say hello?\n\nVitaly Churkin: It just so happens.\n",
+    )
+    assert [q.text[:20] for q in page.questions] == ["When I walked into y", "And when you meet hi"]
+    assert [(a.speaker, a.paragraph_count) for a in page.answers] == [
+        ("Vitaly Churkin", 2),
+        ("Vitaly Churkin", 1),
+    ]
+    # on an untitled page, one paragraph that asks before a label is no such dialogue
+    once = _parse(
+        tmp_path,
+        "About barbs and subtleties\n\nWhy are we here today, one may ask?\n\n"
+        "Vitaly Churkin: To talk.\n",
+    )
+    assert once.questions == []
+
+
+def test_a_misspelt_answer_label_is_an_answer_and_reported(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Interview of Ambassador Vladimir Chizhov to Interfax, Brussels, February 23, 2011\n\n"
+        "Question: Is there a problem?\n\nAnwser: Certainly, there is.\n",
+    )
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Vladimir Chizhov", "Certainly, there is.")
+    ]
+    (typo,) = [w for w in page.warnings if w.type == "label-typo"]
+    assert "'Answer:'" in typo.message and "'Anwser:'" in typo.message

@@ -34,7 +34,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import speakers
-from .grammar.dialogue import bare_labels, bracketed_labels, dash_labels, surname_labels
+from .grammar.dialogue import (
+    asked_before,
+    bare_labels,
+    bracketed_labels,
+    dash_labels,
+    surname_labels,
+)
 from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
 from .grammar.lexicon import REPORTING
 from .grammar.registry import find_in_text
@@ -90,7 +96,8 @@ def label_paragraphs(page: Page) -> Paragraphs:
             else label
             for label in labels
         ]
-    surname_labels(texts, [start for _, start, _, _ in units], labels, subject, tuple(_leads(page)))
+    starts = [start for _, start, _, _ in units]
+    surname_labels(texts, starts, labels, subject, tuple(_leads(page)))
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # a broadcast's host chairs where questions are labelled, and asks where they are not
@@ -121,6 +128,8 @@ def label_paragraphs(page: Page) -> Paragraphs:
             label if label is not None else outlet_label(text, start)
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
+    if subject is not None and not any(lb is not None and lb.kind == "question" for lb in labels):
+        asked_before(texts, starts, labels, subject)  # '... ?' then 'Vitaly Churkin: ...'
     # an interview: its subject speaks only when asked, so text before the first turn
     # is the editor's (a lead), never opening remarks
     asked_for = interview or "interview" in info.genres

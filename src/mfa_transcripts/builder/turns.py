@@ -331,9 +331,12 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current = None
         close()
         if label.typo:
+            meant, read = (
+                ("Question", "a question") if label.kind == "question" else ("Answer", "an answer")
+            )
             warn(
                 "label-typo",
-                f"the label 'Question:', found {label.name + ':'!r}; read as a question",
+                f"the label '{meant}:', found {label.name + ':'!r}; read as {read}",
                 ln.number,
             )
         if (interview or (paragraphs.questioned and "?" in text)) and interviewer(label, subject):

@@ -44,6 +44,7 @@ from .lexicon import (
 __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
+    "asked_before",
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
@@ -200,6 +201,27 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     if not any(label is not None and label.kind == "answer" for label in labels):
         return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
     return labels
+
+
+def asked_before(
+    texts: list[str], starts: list[int], labels: list[Label | None], subject: str
+) -> None:
+    """Fill in, in place, the questions of a page that labels its subject's turns and
+    not the interviewer's: an unlabelled paragraph asking (a question mark ends it) right
+    before a label of the subject opens a question (``And when you meet ...?`` then
+    ``Vitaly Churkin: ...``), where two or more do."""
+    asking = [
+        i
+        for i in range(len(texts) - 1)
+        if labels[i] is None
+        and (following := labels[i + 1]) is not None
+        and following.kind in ("speaker", "answer")
+        and following.speaker == subject
+        and _ASKS.search(texts[i])
+    ]
+    if len(asking) >= 2:
+        for i in asking:
+            labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
 
 
 def _bare_question(text: str, start: int, mark: re.Match[str] | None) -> Label:

@@ -12,7 +12,8 @@ ordered table; the first row that matches gives the kind):
   ``from``/``to``/``for``/``by`` and a few words (``Question from the audience``) or
   by a number (``Question 2``) — a question;
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
-  word (``Qestion:``) — a question, reported as a ``label-typo`` warning;
+  word (``Qestion:``) — a question, reported as a ``label-typo`` warning; one typo from
+  ``Answer`` (``Anwser:``) — an answer, reported the same way;
 * ``Answer``/``A``, or an honorific (``H.E.:``) — the title's speaker answers (nobody
   named when the title names nobody);
 * a monitoring service's bracketed word without a colon: ``[Question]`` asks,
@@ -143,7 +144,7 @@ class Label:
     known: bool  # a registry person, a role label or a question/answer label
     span: tuple[int, int]
     text_start: int
-    typo: bool = False  # a misspelt 'Question'
+    typo: bool = False  # a misspelt 'Question' or 'Answer'
 
 
 def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> Label | None:
@@ -202,6 +203,8 @@ def _read_name(
         return "answer", title_speaker, True, False
     if " " not in name and "question" not in folded and _near_question(folded):
         return "question", None, True, True
+    if " " not in name and "answer" not in folded and _near_answer(bare):
+        return "answer", title_speaker, True, True
     if prose or GENRE_OPENING.match(name):
         # prose: 'New START: we proposed ...'; a title: 'INTERVIEW WITH VLADIMIR CHIZHOV, ...:'
         return None
@@ -386,6 +389,21 @@ def near_label(text: str) -> str | None:
         and odd[0] not in _SHORT_WORDS
     )
     return " ".join(words) if shaped else None
+
+
+def _near_answer(folded: str) -> bool:
+    """One typo from 'answer': a letter left out, added or changed, or two next to each
+    other swapped (``anwser``, ``answr``)."""
+    if one_edit_apart(folded, "answer"):
+        return True
+    diff = [k for k, (x, y) in enumerate(zip(folded, "answer", strict=False)) if x != y]
+    return (
+        len(folded) == 6
+        and len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and folded[diff[0]] == "answer"[diff[1]]
+        and folded[diff[1]] == "answer"[diff[0]]
+    )
 
 
 def _near_question(folded: str) -> bool:

@@ -308,8 +308,9 @@ _PRESENTS = (
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
     r"|according to|presser|exclusive"
-    r"|gave an? (?:\w+ )?interview|answered (?:\w+ )?questions|in an interview"
-    r"|(?:held|gave|hosted|delivered|made) an? (?:[\w-]+ ){0,2}(?:press[ -]conference"
+    r"|(?:gave|given|granted) an? (?:\w+ )?interview|answered (?:\w+ )?questions"
+    r"|in an interview"
+    r"|(?:held|gave|given|hosted|delivered|made) an? (?:[\w-]+ ){0,2}(?:press[ -]conference"
     r"|news conference|briefing|interview|address|statement|speech)"
     r"|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
     rf"|{_PRESENTS}|below is|see below"

@@ -137,7 +137,8 @@ def _looks_like_title(text: str) -> bool:
         # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
         # programme Moscow, November 3, 2019')
         return False
-    if stripped.endswith(".") and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
+    closed = stripped.rstrip("\"”’»'").endswith(".")  # ('... of “the UN kitchen.”')
+    if closed and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
     unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
     if len(FIRST_PERSON.findall(unquoted)) >= 2 or _OPENS_SPEAKING.match(unquoted):
