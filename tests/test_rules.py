@@ -905,7 +905,7 @@ def test_an_outlets_label_by_name_or_in_capitals(line: str, outlet: str | None) 
     ],
 )
 def test_one_edit_apart(a: str, b: str, apart: bool) -> None:
-    from mfa_transcripts.builder.grammar.labels import one_edit_apart
+    from mfa_transcripts.builder.grammar.spelling import one_edit_apart
 
     assert one_edit_apart(a, b) is apart
 

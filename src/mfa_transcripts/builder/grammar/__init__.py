@@ -4,8 +4,13 @@
   places, months, stage directions;
 * :mod:`.dates` — date, header, date-line and time-stamp shapes;
 * :mod:`.chrome` — the table of chrome lines and the kind each is published as;
-* :mod:`.labels` — the one turn-label grammar (title finding and turns both use it);
-* :mod:`.title` — finding the title line and reading it;
+* :mod:`.labels` — the one turn-label grammar (title finding and turns both use it),
+  with :mod:`.spelling` for the misspellings a label may carry;
+* :mod:`.dialogue` — labels a page implies (dashes, bare questions, surnames alone) and
+  what the page as a whole makes of its labels;
+* :mod:`.title_line` — which line is the title; :mod:`.title` — reading it, with
+  :mod:`.names` for its speakers and roles;
+* :mod:`.prose` — the head's rules that judge prose (leads, captions, bylines);
 * :mod:`.head` — the ordered rules for the lines between title and body;
 * :mod:`.contents` — a briefing's table of contents;
 * :mod:`.headings` — headings, separators and stage directions in the body;

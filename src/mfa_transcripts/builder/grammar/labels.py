@@ -58,6 +58,7 @@ from .lexicon import (
     ROLE_NAME_WORDS,
     TURN_ROLES,
 )
+from .spelling import near_answer, near_question, one_edit_apart
 
 __all__ = [
     "INLINE_LABEL",
@@ -69,7 +70,6 @@ __all__ = [
     "is_label_line",
     "names_person",
     "near_label",
-    "one_edit_apart",
     "outlet_label",
     "read_label",
 ]
@@ -201,9 +201,9 @@ def _read_name(
         return "question", None, True, False
     if bare in _ANSWER_WORDS or bare in _HONORIFICS:
         return "answer", title_speaker, True, False
-    if " " not in name and "question" not in folded and _near_question(folded):
+    if " " not in name and "question" not in folded and near_question(folded):
         return "question", None, True, True
-    if " " not in name and "answer" not in folded and _near_answer(bare):
+    if " " not in name and "answer" not in folded and near_answer(bare):
         return "answer", title_speaker, True, True
     if prose or GENRE_OPENING.match(name):
         # prose: 'New START: we proposed ...'; a title: 'INTERVIEW WITH VLADIMIR CHIZHOV, ...:'
@@ -327,17 +327,6 @@ def names_person(name: str, title_speaker: str) -> bool:
     )
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by exactly one letter left out, added or changed
-    (``chizov`` for ``chizhov``): a surname misspelt in a label."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
-
-
 def is_acronym(word: str) -> bool:
     """'START', 'US', 'U.S.': two or more letters, all capitals ('J.' is an initial)."""
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
@@ -389,31 +378,3 @@ def near_label(text: str) -> str | None:
         and odd[0] not in _SHORT_WORDS
     )
     return " ".join(words) if shaped else None
-
-
-def _near_answer(folded: str) -> bool:
-    """One typo from 'answer': a letter left out, added or changed, or two next to each
-    other swapped (``anwser``, ``answr``)."""
-    if one_edit_apart(folded, "answer"):
-        return True
-    diff = [k for k, (x, y) in enumerate(zip(folded, "answer", strict=False)) if x != y]
-    return (
-        len(folded) == 6
-        and len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and folded[diff[0]] == "answer"[diff[1]]
-        and folded[diff[1]] == "answer"[diff[0]]
-    )
-
-
-def _near_question(folded: str) -> bool:
-    """Within edit distance 2 of 'question' (a misspelt label: 'qestion', 'questoin')."""
-    if not 6 <= len(folded) <= 10 or not folded.isalpha():
-        return False
-    previous = list(range(9))
-    for i, ca in enumerate(folded, start=1):
-        current = [i]
-        for j, cb in enumerate("question", start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1] <= 2
