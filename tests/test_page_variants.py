@@ -380,3 +380,21 @@ def test_a_misspelt_answer_label_is_an_answer_and_reported(tmp_path: Path) -> No
     ]
     (typo,) = [w for w in page.warnings if w.type == "label-typo"]
     assert "'Answer:'" in typo.message and "'Anwser:'" in typo.message
+
+
+def test_a_source_note_under_the_text_is_chrome_and_names_who_spoke(tmp_path: Path) -> None:
+    note = (
+        '"THERE WILL BE NO SECOND COLD WAR", by Serguei Lavrov, Trud, June 24, 2005. Text '
+        "adapted from an interview. We have only taken the extracts concerning Iraq."
+    )
+    assert chrome_kind(note, "footer") == "republisher"
+    assert chrome_kind('He called it "a mistake", by all accounts, in 2005.', "footer") is None
+    page = _parse(
+        tmp_path,
+        "Russia’s position on the war is clear: it has not changed.\n"
+        "Dialogue must be widened among all the factions.\n\n" + note + "\n",
+    )
+    assert [s.text for s in page.speeches] == [
+        "Russia’s position on the war is clear: it has not changed.\n\n"
+        "Dialogue must be widened among all the factions."
+    ]

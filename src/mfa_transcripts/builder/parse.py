@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ..errors import Problem, TranscriptError
 from . import corrections
-from .grammar.title_line import names_the_ministry
+from .grammar.title_line import names_the_ministry, signed_by
 from .page import Page, split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records
@@ -32,7 +32,9 @@ def parse_source(
     :mod:`.corrections`). A page
     is refused only when it is no transcript at all: no title line, no speaker turn and
     no registry speaker or ministry role in its head (a republisher's lead names them)
-    or its first :data:`BYLINE_LINES` body lines.
+    or its first :data:`BYLINE_LINES` body lines, and no source note under the text
+    naming a registry speaker as its author (``"...", by Serguei Lavrov, Trud, June 24,
+    2005.``).
     A fact it cannot establish is null, with a warning. A record that breaks its model
     (the parser found something the models do not allow) is refused as ``row-invalid``
     rather than escaping as a pydantic error.
@@ -45,6 +47,7 @@ def parse_source(
             page.title is None
             and not any(t.label for t in turns)
             and not any(names_the_ministry(text) for text in _opening_lines(page))
+            and not any(signed_by(text) for text in _closing_lines(page))
         ):
             raise TranscriptError(
                 Problem(
@@ -78,6 +81,12 @@ def _opening_lines(page: Page) -> list[str]:
         return []
     last = page.body[min(len(page.body), BYLINE_LINES) - 1].number
     return [ln.text for ln in page.lines if ln.number <= last and not ln.blank]
+
+
+def _closing_lines(page: Page) -> list[str]:
+    """The page's lines under its last body line (its footer, a source note)."""
+    last = page.body[-1].number if page.body else page.head_line
+    return [ln.text for ln in page.lines if ln.number > last and not ln.blank]
 
 
 def parse_file(path: Path | str, source_url: str | None = None) -> ParsedPage:

@@ -226,6 +226,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"[^\n]{0,200}\b(?:manages this (?:web)?site|should not be construed as an endorsement)"
         r"[^\n]{0,400}",
     ),
+    # a republisher's note of its source under the text: '"<title>", by Serguei Lavrov,
+    # Trud, June 24, 2005. Text adapted from an interview. ...'
+    ChromeLine(
+        "republisher",
+        _FOOTER,
+        r"[\"“«][^\"“”«»\n]{3,200}[\"”»],?\s+by\s+[^\n,]{3,60},[^\n]{0,80}?\b\d{4}\b[^\n]{0,400}",
+    ),
     # a site's copyright line: '© 2024 All rights reserved', 'Copyright 2011 ...'
     ChromeLine(
         "republisher",

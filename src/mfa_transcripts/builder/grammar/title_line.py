@@ -79,6 +79,7 @@ __all__ = [
     "has_title_date",
     "is_attribution",
     "names_the_ministry",
+    "signed_by",
     "title_span",
 ]
 
@@ -161,6 +162,17 @@ def _looks_like_title(text: str) -> bool:
         or has_title_date(stripped)
         or _DOCUMENT_OF.match(stripped)  # 'Gist of Japan-Russia joint press conference'
     )
+
+
+_BY_NAME = re.compile(r"\bby\s+(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})")
+
+
+def signed_by(text: str) -> str | None:
+    """The registry speaker a line names as its author (``"...", by Serguei Lavrov,
+    Trud, June 24, 2005.``), or None."""
+    match = _BY_NAME.search(text)
+    person = speakers.resolve(match["name"]) if match is not None else None
+    return person.name if person is not None else None
 
 
 def names_the_ministry(text: str) -> bool:
