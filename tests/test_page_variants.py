@@ -398,3 +398,21 @@ def test_a_source_note_under_the_text_is_chrome_and_names_who_spoke(tmp_path: Pa
         "Russia’s position on the war is clear: it has not changed.\n\n"
         "Dialogue must be widened among all the factions."
     ]
+
+
+def test_a_vague_headline_gives_way_to_an_articles_headline_or_a_document_title(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n"
+        "The Great Victory\n\nSergey Lavrov\n\nThe events of the war have great significance.\n",
+    )
+    assert page.transcript.title == "The Great Victory"
+    gist = _parse(
+        tmp_path,
+        "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n"
+        "Gist of Japan-Russia joint press conference\n\n"
+        "Russian Foreign Minister Sergey Lavrov: We expressed concern.\n",
+    )
+    assert gist.transcript.title == "Gist of Japan-Russia joint press conference"

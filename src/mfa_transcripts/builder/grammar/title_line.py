@@ -251,7 +251,8 @@ def _names(text: str) -> bool:
 
 def _gives_way(texts: list[str], i: int) -> int | None:
     """The index of the title a republisher's headline ``texts[i]`` gives way to: a
-    dated title under it, or, under an undated one, a title opening with its genre; a
+    dated title under it, or, under an undated one, a title opening with its genre or a
+    document word (``Gist of ...``) or an article's headline over its byline; a
     headline naming no date and nobody may stand further above the title, and gives way
     to a title naming its speaker or opening with its genre; an undated headline
     with no date line under it gives way to a title with one. None: it is the title."""
@@ -271,9 +272,11 @@ def _gives_way(texts: list[str], i: int) -> int | None:
             continue  # the headline repeated (perhaps with its date), or the line it runs on over
         if _completes(text, later):
             return j  # the title cut short, then in full
+        if vague and _over_byline(texts, j):
+            return j  # an article's headline over its byline, under a vague headline
         if _looks_like_title(later) and (
             has_title_date(later)
-            or (own and LEADING_GENRE.match(later))
+            or (own and (LEADING_GENRE.match(later) or _DOCUMENT_OF.match(later)))
             or (vague and (find_in_text(later) or LEADING_GENRE.match(later) or _names(later)))
             # the document's title over its dateline ('Vienna, August 31, 2017'), under
             # a headline with none
