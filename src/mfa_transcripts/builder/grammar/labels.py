@@ -263,9 +263,10 @@ def is_label_line(text: str) -> bool:
     )
 
 
-# an outlet's label with the text glued to its colon: 'RT:What were the main ideas ...'
+# an outlet's label with the text glued to its colon: 'RT:What were the main ideas ...',
+# 'Russia Today:What was ...' (a name of two words must be an outlet's: OUTLETS)
 _GLUED_OUTLET = re.compile(
-    r"^(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3})?)(?P<colon>:)(?=[A-Z“\"«][a-z])"
+    r"^(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3}| [A-Z][a-z]{1,14})?)(?P<colon>:)(?=[A-Z“\"«][a-z])"
 )
 _OUTLET_KIND = re.compile(
     r"^(?i:(?:news |information )?agency|newspaper|magazine|(?:tv |television )?channel|radio)\s+"
