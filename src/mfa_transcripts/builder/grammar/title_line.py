@@ -214,7 +214,7 @@ BYLINE_WINDOW = 12
 """How many non-blank lines from the top may hold an article's headline over its byline."""
 BYLINE_REACH = 3
 """Most lines from a headline to its byline (the headline's own last line, a journal's
-issue line: ``No. 4 2007 October/December``)."""
+issue line: ``No. 4 2007 October/December``), a photo's caption between not counted."""
 
 
 def _over_byline(texts: list[str], i: int) -> bool:
@@ -233,12 +233,16 @@ def _over_byline(texts: list[str], i: int) -> bool:
         return False
     if signer(text, None) or chrome_kind(text, "head") is not None:
         return False  # a name line of its own ('H. E. Mr. ...'), a share link
-    for j in range(i + 1, min(i + 1 + BYLINE_REACH, len(texts) - 1)):
+    between = 0
+    for j in range(i + 1, len(texts) - 1):
         line = texts[j].strip()
         name = line[3:] if line[:3] in ("By ", "BY ") else line
         if signer(name, None):
             return True
-        if len(line) > 60 or SENTENCE_END.search(line):
+        if chrome_kind(line, "head") == "caption":
+            continue  # a photo's caption between: not counted
+        between += 1
+        if between >= BYLINE_REACH or len(line) > 60 or SENTENCE_END.search(line):
             return False
     return False
 
