@@ -416,3 +416,35 @@ def test_a_vague_headline_gives_way_to_an_articles_headline_or_a_document_title(
         "Russian Foreign Minister Sergey Lavrov: We expressed concern.\n",
     )
     assert gist.transcript.title == "Gist of Japan-Russia joint press conference"
+
+
+@pytest.mark.parametrize(
+    "title, role, genre",
+    [
+        (
+            "Secretary-General's remarks at a press conference following his talks with "
+            "Russian Foreign Minister Sergey Lavrov [unofficial transcript]",
+            "Secretary-General",
+            "remarks",
+        ),
+        ("The Spokesperson’s statement on Syria, Moscow, May 5, 2020", "Spokesperson", "statement"),
+    ],
+)
+def test_an_office_owning_the_genre_is_the_titles_speaker_not_a_name_after_it(
+    title: str, role: str, genre: str
+) -> None:
+    info = parse_title(title)
+    assert (info.speaker, info.speaker_role, info.genre) == (None, role, genre)
+    # a person owning it is still the speaker
+    assert parse_title("Minister Lavrov’s speech at MGIMO").speaker == "Sergey Lavrov"
+
+
+def test_an_offices_initials_label_its_holders_turns(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Secretary-General's press encounter with Russian Foreign Minister Sergey Lavrov\n\n"
+        "SG: Thank you very much, Foreign Minister Lavrov.\n\nIt is a real pleasure.\n\n"
+        "Question: A question to both.\n\nSG: We agreed.\n",
+    )
+    assert [(s.label, s.speaker, s.paragraph_count) for s in page.speeches] == [("SG", None, 2)]
+    assert [(a.label, a.text) for a in page.answers] == [("SG", "We agreed.")]

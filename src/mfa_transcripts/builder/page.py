@@ -281,7 +281,7 @@ def split_page(name: str, text: str) -> Page:
         title,
         info.genres,
         warnings,
-        info.speaker,
+        info.speaker or info.speaker_role,  # whom the title names: a person, or an office
     )
     chrome.extend(_chrome(kind, rest[i]) for i, kind in head.kinds)
     if title is not None and info.speaker is None:

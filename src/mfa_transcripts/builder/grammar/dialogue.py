@@ -263,12 +263,18 @@ def surname_labels(
     labels: list[Label | None],
     subject: str | None = None,
     leads: tuple[str, ...] = (),
+    office: str | None = None,
 ) -> None:
     """Fill in, in place, labels that are a surname alone or initials naming a person an
     earlier label named in full (``REMNICK:`` after ``DAVID REMNICK:``, ``SL:`` after
     ``Sergey Lavrov:``), or naming the page's subject (``A.N.:`` on a page with Andrey
-    Nesterenko), or named in full in ``leads`` or the paragraphs before the first label."""
+    Nesterenko), or named in full in ``leads`` or the paragraphs before the first label;
+    or the initials of the ``office`` an untitled person holds (``SG:`` under
+    ``Secretary-General's remarks ...``), a role's label, no person's."""
     seen: dict[str, Label] = {}
+    if office is not None and len(parts := re.split(r"[\s\-]+", office)) >= 2:
+        initials = "".join(p[0] for p in parts if p[:1].isupper())
+        seen[speakers.fold(initials)] = Label("speaker", office, None, None, True, (0, 0), 0)
     if subject is not None and len(words := subject.split()) >= 2:
         own = Label("speaker", subject, None, subject, True, (0, 0), 0)
         seen[speakers.fold(words[-1])] = seen[speakers.fold(words[0][0] + words[-1][0])] = own
@@ -304,6 +310,8 @@ def surname_labels(
             qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
             labels[i] = replace(
                 earlier,
+                # an office's initials are written as they are ('SG'), no person's name
+                name=earlier.name if earlier.speaker is not None else match["name"].strip(),
                 qualifier=qualifier,
                 span=(start + match.start(), start + match.end("colon")),
                 text_start=start + match.end(),

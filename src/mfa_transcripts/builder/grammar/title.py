@@ -41,6 +41,7 @@ from .lexicon import (
     COUNTERPART_SITE,
     FALLBACK_GENRES,
     GENRE_VOCABULARY,
+    PERSON_ROLES,
     is_place,
 )
 from .names import (
@@ -255,7 +256,23 @@ def parse_title(title: str) -> TitleInfo:
             found = None  # the occasion's person: 'Comment by ... on Minister X's visit'
 
     # Who the title is about: the owner of '<Name>’s <genre>', else a registry name, else
-    # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role.
+    # (after a leading genre: 'Speech by <Role> <Name> at ...') the name ending the role;
+    # an office alone owning the genre ('Secretary-General's remarks ... with Russian
+    # Foreign Minister Sergey Lavrov') is its holder's, whom the title does not name.
+    office = _possessive_office(head) if leading is None else None
+    if office is not None:
+        role, genre, rest = office
+        occasion = _PREPOSITION.sub("", rest.strip(" ,"), count=1).strip()
+        return TitleInfo(
+            genre=genre.lower(),
+            genres=genres,
+            event_date=event_date,
+            place=place,
+            occasion=occasion or None,
+            speaker=None,
+            speaker_role=role,
+            speaker_known=False,
+        )
     named = _possessive_owner(head, leading.end() if leading else 0)
     if named is None and found is None and leading is not None:
         named = initialled_name(head, leading.end()) or named_after_genre(head, leading.end())
@@ -303,6 +320,26 @@ def parse_title(title: str) -> TitleInfo:
         speaker_role=role,
         speaker_known=known,
     )
+
+
+def _possessive_office(head: str) -> tuple[str, str, str] | None:
+    """(the office, the genre, what follows it) of a title opening with an
+    office alone owning its genre (``Secretary-General's remarks at ...``,
+    ``The Spokesperson’s statement on ...``): up to four capitalised words, the last one
+    (or a part of it before a hyphen) a role word naming one person."""
+    mark = _POSSESSIVE_MARK.search(head)
+    if mark is None or mark.start() > 60:
+        return None
+    owner = head[: mark.start()].strip()
+    owner = owner[4:] if owner.lower().startswith("the ") else owner
+    words = owner.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if not any(part in PERSON_ROLES for part in words[-1].split("-")):
+        return None
+    after = head[mark.end() :]
+    phrase = _GENRE_PHRASE.match(after)
+    return (owner, phrase["genre"], after[phrase.end() :]) if phrase is not None else None
 
 
 def _possessive_owner(head: str, start: int) -> tuple[int, int, str] | None:
