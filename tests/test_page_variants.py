@@ -448,3 +448,54 @@ def test_an_offices_initials_label_its_holders_turns(tmp_path: Path) -> None:
     )
     assert [(s.label, s.speaker, s.paragraph_count) for s in page.speeches] == [("SG", None, 2)]
     assert [(a.label, a.text) for a in page.answers] == [("SG", "We agreed.")]
+
+
+def test_a_republisher_presenting_the_title_on_its_line_is_not_the_title(tmp_path: Path) -> None:
+    title = (
+        "Russian Foreign Minister Sergey Lavrov’s remarks at a joint news conference, "
+        "Moscow, April 12, 2017"
+    )
+    assert clean_title(f"We reproduce {title}") == title
+    page = _parse(tmp_path, f"We reproduce {title}\n\nGood evening,\n\nThis has been a long day.\n")
+    assert page.transcript.title == title
+    assert page.speeches[0].text.startswith("Good evening,")
+
+
+def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "Ambassador Churkin explained to RT why diplomacy is the only way out.\n\n"
+        "RT: I’m very pleased to introduce Russia’s envoy, Vitaly Churkin, for this interview.\n\n"
+        "Vitaly Churkin: Thank you.\n\nRT: Let me begin with Iran. What now?\n\n"
+        "Vitaly Churkin: We hope for talks.\n",
+    )
+    assert page.transcript.title is None
+    assert [q.label for q in page.questions] == ["RT", "RT"]
+    titled = _parse(
+        tmp_path,
+        "Interfax: Interview with Ambassador Alexander Grushko, Permanent Representative to "
+        "NATO\n\nQuestion: What now?\n\nAnswer: Too early to say.\n",
+    )
+    assert titled.transcript.title is not None
+    assert titled.answers[0].speaker == "Alexander Grushko"
+
+
+def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label(
+    tmp_path: Path,
+) -> None:
+    page = _parse(
+        tmp_path,
+        '"Carlson: Who makes the decisions?\nLavrov: I would not guess.\n'
+        "Carlson: You have not spoken to him since?\nLavrov: No.\n",
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Carlson", "Who makes the decisions?"),
+        ("Carlson", "You have not spoken to him since?"),
+    ]
+    assert [a.speaker for a in page.answers] == ["Sergey Lavrov", "Sergey Lavrov"]
+    # an outlet's name stays the outlet's to read, and asks there too
+    spiegel = _parse(
+        tmp_path,
+        "SPIEGEL: Mr. Minister, why?\nLavrov: The crisis.\nSPIEGEL: Really?\nLavrov: Yes.\n",
+    )
+    assert [q.label for q in spiegel.questions] == ["SPIEGEL", "SPIEGEL"]

@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from .. import speakers
-from .labels import LABEL, NUMBERED, Label
+from .labels import LABEL, NUMBERED, Label, outlet_label
 from .lexicon import (
     FIRST_PERSON,
     OFFICE_ROLES,
@@ -55,6 +55,7 @@ __all__ = [
     "numbered_question",
     "one_word_label",
     "quoted_subheading",
+    "recurring_names",
     "surname_labels",
 ]
 
@@ -201,6 +202,28 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     if not any(label is not None and label.kind == "answer" for label in labels):
         return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
     return labels
+
+
+def recurring_names(texts: list[str], labels: list[Label | None], starts: list[int]) -> None:
+    """Fill in, in place, one-word name labels (``Carlson:``) that open two or more
+    paragraphs, each answered by a registry speaker's label right after it: a speaker the
+    registry does not know (the interviewer, on an interview)."""
+    found: dict[str, list[tuple[int, Label]]] = {}
+    for i in range(len(texts) - 1):
+        if (
+            labels[i] is None
+            and (label := one_word_label(texts[i], starts[i])) is not None
+            and outlet_label(texts[i]) is None  # 'SPIEGEL:' is an outlet's, the page's to read
+        ):
+            found.setdefault(label.name, []).append((i, label))
+    for name, places in found.items():
+        answered = all(
+            (after := labels[i + 1]) is not None and after.kind == "speaker" and after.known
+            for i, _ in places
+        )
+        if len(places) >= 2 and answered and name.lower() not in TURN_ROLES:
+            for i, label in places:
+                labels[i] = replace(label, kind="speaker", speaker=name)
 
 
 def asked_before(
@@ -381,16 +404,18 @@ def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
 def one_word_label(text: str, start: int = 0) -> Label | None:
     """A one-word name opening ``text`` as a label (``Evelina: Good evening! ...``), with
     text after it: a name no row of the grammar takes alone, read where a paragraph is
-    known to ask (the kind is the caller's)."""
-    match = LABEL.match(text)
+    known to ask (the kind is the caller's). A quotation mark may open it (``"Carlson:
+    Who ...``, an excerpt quoted whole): the label's."""
+    quote = 1 if text[:1] in '"“«' else 0
+    match = LABEL.match(text[quote:])
     if match is None or match["number"] or " " in match["name"].strip():
         return None
     name = match["name"].strip()
-    if not name[0].isupper() or match.end() >= len(text):
+    if not name[0].isupper() or quote + match.end() >= len(text):
         return None
     qualifier = " ".join(match["qualifier"].split()) if match["qualifier"] else None
-    span = (start, start + match.end("colon"))
-    return Label("question", name, qualifier, None, False, span, start + match.end())
+    span = (start, start + quote + match.end("colon"))
+    return Label("question", name, qualifier, None, False, span, start + quote + match.end())
 
 
 def cut_inside_label(text: str, labels: list[Label | None]) -> bool:

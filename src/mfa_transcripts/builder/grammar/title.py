@@ -61,6 +61,7 @@ __all__ = [
     "fold_spaces",
     "is_place",
     "parse_title",
+    "strip_title_prefixes",
     "title_with_date",
 ]
 
@@ -138,6 +139,8 @@ TITLE_PREFIXES: tuple[str, ...] = (
     # a site's section before the title: 'Press Releases: Remarks With ...'
     r"(?i:press releases?|transcripts?|speeches and remarks|remarks and speeches)\s*:\s+(?=[A-Z])",
     rf"(?i:{COUNTERPART_SITE})\s+(?=[A-Z])",  # a counterpart's site name
+    # a republisher presenting the title: 'We reproduce Russian Foreign Minister ...'
+    r"(?i:we\s+(?:reproduce|publish|present|post|bring\s+you))\s+(?:(?i:below|here)\s+)?(?=[A-Z])",
     # an aggregator's source and stamp: 'MFA OF RUSSIA - 1 April 2022 18:13 - ...'
     r"[A-Z][A-Z.&' ]{1,40}\s[-–—]\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
     r"(?:,?\s+\d{1,2}:\d{2})?\s+[-–—]\s+(?=[A-Z])",
@@ -161,6 +164,11 @@ _EDGE_SYMBOLS = re.compile(
 _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".join(
     map(chr, [*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
 )
+
+
+def strip_title_prefixes(text: str) -> str:
+    """``text`` without the :data:`TITLE_PREFIXES` before it (whitespace kept)."""
+    return _STAMP_PREFIX.sub("", text.lstrip(), count=1)
 
 
 def clean_title(text: str) -> str:

@@ -56,10 +56,11 @@ from .. import speakers
 from .chrome import chrome_kind
 from .dates import date_line, title_date_match
 from .footer import signer
-from .labels import is_label_line
+from .labels import is_label_line, outlet_label
 from .lexicon import (
     FIRST_PERSON,
     GENRE_WORD,
+    OUTLETS,
     PRESENTS_TEXT,
     REPORTING,
     ROLE_WORDS,
@@ -67,7 +68,14 @@ from .lexicon import (
     THIRD_PERSON,
 )
 from .registry import find_in_text
-from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title, title_with_date
+from .title import (
+    LEADING_GENRE,
+    clean_title,
+    fold_spaces,
+    parse_title,
+    strip_title_prefixes,
+    title_with_date,
+)
 
 if TYPE_CHECKING:
     from ..page import Line
@@ -122,7 +130,9 @@ _BYLINE = re.compile(r"\((?i:(?:an? )?(?:article )?by)\s+[^()]{4,120}\)\s*$")
 
 
 def _looks_like_title(text: str) -> bool:
-    stripped = text.strip()
+    stripped = strip_title_prefixes(text).strip()  # 'We reproduce <the title>'
+    if not stripped:
+        return False
     if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text) or stripped[0].islower():
         return False
     if stripped.endswith(":") and not has_title_date(stripped):
@@ -148,6 +158,8 @@ def _looks_like_title(text: str) -> bool:
         return False
     if is_label_line(stripped) and not has_title_date(stripped):
         return False
+    if _outlets_turn(stripped):
+        return False  # 'RT: I’m very pleased to introduce ...'
     found = find_in_text(stripped)
     if not GENRE_WORD.search(stripped):
         # no genre named: an article's byline, or a registry person at an occasion on a
@@ -173,6 +185,18 @@ def signed_by(text: str) -> str | None:
     match = _BY_NAME.search(text)
     person = speakers.resolve(match["name"]) if match is not None else None
     return person.name if person is not None else None
+
+
+def _outlets_turn(text: str) -> bool:
+    """A line opening with an outlet's label (a name of :data:`~.lexicon.OUTLETS` or an
+    acronym of up to six letters: ``RT:``), its text no title (``Interfax: Interview
+    with ...`` is one, ``UKRAINIAN CRISIS: ROOT CAUSES ...`` no outlet)."""
+    outlet = outlet_label(text)
+    if outlet is None or not (
+        speakers.fold(outlet.name) in OUTLETS or (" " not in outlet.name and len(outlet.name) <= 6)
+    ):
+        return False
+    return not LEADING_GENRE.match(text[outlet.text_start :])
 
 
 def names_the_ministry(text: str) -> bool:
