@@ -189,14 +189,16 @@ def signed_by(text: str) -> str | None:
 
 def _outlets_turn(text: str) -> bool:
     """A line opening with an outlet's label (a name of :data:`~.lexicon.OUTLETS` or an
-    acronym of up to six letters: ``RT:``), its text no title (``Interfax: Interview
-    with ...`` is one, ``UKRAINIAN CRISIS: ROOT CAUSES ...`` no outlet)."""
+    acronym of up to six letters: ``RT:``), its text a sentence, not a title (``Interfax:
+    Interview with ...`` is one; ``UKRAINIAN CRISIS: ROOT CAUSES ...`` no outlet and
+    ``SYRIA: RUSSIA OPTIMISTIC ...`` a headline in capitals)."""
     outlet = outlet_label(text)
     if outlet is None or not (
         speakers.fold(outlet.name) in OUTLETS or (" " not in outlet.name and len(outlet.name) <= 6)
     ):
         return False
-    return not LEADING_GENRE.match(text[outlet.text_start :])
+    rest = text[outlet.text_start :]
+    return not LEADING_GENRE.match(rest) and any(c.islower() for c in rest)
 
 
 def names_the_ministry(text: str) -> bool:
