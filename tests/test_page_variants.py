@@ -51,6 +51,9 @@ def _parse(tmp_path: Path, text: str) -> ParsedPage:
         # a photographer's credit with no creditor closes a caption
         ("Ivanov at the talks. Photo by Yuliana Nikolova (novinite.com)", "head", "caption"),
         ("The photo by the AP was not what they said it was.", "body", None),
+        # a social post's hashtags
+        ("#SergeyLavrov #LavrovInterview #CBSInterview", "footer", "republisher"),
+        ("#1 priority is peace.", "body", None),
     ],
 )
 def test_article_lines_appeals_captions_and_timestamps_are_chrome(
@@ -499,3 +502,13 @@ def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label(
         "SPIEGEL: Mr. Minister, why?\nLavrov: The crisis.\nSPIEGEL: Really?\nLavrov: Yes.\n",
     )
     assert [q.label for q in spiegel.questions] == ["SPIEGEL", "SPIEGEL"]
+
+
+def test_a_lead_that_sat_down_with_an_outlet_is_no_title(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        "In an important new interview, Russia’s Foreign Minister Sergey Lavrov sits down "
+        "with CBS to discuss today's most pressing issues. \U0001f30d\n\n"
+        "Question: What now?\n\nSergey Lavrov: We go on.\n",
+    )
+    assert page.transcript.title is None

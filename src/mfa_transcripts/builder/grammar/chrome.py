@@ -153,6 +153,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         rf"|(?:share(?:\s+(?:this|on))?\s*:?\s*|tweet\s*){_SOCIAL}?(?:[\s|•,/]+{_SOCIAL})*"
         rf"|{_SOCIAL}(?:[\s|•,/]+{_SOCIAL})+",
     ),
+    # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...'
+    ChromeLine("republisher", _ANYWHERE, r"#\w+(?:[\s,]+#\w+)+"),
     # an icon font's glyphs (private-use characters), alone or with a counter
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
     # a printed page's number on a line of its own (a PDF's text): '2'

@@ -312,7 +312,7 @@ REPORTING = re.compile(
     r"|in an interview"
     r"|(?:held|gave|given|hosted|delivered|made) an? (?:[\w-]+ ){0,2}(?:press[ -]conference"
     r"|news conference|briefing|interview|address|statement|speech)"
-    r"|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated"
+    r"|spoke (?:to|with|about|on)|speaks (?:to|with)|elaborated|s(?:its|at) down with"
     rf"|{_PRESENTS}|below is|see below"
     r"|(?:conducted|interviewed) by|Q&A|talk(?:ed|ing) (?:to|with)|translat(?:e|ed|ion|ing))\b",
     re.IGNORECASE,

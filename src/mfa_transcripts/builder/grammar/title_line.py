@@ -116,6 +116,8 @@ _BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
 
+# what may follow a sentence's full stop at a line's end: quotes, emoji, symbols
+_CLOSING_MARKS = re.compile(r"[\s\"”’»'\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]+$")
 # a sentence ending inside a line, before another: '... easier. President Putin ...'
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 # a sentence opening in the first person: 'I think ...', 'We have ...'
@@ -148,7 +150,8 @@ def _looks_like_title(text: str) -> bool:
         # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
         # programme Moscow, November 3, 2019')
         return False
-    closed = stripped.rstrip("\"”’»'").endswith(".")  # ('... of “the UN kitchen.”')
+    # ('... of “the UN kitchen.”', '... foreign policy issues. 🌍')
+    closed = _CLOSING_MARKS.sub("", stripped).endswith(".")
     if closed and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
         return False  # a sentence reporting on the speaker: a lead
     unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
