@@ -25,8 +25,9 @@ third of each, ``random.Random(20261204)``), the rest joining ``dev``; ``heldout
 ``heldout5`` (51 pages) from three more, all of it held out, then written rules from;
 ``heldout6`` (50 pages) from three more (``random.Random(20261206)``, the other 36
 joining ``dev``), scored twice (36, then 37 of 50), then written rules from;
-``heldout7`` (52 pages, two more collections, all held out) is ``UNSEEN``: no rule has
-been written from it; scored once, 38 of 52 exact.
+``heldout7`` (52 pages, two more collections, all held out) was scored once, 38 of 52
+exact, then read and written rules from (43 of 52 after). No split is unseen now: the
+next held-out pages are a new collection's.
 
 Run ``python -m tests.corpus [dev|heldout|...|heldout7|seen|all] [-v]`` to print
 the score (``seen``: the splits rules have been written from; heldout3 was scored
@@ -50,7 +51,7 @@ from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-UNSEEN = ("heldout7",)  # no rule written from it (scored once: 38 of 52)
+UNSEEN: tuple[str, ...] = ()  # every split has been read (heldout7 scored once: 38 of 52)
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
