@@ -328,6 +328,13 @@ class Spill:
             with suppress(Exception):  # best effort: the staging folder is removed
                 appender.close()
 
+    def table_bytes(self) -> dict[str, int]:
+        """How many bytes each table's spilled rows take (what writing it costs, roughly)."""
+        sizes = dict.fromkeys(TABLES, 0)
+        for (table, _index), (_name, _offset, size) in self._where.items():
+            sizes[table] += size
+        return sizes
+
     def batch(self, table: str, index: int) -> pa.RecordBatch | None:
         """Page ``index``'s rows of ``table`` (None when it has none)."""
         place = self._where.get((table, index))
