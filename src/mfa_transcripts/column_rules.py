@@ -64,11 +64,13 @@ def under_text_rule(texts: Any) -> Any:
 def spaces(texts: Any) -> Any:
     """Per text of a string array without nulls, how many spaces (U+0020) it holds.
 
-    With numpy, from the array's bytes at once: where the spaces are (one comparison,
-    then their positions), and how many fall before each text's start (a binary search
-    of the offsets), so that each text's count is the difference of its ends' (about 3x
-    a sum between offsets, which widens every byte to 64 bits, and 3x pyarrow's
-    ``count_substring``); without numpy, ``count_substring``.
+    With numpy, from the array's bytes at once: where the spaces are, as a bitmap
+    (one comparison, packed eight bytes to a byte), the spaces before each byte of the
+    bitmap (a running sum of its bytes' bit counts), and so the spaces before each
+    text's start (that sum, plus the bits of its first byte below the start); each
+    text's count is the difference of its ends'. About 1.3x the positions of every space
+    and a binary search of them (which writes eight bytes a space), 3x a sum between
+    offsets and 3x pyarrow's ``count_substring``; without numpy, ``count_substring``.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -85,15 +87,29 @@ def spaces(texts: Any) -> Any:
         ]
         first, last = int(offsets[0]), int(offsets[-1])
         if last > first:
-            found = np.flatnonzero(np.frombuffer(chunk.buffers()[2], np.uint8)[first:last] == 32)
-            # spaces before each text's start and its end: the text's are the difference
-            before = np.searchsorted(found, offsets - first)
-            counts = np.diff(before).astype(np.int64, copy=False)
+            data = np.frombuffer(chunk.buffers()[2], np.uint8)[first:last]
+            counts = _between(np, data, offsets - first)
         else:
             counts = np.zeros(len(chunk), np.int64)
         # from buffers, not pa.array(numpy): that imports pandas (see arrowcsv)
         counted.append(pa.Array.from_buffers(pa.int64(), len(chunk), [None, pa.py_buffer(counts)]))
     return pa.chunked_array(counted, type=pa.int64())
+
+
+def _between(np: Any, data: Any, ends: Any) -> Any:
+    """How many spaces ``data`` holds between each two of ``ends`` (byte offsets into it,
+    ascending, from 0 to its length), as int64."""
+    if not hasattr(np, "bitwise_count"):  # pragma: no cover - numpy before 2.0
+        found = np.flatnonzero(data == 32)
+        return np.diff(np.searchsorted(found, ends)).astype(np.int64, copy=False)
+    bits = np.packbits(data == 32, bitorder="little")  # bit k of byte j: data[8j + k]
+    before = np.zeros(len(bits) + 1, np.int32)  # spaces before each byte of ``bits``
+    np.cumsum(np.bitwise_count(bits), out=before[1:])  # int32: fewer than 2**31 bytes
+    whole, part = ends >> 3, (ends & 7).astype(np.uint8)
+    padded = np.append(bits, np.uint8(0))  # a text may end at the bitmap's end
+    low = (np.left_shift(np.uint8(1), part) - np.uint8(1)).astype(np.uint8)
+    at = before[whole] + np.bitwise_count(padded[whole] & low)
+    return np.diff(at).astype(np.int64)
 
 
 def all_true(mask: Any) -> bool:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -389,15 +390,18 @@ def _write_package(
         sources.append(page.source)
     try:  # writers are opened and closed inside: a failure at any point aborts them all
         writers.update((m.table, TableWriter(m, new / "dist")) for m in MODELS)
-        # A thread a table: Arrow encodes, compresses and writes without the GIL, so the
-        # tables are written side by side; each thread reads its own table's spill file.
-        with ThreadPoolExecutor(max_workers=len(writers)) as threads:
-            done = [
-                threads.submit(_write_table, writer, spill, table, kept)
-                for table, writer in writers.items()
-            ]
-        for future in done:  # in table order: the first table's failure is the one told
-            future.result()
+        # Arrow encodes, compresses and writes without the GIL, so tables are written
+        # side by side, a thread a core, each thread its share of the tables one after
+        # another (see _shares); each writer encodes Parquet on a thread of its own.
+        shares = _shares(spill.table_bytes(), os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=len(shares)) as threads:
+            done = {
+                table: future
+                for share in shares
+                for table, future in _write_tables(threads, share, writers, spill, kept)
+            }
+        for table in writers:  # in table order: the first table's failure is the one told
+            done[table].result()
     except BaseException:
         for writer in writers.values():
             writer.abort()
@@ -423,6 +427,56 @@ def _write_package(
         characters=dict(sorted(accounting.items())),
         warnings=dict(sorted(warned.items())),
     )
+
+
+def _shares(sizes: dict[str, int], threads: int) -> list[list[str]]:
+    """The tables shared out among ``threads`` threads, largest first, each to the
+    thread with the fewest bytes so far; a share's tables are written in turn.
+
+    Compressing Parquet (zstd at level 9) is most of the write, and one table's row
+    groups are compressed one after another: the largest table (answers) is the
+    longest chain. With a thread a table, the smaller tables took turns on its core;
+    with a core's worth of tables a thread, it has one to itself, and the others share
+    the other cores.
+    """
+    count = max(1, min(threads, len(sizes)))
+    shares: list[list[str]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for table in sorted(sizes, key=lambda t: (-sizes[t], t)):
+        least = loads.index(min(loads))
+        shares[least].append(table)
+        loads[least] += sizes[table]
+    return [share for share in shares if share]
+
+
+def _write_tables(
+    threads: ThreadPoolExecutor,
+    share: list[str],
+    writers: dict[str, TableWriter],
+    spill: Spill,
+    kept: list[PageResult],
+) -> list[tuple[str, Future[None]]]:
+    """One thread's share of the tables, each written once the one before is done; a
+    future a table (a failure stops the tables after it in the share: they fail too)."""
+    futures: dict[str, Future[None]] = {table: Future() for table in share}
+
+    def run() -> None:
+        failure: BaseException | None = None
+        for table in share:
+            future = futures[table]
+            if failure is not None:
+                future.set_exception(failure)
+                continue
+            try:
+                _write_table(writers[table], spill, table, kept)
+            except BaseException as exc:  # handed to the table's future
+                failure = exc
+                future.set_exception(exc)
+            else:
+                future.set_result(None)
+
+    threads.submit(run)
+    return list(futures.items())
 
 
 def _write_table(writer: TableWriter, spill: Spill, table: str, kept: list[PageResult]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -33,9 +33,9 @@ from .read import read_source
 __all__ = ["CSV_COLUMN", "PageResult", "Spill", "parse_page", "parse_pages", "spill_schema"]
 
 _TURN_TABLES = ("speeches", "questions", "answers")
-# Pages a worker takes at a time, and pages below which an automatic pool is not worth
-# starting (each worker imports the parser first).
-_CHUNK = 4
+# Pages a worker takes at a time (their rows converted to Arrow together), and pages
+# below which an automatic pool is not worth starting (each worker imports the parser first).
+_CHUNK = 8
 _SMALL = 200
 # What two saves of one page may differ in and still be one page (see _fingerprint).
 _OFFSETS = frozenset({"char_start", "char_end"})
@@ -70,17 +70,60 @@ def parse_page(
 
     ``facts``: what ``seeds/corrections.csv`` states for it, ``field -> (value, reason)``.
     """
+    result, tables = _parsed(index, path, source_url, facts)
+    if tables is not None:
+        result.batches = {
+            table: record_batch(TABLES[table], records) for table, records in tables.items()
+        }
+    return result
+
+
+def parse_chunk(
+    tasks: list[tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]],
+) -> list[PageResult]:
+    """:func:`parse_page` over several pages, their rows made into Arrow a table at a time.
+
+    Each Arrow conversion costs a call a column whatever its length: a page's rows are
+    a few dozen, so the pages' records are converted together, one record batch a table,
+    and each page's batches are slices of those (the same values as :func:`parse_page`
+    gives, so the same files).
+    """
+    parsed = [_parsed(*task) for task in tasks]
+    good = [(result, tables) for result, tables in parsed if tables is not None]
+    for table, model in TABLES.items():
+        records = [record for _, tables in good for record in tables[table]]
+        if not records:
+            empty = record_batch(model, [])
+            for result, _ in good:
+                result.batches[table] = empty
+            continue
+        batch = record_batch(model, records)
+        start = 0
+        for result, tables in good:
+            count = len(tables[table])
+            result.batches[table] = batch.slice(start, count)
+            start += count
+    return [result for result, _ in parsed]
+
+
+def _parsed(
+    index: int,
+    path: Path,
+    source_url: str | None,
+    facts: dict[str, tuple[str, str]] | None = None,
+) -> tuple[PageResult, dict[str, list[Record]] | None]:
+    """A page's result (its batches not made yet) and its records a table; no records
+    for a bad page."""
     try:
         parsed = parse_source(read_source(path), source_url, facts)
     except TranscriptError as exc:
-        return PageResult(index, path.name, exc.problem)
+        return PageResult(index, path.name, exc.problem), None
     tables: dict[str, list[Record]] = {
         "transcripts": [parsed.transcript],
         "speeches": list(parsed.speeches),
         "questions": list(parsed.questions),
         "answers": list(parsed.answers),
     }
-    batches = {table: record_batch(TABLES[table], records) for table, records in tables.items()}
     acc = parsed.accounting
     accounting = {
         "record": acc.record_chars,
@@ -90,7 +133,7 @@ def parse_page(
         **{f"chrome:{k}": v for k, v in acc.chrome_chars.items()},
     }
     t = parsed.transcript
-    return PageResult(
+    result = PageResult(
         index,
         path.name,
         transcript_id=t.transcript_id,
@@ -102,8 +145,8 @@ def parse_page(
         source=export.source_entry(
             t, {name: reason for name, (_value, reason) in (facts or {}).items()}
         ),
-        batches=batches,
     )
+    return result, tables
 
 
 def _fingerprint(tables: dict[str, list[Record]]) -> str:
@@ -135,17 +178,19 @@ def _compared(record: Record) -> tuple[Any, ...]:
 _COMPARED: dict[type[Record], Callable[[Record], tuple[Any, ...]]] = {}
 
 
-Task = tuple[int, Path, str | None, dict[str, tuple[str, str]] | None, Path | None]
+Task = tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]
 
 
-def _task(args: Task) -> PageResult:
-    """Parse a page; with a spill folder, write its rows there (in this process) and
-    return only where they are, so that no row crosses between processes."""
-    index, path, source_url, facts, folder = args
-    result = parse_page(index, path, source_url, facts)
+def _task(args: tuple[list[Task], Path | None]) -> list[PageResult]:
+    """Parse a few pages; with a spill folder, write their rows there (in this process)
+    and return only where they are, so that no row crosses between processes."""
+    tasks, folder = args
+    results = parse_chunk(tasks)
     if folder is not None:
-        _appender(folder).spill(result)
-    return result
+        appender = _appender(folder)
+        for result in results:
+            appender.spill(result)
+    return results
 
 
 def workers(jobs: int | None, pages: int) -> int:
@@ -169,16 +214,19 @@ def parse_pages(
     With ``folder`` (a :class:`Spill`'s), each process writes the rows it parsed there
     and a result carries where they are (:attr:`PageResult.spilled`), not the rows.
     """
-    tasks: Iterable[Task] = (
-        (i, p, addresses.get(p.name), corrections.get(p.name), folder) for i, p in enumerate(pages)
-    )
+    tasks: list[Task] = [
+        (i, p, addresses.get(p.name), corrections.get(p.name)) for i, p in enumerate(pages)
+    ]
+    chunks = ((tasks[i : i + _CHUNK], folder) for i in range(0, len(tasks), _CHUNK))
     if jobs <= 1:
-        yield from map(_task, tasks)
+        for results in map(_task, chunks):
+            yield from results
         return
     # spawn, not fork: the parent may hold Arrow's threads, which a fork would copy half-held.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs) as pool:
-        yield from pool.imap_unordered(_task, tasks, chunksize=_CHUNK)
+        for results in pool.imap_unordered(_task, chunks):
+            yield from results
 
 
 class _Appender:
@@ -279,6 +327,13 @@ class Spill:
         if appender is not None:
             with suppress(Exception):  # best effort: the staging folder is removed
                 appender.close()
+
+    def table_bytes(self) -> dict[str, int]:
+        """How many bytes each table's spilled rows take (what writing it costs, roughly)."""
+        sizes = dict.fromkeys(TABLES, 0)
+        for (table, _index), (_name, _offset, size) in self._where.items():
+            sizes[table] += size
+        return sizes
 
     def batch(self, table: str, index: int) -> pa.RecordBatch | None:
         """Page ``index``'s rows of ``table`` (None when it has none)."""
