@@ -28,7 +28,7 @@ its line takes the next line as its first paragraph):
   is the start of a label the page uses (``Tim`` of ``Times Now:``), the copy cut
   inside it.
 * Unlabelled text before the first turn may be the editor's lead (chrome):
-  :func:`.grammar.dialogue.editors_lead` (on an interview, unless it is the speaker's
+  :func:`.grammar.leads.editors_lead` (on an interview, unless it is the speaker's
   preface, ``We are pleased with ...``; before an untitled page's first question).
 * A paragraph without a label continues the current turn; before any turn it opens an
   unlabelled statement by the title's speaker (a dialogue dash opening it, ``- We
@@ -62,12 +62,10 @@ from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
     cut_inside_label,
-    editors_lead,
     interviewer,
     numbered_question,
     one_word_label,
     quoted_subheading,
-    reported_paragraphs,
 )
 from .grammar.headings import (
     SEPARATOR,
@@ -80,6 +78,7 @@ from .grammar.headings import (
     topic_heading,
 )
 from .grammar.labels import Label, near_label
+from .grammar.leads import editors_lead, reported_paragraphs
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
 from .speakers import surname

@@ -7,7 +7,8 @@
 * :mod:`.labels` — the one turn-label grammar (title finding and turns both use it),
   with :mod:`.spelling` for the misspellings a label may carry;
 * :mod:`.dialogue` — labels a page implies (dashes, bare questions, surnames alone) and
-  what the page as a whole makes of its labels;
+  what the page as a whole makes of its labels; :mod:`.leads` — the unlabelled text
+  before the first turn (the speaker's preface or the editor's lead);
 * :mod:`.title_line` — which line is the title; :mod:`.title` — reading it, with
   :mod:`.names` for its speakers and roles;
 * :mod:`.prose` — the head's rules that judge prose (leads, captions, bylines);

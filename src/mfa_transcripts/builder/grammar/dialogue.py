@@ -29,28 +29,22 @@ from dataclasses import replace
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label, outlet_label
 from .lexicon import (
-    FIRST_PERSON,
     OFFICE_ROLES,
-    REPORTING,
     ROLE_NAME_WORDS,
-    ROLE_REFERENCE,
     ROLE_WORDS,
-    SALUTATION,
     STAGE_WORDS,
-    THIRD_PERSON,
     TURN_ROLES,
 )
 
 __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
+    "QUOTED_PARAGRAPH",
     "asked_before",
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
     "dash_labels",
-    "editors_lead",
-    "in_own_words",
     "interviewer",
     "numbered_question",
     "one_word_label",
@@ -80,7 +74,7 @@ DASH_TURN = re.compile(r"^[–—-]\s+(?=\S)")
 """A paragraph opened by a dash: a turn of an interview set as dialogue."""
 _ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
 """A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
-_QUOTED = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
+QUOTED_PARAGRAPH = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 """A paragraph wholly in quotes: the press's quoted subheading."""
 _CUT_ASKING = re.compile(
     r"(?:^|[.!?…]\s+)(?:Do|Does|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|Has|Have"
@@ -268,7 +262,7 @@ def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) 
         labels[index] is None
         and following is not None
         and following.kind == "question"
-        and _QUOTED.match(texts[index]) is not None
+        and QUOTED_PARAGRAPH.match(texts[index]) is not None
     )
 
 
@@ -340,65 +334,6 @@ def surname_labels(
                 text_start=start + match.end(),
                 typo=False,
             )
-
-
-def in_own_words(texts: list[str], surname: str | None) -> bool:
-    """Unlabelled paragraphs before an interview's first turn that speak in the first
-    person, neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
-    and welcome to ...``), nor naming the speaker by (folded) surname or role (``...,
-    Lavrov has undertaken``, ``The minister received us``), and none of them asking: the
-    speaker's preface (``We are pleased with ...``), not the editor's or the host's lead."""
-    if any("?" in text for text in texts):
-        return False  # a host's introduction asks ('What's pushing London to ...?')
-    return any(
-        FIRST_PERSON.search(text)
-        and not _QUOTED.match(text.strip())  # a pull quote: the editor quoting the speaker
-        and not REPORTING.search(text)
-        and not SALUTATION.search(text)
-        and not ROLE_REFERENCE.search(text)
-        and (surname is None or surname not in speakers.fold(text))
-        for text in texts
-    )
-
-
-def editors_lead(
-    texts: list[str], surname: str | None, interview: bool, untitled_question: bool
-) -> bool:
-    """Whether unlabelled paragraphs before a page's first turn are its editor's lead:
-    on an interview, when they are not the speaker's own words (:func:`in_own_words`);
-    before an untitled page's first question, when they are not, greet nobody (a
-    speaker's opening does) and name the speaker or report (``That is why we have asked
-    Maria Zakharova to answer our questions``)."""
-    if interview:
-        return not in_own_words(texts, surname)
-    return (
-        untitled_question
-        and not in_own_words(texts, surname)
-        and not any(SALUTATION.search(text) for text in texts)
-        and any(
-            REPORTING.search(text) or (surname is not None and surname in speakers.fold(text))
-            for text in texts
-        )
-    )
-
-
-def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
-    """How many of ``texts``, from the first, report on ``speaker`` in the third person
-    (an editor's lead before a first question): they name the speaker by surname or role
-    (``the deputy minister``), say ``he`` or ``she`` or report, and ask nothing; a first
-    person is the writer's only beside the surname or a reporting word (``We met
-    Saltanov in Rhodes``)."""
-    surname = speakers.surname(speaker)
-    count = 0
-    for text in texts:
-        named = surname is not None and surname in speakers.fold(text)
-        reporting = REPORTING.search(text) is not None
-        if "?" in text or (FIRST_PERSON.search(text) and not (named or reporting)):
-            break  # a question, or the speaker's own words ('We met Saltanov' is a writer's)
-        if not (named or reporting or ROLE_REFERENCE.search(text) or THIRD_PERSON.search(text)):
-            break
-        count += 1
-    return count
 
 
 def one_word_label(text: str, start: int = 0) -> Label | None:

@@ -1,0 +1,77 @@
+"""Unlabelled text before a page's first turn: the speaker's own preface, or the
+editor's lead (chrome), and how many paragraphs of a first question report on the
+speaker rather than ask.
+"""
+
+from __future__ import annotations
+
+from .. import speakers
+from .dialogue import QUOTED_PARAGRAPH
+from .lexicon import (
+    FIRST_PERSON,
+    REPORTING,
+    ROLE_REFERENCE,
+    SALUTATION,
+    THIRD_PERSON,
+)
+
+__all__ = ["editors_lead", "in_own_words", "reported_paragraphs"]
+
+
+def in_own_words(texts: list[str], surname: str | None) -> bool:
+    """Unlabelled paragraphs before an interview's first turn that speak in the first
+    person, neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
+    and welcome to ...``), nor naming the speaker by (folded) surname or role (``...,
+    Lavrov has undertaken``, ``The minister received us``), and none of them asking: the
+    speaker's preface (``We are pleased with ...``), not the editor's or the host's lead."""
+    if any("?" in text for text in texts):
+        return False  # a host's introduction asks ('What's pushing London to ...?')
+    return any(
+        FIRST_PERSON.search(text)
+        and not QUOTED_PARAGRAPH.match(text.strip())  # a pull quote: the editor quoting the speaker
+        and not REPORTING.search(text)
+        and not SALUTATION.search(text)
+        and not ROLE_REFERENCE.search(text)
+        and (surname is None or surname not in speakers.fold(text))
+        for text in texts
+    )
+
+
+def editors_lead(
+    texts: list[str], surname: str | None, interview: bool, untitled_question: bool
+) -> bool:
+    """Whether unlabelled paragraphs before a page's first turn are its editor's lead:
+    on an interview, when they are not the speaker's own words (:func:`in_own_words`);
+    before an untitled page's first question, when they are not, greet nobody (a
+    speaker's opening does) and name the speaker or report (``That is why we have asked
+    Maria Zakharova to answer our questions``)."""
+    if interview:
+        return not in_own_words(texts, surname)
+    return (
+        untitled_question
+        and not in_own_words(texts, surname)
+        and not any(SALUTATION.search(text) for text in texts)
+        and any(
+            REPORTING.search(text) or (surname is not None and surname in speakers.fold(text))
+            for text in texts
+        )
+    )
+
+
+def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
+    """How many of ``texts``, from the first, report on ``speaker`` in the third person
+    (an editor's lead before a first question): they name the speaker by surname or role
+    (``the deputy minister``), say ``he`` or ``she`` or report, and ask nothing; a first
+    person is the writer's only beside the surname or a reporting word (``We met
+    Saltanov in Rhodes``)."""
+    surname = speakers.surname(speaker)
+    count = 0
+    for text in texts:
+        named = surname is not None and surname in speakers.fold(text)
+        reporting = REPORTING.search(text) is not None
+        if "?" in text or (FIRST_PERSON.search(text) and not (named or reporting)):
+            break  # a question, or the speaker's own words ('We met Saltanov' is a writer's)
+        if not (named or reporting or ROLE_REFERENCE.search(text) or THIRD_PERSON.search(text)):
+            break
+        count += 1
+    return count
