@@ -251,8 +251,9 @@ def _over_byline(texts: list[str], i: int) -> bool:
     characters opening with a capital, no sentence inside it and no closing full stop,
     no label, date line, chrome line, name line or first person, with a line that is
     only a registry person's name (``Sergei V. Lavrov``, perhaps after ``By``) within
-    :data:`BYLINE_REACH` lines under it, the lines between short (an issue line, the
-    headline's last line)."""
+    :data:`BYLINE_REACH` lines under it, the lines between short and each the
+    headline's last line or a line with a number (a journal's issue), not another
+    headline."""
     text = texts[i].strip()
     if not 10 <= len(text) <= 200 or not text[0].isupper() or text.endswith((".", ",", ":")):
         return False
@@ -273,6 +274,8 @@ def _over_byline(texts: list[str], i: int) -> bool:
         between += 1
         if between >= BYLINE_REACH or len(line) > 60 or SENTENCE_END.search(line):
             return False
+        if not (_CONTINUES.match(line) or any(c.isdigit() for c in line)):
+            return False  # another headline: the byline is its
     return False
 
 
@@ -295,6 +298,7 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     vague = not dated and not find_in_text(text)
     gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
     undated = not dated and date_line(texts[i + 1].strip()) is None
+    bylined = vague and _over_byline(texts, i)  # itself an article's headline
     for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
         later = texts[j].strip()
         if (
@@ -305,7 +309,7 @@ def _gives_way(texts: list[str], i: int) -> int | None:
             continue  # the headline repeated (perhaps with its date), or the line it runs on over
         if _completes(text, later):
             return j  # the title cut short, then in full
-        if vague and _over_byline(texts, j):
+        if vague and not bylined and _over_byline(texts, j):
             return j  # an article's headline over its byline, under a vague headline
         if _looks_like_title(later) and (
             has_title_date(later)
