@@ -51,6 +51,10 @@ def _parse(tmp_path: Path, text: str) -> ParsedPage:
         # a photographer's credit with no creditor closes a caption
         ("Ivanov at the talks. Photo by Yuliana Nikolova (novinite.com)", "head", "caption"),
         ("The photo by the AP was not what they said it was.", "body", None),
+        # a breadcrumb trail of slashes, a language selector
+        (" / Home / Russkiy Mir Foundation / Publications / The Ambassador", "head", "menu"),
+        ("Select language:", "head", "languages"),
+        ("Peace / war / peace again", "body", None),
         # a social post's hashtags
         ("#SergeyLavrov #LavrovInterview #CBSInterview", "footer", "republisher"),
         ("#1 priority is peace.", "body", None),
@@ -512,3 +516,21 @@ def test_a_lead_that_sat_down_with_an_outlet_is_no_title(tmp_path: Path) -> None
         "Question: What now?\n\nSergey Lavrov: We go on.\n",
     )
     assert page.transcript.title is None
+
+
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        (
+            "Interview of the Russian Ambassador to Chile A.B. Petrovsky, published in El Mercurio",
+            "A.B. Petrovsky",
+        ),
+        (
+            "Interview of the Russian Ambassador to Chile A.B.Petrovsky to El Mercurio",
+            "A.B.Petrovsky",
+        ),
+    ],
+)
+def test_initials_before_a_surname_glued_or_not_name_the_speaker(title: str, speaker: str) -> None:
+    info = parse_title(title)
+    assert (info.speaker, info.speaker_role) == (speaker, "Russian Ambassador to Chile")

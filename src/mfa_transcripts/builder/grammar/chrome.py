@@ -220,6 +220,10 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     # a site's menu: three or more short items between pipes ('Updates | Frequent
     # Questions | Contact Us', '| JRL HOME | SUPPORT | SUBSCRIBE |')
     ChromeLine("menu", _ANYWHERE, r"\|?(?:[^|\n]{1,40}\|){2,}[^|\n]{0,40}", screen=("|",)),
+    # a breadcrumb trail of slashes in the head: ' / Home / Russkiy Mir Foundation / ...'
+    ChromeLine("menu", _HEAD, r"/?\s*(?:[^/\n]{1,60}\s/\s+){2,}[^/\n]{0,200}", screen=(" / ",)),
+    # a site's language selector: 'Select language:'
+    ChromeLine("languages", _HEAD, r"(?:select|choose|change) (?:your )?language\s*:?"),
     # a site's note on itself: '... manages this site as a portal for ...', 'External
     # links to other Internet sites should not be construed as an endorsement ...'
     ChromeLine(

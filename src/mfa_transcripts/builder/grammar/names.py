@@ -71,13 +71,20 @@ def occasion_start(head: str, start: int) -> int | None:
 
 
 def initialled_name(head: str, start: int) -> tuple[int, int, str] | None:
-    """(start, end, name) of a name written as initials glued to a surname after a
-    leading genre (``Interview of the Permanent Representative ... M.I.Ulyanov to ...``)."""
-    for match in re.finditer(r"\S+", head[start:]):
-        word = match.group().rstrip(",")
-        if speakers.INITIALLED_NAME.match(word):
-            return start + match.start(), start + match.start() + len(word), word
-    return None
+    """(start, end, name) of a name written as initials before a surname, glued or
+    not, after a leading genre (``Interview of the Permanent Representative ...
+    M.I.Ulyanov to ...``, ``... to Israel A.D. Viktorov, published in ...``)."""
+    match = _INITIALS_SURNAME.search(head, start)
+    if match is None:
+        return None
+    return match.start(), match.end(), match.group()
+
+
+# initials and a surname, glued or (two initials or more: 'Ivan P. Petrovsky' has a middle
+# one) one space apart: 'M.I.Ulyanov', 'V.Churkin', 'A.D. Viktorov'
+_INITIALS_SURNAME = re.compile(
+    r"(?<!\S)(?:(?:[A-Z]\.){1,3}|(?:[A-Z]\.){2,3} )[A-Z][a-z][\w\-]*(?=[\s,]|$)"
+)
 
 
 def named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
