@@ -54,6 +54,7 @@ def _parse(tmp_path: Path, text: str) -> ParsedPage:
         # a breadcrumb trail of slashes, a language selector
         (" / Home / Russkiy Mir Foundation / Publications / The Ambassador", "head", "menu"),
         ("Select language:", "head", "languages"),
+        ('Tag "Sergey Lavrov’s interview with RBC TV"', "head", "republisher"),
         ("Peace / war / peace again", "body", None),
         # a social post's hashtags
         ("#SergeyLavrov #LavrovInterview #CBSInterview", "footer", "republisher"),
@@ -534,3 +535,13 @@ def test_a_lead_that_sat_down_with_an_outlet_is_no_title(tmp_path: Path) -> None
 def test_initials_before_a_surname_glued_or_not_name_the_speaker(title: str, speaker: str) -> None:
     info = parse_title(title)
     assert (info.speaker, info.speaker_role) == (speaker, "Russian Ambassador to Chile")
+
+
+def test_a_blogs_tag_line_naming_an_interview_is_no_title(tmp_path: Path) -> None:
+    page = _parse(
+        tmp_path,
+        'Tag "Sergey Lavrov’s interview with RBC TV"\n\n'
+        "Question: Were the talks useful?\n\nSergey Lavrov: They were.\n",
+    )
+    assert page.transcript.title is None
+    assert [a.text for a in page.answers] == ["They were."]

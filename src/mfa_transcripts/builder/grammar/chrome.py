@@ -251,7 +251,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "republisher",
         _HEAD | _FOOTER,
         r"(?:tags?|categories|category|topics|keywords|source|filed under|posted in)\s*:"
-        r"\s*[^\n]{1,200}",
+        r"\s*[^\n]{1,200}"
+        # a blog's tag or archive page: 'Tag "Sergey Lavrov’s interview with RBC TV"'
+        r"|(?:tag|category|archives?(?: for)?)\s+[\"“«][^\"“”«»\n]{1,160}[\"”»]",
     ),
     # a content manager's article information (Joomla's, on embassy sites): 'Written by
     # Vladimir I Poluektov', 'Hits: 499', 'Details', 'Last Updated: 16 May 2018'

@@ -163,6 +163,8 @@ def _looks_like_title(text: str) -> bool:
         return False
     if _outlets_turn(stripped):
         return False  # 'RT: I’m very pleased to introduce ...'
+    if chrome_kind(stripped, "head") is not None:
+        return False  # a line the chrome table knows ('Tag "..."', 'Source: ...')
     found = find_in_text(stripped)
     if not GENRE_WORD.search(stripped):
         # no genre named: an article's byline, or a registry person at an occasion on a
