@@ -10,7 +10,8 @@ import pytest
 from hypothesis import settings
 
 from mfa_transcripts.builder.build import build
-from mfa_transcripts.builder.parse import parse_file
+from mfa_transcripts.builder.parse import parse_file, parse_source
+from mfa_transcripts.builder.read import SourceText
 from mfa_transcripts.builder.records import ParsedPage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,3 +99,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"Hypothesis examples run: {total} ({details}); profile {PROFILE}"
         )
+
+
+def parse_text(text: str, name: str = "page.txt") -> ParsedPage:
+    """A page written in a test, parsed in memory (as a UTF-8 file of that text is)."""
+    return parse_source(SourceText(name, text, "utf-8", "0" * 64))

@@ -10,7 +10,6 @@ label for a person the lead names in full.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -18,14 +17,8 @@ from mfa_transcripts.builder.grammar.chrome import chrome_kind
 from mfa_transcripts.builder.grammar.dates import MOSCOW, parse_header
 from mfa_transcripts.builder.grammar.labels import outlet_label, read_label
 from mfa_transcripts.builder.grammar.title import clean_title, parse_title
-from mfa_transcripts.builder.parse import parse_file
-from mfa_transcripts.builder.records import ParsedPage
 
-
-def _parse(tmp_path: Path, text: str) -> ParsedPage:
-    path = tmp_path / "page.txt"
-    path.write_text(text, "utf-8")
-    return parse_file(path)
+from .conftest import parse_text
 
 
 @pytest.mark.parametrize(
@@ -86,9 +79,8 @@ def test_a_header_in_another_locale_of_the_site_gives_the_publication_time(
     assert warnings == []
 
 
-def test_a_localised_header_on_a_page_is_its_publication_time(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_localised_header_on_a_page_is_its_publication_time() -> None:
+    page = parse_text(
         "4 juin 201510:30\n\n"
         "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, June 4, 2015\n\n"
         "Ladies and gentlemen, we have had talks.\n",
@@ -110,9 +102,8 @@ def test_an_aggregators_source_and_stamp_before_the_title_are_not_the_title() ->
     assert clean_title(kept) == kept
 
 
-def test_a_title_in_capitals_runs_on_over_its_next_line(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_title_in_capitals_runs_on_over_its_next_line() -> None:
+    page = parse_text(
         "Archive note\n\nINTERVIEW\n"
         "WITH IGOR IVANOV, MINISTER OF FOREIGN AFFAIRS January 27, 2003\n"
         "Question: Did you discuss Iraq?\nIgor Ivanov: Naturally, we discussed it.\n",
@@ -124,11 +115,10 @@ def test_a_title_in_capitals_runs_on_over_its_next_line(tmp_path: Path) -> None:
     assert [a.speaker for a in page.answers] == ["Igor Ivanov"]
 
 
-def test_a_headline_over_the_full_title_still_gives_way_to_it(tmp_path: Path) -> None:
+def test_a_headline_over_the_full_title_still_gives_way_to_it() -> None:
     """A section's heading shaped like a title over the dated title: the dated line is
     the title, not the heading run on over it."""
-    page = _parse(
-        tmp_path,
+    page = parse_text(
         "Speeches and Interviews of the Permanent Representative\n\n\n"
         "Alexander Lukashevich at the OSCE Permanent Council, 15 July 2021\n\n"
         "Mr. Chairperson, we have listened to the presentation.\n",
@@ -151,9 +141,8 @@ def test_a_headlines_verb_of_talking_to_names_an_interview(title: str, genres: l
     assert parse_title(title).genres == genres
 
 
-def test_an_untitled_interview_headline_with_a_verb_is_its_title(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_an_untitled_interview_headline_with_a_verb_is_its_title() -> None:
+    page = parse_text(
         'Russian Ambassador talked to "Bangkok Post" journalists\n\n'
         "Question: How is Thailand seen in Russia?\n\nAnswer: As a friend.\n",
     )
@@ -161,11 +150,8 @@ def test_an_untitled_interview_headline_with_a_verb_is_its_title(tmp_path: Path)
     assert "no-title" not in page.transcript.warnings
 
 
-def test_a_document_word_opening_a_title_makes_it_one_and_a_line_presenting_it_is_chrome(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_document_word_opening_a_title_makes_it_one_and_a_line_presenting_it_is_chrome() -> None:
+    page = parse_text(
         "print PRINT\n\nGist of Japan-Russia joint press conference\n\n"
         "The following is the gist of the joint press conference of the two ministers.\n\n"
         "Japanese Foreign Minister Fumio Kishida: We affirmed the visit.\n\n"
@@ -176,14 +162,11 @@ def test_a_document_word_opening_a_title_makes_it_one_and_a_line_presenting_it_i
     assert page.speeches[0].text == "We affirmed the visit."
 
 
-def test_an_honorific_label_is_the_person_interviewed_and_an_acronym_may_close_with_a_stop(
-    tmp_path: Path,
-) -> None:
+def test_an_honorific_is_the_person_interviewed_and_an_acronym_may_end_in_a_stop() -> None:
     assert read_label("H.E.: Yes.", 0, "Alexander Kadakin").speaker == "Alexander Kadakin"
     assert outlet_label("ANA.: The friendly relations.") is not None
     assert outlet_label("A.N.: The friendly relations.") is None  # initials, no outlet
-    page = _parse(
-        tmp_path,
+    page = parse_text(
         "H. E. Mr. Alexander Kadakin\n\nH. E. Mr. Alexander Kadakin\n\n"
         "ANA.: What gives the relations sustenance?\n\n"
         "H.E.: Special relationship has existed for decades.\n\nThat is our asset.\n\n"
@@ -196,9 +179,8 @@ def test_an_honorific_label_is_the_person_interviewed_and_an_acronym_may_close_w
     ]
 
 
-def test_office_holders_on_an_untitled_interview_speak_and_do_not_ask(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_office_holders_on_an_untitled_interview_speak_and_do_not_ask() -> None:
+    page = parse_text(
         "A meeting in Tokyo\n\n"
         "Russian Foreign Minister Sergey Lavrov: We discussed security.\n\n"
         "Japanese Defense Minister Tomomi Inada: We agreed to continue the talks.\n\n"
@@ -213,9 +195,8 @@ def test_office_holders_on_an_untitled_interview_speak_and_do_not_ask(tmp_path: 
     assert [a.speaker for a in page.answers] == ["Sergey Lavrov"]
 
 
-def test_a_surname_label_names_the_person_the_lead_names_in_full(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_surname_label_names_the_person_the_lead_names_in_full() -> None:
+    page = parse_text(
         "Russia's UN Envoy: NO to Regime Change\n\n"
         "Russia's Permanent Representative to the United Nations, Vitaly Churkin, answered "
         "CNN Reporter Christiane Amanpour's questions.\n\n"
@@ -227,11 +208,8 @@ def test_a_surname_label_names_the_person_the_lead_names_in_full(tmp_path: Path)
     assert [a.speaker for a in page.answers] == ["Vitaly Churkin", "Vitaly Churkin"]
 
 
-def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_author(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_author() -> None:
+    page = parse_text(
         "The Present and the Future\nof Global Politics\n\nNo. 2 2007 April/June\n\n"
         "Sergei V. Lavrov\n\nRussian Foreign Minister since 2004\n\n"
         "The world we inhabit is no longer the place we knew.\n\nIt has changed.\n",
@@ -244,9 +222,8 @@ def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_au
 
 
 @pytest.mark.parametrize("headline", ["Share this article", "H. E. Mr. Alexander Kadakin"])
-def test_a_share_link_or_a_name_over_a_byline_is_no_headline(tmp_path: Path, headline: str) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_share_link_or_a_name_over_a_byline_is_no_headline(headline: str) -> None:
+    page = parse_text(
         f"{headline}\n\nSergey Lavrov\n\nQuestion: What now?\n\nSergey Lavrov: We go on.\n",
     )
     assert page.transcript.title is None
@@ -262,16 +239,13 @@ def test_a_share_link_or_a_name_over_a_byline_is_no_headline(tmp_path: Path, hea
         "UK worried about its place – Russia’s UK envoy (Ambassador Alexander Yakovenko for RT)",
     ],
 )
-def test_titles_without_a_genre_word_that_still_name_one(tmp_path: Path, title: str) -> None:
-    page = _parse(tmp_path, f"{title}\n\nQuestion: What now?\n\nSergey Lavrov: We go on.\n")
+def test_titles_without_a_genre_word_that_still_name_one(title: str) -> None:
+    page = parse_text(f"{title}\n\nQuestion: What now?\n\nSergey Lavrov: We go on.\n")
     assert page.transcript.title == title
 
 
-def test_a_title_in_capitals_wrapped_at_commas_closes_with_its_date_in_parentheses(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_title_in_capitals_wrapped_at_commas_closes_with_its_date_in_parentheses() -> None:
+    page = parse_text(
         "Check against delivery\nSTATEMENT\nBY SERGEY V. LAVROV,\n"
         "MINISTER OF FOREIGN AFFAIRS OF THE RUSSIAN FEDERATION,\n"
         "AT THE 59TH SESSION OF THE U.N. GENERAL ASSEMBLY\n(New York, 23 September 2004)\n"
@@ -292,10 +266,9 @@ def test_a_government_sites_note_on_its_video_is_chrome() -> None:
     assert chrome_kind("The video is a fake, and everyone knows it.", "body") is None
 
 
-def test_a_copy_cut_inside_a_label_ends_with_chrome_not_text(tmp_path: Path) -> None:
+def test_a_copy_cut_inside_a_label_ends_with_chrome_not_text() -> None:
     title = "Comments by Ambassador Alexander Kadakin to journalists, New Delhi, June 4, 2014"
-    page = _parse(
-        tmp_path,
+    page = parse_text(
         f"{title}\n\nTimes Now: Why is that?\n\nA.M.Kadakin: We have not changed policies.\n\n"
         "Times Now: And Pakistan?\n\nA.M.Kadakin: Talks are there.\n\nTim\n",
     )
@@ -303,17 +276,12 @@ def test_a_copy_cut_inside_a_label_ends_with_chrome_not_text(tmp_path: Path) -> 
     assert page.transcript.complete is False
     assert page.accounting.chrome_chars.get("cut-label") == 3
     # a last paragraph that starts no label is text
-    whole = _parse(
-        tmp_path, f"{title}\n\nTimes Now: Why?\n\nA.M.Kadakin: Because.\n\nTime will tell.\n"
-    )
+    whole = parse_text(f"{title}\n\nTimes Now: Why?\n\nA.M.Kadakin: Because.\n\nTime will tell.\n")
     assert whole.answers[-1].text == "Because.\n\nTime will tell."
 
 
-def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statement(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statement() -> None:
+    page = parse_text(
         "Foreign Minister Sergey Lavrov’s answers to media questions before and after his "
         "meeting, Rovaniemi, May 6, 2019\n\n"
         "Question: How many secretaries of state have you met?\n\n"
@@ -324,8 +292,7 @@ def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statemen
     assert [a.text for a in page.answers] == ["I stopped counting.", "We did not discuss it."]
     assert [s.text for s in page.speeches] == ["We had a very good conversation."]
     # two speakers in turn still both answer the question
-    both = _parse(
-        tmp_path,
+    both = parse_text(
         "Joint news conference by Sergey Lavrov and John Kerry, Geneva, May 6, 2014\n\n"
         "Question: A question to both ministers.\n\nSergey Lavrov: Yes.\n\nJohn Kerry: No.\n",
     )
@@ -335,17 +302,16 @@ def test_the_one_who_answered_labelled_again_without_a_question_makes_a_statemen
 @pytest.mark.parametrize(
     "again", ["{title} on 4 May 2017.", "{title}. 4 May 2017", "\n{title}, 4 May 2017"]
 )
-def test_the_title_again_with_its_date_under_it_dates_the_event(tmp_path: Path, again: str) -> None:
+def test_the_title_again_with_its_date_under_it_dates_the_event(again: str) -> None:
     title = "Foreign minister Soini’s opening address in a press conference in Haikko"
-    page = _parse(tmp_path, f"{title}\n\n{again.format(title=title)}\n\nDear colleague, welcome.\n")
+    page = parse_text(f"{title}\n\n{again.format(title=title)}\n\nDear colleague, welcome.\n")
     assert page.transcript.title == title
     assert page.transcript.event_date == date(2017, 5, 4)
     assert page.speeches[0].text == "Dear colleague, welcome."
 
 
-def test_a_title_cut_short_still_gives_way_to_the_title_in_full(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_title_cut_short_still_gives_way_to_the_title_in_full() -> None:
+    page = parse_text(
         "Amb. Mikhail Ulyanov Interview to Kommersant.\n\n"
         "Amb. Mikhail Ulyanov Interview to Kommersant Newspaper “My impression is good”\n\n"
         "Question: What is your impression?\n\nMikhail Ulyanov: Good.\n",
@@ -355,9 +321,8 @@ def test_a_title_cut_short_still_gives_way_to_the_title_in_full(tmp_path: Path) 
     )
 
 
-def test_unlabelled_questions_before_the_subjects_labels_are_questions(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_unlabelled_questions_before_the_subjects_labels_are_questions() -> None:
+    page = parse_text(
         "About barbs and subtleties\n\n"
         "When I walked into your building, I saw two signs. How do you get along?\n\n"
         "Vitaly Churkin: I recall that Ukraine is a founder.\n\nWe get along.\n\n"
@@ -369,17 +334,15 @@ def test_unlabelled_questions_before_the_subjects_labels_are_questions(tmp_path:
         ("Vitaly Churkin", 1),
     ]
     # on an untitled page, one paragraph that asks before a label is no such dialogue
-    once = _parse(
-        tmp_path,
+    once = parse_text(
         "About barbs and subtleties\n\nWhy are we here today, one may ask?\n\n"
         "Vitaly Churkin: To talk.\n",
     )
     assert once.questions == []
 
 
-def test_a_misspelt_answer_label_is_an_answer_and_reported(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_misspelt_answer_label_is_an_answer_and_reported() -> None:
+    page = parse_text(
         "Interview of Ambassador Vladimir Chizhov to Interfax, Brussels, February 23, 2011\n\n"
         "Question: Is there a problem?\n\nAnwser: Certainly, there is.\n",
     )
@@ -390,15 +353,14 @@ def test_a_misspelt_answer_label_is_an_answer_and_reported(tmp_path: Path) -> No
     assert "'Answer:'" in typo.message and "'Anwser:'" in typo.message
 
 
-def test_a_source_note_under_the_text_is_chrome_and_names_who_spoke(tmp_path: Path) -> None:
+def test_a_source_note_under_the_text_is_chrome_and_names_who_spoke() -> None:
     note = (
         '"THERE WILL BE NO SECOND COLD WAR", by Serguei Lavrov, Trud, June 24, 2005. Text '
         "adapted from an interview. We have only taken the extracts concerning Iraq."
     )
     assert chrome_kind(note, "footer") == "republisher"
     assert chrome_kind('He called it "a mistake", by all accounts, in 2005.', "footer") is None
-    page = _parse(
-        tmp_path,
+    page = parse_text(
         "Russia’s position on the war is clear: it has not changed.\n"
         "Dialogue must be widened among all the factions.\n\n" + note + "\n",
     )
@@ -408,17 +370,13 @@ def test_a_source_note_under_the_text_is_chrome_and_names_who_spoke(tmp_path: Pa
     ]
 
 
-def test_a_vague_headline_gives_way_to_an_articles_headline_or_a_document_title(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_vague_headline_gives_way_to_an_articles_headline_or_a_document_title() -> None:
+    page = parse_text(
         "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n"
         "The Great Victory\n\nSergey Lavrov\n\nThe events of the war have great significance.\n",
     )
     assert page.transcript.title == "The Great Victory"
-    gist = _parse(
-        tmp_path,
+    gist = parse_text(
         "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing\n\n"
         "Gist of Japan-Russia joint press conference\n\n"
         "Russian Foreign Minister Sergey Lavrov: We expressed concern.\n",
@@ -447,9 +405,8 @@ def test_an_office_owning_the_genre_is_the_titles_speaker_not_a_name_after_it(
     assert parse_title("Minister Lavrov’s speech at MGIMO").speaker == "Sergey Lavrov"
 
 
-def test_an_offices_initials_label_its_holders_turns(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_an_offices_initials_label_its_holders_turns() -> None:
+    page = parse_text(
         "Secretary-General's press encounter with Russian Foreign Minister Sergey Lavrov\n\n"
         "SG: Thank you very much, Foreign Minister Lavrov.\n\nIt is a real pleasure.\n\n"
         "Question: A question to both.\n\nSG: We agreed.\n",
@@ -458,20 +415,19 @@ def test_an_offices_initials_label_its_holders_turns(tmp_path: Path) -> None:
     assert [(a.label, a.text) for a in page.answers] == [("SG", "We agreed.")]
 
 
-def test_a_republisher_presenting_the_title_on_its_line_is_not_the_title(tmp_path: Path) -> None:
+def test_a_republisher_presenting_the_title_on_its_line_is_not_the_title() -> None:
     title = (
         "Russian Foreign Minister Sergey Lavrov’s remarks at a joint news conference, "
         "Moscow, April 12, 2017"
     )
     assert clean_title(f"We reproduce {title}") == title
-    page = _parse(tmp_path, f"We reproduce {title}\n\nGood evening,\n\nThis has been a long day.\n")
+    page = parse_text(f"We reproduce {title}\n\nGood evening,\n\nThis has been a long day.\n")
     assert page.transcript.title == title
     assert page.speeches[0].text.startswith("Good evening,")
 
 
-def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is() -> None:
+    page = parse_text(
         "Ambassador Churkin explained to RT why diplomacy is the only way out.\n\n"
         "RT: I’m very pleased to introduce Russia’s envoy, Vitaly Churkin, for this interview.\n\n"
         "Vitaly Churkin: Thank you.\n\nRT: Let me begin with Iran. What now?\n\n"
@@ -479,8 +435,7 @@ def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is(tmp_path:
     )
     assert page.transcript.title is None
     assert [q.label for q in page.questions] == ["RT", "RT"]
-    titled = _parse(
-        tmp_path,
+    titled = parse_text(
         "Interfax: Interview with Ambassador Alexander Grushko, Permanent Representative to "
         "NATO\n\nQuestion: What now?\n\nAnswer: Too early to say.\n",
     )
@@ -488,11 +443,8 @@ def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is(tmp_path:
     assert titled.answers[0].speaker == "Alexander Grushko"
 
 
-def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label(
-    tmp_path: Path,
-) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label() -> None:
+    page = parse_text(
         '"Carlson: Who makes the decisions?\nLavrov: I would not guess.\n'
         "Carlson: You have not spoken to him since?\nLavrov: No.\n",
     )
@@ -502,16 +454,14 @@ def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label(
     ]
     assert [a.speaker for a in page.answers] == ["Sergey Lavrov", "Sergey Lavrov"]
     # an outlet's name stays the outlet's to read, and asks there too
-    spiegel = _parse(
-        tmp_path,
+    spiegel = parse_text(
         "SPIEGEL: Mr. Minister, why?\nLavrov: The crisis.\nSPIEGEL: Really?\nLavrov: Yes.\n",
     )
     assert [q.label for q in spiegel.questions] == ["SPIEGEL", "SPIEGEL"]
 
 
-def test_a_lead_that_sat_down_with_an_outlet_is_no_title(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_lead_that_sat_down_with_an_outlet_is_no_title() -> None:
+    page = parse_text(
         "In an important new interview, Russia’s Foreign Minister Sergey Lavrov sits down "
         "with CBS to discuss today's most pressing issues. \U0001f30d\n\n"
         "Question: What now?\n\nSergey Lavrov: We go on.\n",
@@ -537,9 +487,8 @@ def test_initials_before_a_surname_glued_or_not_name_the_speaker(title: str, spe
     assert (info.speaker, info.speaker_role) == (speaker, "Russian Ambassador to Chile")
 
 
-def test_a_blogs_tag_line_naming_an_interview_is_no_title(tmp_path: Path) -> None:
-    page = _parse(
-        tmp_path,
+def test_a_blogs_tag_line_naming_an_interview_is_no_title() -> None:
+    page = parse_text(
         'Tag "Sergey Lavrov’s interview with RBC TV"\n\n'
         "Question: Were the talks useful?\n\nSergey Lavrov: They were.\n",
     )

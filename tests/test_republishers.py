@@ -15,18 +15,14 @@ import pytest
 from mfa_transcripts.builder.grammar.head import MAX_SOFT_LINES
 from mfa_transcripts.builder.grammar.title import parse_title
 from mfa_transcripts.builder.page import split_page
-from mfa_transcripts.builder.parse import parse_source
-from mfa_transcripts.builder.read import SourceText
 from mfa_transcripts.builder.records import ParsedPage
+
+from .conftest import parse_text
 
 TITLE = (
     "Foreign Minister Sergey Lavrov’s remarks and answers to media questions, Moscow, May 5, 2017"
 )
 QA = "Question: What did you agree on?\n\nSergey Lavrov: We agreed on a great deal."
-
-
-def _parse(text: str) -> ParsedPage:
-    return parse_source(SourceText("page.txt", text, "utf-8", "0" * 64))
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -49,14 +45,14 @@ def test_a_republishers_third_person_lead_is_chrome_not_the_opening() -> None:
     )
     text = f"{TITLE}\n\n{lead}\n\n{QA}\n"
     assert _kinds(text)[lead] == "lead"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == [] and len(parsed.questions) == 1
 
 
 def test_a_first_person_opening_naming_the_speaker_is_text() -> None:
     """Opening remarks speak in the first person; naming a colleague makes no lead."""
     opening = "I would like to thank Minister Wang Yi and Sergey Lavrov’s team for the talks today."
-    parsed = _parse(f"{TITLE}\n\n{opening}\n\n{QA}\n")
+    parsed = parse_text(f"{TITLE}\n\n{opening}\n\n{QA}\n")
     assert _opening(parsed) == opening
 
 
@@ -77,7 +73,7 @@ def test_a_short_line_without_closing_punctuation_under_the_title_is_a_caption(
 ) -> None:
     text = f"{TITLE}\n\n{line}\n\nThank you. We have had good talks today.\n\n{QA}\n"
     assert _kinds(text)[line] == "caption"
-    assert _opening(_parse(text)) == "Thank you. We have had good talks today."
+    assert _opening(parse_text(text)) == "Thank you. We have had good talks today."
 
 
 @pytest.mark.parametrize("line", ["Ladies and gentlemen", "Dear friends", "(Applause)"])
@@ -91,7 +87,7 @@ def test_a_briefings_first_heading_is_no_caption() -> None:
         "Sergey Lavrov’s talks in Sochi\n\nThe Minister will hold talks.\n\n"
         "Question: When?\n\nMaria Zakharova: Soon.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches[0].heading == "Sergey Lavrov’s talks in Sochi"
 
 
@@ -110,7 +106,7 @@ def test_an_upper_case_header_block_and_title_fragments_are_head_chrome() -> Non
     assert kinds["STATEMENT BY MR. ALEXANDER LUKASHEVICH,"] == "masthead"
     assert kinds["AT THE 1295th MEETING OF THE OSCE PERMANENT COUNCIL"] == "masthead"
     assert kinds["of the Council of Europe"] == "title-repeat"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert _opening(parsed) == "Madam Secretary General,\n\nWe are pleased to welcome you."
     assert parsed.transcript.event_date == date(2020, 12, 10)
 
@@ -123,7 +119,7 @@ def test_the_title_repeated_over_two_lines_is_a_repeat_and_its_date_line_is_read
     )
     kinds = _kinds(text)
     assert kinds["on arms control,"] == "title-repeat"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.event_date == date(2021, 10, 1)
     assert _opening(parsed) == "Dear colleagues,\n\nThank you."
 
@@ -140,7 +136,7 @@ def test_the_soft_rules_never_take_the_whole_body() -> None:
     """Lines that would all be captions: the last stays text, and so does any line past
     MAX_SOFT_LINES."""
     lines = [f"Line number {n} without a stop" for n in range(MAX_SOFT_LINES + 3)]
-    parsed = _parse(TITLE + "\n\n" + "\n\n".join(lines) + "\n")
+    parsed = parse_text(TITLE + "\n\n" + "\n\n".join(lines) + "\n")
     text = _opening(parsed)
     assert text is not None and text.startswith(f"Line number {MAX_SOFT_LINES}")
     assert text.endswith(f"Line number {MAX_SOFT_LINES + 2} without a stop")
@@ -155,7 +151,7 @@ def test_a_title_broken_over_lines_is_one_title() -> None:
         "Foreign Minister Sergey Lavrov\nAfter Their Meeting\n\nOctober 6, 2013\n\n"
         "SECRETARY KERRY: Good morning.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.title == (
         "Remarks by Secretary of State John Kerry At a Joint Press Availability with Russian "
         "Foreign Minister Sergey Lavrov After Their Meeting"
@@ -164,7 +160,7 @@ def test_a_title_broken_over_lines_is_one_title() -> None:
 
 
 def test_a_title_ending_in_a_colon_goes_on_on_the_next_line() -> None:
-    parsed = _parse(
+    parsed = parse_text(
         "G8 Foreign Ministers Meeting:\nPress Conference\n\nMoscow, June 29, 2006\n\n"
         "Lavrov: Thank you all.\n"
     )
@@ -177,7 +173,7 @@ def test_a_dated_headline_gives_way_to_the_documents_dated_title() -> None:
         "Russian Foreign Minister Sergei Lavrov on Iraq, October 12, 2004\n\n"
         "Interview with Russian Foreign Minister Sergei Lavrov, October 12, 2004\n\n{QA}\n"
     ).replace("{QA}", QA)
-    assert _parse(text).transcript.title == (
+    assert parse_text(text).transcript.title == (
         "Interview with Russian Foreign Minister Sergei Lavrov, October 12, 2004"
     )
 
@@ -194,14 +190,14 @@ _MASTHEAD = "\n".join(f"Site line {n}" for n in range(1, 8))  # a site's header 
 )
 def test_a_headline_naming_no_date_and_nobody_gives_way_to_the_title_below(title: str) -> None:
     headline = "Russian Foreign Ministry Spokeswoman Holds Weekly Briefing"
-    parsed = _parse(f"{headline}\n\n{_MASTHEAD}\n\n{title}\n\n{QA}\n")
+    parsed = parse_text(f"{headline}\n\n{_MASTHEAD}\n\n{title}\n\n{QA}\n")
     assert parsed.transcript.title == title
 
 
 def test_a_headline_naming_its_speaker_keeps_the_title_over_a_later_one() -> None:
     headline = "Sergey Lavrov’s remarks at the Primakov Readings"
     later = "Interview with Sergey Ryabkov by the Journal of International Affairs"
-    parsed = _parse(f"{headline}\n\n{_MASTHEAD}\n\n{later}\n\n{QA}\n")
+    parsed = parse_text(f"{headline}\n\n{_MASTHEAD}\n\n{later}\n\n{QA}\n")
     assert parsed.transcript.title == headline
 
 
@@ -241,7 +237,7 @@ def test_a_title_with_full_stops_inside_a_name_is_a_title() -> None:
         "Foreign Minister Sergey Lavrov’s answer to a question from the Moscow. Kremlin. Putin"
         " programme Moscow, November 3, 2019"
     )
-    parsed = _parse(f"3 November 201913:45\n\n{title}\n\n{QA}\n")
+    parsed = parse_text(f"3 November 201913:45\n\n{title}\n\n{QA}\n")
     assert parsed.transcript.title == title
     assert parsed.transcript.event_date == date(2019, 11, 3)
 
@@ -264,13 +260,13 @@ def test_the_title_comes_before_the_turns() -> None:
         "Question: And now?\n\nAnswer: The President’s Message to the Federal Assembly sets "
         "our course\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.title is None
     assert len(parsed.questions) == 2 and parsed.answers[-1].speaker is None
 
 
 def test_a_monitoring_services_quoted_title_is_the_title() -> None:
-    parsed = _parse(
+    parsed = parse_text(
         'Text of "Commentary by the Information and Press Department of the Russian Ministry '
         'of Foreign Affairs on Kosovo," published on the ministry website on 24 February\n\n'
         "Question: How do you see it?\n\nAnswer: Badly.\n"
@@ -289,7 +285,7 @@ def test_a_date_line_right_above_the_title_is_the_posting_date() -> None:
         "PRESS-RELEASE\nИюл 16th, 2011\n\nForeign Minister Sergey Lavrov gives a speech at the "
         "Centre for Strategic Studies\n\nSergey Lavrov: Thank you.\n"
     )
-    assert _parse(text).transcript.event_date == date(2011, 7, 16)
+    assert parse_text(text).transcript.event_date == date(2011, 7, 16)
 
 
 def test_a_repost_stamp_with_a_time_on_an_untitled_page_is_no_event_date() -> None:
@@ -298,7 +294,7 @@ def test_a_repost_stamp_with_a_time_on_an_untitled_page_is_no_event_date() -> No
         "RT presents the full transcript of Andrey Nesterenko’s briefing from July 3, 2010.\n\n"
         "Dear colleagues, good afternoon.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.event_date is None
     assert _opening(parsed) == "Dear colleagues, good afternoon."
 
@@ -311,7 +307,7 @@ def test_unlabelled_text_asking_before_the_speakers_label_is_the_first_question(
         "Interview of Ambassador Alexander Grushko to the newspaper Izvestiya, 8 November 2017"
         "\n\nThe council met. Is there any progress?\n\nAlexander Grushko: Hardly any.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     (question,) = parsed.questions
     assert (question.label, question.text) == (None, "The council met. Is there any progress?")
     assert [a.speaker for a in parsed.answers] == ["Alexander Grushko"]
@@ -323,7 +319,7 @@ def test_an_unlabelled_first_question_keeps_a_one_word_name_as_its_label() -> No
         "Ambassador Anatoly Antonov’s interview with Russia-24, August 17, 2022\n\n"
         "Evelina: Good evening! Why do they act like this?\n\nAnatoly Antonov: Thank you.\n"
     )
-    (question,) = _parse(text).questions
+    (question,) = parse_text(text).questions
     assert (question.label, question.text) == (
         "Evelina",
         "Good evening! Why do they act like this?",
@@ -336,7 +332,7 @@ def test_a_surname_alone_names_the_person_an_earlier_label_named() -> None:
         "DAVID REMNICK: We have the honour of meeting the minister.\n\n"
         "REMNICK: -- and ask about that meeting?\n\nLAVROV: Thank you.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["DAVID REMNICK", "DAVID REMNICK"]
     assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"]
 
@@ -346,7 +342,7 @@ def test_an_emoji_before_a_label_is_part_of_the_label() -> None:
         "Maria Zakharova’s answer to a media question on frozen assets (December 13, 2025)\n\n"
         "Question: How does Russia view it?\n\n💬 Maria Zakharova: As theft.\n"
     )
-    (answer,) = _parse(text).answers
+    (answer,) = parse_text(text).answers
     assert (answer.speaker, answer.text) == ("Maria Zakharova", "As theft.")
 
 
@@ -355,7 +351,7 @@ def test_an_outlet_asks_on_an_untitled_page() -> None:
         "Lavrov To RT: The Biggest Threat Is In Syria\n\n"
         "RT: Is a military action still possible?\n\nSergey Lavrov: Yes, it is possible.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["RT"]
     assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"]
 
@@ -366,7 +362,7 @@ def test_initials_name_the_person_an_earlier_label_named_and_are_no_outlet() -> 
         "Sergey Lavrov: Yes, it is possible.\n\nRT: And chemical weapons?\n\n"
         "SL: I don't believe Syria would use them.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["RT", "RT"]
     assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov", "Sergey Lavrov"]
 
@@ -376,7 +372,7 @@ def test_a_monitoring_services_bracketed_labels_are_turns() -> None:
         "Comment by Foreign Ministry Spokesman Mikhail Kamynin on Kosovo, February 24, 2008\n\n"
         "[Question] How would you comment on the remarks?\n\n[Commentary] With bewilderment.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [(q.label, q.text) for q in parsed.questions] == [
         ("Question", "How would you comment on the remarks?")
     ]
@@ -437,14 +433,14 @@ def test_the_speaker_is_named_before_the_occasion(title: str, speaker: str | Non
 
 
 def test_an_ellipsis_glued_to_the_last_word_marks_a_cut_page() -> None:
-    assert _parse(f"{TITLE}\n\n{QA[:-1]} and…\n").transcript.complete is False
-    assert _parse(f"{TITLE}\n\n{QA[:-1]} «peace»…\n").transcript.complete is False
-    assert _parse(f"{TITLE}\n\n{QA}\n").transcript.complete is True
+    assert parse_text(f"{TITLE}\n\n{QA[:-1]} and…\n").transcript.complete is False
+    assert parse_text(f"{TITLE}\n\n{QA[:-1]} «peace»…\n").transcript.complete is False
+    assert parse_text(f"{TITLE}\n\n{QA}\n").transcript.complete is True
 
 
 def test_a_russian_tag_under_the_sites_footer_keeps_the_page_whole() -> None:
     text = f"{TITLE}\n\n{QA}\n\nAdditional materials\n\nГенеральные Ассамблеи ООН\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.complete is True
     assert parsed.answers[-1].text == "We agreed on a great deal."
 
@@ -452,14 +448,14 @@ def test_a_russian_tag_under_the_sites_footer_keeps_the_page_whole() -> None:
 @pytest.mark.parametrize("cut", ["Advance", "Additional mat", "Web Content"])
 def test_a_copy_stopping_inside_the_sites_footer_keeps_the_page_whole(cut: str) -> None:
     tags = "Council of Europe (CoE)\n\nEuropean Union (EU)"
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\nAdditional materials\n\n{tags}\n\n{cut}\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\nAdditional materials\n\n{tags}\n\n{cut}\n")
     assert parsed.transcript.complete is True
     assert parsed.answers[-1].text == "We agreed on a great deal."
 
 
 @pytest.mark.parametrize("last", ["Additional materials will follow.", "Adv"])
 def test_a_last_paragraph_that_is_no_cut_footer_line_stays_the_answers(last: str) -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{last}\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\n{last}\n")
     assert parsed.answers[-1].text.endswith(last)
 
 
@@ -467,7 +463,7 @@ def test_a_last_paragraph_that_is_no_cut_footer_line_stays_the_answers(last: str
     "line", ["Print", "Tags: Russia, diplomacy", "Photo: Foreign Ministry", "Source: RIA Novosti"]
 )
 def test_a_republishers_print_link_or_metadata_line_under_the_title_is_chrome(line: str) -> None:
-    parsed = _parse(f"{TITLE}\n\n{line}\n\nDear colleagues, welcome.\n\n{QA}\n")
+    parsed = parse_text(f"{TITLE}\n\n{line}\n\nDear colleagues, welcome.\n\n{QA}\n")
     assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] in ("footer", "republisher")
     assert _opening(parsed) == "Dear colleagues, welcome."
 
@@ -483,7 +479,7 @@ def test_a_republishers_print_link_or_metadata_line_under_the_title_is_chrome(li
     ],
 )
 def test_web_furniture_under_the_sites_footer_keeps_the_page_whole(line: str) -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\nAdvanced settings\n\n{line}\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\nAdvanced settings\n\n{line}\n")
     assert parsed.transcript.complete is True
     assert parsed.answers[-1].text == "We agreed on a great deal."
 
@@ -494,32 +490,32 @@ def test_web_furniture_under_the_sites_footer_keeps_the_page_whole(line: str) ->
 )
 def test_a_republishers_insert_between_turns_is_chrome(insert: str) -> None:
     second = "Question: And then?\n\nSergey Lavrov: We went on."
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{insert}\n\n{second}\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\n{insert}\n\n{second}\n")
     assert [a.text for a in parsed.answers] == ["We agreed on a great deal.", "We went on."]
 
 
 @pytest.mark.parametrize("line", ["* * *", "*****", "— — —", "---"])
 def test_a_line_of_stars_or_dashes_separates_turns(line: str) -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\n{line}\n\nSergey Lavrov: One more thing.\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\n{line}\n\nSergey Lavrov: One more thing.\n")
     assert [a.text for a in parsed.answers] == ["We agreed on a great deal."]
     assert [s.text for s in parsed.speeches] == ["One more thing."]
 
 
 def test_a_copy_cut_inside_a_republishers_links_is_cut_and_its_links_chrome() -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\nRead in full\n\nTop news\n\nWhat happe\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\nRead in full\n\nTop news\n\nWhat happe\n")
     assert parsed.answers[-1].text == "We agreed on a great deal."
     assert parsed.transcript.complete is False
     assert "fragment" in parsed.accounting.chrome_chars
 
 
 def test_the_sites_own_last_footer_line_is_no_fragment() -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\nWeb Content Display\n\nAdvanced settings\n")
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\nWeb Content Display\n\nAdvanced settings\n")
     assert parsed.transcript.complete is True
     assert "fragment" not in parsed.accounting.chrome_chars
 
 
 def test_a_short_last_line_under_the_text_stays_text() -> None:
-    parsed = _parse(f"{TITLE}\n\n{QA}\n\nThank you all\n")  # no link line above it
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\nThank you all\n")  # no link line above it
     assert parsed.answers[-1].text.endswith("Thank you all")
 
 
@@ -531,7 +527,7 @@ def test_a_briefings_long_topics_and_its_read_watch_links_are_contents_and_chrom
         "Situation in Moldova",
     ]
     text = f"{title}\n\n" + "\n\n".join(topics) + "\n\nRead\n\nWatch\n\n***\n\n#Ukraine\n\n"
-    parsed = _parse(text + "Zelensky staged yet another performance.\n\nIt went on.\n")
+    parsed = parse_text(text + "Zelensky staged yet another performance.\n\nIt went on.\n")
     assert parsed.transcript.contents == topics
     assert _opening(parsed) == "Zelensky staged yet another performance.\n\nIt went on."
 
@@ -549,7 +545,7 @@ def test_a_dashed_dialogue_under_a_quote_headline_and_a_lead_is_questions_and_an
         '"We are ready for any turn of events"\n\n'
         "— Are you ready?\n\n— We are.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == []
     assert [(q.label, q.text, q.heading) for q in parsed.questions] == [
         ("—", "Alexander Viktorovich, is the alliance bluffing?", None),
@@ -568,7 +564,7 @@ def test_dashed_talking_points_are_no_dialogue() -> None:
         "- The conflict in Syria has no precedent.\n\n- The crisis has gone beyond Syria.\n\n"
         "- Russia is seriously concerned.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.questions == [] and len(parsed.speeches) == 1
 
 
@@ -578,7 +574,7 @@ def test_an_interview_of_bare_paragraphs_asks_where_a_paragraph_ends_with_a_ques
         "\n\nWhat is the status of the negotiations?\n\nThey stopped in 2022.\n\n"
         "Only a few provisions remained.\n\nWhat was Russia's role?\n\nA significant one.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [(q.label, q.text) for q in parsed.questions] == [
         (None, "What is the status of the negotiations?"),
         (None, "What was Russia's role?"),
@@ -597,7 +593,7 @@ _BARE = (
 
 def test_a_bare_interview_cut_inside_its_last_question_ends_with_that_question() -> None:
     cut = "Several parties have called for talks. Does this indicate that there are still forces"
-    parsed = _parse(f"{_BARE}{cut}\n")
+    parsed = parse_text(f"{_BARE}{cut}\n")
     assert [q.text for q in parsed.questions][-1] == cut
     assert len(parsed.answers) == 1 and parsed.answers[0].text == "They stopped in 2022."
 
@@ -613,7 +609,7 @@ def test_a_bare_interview_cut_inside_its_last_question_ends_with_that_question()
 def test_a_cut_last_answer_paragraph_that_does_not_open_a_question_stays_the_answer(
     cut: str,
 ) -> None:
-    parsed = _parse(f"{_BARE}{cut}\n")
+    parsed = parse_text(f"{_BARE}{cut}\n")
     assert len(parsed.questions) == 1 and parsed.answers[0].paragraph_count == 2
 
 
@@ -635,7 +631,7 @@ _TWO_ASKED = (
     ],
 )
 def test_an_untitled_page_of_two_bare_questions_answered_is_an_interview(lead: str) -> None:
-    parsed = _parse(f"{lead}\n\n{_TWO_ASKED}")
+    parsed = parse_text(f"{lead}\n\n{_TWO_ASKED}")
     assert [q.text for q in parsed.questions] == [
         "What tasks are the partners working on this year?",
         "What transport projects are planned?",
@@ -645,7 +641,7 @@ def test_an_untitled_page_of_two_bare_questions_answered_is_an_interview(lead: s
 
 def test_an_untitled_article_under_question_headings_stays_a_speech() -> None:
     headline = "Russian Minister of Foreign Affairs Sergey Lavrov: which Russia to contain?"
-    parsed = _parse(f"{headline}\n\n{_TWO_ASKED}")
+    parsed = parse_text(f"{headline}\n\n{_TWO_ASKED}")
     assert parsed.questions == [] and parsed.answers == []
 
 
@@ -655,7 +651,7 @@ def test_an_untitled_pages_editor_paragraphs_before_its_first_question_are_its_l
         "\n\nThat is why we have asked Maria Zakharova to answer our questions."
     )
     qa = "GM: Could you explain the causes?\n\nMaria Zakharova: It is true that we see no data."
-    parsed = _parse(f"{lead}\n\n{qa}\n")
+    parsed = parse_text(f"{lead}\n\n{qa}\n")
     assert parsed.speeches == []
     assert [a.text for a in parsed.answers] == ["It is true that we see no data."]
     assert parsed.accounting.chrome_chars["lead"] == len("".join(lead.split()))
@@ -663,13 +659,13 @@ def test_an_untitled_pages_editor_paragraphs_before_its_first_question_are_its_l
 
 def test_an_untitled_pages_opening_in_its_speakers_own_words_stays_opening_remarks() -> None:
     opening = "Good afternoon. We are pleased to welcome our guests to Moscow today."
-    parsed = _parse(f"{opening}\n\nQuestion: What was agreed?\n\nSergey Lavrov: Much.\n")
+    parsed = parse_text(f"{opening}\n\nQuestion: What was agreed?\n\nSergey Lavrov: Much.\n")
     assert [s.text for s in parsed.speeches] == [opening]
 
 
 def test_a_speech_asking_rhetorical_questions_stays_a_speech() -> None:
     text = f"{TITLE}\n\nWhat is at stake?\n\nThe future of Europe is at stake.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.questions == [] and parsed.speeches[0].paragraph_count == 2
 
 
@@ -679,7 +675,7 @@ def test_on_an_untitled_page_the_lead_names_who_answers_and_a_name_label_asks() 
         "Steve Evans: Why expand the embassy?\n"
         "Ambassador Pavlovsky: I treat these assertions with irony.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["Steve Evans"]
     assert [a.speaker for a in parsed.answers] == ["Alexey Pavlovsky"]
 
@@ -690,7 +686,7 @@ def test_a_label_after_a_bullet_with_the_role_after_a_comma_names_the_person() -
         "• SIMON MARKS: Is North Korea a threat?\n\n"
         "• SERGEI LAVROV, Russian Foreign Minister: We are against proliferation.\n"
     )
-    (answer,) = _parse(text).answers
+    (answer,) = parse_text(text).answers
     assert answer.speaker == "Sergey Lavrov"
 
 
@@ -700,9 +696,9 @@ def test_an_interviews_text_before_the_first_question_is_the_editors_lead() -> N
         "Foreign Minister Sergey Lavrov’s interview with Izvestia, May 5, 2017\n\n"
         f"{intro}\n\n{QA}\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == [] and _kinds(text).get(intro) is None  # body chrome, not head
-    remarks = _parse(f"{TITLE}\n\n{intro}\n\n{QA}\n")
+    remarks = parse_text(f"{TITLE}\n\n{intro}\n\n{QA}\n")
     assert _opening(remarks) == intro  # opening remarks where the genre has them
 
 
@@ -712,7 +708,7 @@ def test_numbered_q_and_a_labels_with_a_full_stop() -> None:
         "\n\nQ1. Would you tell us more about the day?\nA1. It was introduced in 2002.\n"
         "Q2. And now?\nA2. We celebrate it.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["Q1", "Q2"]
     assert [(a.label, a.text) for a in parsed.answers] == [
         ("A1", "It was introduced in 2002."),
@@ -726,7 +722,7 @@ def test_a_name_label_with_a_role_after_a_comma_asks_on_an_interview_page() -> N
         "\n\nArmen Oganesyan, Editor in Chief of Mezhdunarodnaya Zhizn magazine: Mr Ryabkov, "
         "is there no vacation season?\n\nSergey Ryabkov: Yes, the summer is hot.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == [
         "Armen Oganesyan, Editor in Chief of Mezhdunarodnaya Zhizn magazine"
     ]
@@ -747,13 +743,13 @@ def test_a_lead_goes_on_in_the_third_person_up_to_the_speakers_first_words() -> 
     kinds = _kinds(text)
     assert [kinds.get(line) for line in (lead, more, presents)] == ["lead"] * 3
     assert opening not in kinds
-    assert _opening(_parse(text)) == f"{opening}\n\nThe visit went well."
+    assert _opening(parse_text(text)) == f"{opening}\n\nThe visit went well."
 
 
 def test_a_dashed_question_naming_the_speaker_under_the_title_is_no_lead() -> None:
     title = "Deputy Foreign Minister Sergey Vershinin’s interview with Izvestia, October 9, 2019"
     question = "– Mr Vershinin, some committees could be moved from New York. Is it possible?"
-    parsed = _parse(f"{title}\n\n{question}\n\n– I think this is feasible.\n\nWe said so.\n")
+    parsed = parse_text(f"{title}\n\n{question}\n\n– I think this is feasible.\n\nWe said so.\n")
     assert [q.text for q in parsed.questions] == [question[2:]]
     assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Sergey Vershinin", 2)]
 
@@ -763,7 +759,7 @@ def test_a_question_naming_the_speaker_under_the_title_is_no_lead() -> None:
     question = "Mr Antonov, how hard is it to organise the embassy’s work? How often do you meet?"
     answer = "We are working under difficult conditions.\n\nThe climate has been poisoned."
     second = "Is Congress interested in dialogue?\n\nJudging from what they say, it is not."
-    parsed = _parse(f"{title}\n\n{question}\n\n{answer}\n\n{second}\n")
+    parsed = parse_text(f"{title}\n\n{question}\n\n{answer}\n\n{second}\n")
     assert [q.text for q in parsed.questions][:1] == [question]
     assert [a.paragraph_count for a in parsed.answers] == [2, 1]
 
@@ -778,7 +774,7 @@ def test_an_author_box_and_a_rating_line_head_an_untitled_speech() -> None:
         "We had no time to spare after the holidays. I will not go into detail. You heard"
         " President Vladimir Putin’s statements at his annual news conference."
     )
-    parsed = _parse(f"{head}{opening}\n\nThe situation has not improved.\n")
+    parsed = parse_text(f"{head}{opening}\n\nThe situation has not improved.\n")
     assert _opening(parsed) == f"{opening}\n\nThe situation has not improved."
 
 
@@ -787,7 +783,7 @@ def test_an_address_opening_the_speech_is_no_title_fragment() -> None:
         "Alexander Lukashevich in response to the presentation of the priorities of the Polish"
         " OSCE Chairmanship by the Minister of Foreign Affairs of Poland, Mr. Zbigniew Rau"
     )
-    parsed = _parse(f"{title}\n\n15 July 2021\n\nMr. Minister,\n\nWe thank you.\n")
+    parsed = parse_text(f"{title}\n\n15 July 2021\n\nMr. Minister,\n\nWe thank you.\n")
     assert _opening(parsed) == "Mr. Minister,\n\nWe thank you."
 
 
@@ -795,7 +791,7 @@ def test_an_untitled_interview_is_with_the_person_its_headline_quotes() -> None:
     headline = "Ryabkov: the U.S. must understand that dictatorship is useless"
     lead = "The Deputy Minister has told in an interview about his expectations of the year."
     dialogue = "– Do you remember when you decided to become a diplomat?\n\n– I do, very well."
-    parsed = _parse(f"{headline}\n\n{headline}\n\n{lead}\n\n{dialogue}\n")
+    parsed = parse_text(f"{headline}\n\n{headline}\n\n{lead}\n\n{dialogue}\n")
     assert [a.speaker for a in parsed.answers] == ["Sergey Ryabkov"]
 
 
@@ -808,7 +804,7 @@ def test_a_lead_does_not_run_on_into_a_dashed_question() -> None:
 
 def test_a_writer_presenting_the_text_below_with_a_colon_is_a_lead() -> None:
     note = "It was published in many outlets; I have reproduced the ministry's text below:"
-    parsed = _parse(
+    parsed = parse_text(
         f"{note}\nQuestion: Good afternoon, Minister?\nSergey Lavrov: Good afternoon.\n"
     )
     assert parsed.speeches == [] and parsed.questions[0].text == "Good afternoon, Minister?"
@@ -838,7 +834,7 @@ def test_chrome_glued_to_the_first_paragraph_is_chrome(kind: str, opener: str, r
     the paragraph starting after it, and no date of the page's taken from it."""
     text = f"{TITLE}\n\n{opener}{rest}\n\nAnd the talks went on.\n"
     assert _kinds(text)[opener] == kind
-    parsed = _parse(text)
+    parsed = parse_text(text)
     first = parsed.questions[0] if parsed.questions else parsed.speeches[0]
     assert first.text.startswith(rest)
     assert parsed.transcript.event_date == date(2017, 5, 5)  # the title's, not the agency's
@@ -850,7 +846,9 @@ def test_an_institution_with_a_space_after_it_is_no_glued_byline() -> None:
 
 
 def test_a_dateline_before_a_question_label_leaves_the_label_to_open_the_question() -> None:
-    parsed = _parse("OREANDA-NEWS. October 30, 2009. Question: Is it over?\n\nSergey Lavrov: No.\n")
+    parsed = parse_text(
+        "OREANDA-NEWS. October 30, 2009. Question: Is it over?\n\nSergey Lavrov: No.\n"
+    )
     assert parsed.speeches == [] and parsed.questions[0].text == "Is it over?"
 
 
@@ -865,7 +863,7 @@ def test_a_title_cut_short_then_given_in_full_is_the_full_title() -> None:
     full = (
         'Amb. Mikhail Ulyanov Interview to Kommersant Newspaper "We have covered 90% of the path"'
     )
-    parsed = _parse(f"{short}\n\n{full}\n\nJuly 11, 2021\n\n{QA}\n")
+    parsed = parse_text(f"{short}\n\n{full}\n\nJuly 11, 2021\n\n{QA}\n")
     assert parsed.transcript.title == full
     assert parsed.transcript.event_date == date(2021, 7, 11)  # the date line under it
 
@@ -874,7 +872,7 @@ def test_a_title_ending_with_its_date_takes_no_heading_under_it() -> None:
     title = "Briefing by Alexander Lukashevich, the official representative, November 8, 2012"
     heading = "On the upcoming visit of the Minister of South Africa to Russia"
     text = f"{title}\n{heading}\nThe Minister will come to Moscow on November 11-13.\n"
-    assert _parse(text).transcript.title == title
+    assert parse_text(text).transcript.title == title
 
 
 def test_on_a_page_without_question_labels_a_name_the_subject_answers_asks() -> None:
@@ -887,7 +885,7 @@ def test_on_a_page_without_question_labels_a_name_the_subject_answers_asks() -> 
         "A.M.Kadakin: We have not changed any policies.\n\n"
         "Times Now: And the talks?\n\nA.M.Kadakin: Talks are there.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["Times Now", "Times Now"]
     assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"] * 2
 
@@ -903,7 +901,7 @@ def test_contents_numbered_without_full_stops_and_a_numbered_divider_are_the_con
         "1 Russian-US relations",
     ]
     body = "Foreign Minister Sergey Lavrov’s talks in Vienna\n\nThe talks went well."
-    parsed = _parse(f"{title}\n\nTable of contents\n" + "\n".join(toc) + f"\n\n{body}\n")
+    parsed = parse_text(f"{title}\n\nTable of contents\n" + "\n".join(toc) + f"\n\n{body}\n")
     assert parsed.transcript.contents[:2] == [
         "Foreign Minister Sergey Lavrov’s talks in Vienna",
         "The situation in Syria",
@@ -915,7 +913,7 @@ def test_a_divider_between_a_digests_topics_and_its_answers_is_chrome() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
     topics = "On the destructive activities of NATO\n\nAbout the Ukrainian crisis"
     text = f"{title}\n\n{topics}\n\nFrom the answers to the questions:\n\n{QA}\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == [] and parsed.questions[0].text == "What did you agree on?"
     assert parsed.accounting.chrome_chars["divider"] == len("Fromtheanswerstothequestions:")
 
@@ -924,7 +922,7 @@ def test_a_divider_between_a_digests_topics_and_its_answers_is_chrome() -> None:
 def test_the_publication_asking_under_its_own_name_asks(publication: str) -> None:
     lead = "Sergei Ryabkov is the Deputy Minister of Foreign Affairs of the Russian Federation."
     text = f"{lead}\n\n{publication}: Why did relations worsen?\n\nRyabkov: Interests differ.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [(q.label, q.text) for q in parsed.questions] == [
         (publication, "Why did relations worsen?")
     ]
@@ -936,7 +934,7 @@ def test_the_publication_asking_under_its_own_name_asks(publication: str) -> Non
 def test_a_label_alone_under_a_presenting_lead_opens_the_first_question() -> None:
     lead = "The Ministry has released a full transcript of Sergey Lavrov’s interview (source):"
     text = f"{lead}\n\nQuestion:\nWhat does Moscow want?\n\nS.Lavrov: Respect.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.text for q in parsed.questions] == ["What does Moscow want?"]
     assert parsed.speeches == [] and parsed.answers[0].text == "Respect."
 
@@ -944,20 +942,20 @@ def test_a_label_alone_under_a_presenting_lead_opens_the_first_question() -> Non
 def test_a_digest_cut_inside_its_run_of_topics_ends_with_a_topic() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
     topics = "On the destructive activities of NATO\n\nOn Russian-Armenian relations"
-    parsed = _parse(f"{title}\n\n{topics}\n\nOn the UN Security Council vote on the\n")
+    parsed = parse_text(f"{title}\n\n{topics}\n\nOn the UN Security Council vote on the\n")
     assert parsed.speeches == [] and parsed.transcript.complete is False
 
 
 def test_a_digest_cut_inside_its_text_keeps_the_text() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, June 13, 2024"
     text = f"{title}\n\nOn Russian-Armenian relations\n\nThe talks went well and\n"
-    assert _opening(_parse(text)) == "The talks went well and"
+    assert _opening(parse_text(text)) == "The talks went well and"
 
 
 def test_numbers_out_of_order_are_no_contents() -> None:
     title = "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, March 31, 2016"
     lines = "25 Countries signed the treaty in May.\n7 More are to sign it this year."
-    assert _opening(_parse(f"{title}\n\n{lines}\n")) == lines.replace("\n", "\n\n")
+    assert _opening(parse_text(f"{title}\n\n{lines}\n")) == lines.replace("\n", "\n\n")
 
 
 def test_a_presenting_line_wrapped_onto_a_second_line_is_the_lead() -> None:
@@ -969,14 +967,14 @@ def test_a_presenting_line_wrapped_onto_a_second_line_is_the_lead() -> None:
     )
     kinds = _kinds(text)
     assert kinds["Affairs of the Russian Federation:"] == "lead"
-    assert _opening(_parse(text)) == "Esteemed colleagues,\n\nWe are meeting here today."
+    assert _opening(parse_text(text)) == "Esteemed colleagues,\n\nWe are meeting here today."
 
 
 def test_a_question_label_glued_to_the_title_starts_the_first_question() -> None:
     title = (
         "Permanent Representative Alexander Lukashevich’s interview with Izvestia, October 29, 2019"
     )
-    parsed = _parse(f"{title}Question: Is the OSCE useful?\nAlexander Lukashevich: It is.\n")
+    parsed = parse_text(f"{title}Question: Is the OSCE useful?\nAlexander Lukashevich: It is.\n")
     assert parsed.transcript.title == title
     assert [q.text for q in parsed.questions] == ["Is the OSCE useful?"]
 
@@ -984,13 +982,13 @@ def test_a_question_label_glued_to_the_title_starts_the_first_question() -> None
 @pytest.mark.parametrize("label", ["Question:", "QuestionMr.", "Q:", "QUESTION:"])
 def test_a_question_label_glued_to_its_text_opens_the_question(label: str) -> None:
     text = f"{label}Tell us about the steps being taken."  # asks without a question mark
-    parsed = _parse(f"{TITLE}\n\n{text}\n\nSergey Lavrov: Many.\n")
+    parsed = parse_text(f"{TITLE}\n\n{text}\n\nSergey Lavrov: Many.\n")
     assert parsed.speeches == [] and len(parsed.questions) == 1
     assert parsed.questions[0].text.endswith("Tell us about the steps being taken.")
 
 
 def test_a_letter_glued_to_a_word_without_a_colon_is_no_label() -> None:
-    parsed = _parse(f"{TITLE}\n\nAWhat a day it was.\n\n{QA}\n")
+    parsed = parse_text(f"{TITLE}\n\nAWhat a day it was.\n\n{QA}\n")
     assert _opening(parsed) == "AWhat a day it was."
 
 
@@ -1000,12 +998,12 @@ def test_an_embassy_sites_contact_lines_and_clock_are_chrome_and_give_no_date() 
     )
     title = "Press-Conference by Permanent Representative Vasily Nebenzia on the Presidency"
     text = f"{head}\n{title}\n\nGood afternoon.\n\n{QA}\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.transcript.title == title and _opening(parsed) == "Good afternoon."
     untitled = f"{head}\n{QA}\n"
     kinds = _kinds(untitled)  # no title: the head rules read from the top
     assert kinds["+44(0) 203 668 7474"] == kinds["Consular Section:"] == "contact"
-    parsed = _parse(untitled)
+    parsed = parse_text(untitled)
     assert parsed.transcript.event_date is None  # the site's clock
     assert parsed.speeches == [] and len(parsed.questions) == 1
 
@@ -1015,7 +1013,7 @@ def test_a_channels_label_with_its_number_asks_and_turns_run_together_after_it_s
         "CNN 18: Mr Ambassador, what is your view?\n\nA.M.Kadakin: Russia has expressed it.\n\n"
         "CNN 18: Was the strike justified? A.M.Kadakin: Otherwise we would not welcome it.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.label for q in parsed.questions] == ["CNN 18", "CNN 18"]
     assert [a.text for a in parsed.answers] == [
         "Russia has expressed it.",
@@ -1029,7 +1027,7 @@ def test_numbered_bare_questions_on_an_interview_keep_their_number_as_the_label(
         f"{title}\n\n❓1. How is the interaction with the US authorities?\n\n"
         "The dialogue is at a low level.\n\n❓2. Why is there no dialogue?\n\nWe often hear it.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [(q.label, q.text) for q in parsed.questions] == [
         ("1", "How is the interaction with the US authorities?"),
         ("2", "Why is there no dialogue?"),
@@ -1039,25 +1037,25 @@ def test_numbered_bare_questions_on_an_interview_keep_their_number_as_the_label(
 def test_an_interviews_preface_in_the_speakers_own_words_is_opening_remarks() -> None:
     title = "Interview of Minister of Foreign Affairs Sergey Lavrov to the Anatolian Agency"
     preface = "We are pleased with the dynamic development of Russian-Turkish ties."
-    assert _opening(_parse(f"{title}\n\n{preface}\n\n{QA}\n")) == preface
+    assert _opening(parse_text(f"{title}\n\n{preface}\n\n{QA}\n")) == preface
     host = "Hello and welcome to the programme with me, Sophie. Our guest is here."
-    assert _parse(f"{title}\n\n{host}\n\n{QA}\n").speeches == []  # the host's: a lead
+    assert parse_text(f"{title}\n\n{host}\n\n{QA}\n").speeches == []  # the host's: a lead
 
 
 def test_initials_name_the_person_the_lead_names() -> None:
     lead = "In his weekly briefing, Andrey Nesterenko touched upon the visit of the President."
     text = f"{lead}\n\nA.N.: Dear colleagues, we are happy to see you.\n\n{QA}\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert _opening(parsed) == "Dear colleagues, we are happy to see you."
     assert parsed.speeches[0].speaker == "Andrei Nesterenko"
 
 
 def test_a_dialogue_dash_opening_the_remarks_is_chrome_but_a_dashed_list_is_text() -> None:
     opening = "We are completing our work during the High-Level Week."
-    parsed = _parse(f"{TITLE}\n\n- {opening}\n\nIn total, we attended seven events.\n\n{QA}\n")
+    parsed = parse_text(f"{TITLE}\n\n- {opening}\n\nIn total, we attended seven events.\n\n{QA}\n")
     assert _opening(parsed) == f"{opening}\n\nIn total, we attended seven events."
     points = "- The conflict in Syria has no precedents.\n\n- We welcome the accession of Syria."
-    assert _opening(_parse(f"{TITLE}\n\n{points}\n\n{QA}\n")) == points
+    assert _opening(parse_text(f"{TITLE}\n\n{points}\n\n{QA}\n")) == points
 
 
 def test_a_dashed_dialogue_whose_first_answer_lost_its_question_starts_with_remarks() -> None:
@@ -1067,7 +1065,7 @@ def test_a_dashed_dialogue_whose_first_answer_lost_its_question_starts_with_rema
         "- What has the Russian side accomplished?\n\n- The list of Common Steps is long.\n\n"
         "- And the risks?\n\n- They are known.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert _opening(parsed) == "We agree with the EU on the conditions."
     assert [q.text for q in parsed.questions] == [
         "What has the Russian side accomplished?",
@@ -1082,14 +1080,14 @@ def test_a_dashed_question_trailing_off_asks() -> None:
         "- Not all of them, I reckon…\n\n- Why not all? Of course, all.\n\n"
         "- Can you name one?\n\n- I may name some.\n"
     )
-    assert len(_parse(text).questions) == 3
+    assert len(parse_text(text).questions) == 3
 
 
 def test_an_untitled_lead_naming_a_person_in_the_third_person_and_here_is_are_leads() -> None:
     lead = "Ambassador Kislyak's talk includes his thoughts on relations. He also gives us a view."
     text = f"{lead}\n\nIntroductions\n\nJOANNE MYERS: Good afternoon. I'm Joanne Myers.\n"
     assert _kinds(text)[lead] == "lead"
-    assert _opening(_parse(text)) == "Good afternoon. I'm Joanne Myers."
+    assert _opening(parse_text(text)) == "Good afternoon. I'm Joanne Myers."
     note = "Sorry for the delay in getting this out to readers, my mind was dulled. Here’s Lavrov:"
     text = f"{note}\n\nGood afternoon.\n\nSergey Lavrov: I am glad to meet you again.\n"
     assert _kinds(text)[note] == "lead"
@@ -1100,7 +1098,7 @@ def test_no_lead_under_a_heading_that_follows_the_lead() -> None:
     lead = "At the briefing, spokesman Andrey Nesterenko highlighted the chief issues of the week."
     section = "Russian President Dmitry Medvedev paid an official visit; his talks went well."
     text = f"{lead}\n\nVisit to the US by the President\n\n{section}\n\nThe outcome was good.\n"
-    assert _opening(_parse(text)) == f"{section}\n\nThe outcome was good."
+    assert _opening(parse_text(text)) == f"{section}\n\nThe outcome was good."
 
 
 def test_who_conducted_the_interview_is_the_leads() -> None:
@@ -1110,7 +1108,7 @@ def test_who_conducted_the_interview_is_the_leads() -> None:
         "The Q&A was conducted by Johan Kharabi, the Features Editor with the Journal.\n"
         "Journal: Have relations deteriorated?\nRyabkov: They have not.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [(q.label, q.text) for q in parsed.questions] == [
         ("Journal", "Have relations deteriorated?")
     ]
@@ -1120,19 +1118,19 @@ def test_who_conducted_the_interview_is_the_leads() -> None:
 def test_a_question_label_that_lost_its_space_or_colon_is_a_label(label: str) -> None:
     title = "Deputy Foreign Minister Igor Morgulov’s interview with TASS, January 20, 2018"
     text = f"{title}\n\n{label}Mr. Morgulov, is the dialogue back?\n\nIgor Morgulov: It is.\n"
-    assert [q.text for q in _parse(text).questions] == ["Mr. Morgulov, is the dialogue back?"]
+    assert [q.text for q in parse_text(text).questions] == ["Mr. Morgulov, is the dialogue back?"]
 
 
 def test_one_or_two_word_tags_in_lower_case_are_captions() -> None:
     text = f"{TITLE}\n\nworld\n\nsergey lavrov\n\nindonesia\n\n{QA}\n"
     kinds = _kinds(text)
     assert (kinds["world"], kinds["indonesia"]) == ("caption", "caption")
-    assert _parse(text).speeches == []  # 'sergey lavrov' is the title's words: a fragment
+    assert parse_text(text).speeches == []  # 'sergey lavrov' is the title's words: a fragment
 
 
 def test_a_label_alone_on_its_line_is_no_title_fragment() -> None:
     title = "Press Conference with Foreign Minister Lavrov on Meeting with Secretary Rice"
-    parsed = _parse(f"{title}\n\nForeign Minister Lavrov:\n\nI share the evaluation.\n\n{QA}\n")
+    parsed = parse_text(f"{title}\n\nForeign Minister Lavrov:\n\nI share the evaluation.\n\n{QA}\n")
     assert _opening(parsed) == "I share the evaluation."
 
 
@@ -1141,7 +1139,7 @@ def test_a_short_line_presenting_theses_and_a_blogs_comment_counter_are_chrome()
     text = f"{title}\n\nThe main theses are:\n\n• The Declaration matters.\n\nNo comments:\n"
     kinds = _kinds(text)
     assert kinds["The main theses are:"] == "lead" and kinds["No comments:"] == "republisher"
-    assert _opening(_parse(text)) == "• The Declaration matters."
+    assert _opening(parse_text(text)) == "• The Declaration matters."
 
 
 def test_on_an_untitled_page_answer_is_the_person_who_answers_under_a_label() -> None:
@@ -1149,7 +1147,7 @@ def test_on_an_untitled_page_answer_is_the_person_who_answers_under_a_label() ->
         "Sergey Ryabkov: We welcome this mood.\n\nQ: One step forward, two back?\n\n"
         "A: Yes, this seems to be the case.\n"
     )
-    assert [a.speaker for a in _parse(text).answers] == ["Sergey Ryabkov"]
+    assert [a.speaker for a in parse_text(text).answers] == ["Sergey Ryabkov"]
 
 
 def test_a_title_under_the_text_is_an_attribution_and_the_text_above_it_the_body() -> None:
@@ -1160,7 +1158,7 @@ def test_a_title_under_the_text_is_an_attribution_and_the_text_above_it_the_body
         "Federation\nSergey Lavrov’s article for Russia in Global Affairs, March 3, 2016\n\n"
         "No comments:\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert (
         parsed.transcript.title
         == "Sergey Lavrov’s article for Russia in Global Affairs, March 3, 2016"
@@ -1175,21 +1173,21 @@ def test_a_report_with_a_colon_is_no_label_and_an_outlets_first_question_is_no_l
     )
     turns = "RT: What role does Russia play?\n\nVC: A big one.\n"
     text = f"Interview with Vitaly Churkin\n\n{report}\n\n{turns}"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == [] and [q.label for q in parsed.questions] == ["RT"]
     untitled = (
         "Russia’s Ambassador to the UN Vitaly Churkin spoke to RT on the foreign policy.\n\n"
         "RT: Thank you for joining us, Ambassador Churkin. Is there room for talks?\n\n"
         "VC: First of all, this is a meeting.\n"
     )
-    assert [q.label for q in _parse(untitled).questions] == ["RT"]
+    assert [q.label for q in parse_text(untitled).questions] == ["RT"]
 
 
 def test_an_outlets_label_may_name_its_kind_and_a_translators_note_is_a_lead() -> None:
     title = "Interview with Deputy Foreign Minister Mikhail Galuzin in full"
     note = "To that end, we translate the interview in full, which biased media will never do."
     text = f"{title}\n\n{note}\n\nNews agency TASS: Is peace near?\n\nMikhail Galuzin: Not yet.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert parsed.speeches == [] and [q.label for q in parsed.questions] == ["News agency TASS"]
 
 
@@ -1208,7 +1206,7 @@ def test_a_title_date_with_a_space_missing_or_a_comma_more_is_read(
     title_date: str, day: date
 ) -> None:
     title = f"Foreign Minister Sergey Lavrov’s remarks at the news conference, Moscow, {title_date}"
-    assert _parse(f"{title}\n\n{QA}\n").transcript.event_date == day
+    assert parse_text(f"{title}\n\n{QA}\n").transcript.event_date == day
 
 
 def test_an_outlets_turns_run_together_with_the_answers_split() -> None:
@@ -1217,7 +1215,7 @@ def test_an_outlets_turns_run_together_with_the_answers_split() -> None:
         "RT: When is the next summit?Vladimir Chizhov: In June. RT: And what do you hope "
         "for? Vladimir Chizhov: Progress."
     )
-    parsed = _parse(f"{lead}\n\n{line}\n")
+    parsed = parse_text(f"{lead}\n\n{line}\n")
     assert [(q.label, q.text) for q in parsed.questions] == [
         ("RT", "When is the next summit?"),
         ("RT", "And what do you hope for?"),
@@ -1233,7 +1231,7 @@ def test_a_listing_with_page_numbers_is_refused_without_quoting_it() -> None:
         "Question: Will anything change?\nSergey Lavrov: Nothing will.\n"
     )
     with pytest.raises(TranscriptError) as caught:
-        _parse(text)
+        parse_text(text)
     assert caught.value.problem.type == "not-a-transcript"
     assert "listing" in caught.value.problem.message and "Pages" not in caught.value.problem.message
 
@@ -1243,7 +1241,7 @@ def test_a_headline_shaped_like_a_label_in_title_case_is_head_chrome() -> None:
     dialogue = "- Hello.\n\n- Hello, nice to meet you.\n\n- What happened?\n\n- A mass psychosis.\n"
     text = f"{headline}\n\nHis name arises in the newspapers every day.\n\n{dialogue}"
     assert _kinds(text)[headline] == "masthead"
-    assert [q.text for q in _parse(text).questions] == ["Hello.", "What happened?"]
+    assert [q.text for q in parse_text(text).questions] == ["Hello.", "What happened?"]
 
 
 _INTERVIEW = (
@@ -1257,7 +1255,7 @@ def test_a_headline_shaped_like_a_label_ending_no_sentence_is_head_chrome() -> N
     headline = (
         "Deputy Foreign Minister Oleg Syromolotov: Moscow has no data on the virus from a lab"
     )
-    parsed = _parse(f"21 May 2020\n\n{headline}\n\n{_INTERVIEW}")
+    parsed = parse_text(f"21 May 2020\n\n{headline}\n\n{_INTERVIEW}")
     assert _kinds(f"21 May 2020\n\n{headline}\n\n{_INTERVIEW}")[headline] == "masthead"
     assert parsed.speeches == []
     assert [(a.speaker, a.text) for a in parsed.answers] == [
@@ -1274,7 +1272,7 @@ def test_a_headline_shaped_like_a_label_ending_no_sentence_is_head_chrome() -> N
     ],
 )
 def test_a_label_whose_sentence_closes_runs_on_or_greets_opens_a_turn(turn: str) -> None:
-    parsed = _parse(f"{TITLE}\n\n{turn}\n\nWe said so to our partners.\n\n{QA}\n")
+    parsed = parse_text(f"{TITLE}\n\n{turn}\n\nWe said so to our partners.\n\n{QA}\n")
     assert parsed.speeches[0].text.startswith(turn.split(": ", 1)[1])
 
 
@@ -1283,16 +1281,16 @@ def test_answer_labels_are_not_given_to_a_person_named_only_inside_the_answers()
         "Question: How useful was the UN?\n\nAnswer: Very. As Vladimir Putin said, it is"
         " universal.\n\nQuestion: And now?\n\nAnswer: Our diplomacy goes on.\n"
     )
-    assert [a.speaker for a in _parse(text).answers] == [None, None]
+    assert [a.speaker for a in parse_text(text).answers] == [None, None]
 
 
 def test_a_title_cut_over_blank_lines_before_its_dated_end_is_one_title() -> None:
     first = "Interview of Foreign Minister Sergey Lavrov, Granted to Pervy Kanal on Themes"
     rest = "Related to Russia’s Group of Eight Presidency, Moscow, December 30, 2005"
-    parsed = _parse(f"Publications\n\n{first}\n\n\n{rest}\n\n{QA}\n")
+    parsed = parse_text(f"Publications\n\n{first}\n\n\n{rest}\n\n{QA}\n")
     assert parsed.transcript.title == f"{first} {rest}"
     assert parsed.transcript.event_date == date(2005, 12, 30)
-    back = _parse(
+    back = parse_text(
         f"Back\n\nSergey Lavrov’s remarks at the news conference, Moscow, {rest[-17:]}\n\n{QA}\n"
     )
     assert parsed.transcript.title is not None and not back.transcript.title.startswith("Back")
@@ -1304,7 +1302,7 @@ def test_a_long_on_topic_heading_of_a_digest_is_a_heading() -> None:
         "and a not-for-profit partnership called “The Russian Council on International Affairs”"
     )
     text = f"{TITLE}\n\n{heading}\n\nOn February 2, the President signed the orders.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert _opening(parsed) == "On February 2, the President signed the orders."
     assert parsed.speeches[0].heading == heading
 
@@ -1322,7 +1320,7 @@ def test_a_title_date_followed_by_its_place_is_the_titles_date() -> None:
 
 def test_a_pipe_separated_navigation_line_is_no_title() -> None:
     nav = "Please enter the digits: | Interviews | Vladimir Chizhov: Interview with Interfax"
-    assert _parse(f"{nav}\n\n{QA}\n").transcript.title is None
+    assert parse_text(f"{nav}\n\n{QA}\n").transcript.title is None
 
 
 def test_a_video_players_loading_line_is_chrome() -> None:
@@ -1336,7 +1334,7 @@ def test_a_printed_pages_number_alone_on_a_line_is_chrome_between_turns() -> Non
     """Between turns only: a record is one slice of the page, so chrome cannot sit
     inside one (a number inside a turn stays its text)."""
     text = f"{TITLE}\n\nWe met today.\n\n2\n\n{QA}\n"
-    assert _opening(_parse(text)) == "We met today."
+    assert _opening(parse_text(text)) == "We met today."
     assert _kinds(f"{TITLE}\n\n12\n\n{QA}\n")["12"] == "page-number"
 
 
@@ -1351,7 +1349,7 @@ def test_a_date_line_in_parentheses_or_with_its_place_after_it(
     line: str, day: date, place: str | None
 ) -> None:
     title = "Ambassador Vladimir Chizhov’s press conference on the forthcoming summit"
-    parsed = _parse(f"{title}\n{line}\n\n{QA}\n")
+    parsed = parse_text(f"{title}\n{line}\n\n{QA}\n")
     assert (parsed.transcript.event_date, parsed.transcript.place) == (day, place)
 
 
@@ -1379,7 +1377,7 @@ def test_an_editors_paragraph_before_an_unlabelled_first_question_is_the_lead() 
     lead = "Modesty is one of the deputy minister’s qualities. We met Saltanov in Rhodes."
     question = "Mr. Saltanov, your brief is the most complicated area. What are the prospects?"
     text = f"{title}\n\n{lead}\n\n{question}\n\nALEXANDER SALTANOV: We are deeply concerned.\n"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.text for q in parsed.questions] == [question]
     assert parsed.speeches == []
 
@@ -1391,7 +1389,7 @@ def test_an_interview_cut_after_its_first_answer_with_only_the_question_dashed()
         f"{title}\n\n{lead}\n\n— You are in charge of Asia. How would you describe it?\n\n"
         "Asia is betting on stability.\n\nThe main challenge is its path.\n"
     )
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.text for q in parsed.questions] == [
         "You are in charge of Asia. How would you describe it?"
     ]
@@ -1401,7 +1399,7 @@ def test_an_interview_cut_after_its_first_answer_with_only_the_question_dashed()
 def test_a_reply_to_a_media_question_is_a_title_and_a_phone_with_a_slash_is_contact() -> None:
     title = "Reply by Foreign Ministry spokesman Alexander Lukashevich to a media question"
     text = f"{title}\n\nQuestion: Could you comment?\n\nAlexander Lukashevich: I could.\n"
-    assert _parse(text).transcript.title == title
+    assert parse_text(text).transcript.title == title
     assert _kinds(f"tel: +2712 362-1337/38\n\n{QA}\n")["tel: +2712 362-1337/38"] == "contact"
 
 
@@ -1412,7 +1410,7 @@ def test_a_headline_set_three_times_over_an_untitled_interview_is_head_chrome() 
     text = f"{headline}\n\n{headline}\n\n\n{headline}\n\n{lead}\n\n{question}\n\nThey are strong.\n"
     kinds = _kinds(text)
     assert kinds[headline] == "masthead" and kinds[lead] == "lead"
-    parsed = _parse(text)
+    parsed = parse_text(text)
     assert [q.text for q in parsed.questions] == [question]
     assert [a.speaker for a in parsed.answers] == ["Alexander Kadakin"]
 
@@ -1435,16 +1433,16 @@ def test_everything_up_to_a_line_presenting_the_text_is_the_lead() -> None:
     body = ["Ladies and gentlemen,", "The structure of stability is undermined."]
     text = "\n\n".join([caption, *lines, *body])
     assert [_kinds(text + "\n").get(line) for line in lines] == ["lead"] * 3
-    assert _opening(_parse(text + "\n")).startswith("Ladies and gentlemen,")
+    assert _opening(parse_text(text + "\n")).startswith("Ladies and gentlemen,")
 
 
 def test_a_line_speaking_twice_in_the_first_person_is_no_title() -> None:
     welcome = "Welcome to the Foreign Ministry briefing where we will present our position today"
-    assert _parse(f"{welcome}\n\nThe summit was held.\n\n{QA}\n").transcript.title is None
+    assert parse_text(f"{welcome}\n\nThe summit was held.\n\n{QA}\n").transcript.title is None
 
 
 def test_a_hosts_introduction_that_asks_is_no_preface_in_the_speakers_words() -> None:
     title = "Interview of Ambassador Alexander Yakovenko to RT"
     intro = "The two powers are tied. What is pushing London to such statements? We ask."
     turns = "Sophie Shevardnadze: Thank you for being with us.\n\nAlexander Yakovenko: Thank you."
-    assert _parse(f"{title}\n\n{intro}\n\n{turns}\n").speeches == []
+    assert parse_text(f"{title}\n\n{intro}\n\n{turns}\n").speeches == []

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ..errors import Problem, TranscriptError
-from . import speakers
 from .grammar.chrome import GLUED_CAPTION, chrome_kind, glued_opener
 from .grammar.dates import (
     date_line,
@@ -40,7 +39,7 @@ from .grammar.dates import (
     parse_header,
     title_date_match,
 )
-from .grammar.footer import signature, split_footer
+from .grammar.footer import byline_person, signature, split_footer
 from .grammar.head import split_head
 from .grammar.title import TitleInfo, clean_title, parse_title
 from .grammar.title_line import TITLE_WINDOW, find_title, is_attribution, title_span
@@ -364,8 +363,7 @@ def _by_byline(info: TitleInfo, bylines: list[str]) -> TitleInfo:
     Lavrov`` under ``The Great Victory``): that person is the speaker, and a title
     naming no genre either is an article's headline."""
     for text in bylines:
-        person = speakers.resolve(text.strip().removeprefix("By ").removeprefix("BY "))
-        if person is not None:
+        if (person := byline_person(text)) is not None:
             genres = info.genres or ["article"]
             return replace(
                 info,

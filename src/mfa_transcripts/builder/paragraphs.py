@@ -100,7 +100,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
     starts = [start for _, start, _, _ in units]
     office = info.speaker_role if info.speaker is None else None  # 'Secretary-General's ...'
     surname_labels(texts, starts, labels, subject, tuple(_leads(page)), office)
-    recurring_names(texts, labels, starts)  # 'Carlson: ...?' 'Lavrov: ...' 'Carlson: ...'
+    recurring_names(texts, starts, labels)  # 'Carlson: ...?' 'Lavrov: ...' 'Carlson: ...'
     # a digest: no question labels; 'On <topic>' headings stand in for them
     digest = not any(label is not None and label.kind == "question" for label in labels)
     # a broadcast's host chairs where questions are labelled, and asks where they are not

@@ -368,9 +368,10 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             kind = "speech"  # and the open question, if any, stays open
         elif (
             answering
+            and label.speaker is not None
             and turns
             and turns[-1].kind == "answer"
-            and (turns[-1].speaker is not None and turns[-1].speaker == label.speaker)
+            and turns[-1].speaker == label.speaker
         ):
             # the one who answered, labelled again with no question between: a new
             # statement ('... before and after the meeting'), and the question is closed

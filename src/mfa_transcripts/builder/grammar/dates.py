@@ -38,6 +38,7 @@ from ...errors import Problem
 from .lexicon import MONTH_PATTERN, WEEKDAY_PATTERN, is_place, month_number
 
 __all__ = [
+    "ANY_DATE",
     "DATE_LINE",
     "MOSCOW",
     "STAMP",
@@ -88,6 +89,9 @@ STAMP = re.compile(
 )
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 _ANY_DAY = rf"(?:{_ANY_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_ANY_MONTH})"  # 'March 23', '23 March'
+ANY_DATE = rf"{_ANY_DAY}{_ORDINAL},?\s\d{{4}}"
+"""A date in either day order, without named groups, to embed in other patterns: ``1 April
+2022``, ``April 1, 2022``."""
 _AGENCY = (  # '(RIA Novosti) -', '– RIA Novosti.', '. /TASS/.', '—'
     r"(?:\([^()\n]{2,40}\)\s*[-–—]|\s*[-–—]\s*[^.\n]{2,40}\.|\.\s*/[^/\n]{2,20}/\.|\s*[-–—])"
 )

@@ -198,7 +198,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     return labels
 
 
-def recurring_names(texts: list[str], labels: list[Label | None], starts: list[int]) -> None:
+def recurring_names(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
     """Fill in, in place, one-word name labels (``Carlson:``) that open two or more
     paragraphs, each answered by a registry speaker's label right after it: a speaker the
     registry does not know (the interviewer, on an interview)."""

@@ -30,7 +30,7 @@ from .chrome import SITE_FOOTER, chrome_kind
 from .dates import date_line
 from .lexicon import STAGE_WORDS, is_cyrillic
 
-__all__ = ["SIGNATURE_LINES", "Signature", "signature", "signer", "split_footer"]
+__all__ = ["SIGNATURE_LINES", "Signature", "byline_person", "signature", "signer", "split_footer"]
 
 SIGNATURE_LINES = 3
 """Most lines a closing signature (name, place and date) takes at the body's end."""
@@ -146,6 +146,14 @@ def signature(body: list[str], speaker: str | None) -> Signature | None:
             break
         found.start -= 1
     return found if found.kinds else None
+
+
+def byline_person(text: str) -> speakers.Speaker | None:
+    """The registry person a byline names: a line that is only their name, perhaps after
+    ``By`` (``Sergei V. Lavrov``, ``By Alexander Yakovenko``); None for any other line."""
+    text = text.strip()
+    name = text[3:] if text[:3] in ("By ", "BY ") else text
+    return speakers.resolve(name) if signer(name, None) else None
 
 
 def signer(text: str, speaker: str | None) -> bool:

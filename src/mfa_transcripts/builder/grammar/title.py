@@ -31,7 +31,9 @@ from functools import lru_cache
 
 from .. import speakers
 from .dates import (
+    ANY_DATE,
     DATE_LEAD_IN,
+    TIME,
     match_date,
     title_date_inside,
     title_date_match,
@@ -142,8 +144,7 @@ TITLE_PREFIXES: tuple[str, ...] = (
     # a republisher presenting the title: 'We reproduce Russian Foreign Minister ...'
     r"(?i:we\s+(?:reproduce|publish|present|post|bring\s+you))\s+(?:(?i:below|here)\s+)?(?=[A-Z])",
     # an aggregator's source and stamp: 'MFA OF RUSSIA - 1 April 2022 18:13 - ...'
-    r"[A-Z][A-Z.&' ]{1,40}\s[-–—]\s+\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
-    r"(?:,?\s+\d{1,2}:\d{2})?\s+[-–—]\s+(?=[A-Z])",
+    rf"[A-Z][A-Z.&' ]{{1,40}}\s[-–—]\s+{ANY_DATE}(?:,?\s+{TIME})?\s+[-–—]\s+(?=[A-Z])",
 )
 """What may stand before the title on its line and is not the title, in any order."""
 _STAMP_PREFIX = re.compile(r"^(?:" + "|".join(TITLE_PREFIXES) + ")+")

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from .. import speakers
 from .chrome import chrome_kind
 from .dates import date_line, title_date_match
-from .footer import signer
+from .footer import byline_person, signer
 from .labels import is_label_line, outlet_label
 from .lexicon import (
     FIRST_PERSON,
@@ -268,8 +268,7 @@ def _over_byline(texts: list[str], i: int) -> bool:
     between = 0
     for j in range(i + 1, len(texts) - 1):
         line = texts[j].strip()
-        name = line[3:] if line[:3] in ("By ", "BY ") else line
-        if signer(name, None):
+        if byline_person(line) is not None:
             return True
         if chrome_kind(line, "head") == "caption":
             continue  # a photo's caption between: not counted
@@ -373,9 +372,12 @@ def _completes(text: str, later: str) -> bool:
 
 # a line going on with the title above it: in lower case, or opening with a preposition
 # or 'and', capitalised or in capitals ('INTERVIEW' / 'WITH IGOR IVANOV ..., January 27, 2003')
+_CONTINUING = (
+    *("at", "on", "with", "after", "during", "following", "in", "to", "for", "of"),
+    *("and", "before", "ahead", "by"),
+)
 _CONTINUES = re.compile(
-    r"^(?:[a-z]|(?:At|On|With|After|During|Following|In|To|For|Of|And|Before|Ahead|By)\s"
-    r"|(?:AT|ON|WITH|AFTER|DURING|FOLLOWING|IN|TO|FOR|OF|AND|BEFORE|AHEAD|BY)\s)"
+    r"^(?:[a-z]|(?:" + "|".join(w.title() + "|" + w.upper() for w in _CONTINUING) + r")\s)"
 )
 
 
