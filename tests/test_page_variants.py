@@ -218,7 +218,8 @@ def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_au
     (speech,) = page.speeches
     assert speech.speaker == "Sergey Lavrov"
     assert speech.text.startswith("The world we inhabit")  # issue and byline lines are chrome
-    assert page.transcript.genre == "article"
+    assert page.transcript.genres == ["article"]
+    assert page.transcript.genre is None  # the title words no genre
 
 
 @pytest.mark.parametrize("headline", ["Share this article", "H. E. Mr. Alexander Kadakin"])
@@ -494,3 +495,10 @@ def test_a_blogs_tag_line_naming_an_interview_is_no_title() -> None:
     )
     assert page.transcript.title is None
     assert [a.text for a in page.answers] == ["They were."]
+
+
+def test_a_writer_presenting_the_gist_reports_but_a_speakers_gist_does_not() -> None:
+    from mfa_transcripts.builder.grammar.lexicon import REPORTING
+
+    assert REPORTING.search("The following is the gist of the joint press conference.")
+    assert REPORTING.search("The gist of our proposal is simple: talks first.") is None

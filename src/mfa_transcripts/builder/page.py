@@ -361,17 +361,12 @@ def split_page(name: str, text: str) -> Page:
 def _by_byline(info: TitleInfo, bylines: list[str]) -> TitleInfo:
     """A title naming nobody, over a byline naming a registry person (``Sergei V.
     Lavrov`` under ``The Great Victory``): that person is the speaker, and a title
-    naming no genre either is an article's headline."""
+    naming no genre either is an article's headline (its genres ``["article"]``; its
+    ``genre``, the title's wording of one, stays null)."""
     for text in bylines:
         if (person := byline_person(text)) is not None:
             genres = info.genres or ["article"]
-            return replace(
-                info,
-                speaker=person.name,
-                speaker_known=True,
-                genre=info.genre or "article",
-                genres=genres,
-            )
+            return replace(info, speaker=person.name, speaker_known=True, genres=genres)
     return info
 
 

@@ -303,7 +303,8 @@ FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I(?!\.\s?[A-Z])|I[’'](?:m|ve|d|ll)|[W
 """A first person that speaks (``I will not ...``, ``we ...``), not a writer's ``gives us``."""
 # words of a writer presenting the text, shared by REPORTING and PRESENTING
 _PRESENTS = (
-    r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents|the gist"
+    r"transcripts?|full (?:english )?(?:text|transcript|version)|reproduced|presents"
+    r"|(?:is|are) the gist of"  # 'The following is the gist of ...', not a speaker's 'the gist''
 )
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|stated|noted|commented|highlighted|touched upon"
