@@ -6,7 +6,8 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
 * **Before the title** everything is chrome (``masthead``): republisher mastheads, crawl
   dates, clocks, breadcrumbs; a publication header there (:mod:`.grammar.dates`) is
   ``header`` and gives the publication date.
-* **The title** is found (:mod:`.grammar.title_line`: which line, over how many lines)
+* **The title** is found (:mod:`.grammar.title_shape`: what a title line looks like;
+  :mod:`.grammar.title_line`: which line, over how many lines)
   and read (:mod:`.grammar.title`). A title that ends the page's text, a paragraph of
   prose above it and at most a few short lines under it, is an attribution (a blog
   quoting an article): the text above it is read as the page below a title would be.

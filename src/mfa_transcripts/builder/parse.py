@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ..errors import Problem, TranscriptError
 from . import corrections
-from .grammar.title_line import names_the_ministry, signed_by
+from .grammar.title_shape import names_the_ministry, signed_by
 from .page import Page, split_page
 from .read import SourceText, read_source
 from .records import ParsedPage, make_records

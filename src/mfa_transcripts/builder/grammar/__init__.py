@@ -9,8 +9,9 @@
 * :mod:`.dialogue` — labels a page implies (dashes, bare questions, surnames alone) and
   what the page as a whole makes of its labels; :mod:`.leads` — the unlabelled text
   before the first turn (the speaker's preface or the editor's lead);
-* :mod:`.title_line` — which line is the title; :mod:`.title` — reading it, with
-  :mod:`.names` for its speakers and roles;
+* :mod:`.title_shape` — what a title line looks like; :mod:`.title_line` — which line
+  is the title, and over how many lines; :mod:`.title` — reading it, with :mod:`.names`
+  for its speakers and roles;
 * :mod:`.prose` — the head's rules that judge prose (leads, captions, bylines);
 * :mod:`.head` — the ordered rules for the lines between title and body;
 * :mod:`.contents` — a briefing's table of contents;

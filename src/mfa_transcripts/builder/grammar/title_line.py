@@ -2,32 +2,18 @@
 
 * **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
   non-blank lines, before the second turn label (a headline may look like one) and not
-  the last line, that names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a
-  speaker, a role word or a date, or opens with a document word (``Gist of Japan-Russia
-  joint press conference``), and, unless it ends with a date, does not open with
-  a turn label (:func:`~.labels.is_label_line`). A breadcrumb trail (``Home » News of
-  the Day » ...``) is never the title, even when it ends with it. When that line has no
-  date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
+  the last line, that is shaped like a title (:mod:`.title_shape`). When that line has
+  no date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
   was a republisher's headline (chrome) and the dated line is the title (but not the
   line the first runs on over, when what stands above it is no title of its own:
   ``INTERVIEW`` / ``WITH IGOR IVANOV ..., January 27, 2003``); so it is when
   both are dated (the republisher's headline comes first), unless the later line
   repeats the first, and when the later line has a date line right under it (the
   document's title over its dateline) and the first has none.
-* **Never a title**: a line opening in lower case (a paragraph's broken-off end); a
-  republisher presenting the text (``RT presents the full transcript of ...``); prose
-  (two sentence breaks inside the line, or one in a line over 200 characters; a line
-  ending in a full stop with a third-person pronoun or a reporting word: ``In his
-  weekly address, Nesterenko also commented ...``); a line speaking in the first person
-  twice (``Welcome to the briefing where we will present our position ...``).
-* **A title without a genre word**: an article's headline with its byline (``... (by
-  Alexander Yakovenko, Russian Ambassador to UK)``), or a registry person named early
-  in a line that ends with a date (``Alexander Lukashevich at the Closing Session ...,
-  3 December 2021``); and, where no line is shaped like a title, an article's headline
-  over its byline: a line that is only a registry person's name within
-  :data:`BYLINE_REACH` lines under it (``The Great Victory`` / ``No. 2 2005 April/June``
-  / ``Sergey Lavrov``); that person is the speaker, and a title naming no genre an
-  article's.
+* **An article's headline over its byline**, where no line is shaped like a title: a
+  line that is only a registry person's name within :data:`BYLINE_REACH` lines under
+  it (``The Great Victory`` / ``No. 2 2005 April/June`` / ``Sergey Lavrov``); that
+  person is the speaker, and a title naming no genre an article's.
 * **A title cut short, then in full**: a line shaped like a title, and one of the next
   lines starts with it and goes on: the longer is the title; but where only its date
   goes on (``... in Haikko`` / ``... in Haikko on 4 May 2017.``), the later line is the
@@ -54,27 +40,19 @@ from typing import TYPE_CHECKING
 
 from .. import speakers
 from .chrome import chrome_kind
-from .dates import date_line, title_date_match
+from .dates import date_line
 from .footer import byline_person, signer
-from .labels import is_label_line, outlet_label
-from .lexicon import (
-    FIRST_PERSON,
-    GENRE_WORD,
-    OUTLETS,
-    PRESENTS_TEXT,
-    REPORTING,
-    ROLE_WORDS,
-    SENTENCE_END,
-    THIRD_PERSON,
-)
+from .labels import is_label_line
+from .lexicon import FIRST_PERSON, SENTENCE_END
 from .registry import find_in_text
-from .title import (
-    LEADING_GENRE,
-    clean_title,
-    fold_spaces,
-    parse_title,
-    strip_title_prefixes,
-    title_with_date,
+from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title, title_with_date
+from .title_shape import (
+    BREADCRUMB,
+    DOCUMENT_OF,
+    LIST_ITEM,
+    SENTENCE_BREAK,
+    has_title_date,
+    looks_like_title,
 )
 
 if TYPE_CHECKING:
@@ -84,10 +62,7 @@ __all__ = [
     "HEADLINE_GAP",
     "TITLE_WINDOW",
     "find_title",
-    "has_title_date",
     "is_attribution",
-    "names_the_ministry",
-    "signed_by",
     "title_span",
 ]
 
@@ -98,125 +73,6 @@ HEADLINE_GAP = 3
 VAGUE_HEADLINE_GAP = 20
 """The same, after a headline that names no registry person either (``Russian Foreign
 Ministry Spokeswoman Holds Weekly Briefing``): a site's header lines may come between."""
-
-# a role word, capitalised, in lower case or in capitals ('Statement by the representative
-# of the Russian Federation ...', 'BY AMBASSADOR YAKOVENKO'); an abbreviation ('FM') only
-# as written
-_ROLE_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(
-        f"[{w[0]}{w[0].lower()}]{w[1:]}s?|{w.upper()}S?" if w[1:].islower() else w
-        for w in ROLE_WORDS
-    )
-    + r")\b"
-)
-_QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
-_BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
-# a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
-
-
-# what may follow a sentence's full stop at a line's end: quotes, emoji, symbols
-_CLOSING_MARKS = re.compile(r"[\s\"”’»'\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]+$")
-# a sentence ending inside a line, before another: '... easier. President Putin ...'
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
-# a sentence opening in the first person: 'I think ...', 'We have ...'
-_OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
-# a document word opening a title that names its genre: 'Transcript of the joint press
-# conference', 'Gist of Japan-Russia joint press conference', 'Excerpts from the briefing'
-_DOCUMENT_OF = re.compile(
-    r"^(?:the\s+)?(?i:gist|summary|transcript|excerpts?|extracts?|full text)\s+(?:of|from)\s+\S"
-)
-# an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
-_BYLINE = re.compile(r"\((?i:(?:an? )?(?:article )?by)\s+[^()]{4,120}\)\s*$")
-
-
-def _looks_like_title(text: str) -> bool:
-    stripped = strip_title_prefixes(text).strip()  # 'We reproduce <the title>'
-    if not stripped:
-        return False
-    if not 15 <= len(stripped) <= 500 or _LIST_ITEM.match(text) or stripped[0].islower():
-        return False
-    if stripped.endswith(":") and not has_title_date(stripped):
-        return False
-    if "\\" in stripped or _BREADCRUMB.search(stripped) or PRESENTS_TEXT.match(stripped):
-        return False
-    breaks = len(_SENTENCE_BREAK.findall(stripped))
-    dated = has_title_date(stripped) and not stripped.endswith(".")
-    if (breaks >= 2 or (breaks and len(stripped) > 200)) and not (
-        dated and GENRE_WORD.search(stripped) and names_the_ministry(stripped)
-    ):
-        # prose: sentences end inside a long line (not a title naming its genre, a
-        # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
-        # programme Moscow, November 3, 2019')
-        return False
-    # ('... of “the UN kitchen.”', '... foreign policy issues. 🌍')
-    closed = _CLOSING_MARKS.sub("", stripped).endswith(".")
-    if closed and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
-        return False  # a sentence reporting on the speaker: a lead
-    unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
-    if len(FIRST_PERSON.findall(unquoted)) >= 2 or _OPENS_SPEAKING.match(unquoted):
-        # a speaker's sentence ('Welcome to the briefing where we present our ...', 'I
-        # think you're already familiar with the statement ...')
-        return False
-    if is_label_line(stripped) and not has_title_date(stripped):
-        return False
-    if _outlets_turn(stripped):
-        return False  # 'RT: I’m very pleased to introduce ...'
-    if chrome_kind(stripped, "head") is not None:
-        return False  # a line the chrome table knows ('Tag "..."', 'Source: ...')
-    found = find_in_text(stripped)
-    if not GENRE_WORD.search(stripped):
-        # no genre named: an article's byline, or a registry person at an occasion on a
-        # date ('Alexander Lukashevich at the Closing Session ..., 3 December 2021')
-        return bool(
-            (_BYLINE.search(stripped) and found)
-            or (found and found[1] < 40 and has_title_date(stripped))
-        )
-    return bool(
-        _ROLE_WORD.search(stripped)
-        or found
-        or has_title_date(stripped)
-        or _DOCUMENT_OF.match(stripped)  # 'Gist of Japan-Russia joint press conference'
-    )
-
-
-_BY_NAME = re.compile(r"\bby\s+(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})")
-
-
-def signed_by(text: str) -> str | None:
-    """The registry speaker a line names as its author (``"...", by Serguei Lavrov,
-    Trud, June 24, 2005.``), or None."""
-    match = _BY_NAME.search(text)
-    person = speakers.resolve(match["name"]) if match is not None else None
-    return person.name if person is not None else None
-
-
-def _outlets_turn(text: str) -> bool:
-    """A line opening with an outlet's label (a name of :data:`~.lexicon.OUTLETS` or an
-    acronym of up to six letters: ``RT:``), its text a sentence, not a title (``Interfax:
-    Interview with ...`` is one; ``UKRAINIAN CRISIS: ROOT CAUSES ...`` no outlet and
-    ``SYRIA: RUSSIA OPTIMISTIC ...`` a headline in capitals)."""
-    outlet = outlet_label(text)
-    if outlet is None or not (
-        speakers.fold(outlet.name) in OUTLETS or (" " not in outlet.name and len(outlet.name) <= 6)
-    ):
-        return False
-    rest = text[outlet.text_start :]
-    return not LEADING_GENRE.match(rest) and any(c.islower() for c in rest)
-
-
-def names_the_ministry(text: str) -> bool:
-    """The text names a registry speaker or a ministry role (``spokesman``, ``Foreign
-    Minister``): what an untitled page without labels needs to be published."""
-    return bool(_ROLE_WORD.search(text) or find_in_text(text))
-
-
-@lru_cache(maxsize=1024)  # some pages of lines (a line may be a long paragraph)
-def has_title_date(text: str) -> bool:
-    """Whether ``text`` ends with a title's date. Cached: the title search asks about the
-    same few lines again and again."""
-    return title_date_match(text) is not None
 
 
 def find_title(texts: list[str]) -> int | None:
@@ -229,7 +85,7 @@ def find_title(texts: list[str]) -> int | None:
             labelled += 1
             if labelled == 2:
                 return None  # the turns have begun: the page has no title
-        if _looks_like_title(text):
+        if looks_like_title(text):
             # a headline gives way to the title under it, which may itself be a
             # republisher's headline over the document's own title
             while (later := _gives_way(texts, i)) is not None:
@@ -259,9 +115,9 @@ def _over_byline(texts: list[str], i: int) -> bool:
     text = texts[i].strip()
     if not 10 <= len(text) <= 200 or not text[0].isupper() or text.endswith((".", ",", ":")):
         return False
-    if _SENTENCE_BREAK.search(text) or FIRST_PERSON.search(text) or is_label_line(text):
+    if SENTENCE_BREAK.search(text) or FIRST_PERSON.search(text) or is_label_line(text):
         return False
-    if date_line(text) is not None or _BREADCRUMB.search(text) or _LIST_ITEM.match(text):
+    if date_line(text) is not None or BREADCRUMB.search(text) or LIST_ITEM.match(text):
         return False
     if signer(text, None) or chrome_kind(text, "head") is not None:
         return False  # a name line of its own ('H. E. Mr. ...'), a share link
@@ -312,9 +168,9 @@ def _gives_way(texts: list[str], i: int) -> int | None:
             return j  # the title cut short, then in full
         if vague and not bylined and _over_byline(texts, j):
             return j  # an article's headline over its byline, under a vague headline
-        if _looks_like_title(later) and (
+        if looks_like_title(later) and (
             has_title_date(later)
-            or (own and (LEADING_GENRE.match(later) or _DOCUMENT_OF.match(later)))
+            or (own and (LEADING_GENRE.match(later) or DOCUMENT_OF.match(later)))
             or (vague and (find_in_text(later) or LEADING_GENRE.match(later) or _names(later)))
             # the document's title over its dateline ('Vienna, August 31, 2017'), under
             # a headline with none
@@ -338,7 +194,7 @@ def _runs_on(text: str, later: str) -> bool:
     return (
         len(text) > len(later)
         and text.endswith(later)
-        and not _looks_like_title(text[: len(text) - len(later)])
+        and not looks_like_title(text[: len(text) - len(later)])
     )
 
 
@@ -441,10 +297,10 @@ def _cut_before_date(above: str, text: str, gap: int) -> bool:
         and has_title_date(text)
         and not has_title_date(above)
         and not SENTENCE_END.search(above)
-        and not _SENTENCE_BREAK.search(text)
+        and not SENTENCE_BREAK.search(text)
         and date_line(text) is None
         and not is_label_line(text)
-        and _looks_like_title(above)
+        and looks_like_title(above)
     )
 
 
