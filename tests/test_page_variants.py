@@ -502,3 +502,30 @@ def test_a_writer_presenting_the_gist_reports_but_a_speakers_gist_does_not() -> 
 
     assert REPORTING.search("The following is the gist of the joint press conference.")
     assert REPORTING.search("The gist of our proposal is simple: talks first.") is None
+
+
+def test_a_lead_reporting_on_the_speaker_takes_the_editors_asides_after_it() -> None:
+    lead = [
+        "Last week Lavrov spoke for an hour to a Gulf channel, in a tone I had not heard.",
+        "The channel is owned by a media group from Abu Dhabi.",
+        "I doubt we will ever learn how much of it was aired.",
+    ]
+    page = parse_text(
+        "\n\n".join(lead)
+        + "\n\nQuestion: Thank you for your time, Minister.\n\nSergey Lavrov: Thank you.\n"
+    )
+    assert page.speeches == []
+    assert [q.text for q in page.questions] == ["Thank you for your time, Minister."]
+    # all three paragraphs are the lead's (chrome counts characters but whitespace)
+    assert page.accounting.chrome_chars == {"lead": sum(len(p.replace(" ", "")) for p in lead)}
+    # a speaker's own opening before the first question stays his: it greets, and
+    # names nobody in the third person
+    opening = parse_text(
+        "Ladies and gentlemen, I am glad to see you here.\n\n"
+        "We have had talks on many matters.\n\n"
+        "Question: Will you meet again?\n\n"
+        "Sergey Lavrov: Yes.\n",
+    )
+    assert [s.text for s in opening.speeches] == [
+        "Ladies and gentlemen, I am glad to see you here.\n\nWe have had talks on many matters."
+    ]

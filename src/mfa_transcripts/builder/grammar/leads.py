@@ -42,19 +42,29 @@ def editors_lead(
 ) -> bool:
     """Whether unlabelled paragraphs before a page's first turn are its editor's lead:
     on an interview, when they are not the speaker's own words (:func:`in_own_words`);
-    before an untitled page's first question, when they are not, greet nobody (a
-    speaker's opening does) and name the speaker or report (``That is why we have asked
-    Maria Zakharova to answer our questions``)."""
+    before an untitled page's first question, when the first of them reports on the
+    speaker (``On the 18th, Lavrov sat down for an hour interview ...``: a speaker's
+    opening never names its speaker, and the editor's asides that follow it are the
+    editor's too), or when none is the speaker's own words or greets anybody (a
+    speaker's opening does) and one names the speaker or reports (``That is why we
+    have asked Maria Zakharova to answer our questions``)."""
     if interview:
         return not in_own_words(texts, surname)
-    return (
-        untitled_question
-        and not in_own_words(texts, surname)
-        and not any(SALUTATION.search(text) for text in texts)
-        and any(
+    if not untitled_question or not texts:
+        return False
+
+    def reports(text: str) -> bool:
+        return bool(
             REPORTING.search(text) or (surname is not None and surname in speakers.fold(text))
-            for text in texts
         )
+
+    first = texts[0]
+    if reports(first) and "?" not in first and not SALUTATION.search(first):
+        return True
+    return (
+        not in_own_words(texts, surname)
+        and not any(SALUTATION.search(text) for text in texts)
+        and any(reports(text) for text in texts)
     )
 
 
