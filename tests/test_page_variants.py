@@ -529,3 +529,30 @@ def test_a_lead_reporting_on_the_speaker_takes_the_editors_asides_after_it() -> 
     assert [s.text for s in opening.speeches] == [
         "Ladies and gentlemen, I am glad to see you here.\n\nWe have had talks on many matters."
     ]
+
+
+def test_a_speaker_labelled_again_after_a_paragraph_that_asks_answers_it() -> None:
+    page = parse_text(
+        "Press conference with Foreign Minister Sergey Lavrov (Excerpts), Moscow, 9 March 2006\n\n"
+        "Sergey Lavrov: Our talks were useful.\n\n"
+        ". . .\n\n"
+        "A question to both ministers. Is there a new proposal?\n\n"
+        "Sergey Lavrov: There is no new proposal.\n"
+    )
+    assert [s.text for s in page.speeches] == ["Our talks were useful."]
+    assert [q.text for q in page.questions] == [
+        "A question to both ministers. Is there a new proposal?"
+    ]
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Sergey Lavrov", "There is no new proposal.")
+    ]
+    # a speaker's own rhetorical question, then the next turn of another: no question
+    other = parse_text(
+        "Press conference with Foreign Minister Sergey Lavrov, Moscow, 9 March 2006\n\n"
+        "Sergey Lavrov: Our talks were useful.\n\n"
+        "What else could we want?\n\n"
+        "Question: Will you meet again?\n\n"
+        "Sergey Lavrov: Yes.\n"
+    )
+    assert [q.text for q in other.questions] == ["Will you meet again?"]
+    assert other.speeches[0].text == "Our talks were useful.\n\nWhat else could we want?"

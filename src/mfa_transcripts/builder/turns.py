@@ -43,8 +43,11 @@ its line takes the next line as its first paragraph):
   before any question, or after a heading or a separator and before the next question,
   is a statement (a row of ``speeches``), and so is the turn of the one who answered,
   labelled again with no question between (the question is closed: ``... answers
-  before and after the meeting``). A role that chairs or interprets always makes a
-  statement and leaves an open question open.
+  before and after the meeting``); but a speaker labelled again right after their own
+  turn whose last paragraph asks was answering someone between: that paragraph is an
+  unlabelled question (an excerpt's ``A question to Secretary Rice. ... ?``), which the
+  new turn answers. A role that chairs or interprets always makes a statement and
+  leaves an open question open.
 * Every question and statement of a section (up to the next heading or separator)
   carries its heading as ``heading``; on a cut digest, the last of a run of topics is a
   heading too. The ToC's divider ``Answers to media questions:`` in the body is chrome.
@@ -328,6 +331,23 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             # page's before its first question: the editor's lead
             chrome.extend(_lead(page, current))
             current = None
+        elif (
+            current is not None
+            and current.label is not None
+            and current.kind != "question"
+            and label.speaker is not None
+            and label.speaker == current.speaker
+            and len(current.spans) > 1
+            and page.text[current.end - 1] == "?"
+        ):
+            # the speaker labelled again, after a paragraph of their turn that asks:
+            # someone else spoke between (an excerpt's unlabelled question), and the
+            # new turn answers it
+            asked = current.spans.pop()
+            close()
+            line = page.text.count("\n", 0, asked[0]) + 1
+            current = Turn("question", None, None, None, section, line, spans=[asked])
+            questions, answering = questions + 1, True
         close()
         if label.typo:
             meant, read = (
