@@ -90,7 +90,7 @@ def test_the_seen_pages_keep_their_score() -> None:
 
 SEEN_EXACT = 737
 """Exact pages of the seen splits the parser must keep; raise it when rules improve."""
-DEV_EXACT = 390
+DEV_EXACT = 391
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
 STILL_REFUSED: set[str] = set()
 """Transcripts of the seen splits still refused (open work): the set may only shrink."""
