@@ -556,3 +556,42 @@ def test_a_speaker_labelled_again_after_a_paragraph_that_asks_answers_it() -> No
     )
     assert [q.text for q in other.questions] == ["Will you meet again?"]
     assert other.speeches[0].text == "Our talks were useful.\n\nWhat else could we want?"
+
+
+def test_a_broadcasts_anchor_handing_over_makes_a_statement_and_its_air_date_dates_it() -> None:
+    page = parse_text(
+        "Interview With Igor Ivanov\n\n"
+        "Aired March 26, 2003 - 11:33   ET\n\n"
+        "ANNA BELL, ANCHOR: Tonight we go to Moscow. Tom, good evening.\n\n"
+        "TOM HART, CORRESPONDENT: Good morning, Anna. Minister, is this a break?\n\n"
+        "IGOR IVANOV: No, it is not.\n"
+    )
+    assert page.transcript.event_date is not None
+    assert page.transcript.event_date.isoformat() == "2003-03-26"
+    assert [(s.label, s.text) for s in page.speeches] == [
+        ("ANNA BELL, ANCHOR", "Tonight we go to Moscow. Tom, good evening.")
+    ]
+    assert [q.text for q in page.questions] == ["Good morning, Anna. Minister, is this a break?"]
+    # an interviewer whose first turn asks stays an interviewer, and one whose next
+    # turn is their own again (no one handed to) too
+    asking = parse_text(
+        "Interview With Igor Ivanov, March 26, 2003\n\n"
+        "ANNA BELL: Minister, why now?\n\nTOM HART: And why here?\n\nIGOR IVANOV: Because.\n"
+    )
+    assert asking.speeches == [] and len(asking.questions) == 2
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("July 3, 2009 at 6:30 PM EDT", True),
+        ("Aired on 3 May 2004", True),
+        ("Aired March 26, 2003 - 11:33 ET", True),
+        ("July 3, 2009 at the Kremlin", False),
+        ("Aired March 26 on CNN", False),
+    ],
+)
+def test_a_broadcasts_air_date_is_a_date_line(line: str, found: bool) -> None:
+    from mfa_transcripts.builder.grammar.dates import date_line
+
+    assert (date_line(line) is not None) is found

@@ -47,7 +47,8 @@ its line takes the next line as its first paragraph):
   turn whose last paragraph asks was answering someone between: that paragraph is an
   unlabelled question (an excerpt's ``A question to Secretary Rice. ... ?``), which the
   new turn answers. A role that chairs or interprets always makes a statement and
-  leaves an open question open.
+  leaves an open question open; so does a broadcast's anchor, whose first turn asks
+  nothing and hands over to another interviewer's.
 * Every question and statement of a section (up to the next heading or separator)
   carries its heading as ``heading``; on a cut digest, the last of a run of topics is a
   heading too. The ToC's divider ``Answers to media questions:`` in the body is chrome.
@@ -412,7 +413,25 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current.spans.append((label.text_start, end))
     close(cut=True)
     drop_heading()
+    _anchor_hands_over(page, turns)
     return turns, chrome, warnings
+
+
+def _anchor_hands_over(page: Page, turns: list[Turn]) -> None:
+    """A broadcast's first asking turn that asks nothing and hands over to another
+    interviewer's turn (``BILL HEMMER, CNN ANCHOR: ... Jill, hello.`` then ``JILL
+    DOUGHERTY: Good morning, Bill. ... ?``) is the anchor's introduction: a statement."""
+    if len(turns) < 2:
+        return
+    first, second = turns[0], turns[1]
+    if (
+        first.kind == "question"
+        and second.kind == "question"
+        and first.label is not None
+        and second.label not in (None, first.label)
+        and not any("?" in page.text[a:b] for a, b in first.spans)
+    ):
+        first.kind = "speech"
 
 
 def _label_question(page: Page, turn: Turn) -> None:

@@ -72,9 +72,13 @@ _DATE_DMY = rf"(?P<day>\d{{1,2}}){_ORDINAL}(?i: of)? {_MONTH}(?: ?,)? {_YEAR}"  
 # One pattern cannot name a group twice, so the day-first groups are renamed with an
 # 'x' prefix; match_date reads either.
 DATE = rf"(?:{_DATE_MDY}|{_DATE_DMY.replace('?P<', '?P<x')})"
+_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|MSK)"  # a broadcast's time zone: 'ET', 'EDT'
 DATE_LINE = re.compile(
-    rf"^\s*\(?(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}),\s+)?"
-    rf"{DATE}(?:,?\s+(?P<time>{TIME})(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?)?"
+    # a broadcast's air date: 'Aired March 26, 2003 - 11:33 ET', 'July 3, 2009 at 6:30 PM EDT'
+    rf"^\s*\(?(?:(?i:aired|broadcast)(?:\s+on)?\s+)?"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}),\s+)?"
+    rf"{DATE}(?:(?:,?\s+|\s+at\s+|\s+[-–]\s+)(?P<time>{TIME})"
+    rf"(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?(?:\s+{_ZONE}\b)?)?"
     # a place after it, perhaps with its country: '..., 4:30 p.m. Moscow, Russia'
     rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\s*$"
 )
