@@ -546,16 +546,19 @@ def test_a_speaker_labelled_again_after_a_paragraph_that_asks_answers_it() -> No
     assert [(a.speaker, a.text) for a in page.answers] == [
         ("Sergey Lavrov", "There is no new proposal.")
     ]
-    # a speaker's own rhetorical question, then the next turn of another: no question
+    # a speaker's own rhetorical question, with no elision before it, then the speaker
+    # again: a statement, then another
     other = parse_text(
         "Press conference with Foreign Minister Sergey Lavrov, Moscow, 9 March 2006\n\n"
         "Sergey Lavrov: Our talks were useful.\n\n"
         "What else could we want?\n\n"
-        "Question: Will you meet again?\n\n"
-        "Sergey Lavrov: Yes.\n"
+        "Sergey Lavrov: Now to your questions.\n"
     )
-    assert [q.text for q in other.questions] == ["Will you meet again?"]
-    assert other.speeches[0].text == "Our talks were useful.\n\nWhat else could we want?"
+    assert other.questions == []
+    assert [s.text for s in other.speeches] == [
+        "Our talks were useful.\n\nWhat else could we want?",
+        "Now to your questions.",
+    ]
 
 
 def test_a_broadcasts_anchor_handing_over_makes_a_statement_and_its_air_date_dates_it() -> None:

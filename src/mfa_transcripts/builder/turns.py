@@ -44,11 +44,12 @@ its line takes the next line as its first paragraph):
   is a statement (a row of ``speeches``), and so is the turn of the one who answered,
   labelled again with no question between (the question is closed: ``... answers
   before and after the meeting``); but a speaker labelled again right after their own
-  turn whose last paragraph asks was answering someone between: that paragraph is an
-  unlabelled question (an excerpt's ``A question to Secretary Rice. ... ?``), which the
-  new turn answers. A role that chairs or interprets always makes a statement and
-  leaves an open question open; so does a broadcast's anchor, whose first turn asks
-  nothing and hands over to another interviewer's.
+  turn whose last paragraph asks, after an elision mark (``. . .``), was answering
+  someone the excerpt left out: that paragraph is an unlabelled question (``A question
+  to Secretary Rice. ... ?``), which the new turn answers. A role that chairs or
+  interprets always makes a statement and leaves an open question open; so does a
+  broadcast's anchor, whose first turn asks nothing and hands over to another
+  interviewer's.
 * Every question and statement of a section (up to the next heading or separator)
   carries its heading as ``heading``; on a cut digest, the last of a run of topics is a
   heading too. The ToC's divider ``Answers to media questions:`` in the body is chrome.
@@ -111,6 +112,11 @@ class Turn:
     @property
     def end(self) -> int:
         return self.spans[-1][1]
+
+    @property
+    def start_of_last(self) -> int:
+        """Where its last paragraph starts."""
+        return self.spans[-1][0]
 
 
 def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
@@ -340,10 +346,14 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             and label.speaker == current.speaker
             and len(current.spans) > 1
             and page.text[current.end - 1] == "?"
+            and any(
+                c.kind == "elision" and current.spans[-2][1] <= c.start < current.start_of_last
+                for c in chrome
+            )
         ):
-            # the speaker labelled again, after a paragraph of their turn that asks:
-            # someone else spoke between (an excerpt's unlabelled question), and the
-            # new turn answers it
+            # the speaker labelled again, after an elision mark and a paragraph that
+            # asks: the excerpt left out who spoke between, and asked (an unlabelled
+            # question), and the new turn answers it
             asked = current.spans.pop()
             close()
             line = page.text.count("\n", 0, asked[0]) + 1
