@@ -50,8 +50,12 @@ from mfa_transcripts.builder.records import ParsedPage
 from mfa_transcripts.errors import TranscriptError
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-UNSEEN: tuple[str, ...] = ()  # every split has been read (heldout7 scored once: 38 of 52)
+SPLITS = (
+    "dev",
+    *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+    "heldout8",
+)
+UNSEEN: tuple[str, ...] = ("heldout8",)  # scored once, at the end of the work on dev
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
