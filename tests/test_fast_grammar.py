@@ -52,6 +52,13 @@ def _plain_clean_title(text: str) -> str:
     text = title._STAMP_PREFIX.sub("", " ".join(title._EDGE_SYMBOLS.sub("", text).split()), count=1)
     if (quoted := title._QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
+    web = re.fullmatch(r"(?P<title>.{15,}) \| (?P<site>.*)", text)  # '<title> | <site>'
+    if (
+        web
+        and lexicon.GENRE_WORD.search(web["title"])
+        and not lexicon.GENRE_WORD.search(web["site"])
+    ):
+        text = web["title"]
     return re.sub(r"\s*(?<!\.)[:.]$", "", text)
 
 

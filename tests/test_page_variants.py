@@ -598,3 +598,80 @@ def test_a_broadcasts_air_date_is_a_date_line(line: str, found: bool) -> None:
     from mfa_transcripts.builder.grammar.dates import date_line
 
     assert (date_line(line) is not None) is found
+
+
+def test_the_editors_announcement_of_the_text_under_the_title_is_chrome() -> None:
+    page = parse_text(
+        "Ambassador Vladimir Chizhov's press conference, 17 June 2019\n\n"
+        "Excerpts of Ambassador’s remarks:\n\n"
+        "“The year 2019 is special in Russia-EU relations.”\n"
+    )
+    assert [s.text for s in page.speeches] == ["“The year 2019 is special in Russia-EU relations.”"]
+    announcement = "Excerpts of Ambassador’s remarks:"
+    assert page.accounting.chrome_chars.get("divider") == len(announcement.replace(" ", ""))
+
+
+def test_an_explanation_of_vote_is_a_statement() -> None:
+    info = parse_title(
+        "Explanation of vote by Permanent Representative Vassily Nebenzia after the UNSC vote "
+        "on a draft resolution on Afghanistan"
+    )
+    assert (info.genres, info.speaker) == (["statement"], "Vasily Nebenzia")
+
+
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        (
+            "Interview of the Ambassador to Turkey Vladimir IVANOVSKIY for Todays Zaman",
+            "Vladimir Ivanovsky",
+        ),
+        (
+            "Statement by the Permanent Representative to NATO Alexander GRUSHKO",
+            "Alexander Grushko",
+        ),
+        ("Interview of the Ambassador to the USA", None),
+        ("Interview of the Ambassador of Russia to Turkey", None),
+    ],
+)
+def test_a_surname_in_capitals_after_the_given_name_names_the_speaker(
+    title: str, speaker: str | None
+) -> None:
+    assert parse_title(title).speaker == speaker
+
+
+def test_names_in_parentheses_opening_the_turns_are_labels() -> None:
+    page = parse_text(
+        "Interview with Russian FM Sergey Lavrov\n\n"
+        "(Asharq Al-Awsat) What is the way out in Lebanon?\n\n"
+        "(Lavrov) Joint efforts on all tracks.\n\n"
+        "(Applause) was heard.\n"
+    )
+    assert [(q.label, q.text) for q in page.questions] == [
+        ("Asharq Al-Awsat", "What is the way out in Lebanon?")
+    ]
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Sergey Lavrov", "Joint efforts on all tracks.\n\n(Applause) was heard.")
+    ]
+
+
+def test_a_web_pages_title_loses_the_sites_name_after_its_bar() -> None:
+    page = parse_text(
+        "Interview with Russian FM Sergey Lavrov | ASHARQ AL-AWSAT English Archive 2005 -2017\n\n"
+        "Question: What now?\n\nSergey Lavrov: We go on.\n"
+    )
+    assert page.transcript.title == "Interview with Russian FM Sergey Lavrov"
+    # a bar between two parts of a title stays: the part after it names a genre
+    both = parse_text(
+        "Lavrov in Beijing | Sergey Lavrov’s remarks at a news conference, Beijing, 14 May 2017\n\n"
+        "Ladies and gentlemen, thank you.\n"
+    )
+    assert both.transcript.title is not None and "|" in both.transcript.title
+
+
+@pytest.mark.parametrize("line", ["Now Reading:", "Text size Aa Aa", "Reading time: 3 min"])
+def test_a_news_sites_reading_furniture_is_chrome(line: str) -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    assert chrome_kind(line, "head") == "republisher"
+    assert chrome_kind(line, "body") == "republisher"

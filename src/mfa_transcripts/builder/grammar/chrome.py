@@ -133,6 +133,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:\d{1,3}[.)]?\s+)?(?:(?:excerpts )?from )?(?:the )?answers to (?:the )?(?:media )?"
         r"questions\s*:?",
     ),
+    # the editor announcing the text under the title: 'Excerpts of Ambassador’s remarks:',
+    # 'Full text of the interview:', 'Transcript of the press conference:'
+    ChromeLine(
+        "divider",
+        _HEAD,
+        r"(?:the )?(?:gist|summary|transcript|excerpts?|extracts?|full text|text)\s+(?:of|from)"
+        r"\s+[^\n:]{2,80}:",
+    ),
     # a translator's note
     ChromeLine(
         "translation-note",
@@ -152,6 +160,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|\(?\d[\d\s,.]*\s+(?:views|comments?|likes|votes|shares)\)?"
         rf"|(?:share(?:\s+(?:this|on))?\s*:?\s*|tweet\s*){_SOCIAL}?(?:[\s|•,/]+{_SOCIAL})*"
         rf"|{_SOCIAL}(?:[\s|•,/]+{_SOCIAL})+",
+    ),
+    # a news site's reading furniture: 'Now Reading:', 'Text size Aa Aa', 'Reading time: 3 min'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"now reading\s*:?|text size(?:\s+a+)*|font size\s*:?(?:\s+[a+-]+)*"
+        r"|(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)?(?: read)?",
     ),
     # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...'
     ChromeLine("republisher", _ANYWHERE, r"#\w+(?:[\s,]+#\w+)+"),

@@ -133,14 +133,22 @@ def dash_labels(
 
 # a monitoring service's bracketed name opening a turn: '[Khuzam] Dear viewers, ...',
 # '[Lavrov] We must respect ...'
-_BRACKETED_NAME = re.compile(r"^\[(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\]\s++(?=\S)")
+_BRACKETED_NAME = re.compile(
+    r"^(?:\[(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\]"
+    r"|\((?P<paren>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\))\s++(?=\S)"
+)
+
+
+def _bracketed(match: re.Match[str]) -> str:
+    return match["name"] or match["paren"]
 
 
 def bracketed_labels(
     texts: list[str], starts: list[int], subject: str | None
 ) -> list[Label | None]:
     """Labels of a monitoring service's transcript whose turns open with a bracketed
-    name (``[Khuzam] ...``, ``[Lavrov] ...``): at least two such paragraphs, one of them
+    name (``[Khuzam] ...``, ``[Lavrov] ...``; or in parentheses, ``(Asharq Al-Awsat)
+    ...``, ``(Lavrov) ...``): at least two such paragraphs, one of them
     naming the page's subject (by surname) or a registry person; the subject's and the
     registry's are speakers, other names are kept as written (an interviewer, who asks
     on an interview page); a stage direction (``[Applause]``) is none. Otherwise none."""
@@ -148,20 +156,22 @@ def bracketed_labels(
     found = [
         (i, m)
         for i, t in enumerate(texts)
-        if t[:1] == "[" and (m := _BRACKETED_NAME.match(t)) and m["name"].lower() not in STAGE_WORDS
+        if t[:1] in "[("
+        and (m := _BRACKETED_NAME.match(t))
+        and _bracketed(m).lower() not in STAGE_WORDS
     ]
     if len(found) < 2:
         return labels
     own = speakers.surname(subject) if subject else None
     named = False
     for i, match in found:
-        name = match["name"]
+        name = _bracketed(match)
         person = speakers.resolve(name)
         who = person.name if person is not None else None
         if who is None and own is not None and speakers.fold(name.split()[-1]) == own:
             who = subject  # the page's subject by surname, in the registry or not
         named = named or who is not None
-        span = (starts[i], starts[i] + match.end("name") + 1)
+        span = (starts[i], starts[i] + match.end("name" if match["name"] else "paren") + 1)
         labels[i] = Label(
             "speaker", name, None, who or name, who is not None, span, starts[i] + match.end()
         )

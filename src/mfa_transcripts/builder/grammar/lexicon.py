@@ -99,6 +99,7 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("remarks", r"remarks"),
     ("remarks", r"press encounter|(?:media |press )?stakeout"),  # the UN's words for it
     ("statement", r"(?:joint )?statements?"),
+    ("statement", r"explanations? of (?:the )?(?:vote|position)"),  # the UN's: after a vote
     ("speech", r"speech"),
     ("address", r"address"),
     ("lecture", r"lecture"),

@@ -112,10 +112,10 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
     A name is two or three capitalised words that are not role words (``Minister``,
     ``Ambassador``...), acronyms or possessives, name particles allowed between (``de``,
     ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`) and
-    a middle initial (``Alexander G. Khozin``); of
-    three, the first is a country and dropped when ``of``, ``for``... precedes it
-    (``Foreign Minister of China Wang Yi``). Initials glued to a surname are one word
-    and a whole name (``Spokesman A.K.Lukashevich``).
+    a middle initial (``Alexander G. Khozin``), and the surname may be in capitals
+    (``Vladimir IVANOVSKIY``); of three, the first is a country and dropped when
+    ``of``, ``for``... precedes it (``Foreign Minister of China Wang Yi``). Initials
+    glued to a surname are one word and a whole name (``Spokesman A.K.Lukashevich``).
     """
     words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
     if words and speakers.INITIALLED_NAME.match(words[-1].group()):
@@ -124,7 +124,13 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
     taken = 0
     while i > 0 and taken < 3:
         word = words[i - 1].group()
-        if _is_name_word(word):
+        if _is_name_word(word) or (
+            # a surname in capitals after its given name: 'Vladimir IVANOVSKIY'
+            i == len(words)
+            and i > 1
+            and _SURNAME_IN_CAPITALS.fullmatch(word)
+            and _is_name_word(words[i - 2].group())
+        ):
             taken += 1
         elif not (
             (word in speakers.NAME_PARTICLES or _MIDDLE_INITIAL.fullmatch(word))
@@ -143,6 +149,7 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
 
 
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # 'Alexander G. Khozin'
+_SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})?")  # 'IVANOVSKIY', no 'UN'
 
 
 def _name_before(words: list[re.Match[str]], index: int) -> bool:

@@ -43,6 +43,7 @@ from .lexicon import (
     COUNTERPART_SITE,
     FALLBACK_GENRES,
     GENRE_VOCABULARY,
+    GENRE_WORD,
     PERSON_ROLES,
     is_place,
 )
@@ -178,12 +179,17 @@ def clean_title(text: str) -> str:
     ``[list] Press Releases: Remarks ...``, ``MFA OF RUSSIA - 1 April 2022 18:13 - ...``), no
     invisible variation selector or joiner around it (an emoji's remnant), and a
     monitoring service's quoted title out of its wrapper (``Text of "..." published
-    on ...``)."""
+    on ...``), and a web page's title without the site's name after its bar (``Interview
+    with ... | ASHARQ AL-AWSAT English Archive``)."""
     # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
     # non-ASCII text tests each of its spaces for a run to the end)
     text = _STAMP_PREFIX.sub("", " ".join(text.strip(_EDGE_CHARS).split()), count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
+    if " | " in text:  # a web page's title: '<title> | <the site's name>'
+        title, _, site = text.rpartition(" | ")
+        if len(title) >= 15 and GENRE_WORD.search(title) and not GENRE_WORD.search(site):
+            text = title
     # a closing ':' or '.' (not an ellipsis's) and the whitespace before it go: what
     # re.sub(r"\s*(?<!\.)[:.]$", "", text) does to a text without a line break, without
     # a regex that tries every position of the line
