@@ -675,3 +675,24 @@ def test_a_news_sites_reading_furniture_is_chrome(line: str) -> None:
 
     assert chrome_kind(line, "head") == "republisher"
     assert chrome_kind(line, "body") == "republisher"
+
+
+def test_a_lead_a_header_in_capitals_and_a_subtitle_together_are_all_head() -> None:
+    page = parse_text(
+        "Alexander Lukashevich on the address by the Secretary General of the Council of Europe, "
+        "10 December 2020\n\n"
+        "The speaker, who has held the post for years, spoke at length, the agency said.\n\n"
+        "He also touched upon relations with neighbours and other issues.\n\n"
+        "Below is the full transcript:\n\n"
+        "STATEMENT BY MR. ALEXANDER LUKASHEVICH,\n\n"
+        "PERMANENT REPRESENTATIVE OF THE RUSSIAN FEDERATION,\n\n"
+        "AT THE 1295th MEETING OF THE OSCE PERMANENT COUNCIL\n\n"
+        "VIA VIDEO TELECONFERENCE\n\n"
+        "On the address by the Secretary General\n\n"
+        "of the Council of Europe\n\n"
+        "Madam Secretary General,\n\n"
+        "We are pleased to welcome you once again.\n"
+    )
+    assert [s.text for s in page.speeches] == [
+        "Madam Secretary General,\n\nWe are pleased to welcome you once again."
+    ]

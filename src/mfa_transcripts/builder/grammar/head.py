@@ -68,8 +68,9 @@ lead               a republisher's lead: prose about the        —
 
 The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`). The rules
 ``quote-headline``, ``original`` and the last five are *soft*: they take a
-line only while another line follows it, and at most :data:`MAX_SOFT_LINES` of them,
-so that a page's text is never all head.
+line only while another line follows it, and each at most :data:`MAX_SOFT_LINES`
+lines, so that a page's text is never all head (a republisher's lead over a header
+block in capitals over a subtitle in two lines takes three soft rules' lines).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ from .title import fold_spaces, title_with_date
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 
 MAX_SOFT_LINES = 8
-"""Most lines the soft rules (title lines, upper case, fragments, captions, leads) take."""
+"""Most lines each soft rule (title lines, upper case, fragments, captions, leads) takes."""
 
 _TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}}[,:]?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
 
@@ -116,7 +117,7 @@ class Head:
     kinds: list[tuple[int, str]] = field(default_factory=list)
     labelled: bool = False  # a 'Table of contents' line was met
     dated: bool = False  # a date line was met (its date may not exist)
-    soft: int = 0  # lines the soft rules took
+    soft: dict[str, int] = field(default_factory=dict)  # lines each soft rule took
 
 
 @dataclass(frozen=True)
@@ -242,14 +243,16 @@ def _metadata(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[..., int | None]:
     """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES in all."""
+    name = match.__name__
 
     def rule(ctx: HeadContext, head: Head, i: int) -> int | None:
-        if i + 1 >= len(ctx.texts) or head.soft >= MAX_SOFT_LINES:
+        taken = head.soft.get(name, 0)
+        if i + 1 >= len(ctx.texts) or taken >= MAX_SOFT_LINES:
             return None
         end = match(ctx, head, i)
         if end is None or end >= len(ctx.texts):
             return None
-        head.soft += end - i
+        head.soft[name] = taken + end - i
         return end
 
     return rule
