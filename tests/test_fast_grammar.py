@@ -50,6 +50,7 @@ LINE_TEXTS = st.text(
 
 def _plain_clean_title(text: str) -> str:
     text = title._STAMP_PREFIX.sub("", " ".join(title._EDGE_SYMBOLS.sub("", text).split()), count=1)
+    text = re.sub(r"\s*\((?i:source|link|original|video)\)(?=\s*:?\s*$)", "", text, count=1)
     if (quoted := title._QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
     web = re.fullmatch(r"(?P<title>.{15,}) \| (?P<site>.*)", text)  # '<title> | <site>'

@@ -696,3 +696,23 @@ def test_a_lead_a_header_in_capitals_and_a_subtitle_together_are_all_head() -> N
     assert [s.text for s in page.speeches] == [
         "Madam Secretary General,\n\nWe are pleased to welcome you once again."
     ]
+
+
+def test_a_republishers_link_word_after_the_title_is_no_part_of_it() -> None:
+    page = parse_text(
+        "Deputy Foreign Minister Igor Morgulov’s interview with Interfax News Agency, "
+        "December 14, 2018 (source):\n\n"
+        "Question: What now?\n\nIgor Morgulov: We go on.\n"
+    )
+    t = page.transcript
+    assert t.title == (
+        "Deputy Foreign Minister Igor Morgulov’s interview with Interfax News Agency, "
+        "December 14, 2018"
+    )
+    assert t.event_date is not None and t.event_date.isoformat() == "2018-12-14"
+    # a line presenting the text with its link, undated, stays no title
+    lead = parse_text(
+        "The Ministry has released a full transcript of Sergey Lavrov’s interview (source):\n\n"
+        "Question: What now?\n\nSergey Lavrov: We go on.\n"
+    )
+    assert lead.transcript.title is None

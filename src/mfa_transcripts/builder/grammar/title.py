@@ -168,22 +168,31 @@ _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".jo
 )
 
 
+# a republisher's link word after the title: '..., December 14, 2018 (source):'
+_LINK_SUFFIX = re.compile(r"\s*\((?i:source|link|original|video)\)(?=\s*:?\s*$)")  # colon kept
+
+
 def strip_title_prefixes(text: str) -> str:
-    """``text`` without the :data:`TITLE_PREFIXES` before it (whitespace kept)."""
-    return _STAMP_PREFIX.sub("", text.lstrip(), count=1)
+    """``text`` without the :data:`TITLE_PREFIXES` before it (whitespace kept) and a
+    republisher's link word after it (``(source):``)."""
+    text = _STAMP_PREFIX.sub("", text.lstrip(), count=1)
+    return _LINK_SUFFIX.sub("", text, count=1) if text.endswith((")", ":")) else text
 
 
 def clean_title(text: str) -> str:
     """A title line as the title: whitespace collapsed, no closing colon or full stop, none
     of :data:`TITLE_PREFIXES` before it (``17.03.04. Transcript of ...`` on 2004 pages,
-    ``[list] Press Releases: Remarks ...``, ``MFA OF RUSSIA - 1 April 2022 18:13 - ...``), no
-    invisible variation selector or joiner around it (an emoji's remnant), and a
-    monitoring service's quoted title out of its wrapper (``Text of "..." published
-    on ...``), and a web page's title without the site's name after its bar (``Interview
-    with ... | ASHARQ AL-AWSAT English Archive``)."""
+    ``[list] Press Releases: Remarks ...``, ``MFA OF RUSSIA - 1 April 2022 18:13 - ...``) and
+    no republisher's link word after it (``(source):``), no invisible variation selector
+    or joiner around it (an emoji's remnant), and a monitoring service's quoted title out
+    of its wrapper (``Text of "..." published on ...``), and a web page's title without
+    the site's name after its bar (``Interview with ... | ASHARQ AL-AWSAT English
+    Archive``)."""
     # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
     # non-ASCII text tests each of its spaces for a run to the end)
     text = _STAMP_PREFIX.sub("", " ".join(text.strip(_EDGE_CHARS).split()), count=1)
+    if text.endswith((")", ":")):
+        text = _LINK_SUFFIX.sub("", text, count=1)
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
     if " | " in text:  # a web page's title: '<title> | <the site's name>'
