@@ -113,11 +113,6 @@ class Turn:
     def end(self) -> int:
         return self.spans[-1][1]
 
-    @property
-    def start_of_last(self) -> int:
-        """Where its last paragraph starts."""
-        return self.spans[-1][0]
-
 
 def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     """Turns of a page's body, the chrome found among them, and warnings."""
@@ -346,8 +341,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             and label.speaker == current.speaker
             and len(current.spans) > 1
             and page.text[current.end - 1] == "?"
-            and any(
-                c.kind == "elision" and current.spans[-2][1] <= c.start < current.start_of_last
+            and any(  # between its last two paragraphs
+                c.kind == "elision" and current.spans[-2][1] <= c.start < current.spans[-1][0]
                 for c in chrome
             )
         ):
