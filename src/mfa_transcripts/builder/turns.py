@@ -70,18 +70,8 @@ from .grammar.dialogue import (
     interviewer,
     numbered_question,
     one_word_label,
-    quoted_subheading,
 )
-from .grammar.headings import (
-    SEPARATOR,
-    STAGE_DIRECTION,
-    always_heading,
-    ends_mid_sentence,
-    heading_shaped,
-    heading_with_full_stop,
-    in_contents,
-    topic_heading,
-)
+from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
 from .grammar.leads import editors_lead, reported_paragraphs
 from .page import Chrome, Page
@@ -225,31 +215,16 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             section = None
             chrome.append(Chrome("separator", ln.number, start, end))
             continue
-        if (
-            in_contents(text, contents, cut=index == last)
-            or (
-                digest
-                and topic_heading(text)
-                and (
-                    (
-                        index < last
-                        and labels[index + 1] is None
-                        and not SEPARATOR.match(texts[index + 1])
-                    )
-                    or (index == last and pending_heading is not None)  # a cut digest's last topic
-                )
-            )
-            or (by_shape and index < last and heading_shaped(text))
-            or (
-                by_shape
-                and index < last
-                and heading_with_full_stop(text)
-                and labels[index + 1] is None
-                and len(texts[index + 1]) > len(text)
-                and (current is None or current.label is None)
-            )
-            or always_heading(text)
-            or (implied and quoted_subheading(index, texts, labels))
+        if opens_section(
+            index,
+            texts,
+            labels,
+            contents,
+            digest=digest,
+            by_shape=by_shape,
+            implied=implied,
+            pending=pending_heading is not None,
+            in_labelled_turn=current is not None and current.label is not None,
         ):
             close()
             drop_heading()

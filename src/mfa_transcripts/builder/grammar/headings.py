@@ -31,7 +31,8 @@ import re
 
 from ...schema import FORMAT_CHARACTERS
 from .contents import heading_key
-from .labels import LABEL
+from .dialogue import quoted_subheading
+from .labels import LABEL, Label
 
 __all__ = [
     "CUT_HEADING_CHARS",
@@ -44,6 +45,7 @@ __all__ = [
     "heading_shaped",
     "heading_with_full_stop",
     "in_contents",
+    "opens_section",
     "topic_heading",
 ]
 
@@ -189,3 +191,48 @@ def _cut_mark(text: str) -> bool:
 def always_heading(text: str) -> bool:
     """A heading on any page: a topic tag (``#BRICS``) or a digest's lead-in (``Key theses:``)."""
     return bool(_TOPIC_TAG.match(text) or _DIGEST_LEAD.match(text))
+
+
+def opens_section(
+    index: int,
+    texts: list[str],
+    labels: list[Label | None],
+    contents: set[str],
+    *,
+    digest: bool,
+    by_shape: bool,
+    implied: bool,
+    pending: bool,
+    in_labelled_turn: bool,
+) -> bool:
+    """Whether the body's paragraph ``texts[index]`` opens a section (its heading): an
+    item of the briefing's contents; on a digest, a topic heading over an unlabelled
+    paragraph, or the last paragraph of a cut digest under another heading
+    (``pending``); on a briefing without contents (``by_shape``), a line shaped like a
+    heading, or one closed by a full stop over a longer unlabelled paragraph, outside a
+    labelled turn; a line that is always a heading; on a page of implied dialogue, a
+    quoted subheading."""
+    text = texts[index]
+    last = len(texts) - 1
+    over_unlabelled = index < last and labels[index + 1] is None
+    return bool(
+        in_contents(text, contents, cut=index == last)
+        or (
+            digest
+            and topic_heading(text)
+            and (
+                (over_unlabelled and not SEPARATOR.match(texts[index + 1]))
+                or (index == last and pending)
+            )
+        )
+        or (by_shape and index < last and heading_shaped(text))
+        or (
+            by_shape
+            and over_unlabelled
+            and heading_with_full_stop(text)
+            and len(texts[index + 1]) > len(text)
+            and not in_labelled_turn
+        )
+        or always_heading(text)
+        or (implied and quoted_subheading(index, texts, labels))
+    )
