@@ -716,3 +716,115 @@ def test_a_republishers_link_word_after_the_title_is_no_part_of_it() -> None:
         "Question: What now?\n\nSergey Lavrov: We go on.\n"
     )
     assert lead.transcript.title is None
+
+
+@pytest.mark.parametrize(
+    "written, published",
+    [
+        ("Alexander Vikentyevich MANTYTSKIY", "Alexander Mantytskiy"),
+        ("Andrey M. Maslov", "Andrey Maslov"),
+        ("His Excellency Mr. Alexey Yurievich Dedov", "Alexey Dedov"),
+        ("Mr Nikolai Krasilnikov", "Nikolai Krasilnikov"),
+        ("Staffan de Mistura", "Staffan de Mistura"),  # particles stay
+        ("Mohammad Javad Zarif", "Mohammad Javad Zarif"),  # a middle name, no patronymic
+        ("JILL DOUGHERTY", "JILL DOUGHERTY"),  # a label all in capitals stays as written
+        ("Mr Smith", "Mr Smith"),  # an honorific before a surname alone stays
+    ],
+)
+def test_a_name_the_registry_does_not_know_is_published_as_the_registry_writes_names(
+    written: str, published: str
+) -> None:
+    from mfa_transcripts.builder.speakers import written_name
+
+    assert written_name(written) == published
+
+
+def test_an_ambassador_the_registry_does_not_know_answers_under_the_office_or_initials() -> None:
+    # untitled: the lead names the office's holder, who answers under 'The Ambassador:'
+    lead = parse_text(
+        "The Russian Ambassador Alexander Vikentyevich MANTYTSKIY spoke to our editor.\n\n"
+        "Question: How do you feel here?\n\nThe Ambassador: I feel blessed.\n\n"
+        "Q: And your task?\n\nThe Ambassador: Friendship.\n"
+    )
+    assert [a.speaker for a in lead.answers] == ["Alexander Mantytskiy"] * 2
+    # titled: the title names him after his office and the country, with an initial;
+    # the outlet and he are labelled by initials
+    titled = parse_text(
+        "Interview with H.E. the Ambassador of the Russian Federation to the Hellenic "
+        "Republic, Andrey M. Maslov\n\n"
+        "GDL: What mechanisms have you built?\n\nAMM: The common values.\n"
+    )
+    assert titled.transcript.speaker == "Andrey Maslov"
+    assert titled.transcript.speaker_role == (
+        "Ambassador of the Russian Federation to the Hellenic Republic"
+    )
+    assert [(q.label, q.text) for q in titled.questions] == [
+        ("GDL", "What mechanisms have you built?")
+    ]
+    assert [(a.label, a.speaker) for a in titled.answers] == [("AMM", "Andrey Maslov")]
+    # an honorific names him in a title opened by its genre and a dash
+    dashed = parse_text(
+        "Exclusive Interview – His Excellency Mr. Alexey Yurievich Dedov\n\n"
+        "Russian Federation’s Ambassador to Pakistan\n\n"
+        "Jahangir’s World Times (JWT): How do you see Syria?\n\n"
+        "Alexey Yurievich Dedov (AYD): As a sovereign state.\n\n"
+        "JWT: And Afghanistan?\n\nAYD: A burning issue.\n"
+    )
+    assert dashed.transcript.title is not None and dashed.transcript.speaker == "Alexey Dedov"
+    assert [a.speaker for a in dashed.answers] == ["Alexey Dedov"] * 2
+    assert len(dashed.questions) == 2
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [("The Ambassador", "answer"), ("Mr. Ambassador", "answer"), ("Minister", "answer")],
+)
+def test_the_interviewed_persons_office_alone_is_an_answer_label(label: str, kind: str) -> None:
+    from mfa_transcripts.builder.grammar.labels import read_label
+
+    found = read_label(f"{label}: We agree.", 0, "Ivan Petrov")
+    assert found is not None and (found.kind, found.speaker) == (kind, "Ivan Petrov")
+    # an office with modifiers opens a headline, not a turn
+    headline = read_label("Russian Deputy Foreign Minister: Russia will respond", 0, None)
+    assert headline is None or headline.kind != "answer"
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        ("Russian Ambassador Alexander A Karchava.", "Alexander Karchava"),
+        ("‘We will win’ Ambassador Mr Nikolai Krasilnikov", "Nikolai Krasilnikov"),
+        ("Ambassador of Russia to Zimbabwe Nikolai Krasilnikov said", "Nikolai Krasilnikov"),
+        ("Russian Federation’s Ambassador to Pakistan", None),
+        ("the Ambassador to the Islamic Republic", None),
+    ],
+)
+def test_an_office_names_its_holder(text: str, holder: str | None) -> None:
+    from mfa_transcripts.builder.grammar.names import office_holder
+
+    assert office_holder(text) == holder
+
+
+def test_a_long_pull_quote_before_an_interviews_first_question_is_the_editors() -> None:
+    quote = "“" + "We can say with certainty that the dialogue is intense. " * 6 + "”"
+    page = parse_text(
+        "Interview with Ambassador Ivan Petrov\n\n"
+        f"{quote}\n\nQuestion: How are relations?\n\nIvan Petrov: Intense.\n"
+    )
+    assert page.speeches == [] and len(page.questions) == 1
+    assert page.accounting.chrome_chars.get("lead") == len(quote.replace(" ", ""))
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("Feb 6, 2024.", None),
+        ("20 May 2010, Brussels.", "Brussels"),
+        ("3 May 2010, Washington, D.C.", "Washington, D.C."),
+    ],
+)
+def test_a_date_line_may_close_with_a_full_stop(line: str, place: str | None) -> None:
+    from mfa_transcripts.builder.grammar.dates import date_line, line_place
+
+    match = date_line(line)
+    assert match is not None and line_place(match) == place

@@ -44,6 +44,7 @@ from .grammar.dialogue import (
 )
 from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
 from .grammar.lexicon import REPORTING
+from .grammar.names import office_holder
 from .grammar.registry import find_in_text
 from .page import Line, Page
 
@@ -84,6 +85,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
         info.speaker
         or _subject(page, [] if page.title else texts[:first_turn])
         or next((lb.speaker for lb in labels if lb and lb.kind == "speaker" and lb.known), None)
+        or _office_holder(page, texts[:first_turn])
     )
     if subject is not None and info.speaker is None:
         # an untitled page: a label the registry does not know may name the subject the
@@ -218,6 +220,17 @@ def _subject(page: Page, texts: list[str]) -> str | None:
         shaped = c.kind == "masthead" and len(head) <= 60
         if shaped and (person := speakers.resolve(head.strip())) is not None:
             return person.name
+    return None
+
+
+def _office_holder(page: Page, texts: list[str]) -> str | None:
+    """The holder of a ministry office that the page's head or its paragraphs before the
+    first turn name, the registry knowing them or not (``Russian Ambassador Alexander A
+    Karchava``): whom a page that names nobody the registry knows is with."""
+    heads = [page.text[c.start : c.end] for c in page.chrome if c.kind in ("lead", "masthead")]
+    for text in [*heads, *texts[:5]]:
+        if (name := office_holder(text)) is not None:
+            return name
     return None
 
 

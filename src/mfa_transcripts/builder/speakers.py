@@ -33,6 +33,7 @@ __all__ = [
     "fold",
     "registry",
     "resolve",
+    "written_name",
 ]
 
 INITIALLED_NAME = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z][\w\-]*$")
@@ -74,6 +75,34 @@ _HOMOGLYPHS = str.maketrans(
 
 
 _INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$")
+
+
+_HONORIFIC_WORDS = frozenset(
+    {"h.e.", "h.e", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam"}
+)
+_EXCELLENCY = re.compile(r"^(?:His|Her)\s+Excellency\s+|^H\.\s?E\.\s+")
+_MIDDLE = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna|ovich|evich|ovna|evna)")
+"""A middle initial (``M.``, ``A``) or a Russian patronymic (``Yurievich``, ``Vikentyevich``)."""
+_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")  # a surname in capitals, no 'UN'
+
+
+def written_name(name: str) -> str:
+    """A name the registry does not know, as the dataset publishes it: without an
+    honorific before it (``H.E.``, ``His Excellency``, ``Mr``), without a middle initial
+    or a patronymic between the given name and the surname (``Andrey M. Maslov``,
+    ``Alexey Yurievich Dedov``), and a surname in capitals capitalised
+    (``Alexander Vikentyevich MANTYTSKIY`` is ``Alexander Mantytskiy``), as the
+    registry writes the people it knows."""
+    name = _EXCELLENCY.sub("", name.strip())
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in _HONORIFIC_WORDS:
+        words = words[1:]
+    if len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper():
+        middle = [w for w in words[1:-1] if not _MIDDLE.fullmatch(w)]
+        words = [words[0], *middle, words[-1]]
+    if len(words) >= 2 and _CAPITALS.fullmatch(words[-1]) and not words[0].isupper():
+        words[-1] = "-".join(part.capitalize() for part in words[-1].split("-"))
+    return " ".join(words)
 
 
 def surname(person: str | None) -> str | None:

@@ -80,7 +80,7 @@ DATE_LINE = re.compile(
     rf"{DATE}(?:(?:,?\s+|\s+at\s+|\s+[-–]\s+)(?P<time>{TIME})"
     rf"(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?(?:\s+{_ZONE}\b)?)?"
     # a place after it, perhaps with its country: '..., 4:30 p.m. Moscow, Russia'
-    rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\s*$"
+    rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\.?\s*$"
 )
 STAMP = re.compile(
     rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
@@ -203,9 +203,9 @@ def title_month_match(text: str) -> re.Match[str] | None:
 
 def date_line(text: str) -> re.Match[str] | None:
     """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54', '..., 4:30
-    p.m.'); a place may precede the date ('Solnechnogorsk, July 28, 2025') or follow it
-    ('20 May 2010, Brussels', '... 4:30 p.m. Moscow, Russia'), and parentheses may
-    enclose it ('(January 18, 2007)')."""
+    p.m.', 'Feb 6, 2024.'); a place may precede the date ('Solnechnogorsk, July 28,
+    2025') or follow it ('20 May 2010, Brussels', '... 4:30 p.m. Moscow, Russia'), and
+    parentheses may enclose it ('(January 18, 2007)')."""
     match = DATE_LINE.match(text)
     if match is None or (text.lstrip()[:1] == "(") != (text.rstrip()[-1:] == ")"):
         return None
@@ -220,7 +220,11 @@ def date_line(text: str) -> re.Match[str] | None:
 def line_place(match: re.Match[str]) -> str | None:
     """The place a date line names, before or after its date."""
     place = match["place"] or match["after"]
-    return " ".join(place.split()) if place else None
+    if not place:
+        return None
+    place = " ".join(place.split())
+    # the line's closing full stop ('20 May 2010, Brussels.'), not an abbreviation's ('D.C.')
+    return place[:-1] if place.endswith(".") and len(place.split()[-1]) > 4 else place
 
 
 def title_date_inside(text: str) -> re.Match[str] | None:

@@ -14,8 +14,9 @@ ordered table; the first row that matches gives the kind):
 * a one-word label within edit distance 2 of ``Question`` that does not contain the
   word (``Qestion:``) — a question, reported as a ``label-typo`` warning; one typo from
   ``Answer`` (``Anwser:``) — an answer, reported the same way;
-* ``Answer``/``A``, or an honorific (``H.E.:``) — the title's speaker answers (nobody
-  named when the title names nobody);
+* ``Answer``/``A``, an honorific (``H.E.:``) or the office alone (``The Ambassador:``,
+  ``Minister:``) — the title's speaker answers (nobody named when the title names
+  nobody);
 * a monitoring service's bracketed word without a colon: ``[Question]`` asks,
   ``[Answer]``, ``[Commentary]``, ``[Reply]`` answer for the title's speaker;
 * a registry speaker (a role may precede the name, or follow it after a comma; a
@@ -116,6 +117,11 @@ _QUESTION_WORDS = {"question", "q", "questions"}
 _ANSWER_WORDS = {"answer", "a"}
 # an honorific standing for the person interviewed: 'H.E.: Special relationship has ...'
 _HONORIFICS = {"h.e", "h. e", "his excellency", "her excellency", "excellency"}
+# the interviewed person's office alone: 'The Ambassador:', 'Mr. Ambassador:', 'Minister:'
+# (a headline's '<Russian Deputy Foreign Minister>: <quote>' is no label: no modifiers)
+_OFFICE_ALONE = re.compile(
+    r"^(?:the |mr\.? |madam |mrs\.? )?(?:ambassador|minister|envoy|spokes(?:man|woman|person))$"
+)
 # 'Question from the audience', 'Question to both ministers', 'Question 2', 'Question2'
 _QUESTION_PHRASE = re.compile(
     r"^(?:question|q)\s+(?:from|to|for|by)\s+\S.*$|^(?:question|q)\s*\d{1,3}$"
@@ -199,7 +205,7 @@ def _read_name(
     bare = folded.rstrip(".")  # 'Q.:', 'A.:'
     if bare in _QUESTION_WORDS or (_QUESTION_PHRASE.match(folded) and len(name.split()) <= 8):
         return "question", None, True, False
-    if bare in _ANSWER_WORDS or bare in _HONORIFICS:
+    if bare in _ANSWER_WORDS or bare in _HONORIFICS or _OFFICE_ALONE.match(bare):
         return "answer", title_speaker, True, False
     if " " not in name and "question" not in folded and near_question(folded):
         return "question", None, True, True
@@ -227,13 +233,18 @@ def _read_name(
     if word in HOSTING_ROLES:
         return "host", name, True, False
     if _name_shaped(name):
-        return "speaker", name, False, False
+        return "speaker", speakers.written_name(name), False, False
     if (
         "," in name
         and _name_shaped(before := name.split(",")[0])
         and all(_role_shaped(part) for part in name.split(",")[1:])
     ):
-        return "speaker", before, False, False  # 'Armen Oganesyan, Editor in Chief ...:'
+        return (
+            "speaker",
+            speakers.written_name(before),
+            False,
+            False,
+        )  # 'Armen Oganesyan, Editor ...:'
     return None
 
 
@@ -308,12 +319,21 @@ def names_person(name: str, title_speaker: str) -> bool:
     with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
     Churkin``), a surname of six letters or more perhaps misspelt by one letter
     (``Ambassador Chizov``), or by full name after role words (``Ambassador Vladimir
-    Chizhov``)."""
+    Chizhov``), by the name as the dataset writes it (``Alexey Yurievich Dedov`` for
+    Alexey Dedov: :func:`~mfa_transcripts.builder.speakers.written_name`), or by initials:
+    two or three capitals, the first the given name's, the last the surname's (``NK:`` for
+    Nikolai Krasilnikov, ``AMM:`` for Andrey M. Maslov)."""
     folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
     if folded.endswith(" " + full) and all(
         w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
     ):
         return True  # 'Ambassador Vladimir Chizhov'
+    if speakers.fold(speakers.written_name(name)) == full:
+        return True  # 'Alexey Yurievich Dedov'
+    parts = full.split()
+    letters = name.replace(".", "").replace(" ", "")
+    if 2 <= len(letters) <= 3 and letters.isupper() and letters.isalpha() and len(parts) >= 2:
+        return letters[0].lower() == parts[0][0] and letters[-1].lower() == parts[-1][0]
     words = name.replace(".", ". ").split()
     if not words or len(words) > 5:
         return False

@@ -5,8 +5,9 @@ speaker rather than ask.
 
 from __future__ import annotations
 
+import re
+
 from .. import speakers
-from .dialogue import QUOTED_PARAGRAPH
 from .lexicon import (
     FIRST_PERSON,
     REPORTING,
@@ -16,6 +17,10 @@ from .lexicon import (
 )
 
 __all__ = ["editors_lead", "in_own_words", "reported_paragraphs"]
+
+# a paragraph wholly in quotes, of any length a paragraph has (no quote mark inside but
+# single quotes): a pull quote
+_PULL_QUOTE = re.compile(r"^[\"“«„][^\"“”«»„]{3,2000}[\"”»]$")
 
 
 def in_own_words(texts: list[str], surname: str | None) -> bool:
@@ -28,7 +33,7 @@ def in_own_words(texts: list[str], surname: str | None) -> bool:
         return False  # a host's introduction asks ('What's pushing London to ...?')
     return any(
         FIRST_PERSON.search(text)
-        and not QUOTED_PARAGRAPH.match(text.strip())  # a pull quote: the editor quoting the speaker
+        and not _PULL_QUOTE.match(text.strip())  # the editor quoting the speaker
         and not REPORTING.search(text)
         and not SALUTATION.search(text)
         and not ROLE_REFERENCE.search(text)

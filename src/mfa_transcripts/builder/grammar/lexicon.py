@@ -281,11 +281,13 @@ STAGE_WORDS = frozenset(
 
 def is_place(segment: str) -> bool:
     """Up to four capitalised words that name no genre, body or person (``M.V.Zakharova``
-    after a comma is the speaker, not a place)."""
+    or ``Andrey M. Maslov`` after a comma is the speaker, not a place: a place has no
+    initial)."""
     words = segment.split()
     return (
         0 < len(words) <= 4
         and all(PLACE_WORD.match(w) or w in speakers.NAME_PARTICLES for w in words)
+        and not any(len(w) == 2 and w[1] == "." for w in words)
         and not NOT_PLACE.search(segment)
         and not GENRE_WORD.search(segment)
         and speakers.resolve(segment) is None

@@ -22,6 +22,7 @@ __all__ = [
     "initialled_name",
     "named_after_genre",
     "occasion_start",
+    "office_holder",
     "role_before",
     "trailing_name",
 ]
@@ -82,8 +83,8 @@ def initialled_name(head: str, start: int) -> tuple[int, int, str] | None:
 
 # initials and a surname, glued or (two initials or more: 'Ivan P. Petrovsky' has a middle
 # one) one space apart: 'M.I.Ulyanov', 'V.Churkin', 'A.D. Viktorov'
-_INITIALS_SURNAME = re.compile(
-    r"(?<!\S)(?:(?:[A-Z]\.){1,3}|(?:[A-Z]\.){2,3} )[A-Z][a-z][\w\-]*(?=[\s,]|$)"
+_INITIALS_SURNAME = re.compile(  # ('H.E.' is His Excellency, no initials)
+    r"(?<!\S)(?!H\.E\.)(?:(?:[A-Z]\.){1,3}|(?:[A-Z]\.){2,3} )[A-Z][a-z][\w\-]*(?=[\s,]|$)"
 )
 
 
@@ -101,7 +102,10 @@ def named_after_genre(head: str, start: int) -> tuple[int, int, str] | None:
         if found is not None:
             offset, name = found
             return start + offset, start + offset + len(name), name
-        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in segment.split()):
+        words = segment.split()
+        if words[:1] == ["with"]:  # 'Interview with <role>, <name>': the interview's 'with'
+            words = words[1:]
+        if any(w[0].islower() and w not in _ROLE_CONNECTORS for w in words):
             return None
     return None
 
@@ -163,9 +167,18 @@ def _name_before(words: list[re.Match[str]], index: int) -> bool:
     return j >= 0 and _is_name_word(words[j].group())
 
 
+# words of a state's or a body's name, never of a person's: '... to the Hellenic Republic,
+# Andrey M. Maslov' names Maslov, not 'Hellenic Republic'
+_BODY_WORDS = frozenset(
+    {"Republic", "Federation", "Kingdom", "States", "Union", "Emirates", "Nations", "Islands"}
+    | {"Council", "Ministry", "Embassy", "Mission", "Organization", "Organisation"}
+)
+
+
 def _is_name_word(word: str) -> bool:
     return (
         word[0].isupper()
+        and word.strip(".,") not in _BODY_WORDS
         and not (len(word) > 1 and word.isupper())
         and word.strip(".") not in ROLE_NAME_WORDS
         and not _POSSESSIVE_WORD.search(word)
@@ -182,3 +195,28 @@ def in_apposition(before: str, segment: str) -> bool:
         for n in (0, 2, 3)
     )
     return ends_in_role and len(segment.split()) >= 2
+
+
+# a ministry office and the name of its holder after it, whom the registry need not
+# know: 'The Russian Ambassador Alexander Vikentyevich MANTYTSKIY spoke to ...',
+# 'Ambassador Mr Nikolai Krasilnikov', 'Ambassador of Russia to Zimbabwe Nikolai ...'
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:Ambassador|Envoy|Permanent Representative|Consul[- ]General|(?:Deputy )?Foreign"
+    r" Minister|Spokes(?:man|woman|person))"
+    r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
+    r",?\s+(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+(?:vich|vna)))?"
+    r"\s+(?:[A-Z][a-z][\w’'\-]*|[A-Z]{3,}[\w\-]*))(?![\w’'\-])"
+)
+
+
+def office_holder(text: str) -> str | None:
+    """The name of the person a ministry office names in ``text`` (``Russian Ambassador
+    Alexander A Karchava``), as the dataset writes it
+    (:func:`~mfa_transcripts.builder.speakers.written_name`), or None."""
+    match = _OFFICE_HOLDER.search(text)
+    if match is None:
+        return None
+    if any(w in _BODY_WORDS or w in ROLE_NAME_WORDS for w in match["name"].split()):
+        return None  # 'Ambassador to the Islamic Republic', 'Ambassador Deputy ...'
+    return speakers.written_name(match["name"])

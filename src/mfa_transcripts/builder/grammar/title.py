@@ -104,11 +104,16 @@ LEADING_GENRE = re.compile(
     r"(?:\s+(?:to|for)\s+(?:the\s+)?(?:press|media|journalists))?"
     # a passive: 'Excerpts from the interview given by <Name>'
     r"(?:\s+(?:given|granted|delivered|made|held|conducted))?"
-    r"\s+(?:by|of|from|with|to)\s+(?:the\s+)?",
+    # 'Interview with <Name>', or a dash before the name: 'Exclusive Interview – H.E. ...'
+    r"(?:\s+(?:by|of|from|with|to)\s+(?:the\s+)?|\s+[–—-]\s+(?=(?:H\.\s?E\.|His |Her )))",
     re.IGNORECASE,
 )
 
 
+# honorifics before a role or a name: 'H.E. the Ambassador ...', 'His Excellency Mr.'
+_HONORIFIC_PREFIX = re.compile(
+    r"^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam)(?:\s+|$))+"
+)
 _PREPOSITION = re.compile(
     r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of|"
     r"as part of)\s+",
@@ -307,7 +312,7 @@ def parse_title(title: str) -> TitleInfo:
     elif named is not None:
         start, end, name = named
         resolved = speakers.resolve(name)
-        speaker, known = (resolved.name, True) if resolved else (name, False)
+        speaker, known = (resolved.name, True) if resolved else (speakers.written_name(name), False)
         before, after = head[:start], head[end:]
     else:
         before, after = "", head
@@ -326,7 +331,7 @@ def parse_title(title: str) -> TitleInfo:
             genre = phrase["genre"]
             after = after[phrase.end() :]
     if speaker is not None:
-        role = before.strip(" ,") or None
+        role = _HONORIFIC_PREFIX.sub("", before.strip(" ,")) or None  # 'H.E. Mr.' is no role
         if role and role.lower().startswith("the "):
             role = role[4:]
         if role is not None and not re.search(r"[A-Z]", role):

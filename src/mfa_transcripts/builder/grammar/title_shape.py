@@ -1,7 +1,8 @@
 """What a title line looks like, one line at a time (:mod:`.title_line` decides which
 line of a page is the title, and over how many lines it runs).
 
-* **A title** names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a speaker, a role
+* **A title** names a genre (:data:`~.lexicon.GENRE_VOCABULARY`) and a speaker (the
+  registry's, or anyone named by an honorific: ``His Excellency Mr. ...``), a role
   word or a date, or opens with a document word (``Gist of Japan-Russia joint press
   conference``), and, unless it ends with a date, does not open with a turn label
   (:func:`~.labels.is_label_line`); a breadcrumb trail (``Home » News of the Day »
@@ -80,6 +81,10 @@ _OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
 DOCUMENT_OF = re.compile(
     r"^(?:the\s+)?(?i:gist|summary|transcript|excerpts?|extracts?|full text)\s+(?:of|from)\s+\S"
 )
+# a person named by an honorific: 'His Excellency Mr. Alexey Dedov', 'H.E. Kirill Barsky'
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:His|Her) Excellency\s+[A-Z]|\bH\.\s?E\.\s+(?:Mr\.?\s+)?[A-Z][a-z]"
+)
 # an article's byline in its headline: 'Syria: ... (by Alexander Yakovenko, Ambassador ...)'
 _BYLINE = re.compile(r"\((?i:(?:an? )?(?:article )?by)\s+[^()]{4,120}\)\s*$")
 
@@ -131,6 +136,7 @@ def looks_like_title(text: str) -> bool:
         or found
         or has_title_date(stripped)
         or DOCUMENT_OF.match(stripped)  # 'Gist of Japan-Russia joint press conference'
+        or _HONORIFIC_NAME.search(stripped)  # 'Exclusive Interview – His Excellency Mr. ...'
     )
 
 
