@@ -828,3 +828,23 @@ def test_a_date_line_may_close_with_a_full_stop(line: str, place: str | None) ->
 
     match = date_line(line)
     assert match is not None and line_place(match) == place
+
+
+def test_an_untitled_pages_first_line_a_headline_shaped_like_a_label_is_chrome() -> None:
+    page = parse_text(
+        "Breaking! Lavrov: If Japan Wants Peace, Why Does it Join With West In Condemning Russia?\n\n"
+        "Hirofumi Sugizaki, Kyodo News: Is this an ultimatum?\n\n"
+        "Sergey Lavrov, Russian Minister for Foreign Affairs: No, it is not.\n"
+    )
+    assert page.speeches == []
+    assert [a.text for a in page.answers] == ["No, it is not."]
+    # a first turn that is a sentence stays a turn
+    turn = parse_text("Sergey Lavrov: We have had useful talks today.\n\nQuestion: And now?\n")
+    assert [s.text for s in turn.speeches] == ["We have had useful talks today."]
+
+
+@pytest.mark.parametrize("line", ["Key excerpts:", "Excerpts here:", "Key points:"])
+def test_a_republishers_heading_over_its_excerpts_is_chrome(line: str) -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    assert chrome_kind(line, "head") == "republisher"

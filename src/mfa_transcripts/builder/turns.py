@@ -74,6 +74,7 @@ from .grammar.dialogue import (
 from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
 from .grammar.leads import editors_lead, reported_paragraphs
+from .grammar.prose import title_case_headline
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
 from .speakers import surname
@@ -241,6 +242,17 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = labels[index]
+        if (
+            index == 0
+            and page.title is None
+            and label is not None
+            and label.kind not in ("question", "answer")
+            and title_case_headline(text)
+        ):
+            # an untitled page's first line, a headline shaped like a label ('Lavrov: If
+            # Japan Wants Peace, Why ...?'): the republisher's
+            chrome.append(Chrome("masthead", ln.number, start, end))
+            continue
         if index == last and label is None and cut_inside_label(text, labels):
             chrome.append(Chrome("cut-label", ln.number, start, end))  # 'Tim' of 'Times Now:'
             continue

@@ -197,11 +197,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
-    # a republisher's heading over its summary: 'Brief theses:', 'Key points:'
+    # a republisher's heading over its summary or excerpts: 'Brief theses:', 'Key points:',
+    # 'Key excerpts:', 'Excerpts here:'
     ChromeLine(
         "republisher",
         _HEAD | {"body"},
-        r"(?:brief |key |main )?(?:theses|points|takeaways|highlights)\s*:",
+        r"(?:brief |key |main )?(?:theses|points|takeaways|highlights|excerpts|quotes)"
+        r"(?: here| below)?\s*:",
     ),
     # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',
     # 'Leave a comment', 'Related posts', 'Back to top'

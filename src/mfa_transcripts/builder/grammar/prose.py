@@ -34,7 +34,15 @@ from .registry import find_in_text
 if TYPE_CHECKING:
     from .head import Head, HeadContext
 
-__all__ = ["caption", "label_alone", "lead", "name_line", "quote_headline", "words_of"]
+__all__ = [
+    "caption",
+    "label_alone",
+    "lead",
+    "name_line",
+    "quote_headline",
+    "title_case_headline",
+    "words_of",
+]
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -199,6 +207,18 @@ _HEADLINE_AFTER_LABEL = re.compile(r"^[^:\n]{3,80}:\s+(?P<headline>[^\n]{10,200}
 _CAPITALISED = re.compile(r"\b[A-Z]")
 
 
+def title_case_headline(text: str) -> bool:
+    """A press headline shaped like a label: a name, a colon and five words or more in
+    title case, a question or exclamation mark allowed at its end (``Breaking! Lavrov: If
+    Japan Wants Peace, Why Does it Join With West In Condemning Russia?``): no turn's
+    paragraph capitalises its words."""
+    match = _HEADLINE_AFTER_LABEL.match(text.strip())
+    if match is None or text.rstrip().endswith("."):
+        return False
+    words = match["headline"].split()
+    return len(words) >= 5 and len(_CAPITALISED.findall(match["headline"])) >= 0.7 * len(words)
+
+
 def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A press headline shaped like a label: a name, a colon and a quote, nothing else;
     or a name, a colon and words in title case without closing punctuation (``Sergei
@@ -216,10 +236,9 @@ def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     match = _HEADLINE_AFTER_LABEL.match(text)
     if match is None or SENTENCE_END.search(text):
         return None
-    words = match["headline"].split()
-    capitalised = len(_CAPITALISED.findall(match["headline"]))
-    if len(words) >= 5 and capitalised >= 0.7 * len(words):
+    if title_case_headline(text):
         return i + 1
+    words = match["headline"].split()
     following = ctx.texts[i + 1].lstrip() if i + 1 < len(ctx.texts) else ""
     if (
         len(words) < 6
