@@ -832,7 +832,8 @@ def test_a_date_line_may_close_with_a_full_stop(line: str, place: str | None) ->
 
 def test_an_untitled_pages_first_line_a_headline_shaped_like_a_label_is_chrome() -> None:
     page = parse_text(
-        "Breaking! Lavrov: If Japan Wants Peace, Why Does it Join With West In Condemning Russia?\n\n"
+        "Breaking! Lavrov: If Japan Wants Peace, Why Does it Join With West In Condemning "
+        "Russia?\n\n"
         "Hirofumi Sugizaki, Kyodo News: Is this an ultimatum?\n\n"
         "Sergey Lavrov, Russian Minister for Foreign Affairs: No, it is not.\n"
     )
