@@ -849,3 +849,18 @@ def test_a_republishers_heading_over_its_excerpts_is_chrome(line: str) -> None:
     from mfa_transcripts.builder.grammar.chrome import chrome_kind
 
     assert chrome_kind(line, "head") == "republisher"
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Rambler's Top100", "republisher"),
+        ("Rambler's Top1", "republisher"),  # cut by the copy
+        ("Full speech", "republisher"),
+        ("Source URL: https://russiaeu.ru/ru/node/1207", "cross-link"),
+    ],
+)
+def test_an_old_sites_counter_and_links_to_the_full_text_are_chrome(line: str, kind: str) -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    assert chrome_kind(line, "footer") == kind

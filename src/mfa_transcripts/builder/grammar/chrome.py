@@ -168,6 +168,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"now reading\s*:?|text size(?:\s+a+)*|font size\s*:?(?:\s+[a+-]+)*"
         r"|(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)?(?: read)?",
     ),
+    # an old site's web counter: 'Rambler's Top100', 'LiveInternet'
+    ChromeLine("republisher", _ANYWHERE, r"rambler[’']?s top\s?1?0?0?|liveinternet|top\.mail\.ru"),
     # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...'
     ChromeLine("republisher", _ANYWHERE, r"#\w+(?:[\s,]+#\w+)+"),
     # an icon font's glyphs (private-use characters), alone or with a counter
@@ -190,7 +192,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "republisher",
         _ANYWHERE,
-        r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version)"
+        r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version|speech|interview)"
         r"(?: follows)?\s*[:.]?"
         r"|transcript\s*:"  # 'Transcript:' alone over the text
         r"|read more|read it|(?:and )?(?:much )?more"
@@ -303,7 +305,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?:read|see|view)(?: (?:this|the text|it))? in russian|russian version|"
         r"(?:read )?(?:the )?(?:original|text) in russian|читать на русском(?: языке)?|"
         r"на русском языке|русская версия|"
-        r"(?:source|original|russian(?: text| version)?|read more|more)\s*:\s*https?://\S+|"
+        r"(?:source|original|russian(?: text| version)?|read more|more)(?: url| link)?\s*:\s*"
+        r"https?://\S+|"
         r"https?://\S+",
     ),
 )
