@@ -864,3 +864,20 @@ def test_an_old_sites_counter_and_links_to_the_full_text_are_chrome(line: str, k
     from mfa_transcripts.builder.grammar.chrome import chrome_kind
 
     assert chrome_kind(line, "footer") == kind
+
+
+def test_a_heading_above_an_editors_lead_is_chrome_with_it_not_lost() -> None:
+    """The lead's turn had claimed the heading-shaped line above it; made chrome, the
+    turn's paragraphs were, and the line was counted nowhere (the page refused as
+    ``unaccounted-text``)."""
+    page = parse_text(
+        "Follow Christiane on social media:\n\n"
+        "On Twitter + Facebook + Instagram Amanpour producers on Twitter\n\n"
+        "What time is Amanpour on CNN?\n\n"
+        "Check showtimes to see when Amanpour is on CNN where you are.\n\n"
+        "FULL TRANSCRIPT: Ambassador Vitaly Churkin\n\n"
+        "AMANPOUR: Is that a little alarming?\n\n"
+        "CHURKIN: Well this is precisely the problem.\n"
+    )
+    assert page.accounting.unaccounted_chars == 0
+    assert [a.text for a in page.answers] == ["Well this is precisely the problem."]

@@ -435,5 +435,8 @@ def _label_question(page: Page, turn: Turn) -> None:
 
 
 def _lead(page: Page, turn: Turn) -> list[Chrome]:
-    """A turn's paragraphs as chrome of kind ``lead``."""
-    return [Chrome("lead", page.text.count("\n", 0, s) + 1, s, e) for s, e in turn.spans]
+    """A turn's paragraphs as chrome of kind ``lead``, and the heading it claimed (a line
+    shaped like one above the editor's lead) as a ``heading``."""
+    lines = [("heading", *turn.heading_span)] if turn.heading_span else []
+    lines += [("lead", s, e) for s, e in turn.spans]
+    return [Chrome(kind, page.text.count("\n", 0, s) + 1, s, e) for kind, s, e in lines]
