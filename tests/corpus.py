@@ -55,7 +55,7 @@ SPLITS = (
     *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
     "heldout8",
 )
-UNSEEN: tuple[str, ...] = ("heldout8",)  # scored once, at the end of the work on dev
+UNSEEN: tuple[str, ...] = ()  # every split has been read (heldout8 scored once: 32 of 50)
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 

@@ -881,3 +881,50 @@ def test_a_heading_above_an_editors_lead_is_chrome_with_it_not_lost() -> None:
     )
     assert page.accounting.unaccounted_chars == 0
     assert [a.text for a in page.answers] == ["Well this is precisely the problem."]
+
+
+@pytest.mark.parametrize("line", ["Interview excerpts:", "#BVU #Middle East"])
+def test_an_excerpts_heading_and_a_channels_topic_tags_are_chrome(line: str) -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    assert chrome_kind(line, "body") == "republisher"
+
+
+def test_a_breadcrumb_of_arrow_images_is_no_title_and_a_plural_possessive_owns_the_genre() -> None:
+    title = (
+        "Minister of Foreign Affairs Nikos Dendias’ statements following his meeting with "
+        "Sergey Lavrov (Moscow, 6 November 2019)"
+    )
+    page = parse_text(
+        f"Home arrow Current Affairs arrow Top Story arrow {title}\n\n{title}\n\n"
+        f"{title}“I am pleased that I had the opportunity today.”\n"
+    )
+    t = page.transcript
+    assert t.title is not None and t.title.startswith("Minister of Foreign Affairs Nikos")
+    assert t.speaker == "Nikos Dendias"
+    # the title again, glued to the first paragraph with no space, is chrome
+    assert [s.text for s in page.speeches] == ["“I am pleased that I had the opportunity today.”"]
+
+
+def test_a_title_run_into_a_teaser_with_a_space_is_no_glued_title() -> None:
+    title = "Foreign Minister Sergey Lavrov’s interview with Newsweek, September 21, 2022"
+    page = parse_text(f"{title}\n\n{title} Question: Has Russia made progress?\n")
+    assert page.questions == []
+
+
+def test_a_place_and_its_country_before_the_date_make_a_date_line() -> None:
+    from mfa_transcripts.builder.grammar.dates import date_line, line_place
+
+    match = date_line("Moscow, Russia, 18 March 2010")
+    assert match is not None and line_place(match) == "Moscow, Russia"
+    assert date_line("Dear colleagues, 18 March 2010") is None
+    page = parse_text(
+        "Secretary-General’s remarks at press conference with Russian Foreign Minister "
+        "Sergey Lavrov\nMoscow, Russia, 18 March 2010\n\nThank you, Minister Lavrov.\n"
+    )
+    assert page.transcript.title == (
+        "Secretary-General’s remarks at press conference with Russian Foreign Minister "
+        "Sergey Lavrov"
+    )
+    assert page.transcript.event_date is not None
+    assert page.transcript.event_date.isoformat() == "2010-03-18"

@@ -289,6 +289,14 @@ def split_page(name: str, text: str) -> Page:
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     body = rest[head.end : footer_start]
+    if body and title_line is not None and (glued := _title_glued(title_line, body[0])):
+        # the title again, glued to the first paragraph ('... 6 November 2019)“I am ...'):
+        # the paragraph starts after it
+        first_line = body[0]
+        chrome.append(Chrome("title-repeat", first_line.number, first_line.start, glued))
+        body[0] = Line(
+            first_line.number, glued, first_line.end, first_line.text[glued - first_line.start :]
+        )
     if body and (opener := glued_opener(body[0].text)):
         # chrome glued to the first paragraph (a dateline, a byline): the paragraph
         # starts after it
@@ -374,3 +382,16 @@ def _by_byline(info: TitleInfo, bylines: list[str]) -> TitleInfo:
 def _chrome(kind: str, line: Line) -> Chrome:
     start, end = line.stripped_span()
     return Chrome(kind, line.number, start, end)
+
+
+def _title_glued(title_line: Line, first: Line) -> int | None:
+    """Where the first body line goes on after the title line's text glued to its start,
+    with no space between them (two text nodes saved as one); None if it does not open
+    with it. (With a space between, the title runs on into a teaser: a listing's.)"""
+    title = title_line.text.strip()
+    text = first.text.lstrip()
+    if len(title) < 20 or not text.startswith(title) or not text[len(title) : len(title) + 1]:
+        return None
+    if text[len(title)].isspace():
+        return None
+    return first.start + (len(first.text) - len(text)) + len(title)

@@ -170,8 +170,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # an old site's web counter: 'Rambler's Top100', 'LiveInternet'
     ChromeLine("republisher", _ANYWHERE, r"rambler[’']?s top\s?1?0?0?|liveinternet|top\.mail\.ru"),
-    # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...'
-    ChromeLine("republisher", _ANYWHERE, r"#\w+(?:[\s,]+#\w+)+"),
+    # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...', a
+    # channel's topic tags with a space: '#BVU #Middle East'
+    ChromeLine("republisher", _ANYWHERE, r"#\w+(?: [A-Z]\w*)?(?:[\s,]+#\w+(?: [A-Z]\w*)?)+"),
     # an icon font's glyphs (private-use characters), alone or with a counter
     ChromeLine("republisher", _ANYWHERE, r"[\ue000-\uf8ff][\ue000-\uf8ff\s\d]*"),
     # a printed page's number on a line of its own (a PDF's text): '2'
@@ -204,7 +205,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "republisher",
         _HEAD | {"body"},
-        r"(?:brief |key |main )?(?:theses|points|takeaways|highlights|excerpts|quotes)"
+        r"(?:brief |key |main |interview )?(?:theses|points|takeaways|highlights|excerpts|quotes)"
         r"(?: here| below)?\s*:",
     ),
     # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',

@@ -76,7 +76,9 @@ _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|MSK)"  # a broadcast's time zone: 'E
 DATE_LINE = re.compile(
     # a broadcast's air date: 'Aired March 26, 2003 - 11:33 ET', 'July 3, 2009 at 6:30 PM EDT'
     rf"^\s*\(?(?:(?i:aired|broadcast)(?:\s+on)?\s+)?"
-    rf"(?:{WEEKDAY_PATTERN},?\s+)?(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}),\s+)?"
+    rf"(?:{WEEKDAY_PATTERN},?\s+)?"
+    # a place before it, perhaps with its country: 'Moscow, Russia, 18 March 2010'
+    rf"(?:(?P<place>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?),\s+)?"
     rf"{DATE}(?:(?:,?\s+|\s+at\s+|\s+[-–]\s+)(?P<time>{TIME})"
     rf"(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?(?:\s+{_ZONE}\b)?)?"
     # a place after it, perhaps with its country: '..., 4:30 p.m. Moscow, Russia'
@@ -211,8 +213,9 @@ def date_line(text: str) -> re.Match[str] | None:
         return None
     if match["after"] and not match["time"] and text[: match.start("after")].rstrip()[-1:] != ",":
         return None  # a place after the date has its comma, unless a time stands between
+    before = match["place"].split(", ") if match["place"] else []
     after = match["after"].split(", ") if match["after"] else []
-    if any(p is not None and not is_place(p) for p in (match["place"], *after)):
+    if not all(is_place(p) for p in (*before, *after)):
         return None
     return match
 

@@ -65,7 +65,10 @@ ROLE_WORD = re.compile(
     + r")\b"
 )
 _QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
-BREADCRUMB = re.compile(r"^(?:Home|Main page)\s*[»›>|/]|\s[»›>|]\s.*\s[»›>|]\s")
+# (a trail's arrows may be images, saved as their word: 'Home arrow Current Affairs arrow ...')
+BREADCRUMB = re.compile(
+    r"^(?:Home|Main page)\s*(?:[»›>|/]|arrow\s)|\s[»›>|]\s.*\s[»›>|]\s|\sarrow\s.*\sarrow\s"
+)
 # a list item, or a dialogue line opened by a dash ('— Paris and London have ...'): no title
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*])\s+\S")
 
