@@ -236,7 +236,8 @@ class Transcript(Record):
     speaker: str | None = Field(
         min_length=1,
         description="Canonical name of the speaker the title names (e.g. 'Sergey "
-        "Lavrov'); null when the title names none.",
+        "Lavrov'; one the speaker registry does not know without honorific, patronymic or "
+        "middle initial); null when the title names none.",
     )
     speaker_role: str | None = Field(
         min_length=1,
@@ -305,7 +306,8 @@ class Speech(Record):
     speaker: str | None = Field(
         min_length=1,
         description="Canonical speaker name; for an unlabelled opening the title's "
-        "speaker; an unknown label is kept as written; null when nobody is named.",
+        "speaker; a name the speaker registry does not know as the page writes it, but "
+        "without honorific, patronymic or middle initial; null when nobody is named.",
     )
     ministry: Ministry
     label: str | None = Field(
@@ -383,7 +385,8 @@ class Answer(Record):
     position: Position = Field(description="Order of the answer within its question, from 1.")
     speaker: str | None = Field(
         min_length=1,
-        description="Canonical speaker name; an unknown label is kept as written; null "
+        description="Canonical speaker name; a name the speaker registry does not know "
+        "as the page writes it, but without honorific, patronymic or middle initial; null "
         "when the page names nobody (an 'Answer:' label under no title naming a speaker).",
     )
     ministry: Ministry
