@@ -928,3 +928,20 @@ def test_a_place_and_its_country_before_the_date_make_a_date_line() -> None:
     )
     assert page.transcript.event_date is not None
     assert page.transcript.event_date.isoformat() == "2010-03-18"
+
+
+def test_an_askers_role_before_their_name_asks_and_an_office_before_a_name_speaks() -> None:
+    page = parse_text(
+        "Interview of Russian Ambassador to Qatar Dmitry Dogadkin to RIA Novosti\n\n"
+        "RIA Novosti's Qatar Correspondent Yulia Troitskaya: How have relations developed?\n\n"
+        "Russian Ambassador to Qatar Dmitry Dogadkin: They have grown.\n"
+    )
+    assert [q.label for q in page.questions] == [
+        "RIA Novosti's Qatar Correspondent Yulia Troitskaya"
+    ]
+    assert [a.speaker for a in page.answers] == ["Dmitry Dogadkin"]
+    # a lead sentence that names an office's holder is no label
+    from mfa_transcripts.builder.grammar.names import office_holder
+
+    lead = "Russia's Ambassador to the UN, Vitaly Churkin, told RT about the key issues"
+    assert office_holder(lead) == "Vitaly Churkin" and office_holder(lead, whole=True) is None

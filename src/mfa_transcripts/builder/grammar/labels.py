@@ -59,6 +59,7 @@ from .lexicon import (
     ROLE_NAME_WORDS,
     TURN_ROLES,
 )
+from .names import office_holder
 from .spelling import near_answer, near_question, one_edit_apart
 
 __all__ = [
@@ -115,6 +116,8 @@ CONNECTORS = frozenset(
 _ARTICLES = {"a", "an"}  # like 'the', 'of', 'and'..., never the first word of a name
 _QUESTION_WORDS = {"question", "q", "questions"}
 _ANSWER_WORDS = {"answer", "a"}
+# the roles of a person who asks, as they stand before the asker's name
+_ASKERS = frozenset({"correspondent", "journalist", "reporter", "interviewer"})
 # an honorific standing for the person interviewed: 'H.E.: Special relationship has ...'
 _HONORIFICS = {"h.e", "h. e", "his excellency", "her excellency", "excellency"}
 # the interviewed person's office alone: 'The Ambassador:', 'Mr. Ambassador:', 'Minister:'
@@ -226,12 +229,17 @@ def _read_name(
     last = folded.rsplit(" ", 1)[-1]
     if role is None and len(name.split()) <= 3 and last in TURN_ROLES:
         word = last  # a role with its modifiers: 'Female Host', 'CNN Correspondent'
-    if word in ASKING_ROLES:
+    if word in ASKING_ROLES or (
+        # the asker's role before their name: 'RIA Novosti's Qatar Correspondent Yulia ...'
+        len(name.split()) <= 8 and not _ASKERS.isdisjoint(folded.split())
+    ):
         return "question", None, True, False
     if word in CHAIRING_ROLES:
         return "chair", name, True, False
     if word in HOSTING_ROLES:
         return "host", name, True, False
+    if (holder := office_holder(name, whole=True)) is not None:
+        return "speaker", holder, False, False  # 'Russian Ambassador to Qatar Dmitry Dogadkin'
     if _name_shaped(name):
         return "speaker", speakers.written_name(name), False, False
     if (

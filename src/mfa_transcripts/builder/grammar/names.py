@@ -210,12 +210,21 @@ _OFFICE_HOLDER = re.compile(
 )
 
 
-def office_holder(text: str) -> str | None:
+_BEFORE_OFFICE = re.compile(r"(?:(?:The|the)\s+)?(?:Russian\s+|Russia[’']s\s+)?")
+
+
+def office_holder(text: str, whole: bool = False) -> str | None:
     """The name of the person a ministry office names in ``text`` (``Russian Ambassador
     Alexander A Karchava``), as the dataset writes it
-    (:func:`~mfa_transcripts.builder.speakers.written_name`), or None."""
+    (:func:`~mfa_transcripts.builder.speakers.written_name`), or None. ``whole``: the
+    text is that office and name and nothing else (a label), ``Russian`` or ``The``
+    aside."""
     match = _OFFICE_HOLDER.search(text)
     if match is None:
+        return None
+    if whole and (
+        match.end() != len(text.rstrip()) or not _BEFORE_OFFICE.fullmatch(text[: match.start()])
+    ):
         return None
     if any(w in _BODY_WORDS or w in ROLE_NAME_WORDS for w in match["name"].split()):
         return None  # 'Ambassador to the Islamic Republic', 'Ambassador Deputy ...'
