@@ -390,8 +390,7 @@ def _title_glued(title_line: Line, first: Line) -> int | None:
     with it. (With a space between, the title runs on into a teaser: a listing's.)"""
     title = title_line.text.strip()
     text = first.text.lstrip()
-    if len(title) < 20 or not text.startswith(title) or not text[len(title) : len(title) + 1]:
-        return None
-    if text[len(title)].isspace():
+    rest = text[len(title) :]
+    if len(title) < 20 or not text.startswith(title) or not rest or rest[0].isspace():
         return None
     return first.start + (len(first.text) - len(text)) + len(title)

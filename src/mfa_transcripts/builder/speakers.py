@@ -27,6 +27,7 @@ __all__ = [
     "INITIALLED_NAME",
     "INITIALS",
     "NAME_PARTICLES",
+    "SURNAME_IN_CAPITALS",
     "Speaker",
     "by_name",
     "find_in_text",
@@ -81,9 +82,10 @@ _HONORIFIC_WORDS = frozenset(
     {"h.e.", "h.e", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam"}
 )
 _EXCELLENCY = re.compile(r"^(?:His|Her)\s+Excellency\s+|^H\.\s?E\.\s+")
-_MIDDLE = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna|ovich|evich|ovna|evna)")
+_MIDDLE = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")
 """A middle initial (``M.``, ``A``) or a Russian patronymic (``Yurievich``, ``Vikentyevich``)."""
-_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")  # a surname in capitals, no 'UN'
+SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")
+"""A surname in capitals (``IVANOVSKIY``): three letters or more, so no acronym like ``UN``."""
 
 
 def written_name(name: str) -> str:
@@ -100,7 +102,7 @@ def written_name(name: str) -> str:
     if len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper():
         middle = [w for w in words[1:-1] if not _MIDDLE.fullmatch(w)]
         words = [words[0], *middle, words[-1]]
-    if len(words) >= 2 and _CAPITALS.fullmatch(words[-1]) and not words[0].isupper():
+    if len(words) >= 2 and SURNAME_IN_CAPITALS.fullmatch(words[-1]) and not words[0].isupper():
         words[-1] = "-".join(part.capitalize() for part in words[-1].split("-"))
     return " ".join(words)
 

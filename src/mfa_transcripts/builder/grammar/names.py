@@ -132,7 +132,7 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
             # a surname in capitals after its given name: 'Vladimir IVANOVSKIY'
             i == len(words)
             and i > 1
-            and _SURNAME_IN_CAPITALS.fullmatch(word)
+            and speakers.SURNAME_IN_CAPITALS.fullmatch(word)
             and _is_name_word(words[i - 2].group())
         ):
             taken += 1
@@ -153,7 +153,6 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
 
 
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # 'Alexander G. Khozin'
-_SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})?")  # 'IVANOVSKIY', no 'UN'
 
 
 def _name_before(words: list[re.Match[str]], index: int) -> bool:
