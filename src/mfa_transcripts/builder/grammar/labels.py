@@ -247,12 +247,8 @@ def _read_name(
         and _name_shaped(before := name.split(",")[0])
         and all(_role_shaped(part) for part in name.split(",")[1:])
     ):
-        return (
-            "speaker",
-            speakers.written_name(before),
-            False,
-            False,
-        )  # 'Armen Oganesyan, Editor ...:'
+        # 'Armen Oganesyan, Editor in Chief ...:'
+        return "speaker", speakers.written_name(before), False, False
     return None
 
 

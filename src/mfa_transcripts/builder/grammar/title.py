@@ -124,7 +124,7 @@ _PREPOSITION = re.compile(
 _POSSESSIVE = re.compile(r"^[’']s\s+")
 
 
-_POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+|(?<=s)[’']\s+")  # 'Dendias’ statements
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)[’']s\s+|(?<=s)[’']\s+")  # also 'Dendias’ statements'
 
 
 @dataclass(frozen=True)
