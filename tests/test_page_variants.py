@@ -582,6 +582,12 @@ def test_a_broadcasts_anchor_handing_over_makes_a_statement_and_its_air_date_dat
         "ANNA BELL: Minister, why now?\n\nTOM HART: And why here?\n\nIGOR IVANOV: Because.\n"
     )
     assert asking.speeches == [] and len(asking.questions) == 2
+    # nor does 'Question:' then 'Q:' with no question mark: no one is named
+    plain = parse_text(
+        "Interview With Igor Ivanov, March 26, 2003\n\n"
+        "Question: We cooperate.\n\nQ: We cooperate.\n\nIGOR IVANOV: Yes.\n"
+    )
+    assert plain.speeches == [] and len(plain.questions) == 2
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,7 @@ its line takes the next line as its first paragraph):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
@@ -419,11 +420,20 @@ def _anchor_hands_over(page: Page, turns: list[Turn]) -> None:
     if (
         first.kind == "question"
         and second.kind == "question"
-        and first.label is not None
-        and second.label not in (None, first.label)
+        and _named(first.label)
+        and _named(second.label)
+        and second.label != first.label
         and not any("?" in page.text[a:b] for a, b in first.spans)
     ):
         first.kind = "speech"
+
+
+def _named(label: str | None) -> bool:
+    """A label naming who asks (``BILL HEMMER, CNN ANCHOR``), not ``Question`` or ``Q``."""
+    return label is not None and _QUESTION_LABEL.match(label) is None
+
+
+_QUESTION_LABEL = re.compile(r"(?i)(?:q|questions?)\b")
 
 
 def _label_question(page: Page, turn: Turn) -> None:
