@@ -951,3 +951,19 @@ def test_an_askers_role_before_their_name_asks_and_an_office_before_a_name_speak
 
     lead = "Russia's Ambassador to the UN, Vitaly Churkin, told RT about the key issues"
     assert office_holder(lead) == "Vitaly Churkin" and office_holder(lead, whole=True) is None
+
+
+def test_a_statements_subtitle_over_its_salutation_is_head_but_an_address_is_not() -> None:
+    title = (
+        "Statement by the Permanent Representative of the Russian Federation to the OSCE "
+        "Alexander Lukashevich at the OSCE Permanent Council meeting, Vienna, May 11, 2017"
+    )
+    page = parse_text(
+        f"{title}\n\nResponse to reports by Chief Monitor of the Mission Ertugrul Apakan\n"
+        "and Special Representative in Ukraine Martin Sajdik\n\n"
+        "Mr Chairperson,\n\nWe support the monitors.\n"
+    )
+    assert page.speeches[0].text == "Mr Chairperson,\n\nWe support the monitors."
+    # a name addressed over the audience is the speech's own first line
+    addressed = parse_text(f"{title}\n\nMr Shoigu,\n\nLadies and gentlemen,\n\nWelcome.\n")
+    assert addressed.speeches[0].text.startswith("Mr Shoigu,")

@@ -49,6 +49,9 @@ upper-case         an upper-case header block line (``STATEMENT —
                    BY MR. ...,``)
 title-fragment     a line without closing punctuation whose     —
                    words are (80%) the title's
+subtitle           a statement's subtitle: up to four short     —
+                   lines, no sentence, over a salutation alone
+                   on its line (``Mr Chairperson,``)
 caption            up to 20 words without closing punctuation,  —
                    no salutation, no first person, no stage
                    direction, not wrapped onto a next line
@@ -310,6 +313,37 @@ def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
 
 
+SUBTITLE_REACH = 4
+"""Most lines of a statement's subtitle block over its salutation."""
+
+
+def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A statement's subtitle over its salutation: up to :data:`SUBTITLE_REACH` short
+    lines that end no sentence, greet or address nobody (no closing comma) and are no
+    label or date line, right above
+    a salutation alone on its line (``Response to reports by Chief Monitor ...`` / ``and
+    OSCE Chairperson-in-Office ...`` / ``Mr Chairperson,``)."""
+    for j in range(i, min(i + SUBTITLE_REACH + 1, len(ctx.texts))):
+        text = ctx.texts[j].strip()
+        if j > i and _salutation_line(text):
+            return j
+        if (
+            len(text) > 150
+            or text.endswith(",")  # an address: 'Mr Shoigu,'
+            or SENTENCE_END.search(text)
+            or SALUTATION.search(text)
+            or is_label_line(text)
+            or date_line(text) is not None
+        ):
+            return None
+    return None
+
+
+def _salutation_line(text: str) -> bool:
+    """A salutation alone on its line: 'Mr Chairperson,', 'Ladies and gentlemen,'."""
+    return len(text) <= 80 and text.endswith((",", "!")) and SALUTATION.search(text) is not None
+
+
 HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-repeat", "title-repeat", _title_repeat),
     HeadRule("headline-repeat", "masthead", _headline_repeat),
@@ -332,6 +366,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),
     HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),
+    HeadRule("subtitle", "heading", _soft(_subtitle)),
     HeadRule("caption", "caption", _soft(caption)),
     HeadRule("lead", "lead", _soft(lead)),
 )
