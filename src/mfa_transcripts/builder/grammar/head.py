@@ -49,9 +49,6 @@ upper-case         an upper-case header block line (``STATEMENT —
                    BY MR. ...,``)
 title-fragment     a line without closing punctuation whose     —
                    words are (80%) the title's
-subtitle           a statement's subtitle: up to four short     —
-                   lines, no sentence, over a salutation alone
-                   on its line (``Mr Chairperson,``)
 caption            up to 20 words without closing punctuation,  —
                    no salutation, no first person, no stage
                    direction, not wrapped onto a next line
@@ -67,10 +64,13 @@ lead               a republisher's lead: prose about the        —
                    presenting
                    the text, closed by a colon; a third-person
                    paragraph right after a lead
+subtitle           a statement's subtitle: up to four short     —
+                   lines, no sentence, over a salutation alone
+                   on its line (``Mr Chairperson,``)
 =================  ===========================================  =======================
 
 The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`). The rules
-``quote-headline``, ``original`` and the last five are *soft*: they take a
+``quote-headline``, ``original`` and the last six are *soft*: they take a
 line only while another line follows it, and each at most :data:`MAX_SOFT_LINES`
 lines, so that a page's text is never all head (a republisher's lead over a header
 block in capitals over a subtitle in two lines takes three soft rules' lines).
@@ -101,7 +101,7 @@ from .title import fold_spaces, title_with_date
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 
 MAX_SOFT_LINES = 8
-"""Most lines each soft rule (title lines, upper case, fragments, captions, leads) takes."""
+"""Most lines each soft rule (title lines, capitals, fragments, captions, leads...) takes."""
 
 _TIME_ONLY = re.compile(rf"^\s*(?:[A-Z][^\d,:;]{{1,30}}[,:]?\s+)?{TIME}\s*(?:\(?MSK\)?)?\s*$")
 
@@ -330,6 +330,7 @@ def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
         if (
             len(text) > 150
             or text.endswith(",")  # an address: 'Mr Shoigu,'
+            or text.startswith(("(", "["))  # a stage direction: '(Applause)'
             or SENTENCE_END.search(text)
             or SALUTATION.search(text)
             or is_label_line(text)
@@ -341,7 +342,12 @@ def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 def _salutation_line(text: str) -> bool:
     """A salutation alone on its line: 'Mr Chairperson,', 'Ladies and gentlemen,'."""
-    return len(text) <= 80 and text.endswith((",", "!")) and SALUTATION.search(text) is not None
+    return (
+        len(text) <= 80
+        and text.endswith((",", "!"))
+        and SALUTATION.search(text) is not None
+        and not is_label_line(text)
+    )
 
 
 HEAD_RULES: tuple[HeadRule, ...] = (
@@ -366,9 +372,9 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),
     HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),
-    HeadRule("subtitle", "heading", _soft(_subtitle)),
     HeadRule("caption", "caption", _soft(caption)),
     HeadRule("lead", "lead", _soft(lead)),
+    HeadRule("subtitle", "heading", _soft(_subtitle)),
 )
 
 
