@@ -64,7 +64,7 @@ lead               a republisher's lead: prose about the        —
                    presenting
                    the text, closed by a colon; a third-person
                    paragraph right after a lead
-subtitle           a statement's subtitle: up to four short     —
+subtitle           a statement's subtitle: up to eight short    —
                    lines, no sentence, over a salutation alone
                    on its line (``Mr Chairperson,``)
 =================  ===========================================  =======================
@@ -313,7 +313,7 @@ def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
 
 
-SUBTITLE_REACH = 4
+SUBTITLE_REACH = 8
 """Most lines of a statement's subtitle block over its salutation."""
 
 
