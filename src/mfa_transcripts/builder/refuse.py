@@ -1,7 +1,8 @@
 """What is plainly no page of the family, refused before any grammar reads it: an HTML
 document or text with HTML markup in it, a Markdown or YAML document, delimited data,
-a listing of several items (a line of page numbers near the top). The messages name
-the line, never quote a refused file's text beyond the markup found.
+a listing of several items (a line of page numbers near the top); and, once the page
+is read, a body without content (:func:`empty_body`). The messages name the line, never
+quote a refused file's text beyond the markup found.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, TranscriptError
 
 if TYPE_CHECKING:
-    from .page import Line
+    from .page import Line, Page
 
-__all__ = ["other_file_kind", "refuse_markup"]
+__all__ = ["empty_body", "other_file_kind", "refuse_markup"]
 
 _HTML_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _MARKUP = re.compile(
@@ -76,4 +77,31 @@ def other_file_kind(texts: list[str]) -> str | None:
         and all(any(d in t for d in ",;\t") for t in head[1:])
     ):
         return "delimited data (a header line of comma-, semicolon- or tab-separated names)"
+    return None
+
+
+def empty_body(page: Page, texts: list[str]) -> Problem | None:
+    """What a body without content is: a briefing saved only as far as its contents is
+    published with them and no turns (the ``no-body`` warning returned); a body of
+    nothing but separators and stage directions is no transcript (refused)."""
+    from .grammar.headings import SEPARATOR, STAGE_DIRECTION
+
+    if not texts and page.contents:
+        return Problem(
+            "no-body",
+            page.name,
+            "expected the briefing's text after its table of contents, found the end of "
+            "the page; published with its contents only",
+            page.lines[-1].number if page.lines else 1,
+            severity="warning",
+        )
+    if all(SEPARATOR.match(t) or STAGE_DIRECTION.match(t) for t in texts):
+        raise TranscriptError(
+            Problem(
+                "not-a-transcript",
+                page.name,
+                "expected at least one paragraph of content after the title, found none",
+                page.head_line,
+            )
+        )
     return None

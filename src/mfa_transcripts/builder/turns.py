@@ -59,7 +59,6 @@ its line takes the next line as its first paragraph):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
@@ -74,10 +73,11 @@ from .grammar.dialogue import (
 )
 from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
-from .grammar.leads import editors_lead, reported_paragraphs
+from .grammar.leads import anchor_hands_over, editors_lead, reported_paragraphs
 from .grammar.prose import title_case_headline
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
+from .refuse import empty_body
 from .speakers import surname
 
 __all__ = ["Turn", "ends_mid_sentence", "split_turns"]
@@ -120,28 +120,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
     unknown: set[str] = set()
 
     texts = [page.text[slice(*ln.stripped_span())] for ln in page.body]
-    if not texts and page.contents:
-        # a briefing saved only as far as its contents: published with them, no turns
-        warnings.append(
-            Problem(
-                "no-body",
-                page.name,
-                "expected the briefing's text after its table of contents, found the end of "
-                "the page; published with its contents only",
-                page.lines[-1].number if page.lines else 1,
-                severity="warning",
-            )
-        )
-        return turns, chrome, warnings
-    if all(SEPARATOR.match(t) or STAGE_DIRECTION.match(t) for t in texts):
-        raise TranscriptError(
-            Problem(
-                "not-a-transcript",
-                page.name,
-                "expected at least one paragraph of content after the title, found none",
-                page.head_line,
-            )
-        )
+    if (no_body := empty_body(page, texts)) is not None:
+        return turns, chrome, [no_body]  # a briefing saved only as far as its contents
 
     def warn_unknown(name: str, line: int, message: str) -> None:
         """One ``unknown-speaker`` warning per name and page."""
@@ -406,34 +386,12 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             current.spans.append((label.text_start, end))
     close(cut=True)
     drop_heading()
-    _anchor_hands_over(page, turns)
+    if len(turns) > 1 and turns[0].kind == turns[1].kind == "question":
+        first, second = turns[0], turns[1]
+        said = " ".join(page.text[a:b] for a, b in first.spans)
+        if anchor_hands_over(first.label, second.label, said):
+            first.kind = "speech"  # a broadcast's anchor's introduction
     return turns, chrome, warnings
-
-
-def _anchor_hands_over(page: Page, turns: list[Turn]) -> None:
-    """A broadcast's first asking turn that asks nothing and hands over to another
-    interviewer's turn (``BILL HEMMER, CNN ANCHOR: ... Jill, hello.`` then ``JILL
-    DOUGHERTY: Good morning, Bill. ... ?``) is the anchor's introduction: a statement."""
-    if len(turns) < 2:
-        return
-    first, second = turns[0], turns[1]
-    if (
-        first.kind == "question"
-        and second.kind == "question"
-        and _named(first.label)
-        and _named(second.label)
-        and second.label != first.label
-        and not any("?" in page.text[a:b] for a, b in first.spans)
-    ):
-        first.kind = "speech"
-
-
-def _named(label: str | None) -> bool:
-    """A label naming who asks (``BILL HEMMER, CNN ANCHOR``), not ``Question`` or ``Q``."""
-    return label is not None and _QUESTION_LABEL.match(label) is None
-
-
-_QUESTION_LABEL = re.compile(r"(?i)(?:q|questions?)\b")
 
 
 def _label_question(page: Page, turn: Turn) -> None:

@@ -16,7 +16,7 @@ from .lexicon import (
     THIRD_PERSON,
 )
 
-__all__ = ["editors_lead", "in_own_words", "reported_paragraphs"]
+__all__ = ["anchor_hands_over", "editors_lead", "in_own_words", "reported_paragraphs"]
 
 # a paragraph wholly in quotes, of any length a paragraph has (no quote mark inside but
 # single quotes): a pull quote
@@ -90,3 +90,20 @@ def reported_paragraphs(texts: list[str], speaker: str | None) -> int:
             break
         count += 1
     return count
+
+
+def anchor_hands_over(first: str | None, second: str | None, asked: str) -> bool:
+    """Whether a broadcast's first asking turn, labelled ``first`` with the text ``asked``,
+    is the anchor's introduction (a statement): it asks nothing and hands over to the
+    turn of another interviewer, ``second`` (``BILL HEMMER, CNN ANCHOR: ... Jill,
+    hello.`` then ``JILL DOUGHERTY: Good morning, Bill. ... ?``); both are named, not
+    ``Question`` or ``Q``."""
+    return _named(first) and _named(second) and second != first and "?" not in asked
+
+
+def _named(label: str | None) -> bool:
+    """A label naming who asks (``BILL HEMMER, CNN ANCHOR``), not ``Question`` or ``Q``."""
+    return label is not None and _QUESTION_LABEL.match(label) is None
+
+
+_QUESTION_LABEL = re.compile(r"(?i)(?:q|questions?)\b")
