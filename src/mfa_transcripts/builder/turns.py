@@ -62,7 +62,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..errors import Problem, TranscriptError
-from .grammar.chrome import chrome_kind, links_under
+from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
@@ -74,6 +74,7 @@ from .grammar.dialogue import (
 from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
 from .grammar.leads import anchor_hands_over, editors_lead, reported_paragraphs
+from .grammar.links import links_under
 from .grammar.prose import title_case_headline
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs

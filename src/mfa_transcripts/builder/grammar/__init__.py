@@ -4,6 +4,7 @@
   places, months, stage directions;
 * :mod:`.dates` — date, header, date-line and time-stamp shapes;
 * :mod:`.chrome` — the table of chrome lines and the kind each is published as;
+  :mod:`.links` — a republisher's list of links under ``See also``;
 * :mod:`.labels` — the one turn-label grammar (title finding and turns both use it),
   with :mod:`.spelling` for the misspellings a label may carry;
 * :mod:`.dialogue` — labels a page implies (dashes, bare questions, surnames alone) and
