@@ -52,6 +52,22 @@ from .conftest import parse_text
         # a social post's hashtags
         ("#SergeyLavrov #LavrovInterview #CBSInterview", "footer", "republisher"),
         ("#1 priority is peace.", "body", None),
+        # a channel's topic tags, one with a space
+        ("#BVU #Middle East", "body", "republisher"),
+        # a news site's reading furniture
+        ("Now Reading:", "head", "republisher"),
+        ("Text size Aa Aa", "body", "republisher"),
+        ("Reading time: 3 min", "head", "republisher"),
+        # a republisher's heading over its excerpts
+        ("Key excerpts:", "head", "republisher"),
+        ("Excerpts here:", "head", "republisher"),
+        ("Interview excerpts:", "body", "republisher"),
+        ("Excerpts of Ambassador’s remarks:", "head", "divider"),
+        # an old site's counter (cut by the copy, too) and links to the full text
+        ("Rambler's Top100", "footer", "republisher"),
+        ("Rambler's Top1", "footer", "republisher"),
+        ("Full speech", "footer", "republisher"),
+        ("Source URL: https://russiaeu.ru/ru/node/1207", "footer", "cross-link"),
     ],
 )
 def test_article_lines_appeals_captions_and_timestamps_are_chrome(
@@ -675,14 +691,6 @@ def test_a_web_pages_title_loses_the_sites_name_after_its_bar() -> None:
     assert both.transcript.title is not None and "|" in both.transcript.title
 
 
-@pytest.mark.parametrize("line", ["Now Reading:", "Text size Aa Aa", "Reading time: 3 min"])
-def test_a_news_sites_reading_furniture_is_chrome(line: str) -> None:
-    from mfa_transcripts.builder.grammar.chrome import chrome_kind
-
-    assert chrome_kind(line, "head") == "republisher"
-    assert chrome_kind(line, "body") == "republisher"
-
-
 def test_a_lead_a_header_in_capitals_and_a_subtitle_together_are_all_head() -> None:
     page = parse_text(
         "Alexander Lukashevich on the address by the Secretary General of the Council of Europe, "
@@ -850,28 +858,6 @@ def test_an_untitled_pages_first_line_a_headline_shaped_like_a_label_is_chrome()
     assert [s.text for s in turn.speeches] == ["We have had useful talks today."]
 
 
-@pytest.mark.parametrize("line", ["Key excerpts:", "Excerpts here:", "Key points:"])
-def test_a_republishers_heading_over_its_excerpts_is_chrome(line: str) -> None:
-    from mfa_transcripts.builder.grammar.chrome import chrome_kind
-
-    assert chrome_kind(line, "head") == "republisher"
-
-
-@pytest.mark.parametrize(
-    "line, kind",
-    [
-        ("Rambler's Top100", "republisher"),
-        ("Rambler's Top1", "republisher"),  # cut by the copy
-        ("Full speech", "republisher"),
-        ("Source URL: https://russiaeu.ru/ru/node/1207", "cross-link"),
-    ],
-)
-def test_an_old_sites_counter_and_links_to_the_full_text_are_chrome(line: str, kind: str) -> None:
-    from mfa_transcripts.builder.grammar.chrome import chrome_kind
-
-    assert chrome_kind(line, "footer") == kind
-
-
 def test_a_heading_above_an_editors_lead_is_chrome_with_it_not_lost() -> None:
     """The lead's turn had claimed the heading-shaped line above it; made chrome, the
     turn's paragraphs were, and the line was counted nowhere (the page refused as
@@ -887,13 +873,6 @@ def test_a_heading_above_an_editors_lead_is_chrome_with_it_not_lost() -> None:
     )
     assert page.accounting.unaccounted_chars == 0
     assert [a.text for a in page.answers] == ["Well this is precisely the problem."]
-
-
-@pytest.mark.parametrize("line", ["Interview excerpts:", "#BVU #Middle East"])
-def test_an_excerpts_heading_and_a_channels_topic_tags_are_chrome(line: str) -> None:
-    from mfa_transcripts.builder.grammar.chrome import chrome_kind
-
-    assert chrome_kind(line, "body") == "republisher"
 
 
 def test_a_breadcrumb_of_arrow_images_is_no_title_and_a_plural_possessive_owns_the_genre() -> None:
