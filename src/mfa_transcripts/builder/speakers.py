@@ -24,6 +24,8 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "HONORIFIC",
+    "HONORIFICS_BEFORE",
     "INITIALLED_NAME",
     "INITIALS",
     "NAME_PARTICLES",
@@ -78,10 +80,11 @@ _HOMOGLYPHS = str.maketrans(
 _INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$")
 
 
-_HONORIFIC_WORDS = frozenset(
-    {"h.e.", "h.e", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam"}
-)
-_EXCELLENCY = re.compile(r"^(?:His|Her)\s+Excellency\s+|^H\.\s?E\.\s+")
+HONORIFIC = r"(?:H\.\s?E\.?|His Excellency|Her Excellency|Mrs?\.?|Ms\.?|Dr\.?|Madam)"
+"""An honorific before a name or a role (``H.E.``, ``His Excellency``, ``Mr``), to embed in
+other patterns (the title's role, an office's holder)."""
+HONORIFICS_BEFORE = re.compile(rf"^(?:{HONORIFIC}(?:\s+|$))+")
+"""The honorifics opening a name or a role: ``H.E. Mr. ...``."""
 _MIDDLE = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")
 """A middle initial (``M.``, ``A``) or a Russian patronymic (``Yurievich``, ``Vikentyevich``)."""
 SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")
@@ -95,10 +98,10 @@ def written_name(name: str) -> str:
     ``Alexey Yurievich Dedov``), and a surname in capitals capitalised
     (``Alexander Vikentyevich MANTYTSKIY`` is ``Alexander Mantytskiy``), as the
     registry writes the people it knows."""
-    name = _EXCELLENCY.sub("", name.strip())
     words = name.split()
-    while len(words) > 2 and words[0].lower() in _HONORIFIC_WORDS:
-        words = words[1:]
+    bare = HONORIFICS_BEFORE.sub("", name.strip()).split()
+    if len(bare) >= 2:  # 'Mr Smith' keeps its 'Mr': a surname alone is no name
+        words = bare
     if len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper():
         middle = [w for w in words[1:-1] if not _MIDDLE.fullmatch(w)]
         words = [words[0], *middle, words[-1]]

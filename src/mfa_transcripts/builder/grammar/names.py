@@ -203,7 +203,7 @@ _OFFICE_HOLDER = re.compile(
     r"\b(?:Ambassador|Envoy|Permanent Representative|Consul[- ]General|(?:Deputy )?Foreign"
     r" Minister|Spokes(?:man|woman|person))"
     r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
-    r",?\s+(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E)\.?\s+)?"
+    rf",?\s+(?:{speakers.HONORIFIC}\s+)?"
     r"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+(?:vich|vna)))?"
     r"\s+(?:[A-Z][a-z][\w’'\-]*|[A-Z]{3,}[\w\-]*))(?![\w’'\-])"
 )

@@ -110,10 +110,6 @@ LEADING_GENRE = re.compile(
 )
 
 
-# honorifics before a role or a name: 'H.E. the Ambassador ...', 'His Excellency Mr.'
-_HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam)(?:\s+|$))+"
-)
 _PREPOSITION = re.compile(
     r"^(?:at|during|following|after|on|in|before|with|to|for|from|given to|ahead of|"
     r"as part of)\s+",
@@ -331,7 +327,8 @@ def parse_title(title: str) -> TitleInfo:
             genre = phrase["genre"]
             after = after[phrase.end() :]
     if speaker is not None:
-        role = _HONORIFIC_PREFIX.sub("", before.strip(" ,")) or None  # 'H.E. Mr.' is no role
+        # honorifics are no role: 'H.E. the Ambassador ...', 'His Excellency Mr.'
+        role = speakers.HONORIFICS_BEFORE.sub("", before.strip(" ,")) or None
         if role and role.lower().startswith("the "):
             role = role[4:]
         if role is not None and not re.search(r"[A-Z]", role):
