@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import DATELINE
-from .lexicon import COUNTERPART_SITE
+from .dates import DATELINE, TIME
+from .lexicon import COUNTERPART_SITE, DOCUMENT_WORDS
 
 __all__ = [
     "CHROME_LINES",
@@ -137,8 +137,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "divider",
         _HEAD,
-        r"(?:the )?(?:gist|summary|transcript|excerpts?|extracts?|full text|text)\s+(?:of|from)"
-        r"\s+[^\n:]{2,80}:",
+        rf"(?:the )?(?:{DOCUMENT_WORDS}|text)\s+(?:of|from)\s+[^\n:]{{2,80}}:",
     ),
     # a translator's note
     ChromeLine(
@@ -181,7 +180,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine(
         "date-line",
         frozenset({"body"}),
-        r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d{1,3})?(?:\s*[ap]\.?\s?m\.?)?",
+        rf"{TIME}(?:\.\d{{1,3}})?(?:\s*[ap]\.?\s?m\.?)?",
     ),
     # an elision mark on a line of its own: '. . .', '…', '<...>', '[...]'
     ChromeLine(

@@ -39,7 +39,6 @@ from .lexicon import (
 __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
-    "QUOTED_PARAGRAPH",
     "asked_before",
     "bare_labels",
     "bracketed_labels",
@@ -277,6 +276,7 @@ def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) 
 
 
 _TURN_WORDS = frozenset(w.title() for w in TURN_ROLES) | frozenset(ROLE_WORDS)
+_NOT_SURNAMES = ROLE_NAME_WORDS | _TURN_WORDS  # what ends no full name
 # a full name in running text: two or three capitalised words ('Christiane Amanpour')
 # ('Christiane Amanpour’s abrasive attacks' too)
 _FULL_NAME = re.compile(
@@ -314,7 +314,7 @@ def surname_labels(
             words = found.split()
             while words and (words[0] in ROLE_NAME_WORDS or words[0].lower() in TURN_ROLES):
                 words.pop(0)
-            if len(words) >= 2 and words[-1] not in ROLE_NAME_WORDS | _TURN_WORDS:
+            if len(words) >= 2 and words[-1] not in _NOT_SURNAMES:
                 named.setdefault(speakers.fold(words[-1]), " ".join(words))
     for i, label in enumerate(labels):
         if label is not None:

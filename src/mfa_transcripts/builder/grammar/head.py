@@ -245,7 +245,8 @@ def _metadata(ctx: HeadContext, head: Head, i: int) -> int | None:
 
 
 def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[..., int | None]:
-    """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES in all."""
+    """A soft rule: it takes a line only while another follows, and MAX_SOFT_LINES lines
+    at most, counted for each soft rule apart."""
     name = match.__name__
 
     def rule(ctx: HeadContext, head: Head, i: int) -> int | None:

@@ -20,6 +20,7 @@ __all__ = [
     "ASKING_ROLES",
     "CHAIRING_ROLES",
     "COUNTERPART_SITE",
+    "DOCUMENT_WORDS",
     "FALLBACK_GENRES",
     "FIRST_PERSON",
     "FIRST_PERSON_SUBJECT",
@@ -87,6 +88,11 @@ interview given to RT, but 'Sergey Lavrov's article for Rossiyskaya Gazeta' an a
 
 # (genre of the model, wording). A title names one of these; an entry without a genre
 # makes a line title-like but gives no genre. Earlier rows win where wordings overlap.
+DOCUMENT_WORDS = r"gist|summary|transcript|excerpts?|extracts?|full text"
+"""Words for a document of an event (lower case, a pattern's alternatives): what opens a
+title naming its genre (``Gist of ...``) or the editor's line announcing the text
+(``Excerpts of the Ambassador's remarks:``)."""
+
 GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("opening remarks", r"opening remarks"),
     (

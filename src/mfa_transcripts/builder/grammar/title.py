@@ -191,9 +191,7 @@ def clean_title(text: str) -> str:
     Archive``)."""
     # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
     # non-ASCII text tests each of its spaces for a run to the end)
-    text = _STAMP_PREFIX.sub("", " ".join(text.strip(_EDGE_CHARS).split()), count=1)
-    if text.endswith((")", ":")):
-        text = _LINK_SUFFIX.sub("", text, count=1)
+    text = strip_title_prefixes(" ".join(text.strip(_EDGE_CHARS).split()))
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
     if " | " in text:  # a web page's title: '<title> | <the site's name>'

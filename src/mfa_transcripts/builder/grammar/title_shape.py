@@ -30,6 +30,7 @@ from .chrome import chrome_kind
 from .dates import title_date_match
 from .labels import is_label_line, outlet_label
 from .lexicon import (
+    DOCUMENT_WORDS,
     FIRST_PERSON,
     GENRE_WORD,
     OUTLETS,
@@ -45,7 +46,6 @@ __all__ = [
     "BREADCRUMB",
     "DOCUMENT_OF",
     "LIST_ITEM",
-    "ROLE_WORD",
     "SENTENCE_BREAK",
     "has_title_date",
     "looks_like_title",
@@ -81,9 +81,7 @@ SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 _OPENS_SPEAKING = re.compile(r"(?:I|We)(?:[’']\w+)?\s+[a-z]")
 # a document word opening a title that names its genre: 'Transcript of the joint press
 # conference', 'Gist of Japan-Russia joint press conference', 'Excerpts from the briefing'
-DOCUMENT_OF = re.compile(
-    r"^(?:the\s+)?(?i:gist|summary|transcript|excerpts?|extracts?|full text)\s+(?:of|from)\s+\S"
-)
+DOCUMENT_OF = re.compile(rf"^(?:the\s+)?(?i:{DOCUMENT_WORDS})\s+(?:of|from)\s+\S")
 # a person named by an honorific: 'His Excellency Mr. Alexey Dedov', 'H.E. Kirill Barsky'
 _HONORIFIC_NAME = re.compile(
     r"\b(?:His|Her) Excellency\s+[A-Z]|\bH\.\s?E\.\s+(?:Mr\.?\s+)?[A-Z][a-z]"
