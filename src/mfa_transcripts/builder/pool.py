@@ -60,6 +60,10 @@ class PageResult:
     """Where a worker spilled the batches: table -> (file, offset, bytes)."""
 
 
+Task = tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]
+"""One page to parse: its index in file order, its path, its address, its corrections."""
+
+
 def parse_page(
     index: int,
     path: Path,
@@ -70,17 +74,10 @@ def parse_page(
 
     ``facts``: what ``seeds/corrections.csv`` states for it, ``field -> (value, reason)``.
     """
-    result, tables = _parsed(index, path, source_url, facts)
-    if tables is not None:
-        result.batches = {
-            table: record_batch(TABLES[table], records) for table, records in tables.items()
-        }
-    return result
+    return parse_chunk([(index, path, source_url, facts)])[0]
 
 
-def parse_chunk(
-    tasks: list[tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]],
-) -> list[PageResult]:
+def parse_chunk(tasks: list[Task]) -> list[PageResult]:
     """:func:`parse_page` over several pages, their rows made into Arrow a table at a time.
 
     Each Arrow conversion costs a call a column whatever its length: a page's rows are
@@ -91,13 +88,7 @@ def parse_chunk(
     parsed = [_parsed(*task) for task in tasks]
     good = [(result, tables) for result, tables in parsed if tables is not None]
     for table, model in TABLES.items():
-        records = [record for _, tables in good for record in tables[table]]
-        if not records:
-            empty = record_batch(model, [])
-            for result, _ in good:
-                result.batches[table] = empty
-            continue
-        batch = record_batch(model, records)
+        batch = record_batch(model, [record for _, tables in good for record in tables[table]])
         start = 0
         for result, tables in good:
             count = len(tables[table])
@@ -176,9 +167,6 @@ def _compared(record: Record) -> tuple[Any, ...]:
 
 
 _COMPARED: dict[type[Record], Callable[[Record], tuple[Any, ...]]] = {}
-
-
-Task = tuple[int, Path, str | None, dict[str, tuple[str, str]] | None]
 
 
 def _task(args: tuple[list[Task], Path | None]) -> list[PageResult]:

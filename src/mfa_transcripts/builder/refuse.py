@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..errors import Problem, TranscriptError
+from .grammar.headings import SEPARATOR, STAGE_DIRECTION
 
 if TYPE_CHECKING:
     from .page import Line, Page
@@ -84,8 +85,6 @@ def empty_body(page: Page, texts: list[str]) -> Problem | None:
     """What a body without content is: a briefing saved only as far as its contents is
     published with them and no turns (the ``no-body`` warning returned); a body of
     nothing but separators and stage directions is no transcript (refused)."""
-    from .grammar.headings import SEPARATOR, STAGE_DIRECTION
-
     if not texts and page.contents:
         return Problem(
             "no-body",
