@@ -178,38 +178,10 @@ def test_a_chunk_of_pages_gives_each_page_the_batches_parse_page_gives(mixed_see
             assert result.batches[table].schema.equals(batch.schema, check_metadata=True)
 
 
-def test_tables_are_shared_out_among_threads_largest_first() -> None:
-    from mfa_transcripts.builder.build import _shares
+def test_the_largest_table_starts_first() -> None:
+    from mfa_transcripts.builder.build import _largest_first
 
     sizes = {"transcripts": 5, "speeches": 10, "questions": 30, "answers": 100}
-    assert _shares(sizes, 2) == [["answers"], ["questions", "speeches", "transcripts"]]
-    assert _shares(sizes, 1) == [["answers", "questions", "speeches", "transcripts"]]
-    assert _shares(sizes, 8) == [["answers"], ["questions"], ["speeches"], ["transcripts"]]
-    even = {"transcripts": 10, "speeches": 10, "questions": 10, "answers": 10}
-    assert _shares(even, 2) == [["answers", "speeches"], ["questions", "transcripts"]]
-
-
-def test_a_failing_table_fails_the_tables_after_it_in_its_share(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from mfa_transcripts.builder import build as build_module
-
-    written: list[str] = []
-
-    def write_table(writer: object, spill: object, table: str, kept: object) -> None:
-        if table == "questions":
-            raise OSError(28, "No space left on device")
-        written.append(table)
-
-    monkeypatch.setattr(build_module, "_write_table", write_table)
-    share = ["answers", "questions", "speeches"]
-    with ThreadPoolExecutor(max_workers=1) as threads:
-        writers = dict.fromkeys(share)
-        futures = dict(build_module._write_tables(threads, share, writers, None, []))  # type: ignore[arg-type]
-    assert futures["answers"].result() is None
-    for table in ("questions", "speeches"):
-        with pytest.raises(OSError, match="No space left"):
-            futures[table].result()
-    assert written == ["answers"]
+    assert _largest_first(sizes) == ["answers", "questions", "speeches", "transcripts"]
+    even = dict.fromkeys(sizes, 10)
+    assert _largest_first(even) == ["answers", "questions", "speeches", "transcripts"]

@@ -26,7 +26,7 @@ import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -391,14 +391,12 @@ def _write_package(
     try:  # writers are opened and closed inside: a failure at any point aborts them all
         writers.update((m.table, TableWriter(m, new / "dist")) for m in MODELS)
         # Arrow encodes, compresses and writes without the GIL, so tables are written
-        # side by side, a thread a core, each thread its share of the tables one after
-        # another (see _shares); each writer encodes Parquet on a thread of its own.
-        shares = _shares(spill.table_bytes(), os.cpu_count() or 1)
-        with ThreadPoolExecutor(max_workers=len(shares)) as threads:
+        # side by side, a thread a core, the largest first (see _largest_first); each
+        # writer encodes Parquet on a thread of its own.
+        with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, len(writers))) as threads:
             done = {
-                table: future
-                for share in shares
-                for table, future in _write_tables(threads, share, writers, spill, kept)
+                table: threads.submit(_write_table, writers[table], spill, table, kept)
+                for table in _largest_first(spill.table_bytes())
             }
         for table in writers:  # in table order: the first table's failure is the one told
             done[table].result()
@@ -429,54 +427,15 @@ def _write_package(
     )
 
 
-def _shares(sizes: dict[str, int], threads: int) -> list[list[str]]:
-    """The tables shared out among ``threads`` threads, largest first, each to the
-    thread with the fewest bytes so far; a share's tables are written in turn.
+def _largest_first(sizes: dict[str, int]) -> list[str]:
+    """The tables in the order their writing starts: the largest first.
 
     Compressing Parquet (zstd at level 9) is most of the write, and one table's row
-    groups are compressed one after another: the largest table (answers) is the
-    longest chain. With a thread a table, the smaller tables took turns on its core;
-    with a core's worth of tables a thread, it has one to itself, and the others share
-    the other cores.
+    groups are compressed one after another: the largest table (answers) is the longest
+    chain. Started first, it has a thread to itself while the others take turns on the
+    other threads (which matters on a machine with fewer cores than tables).
     """
-    count = max(1, min(threads, len(sizes)))
-    shares: list[list[str]] = [[] for _ in range(count)]
-    loads = [0] * count
-    for table in sorted(sizes, key=lambda t: (-sizes[t], t)):
-        least = loads.index(min(loads))
-        shares[least].append(table)
-        loads[least] += sizes[table]
-    return [share for share in shares if share]
-
-
-def _write_tables(
-    threads: ThreadPoolExecutor,
-    share: list[str],
-    writers: dict[str, TableWriter],
-    spill: Spill,
-    kept: list[PageResult],
-) -> list[tuple[str, Future[None]]]:
-    """One thread's share of the tables, each written once the one before is done; a
-    future a table (a failure stops the tables after it in the share: they fail too)."""
-    futures: dict[str, Future[None]] = {table: Future() for table in share}
-
-    def run() -> None:
-        failure: BaseException | None = None
-        for table in share:
-            future = futures[table]
-            if failure is not None:
-                future.set_exception(failure)
-                continue
-            try:
-                _write_table(writers[table], spill, table, kept)
-            except BaseException as exc:  # handed to the table's future
-                failure = exc
-                future.set_exception(exc)
-            else:
-                future.set_result(None)
-
-    threads.submit(run)
-    return list(futures.items())
+    return sorted(sizes, key=lambda t: (-sizes[t], t))
 
 
 def _write_table(writer: TableWriter, spill: Spill, table: str, kept: list[PageResult]) -> None:
