@@ -28,6 +28,7 @@ __all__ = [
     "HONORIFICS_BEFORE",
     "INITIALLED_NAME",
     "INITIALS",
+    "MIDDLE_NAME",
     "NAME_PARTICLES",
     "SURNAME_IN_CAPITALS",
     "Speaker",
@@ -85,7 +86,7 @@ HONORIFIC = r"(?:H\.\s?E\.?|His Excellency|Her Excellency|Mrs?\.?|Ms\.?|Dr\.?|Ma
 other patterns (the title's role, an office's holder)."""
 HONORIFICS_BEFORE = re.compile(rf"^(?:{HONORIFIC}(?:\s+|$))+")
 """The honorifics opening a name or a role: ``H.E. Mr. ...``."""
-_MIDDLE = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")
+MIDDLE_NAME = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")
 """A middle initial (``M.``, ``A``) or a Russian patronymic (``Yurievich``, ``Vikentyevich``)."""
 SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")
 """A surname in capitals (``IVANOVSKIY``): three letters or more, so no acronym like ``UN``."""
@@ -103,7 +104,7 @@ def written_name(name: str) -> str:
     if len(bare) >= 2:  # 'Mr Smith' keeps its 'Mr': a surname alone is no name
         words = bare
     if len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper():
-        middle = [w for w in words[1:-1] if not _MIDDLE.fullmatch(w)]
+        middle = [w for w in words[1:-1] if not MIDDLE_NAME.fullmatch(w)]
         words = [words[0], *middle, words[-1]]
     if len(words) >= 2 and SURNAME_IN_CAPITALS.fullmatch(words[-1]) and not words[0].isupper():
         words[-1] = "-".join(part.capitalize() for part in words[-1].split("-"))

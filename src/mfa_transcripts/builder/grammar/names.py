@@ -204,8 +204,8 @@ _OFFICE_HOLDER = re.compile(
     r" Minister|Spokes(?:man|woman|person))"
     r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
     rf",?\s+(?:{speakers.HONORIFIC}\s+)?"
-    r"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+(?:vich|vna)))?"
-    r"\s+(?:[A-Z][a-z][\w’'\-]*|[A-Z]{3,}[\w\-]*))(?![\w’'\-])"
+    rf"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
+    rf"\s+(?:[A-Z][a-z][\w’'\-]*|{speakers.SURNAME_IN_CAPITALS.pattern}))(?![\w’'\-])"
 )
 
 
