@@ -558,6 +558,63 @@ def test_a_dashed_dialogue_under_a_quote_headline_and_a_lead_is_questions_and_an
     ]
 
 
+def test_dashed_questions_between_written_labels_alternate_with_the_answers() -> None:
+    """The press's dialogue where one answer is labelled and the other turns are dashed:
+    each dashed turn is the other kind than the turn before it."""
+    text = (
+        "Ambassador Kelin: London Keeps Looking for Enemies\n\n"
+        "- Mr. Kelin, do the British celebrate Diplomat Day?\n\n"
+        "Andrey Kelin, Russian Ambassador to the UK: They do not. We do.\n\n"
+        "- Have you seen the documentary?\n\n- We have all seen it.\n\n"
+        "There are things we should learn from them.\n\n- And what did you learn?\n\n"
+        "- Patience.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.speeches == []
+    assert [q.text for q in parsed.questions] == [
+        "Mr. Kelin, do the British celebrate Diplomat Day?",
+        "Have you seen the documentary?",
+        "And what did you learn?",
+    ]
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [
+        ("Andrey Kelin", 1),
+        ("Andrey Kelin", 2),
+        ("Andrey Kelin", 1),
+    ]
+
+
+def test_a_dashed_list_under_a_written_label_is_no_dialogue() -> None:
+    text = (
+        "Foreign Ministry Spokeswoman Maria Zakharova's remarks at a news conference, "
+        "Moscow, 12 January 2019\n\n"
+        "Maria Zakharova: We have three priorities this year.\n\n"
+        "- strengthening the ties with our neighbours;\n\n- developing trade;\n\n"
+        "- protecting our citizens abroad.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.questions == [] and parsed.answers == []
+    assert [s.paragraph_count for s in parsed.speeches] == [4]
+
+
+def test_a_dashed_answer_after_a_bare_question_answers_it() -> None:
+    """An untitled page whose photo caption names the speaker: the bare paragraph that
+    asks is the question of the dashed answer after it."""
+    text = (
+        "Russian Ambassador to the US weighs in on relations with America\n\n"
+        "Russian Ambassador to the US Anatoly Antonov\n"
+        "© Alexander Shcherbak/TASS\n\n"
+        "The president has just visited the US. What are the results of his trip?\n\n"
+        "— We all saw a theatrical show.\n\nIt changes nothing.\n"
+    )
+    parsed = parse_text(text)
+    assert [q.text for q in parsed.questions] == [
+        "The president has just visited the US. What are the results of his trip?"
+    ]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Anatoly Antonov", "We all saw a theatrical show.\n\nIt changes nothing.")
+    ]
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

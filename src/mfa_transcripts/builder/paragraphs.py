@@ -22,6 +22,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
   subject answers under a label (``Comments ... to journalists``), a name label asks
   where its paragraph asks (a question mark);
+* on a page without ``Question`` labels, dashed paragraphs are turns alternating with
+  the labelled ones (``- Have you seen it?`` then ``Alexander Yakovenko, ...: ...``);
 * a page with no label at all may imply them: bracketed names, a dashed dialogue, or
   bare paragraphs on an interview, or on an untitled page whose lead names its subject
   or reports the conversation, two bare questions answered (:mod:`.grammar.dialogue`).
@@ -139,11 +141,12 @@ def label_paragraphs(page: Page) -> Paragraphs:
     # is the editor's (a lead), never opening remarks
     asked_for = interview or "interview" in info.genres
     implied = not any(labels)  # no label at all: the dialogue may be set without any
+    if digest and not implied:  # '- Have you seen ...?' then 'Alexander Yakovenko, ...:'
+        labels = dash_labels(texts, starts, labels, subject, asked_for)
     if implied:
-        starts = [start for _, start, _, _ in units]
         labels = bracketed_labels(texts, starts, subject)  # '[Khuzam] ...' '[Lavrov] ...'
-        if not any(labels):
-            labels = dash_labels(texts, starts, subject, asked_for)  # '– Do you ...?' '– We ...'
+        if not any(labels):  # '– Do you ...?' '– We ...'
+            labels = dash_labels(texts, starts, labels, subject, asked_for)
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
         elif not any(labels) and page.title is None and subject is not None:
@@ -220,6 +223,9 @@ def _subject(page: Page, texts: list[str]) -> str | None:
         shaped = c.kind == "masthead" and len(head) <= 60
         if shaped and (person := speakers.resolve(head.strip())) is not None:
             return person.name
+    for c in page.chrome:  # a photo's caption: 'Russian Ambassador to the US Anatoly Antonov'
+        if c.kind == "caption" and (found := find_in_text(page.text[c.start : c.end])):
+            return found[0].name
     return None
 
 

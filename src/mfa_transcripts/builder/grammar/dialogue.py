@@ -3,7 +3,8 @@
 * An unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is
   followed by an ``Answer:`` label is a question labelled by its number.
 * An interview set as dialogue (``– Do you ...?`` ``– We ...``): the first dashed
-  paragraph is a question, then answers by the page's speaker and questions in turn;
+  paragraph is a question, then answers by the page's speaker and questions in turn,
+  written labels among them keeping their kind (``Alexander Yakovenko, ...:`` answers);
   on an interview page without dashes, bare paragraphs ending with a question mark are
   the questions. On such a page, what stands before the first question is the
   editor's lead, and a quoted paragraph right before a question is a subheading.
@@ -93,41 +94,91 @@ def _implied(kind: str, name: str, speaker: str | None, at: int, width: int) -> 
 
 
 def dash_labels(
-    texts: list[str], starts: list[int], speaker: str | None, interview: bool = False
+    texts: list[str],
+    starts: list[int],
+    labels: list[Label | None],
+    speaker: str | None,
+    interview: bool = False,
 ) -> list[Label | None]:
-    """Labels of an interview without labels whose turns open with a dash (the Russian
-    press's dialogue): questions and answers by the page's speaker in turn, from the
-    first dashed paragraph, or from the second when more of the turns from it ask (the
-    first answers a question cut off); a paragraph without a dash continues its turn.
-    Fewer than two dashed paragraphs, or questions of which fewer than half ask (a
-    question mark, or trailing off: ``Not all, I reckon…``; a dashed list of talking
-    points): no labels, but on an interview one dashed question with paragraphs after
-    it is a question and its answer (a page cut after its first answer)."""
-    labels: list[Label | None] = [None] * len(texts)
-    dashed = [(i, m) for i, t in enumerate(texts) if (m := DASH_TURN.match(t)) is not None]
-    if len(dashed) == 1 and interview:
-        # an interview cut after its first answer, the question alone dashed: the
-        # paragraphs after it are the answer
-        i, match = dashed[0]
-        if "?" in texts[i] and i + 1 < len(texts):
-            labels[i] = _implied("question", texts[i][0], None, starts[i], match.end())
-            labels[i + 1] = _implied("answer", "", speaker, starts[i + 1], 0)
-        return labels
-    if len(dashed) < 2:
-        return labels
-    ends = [i for i, _ in dashed[1:]] + [len(texts)]
-    turns = [" ".join(texts[i:end]) for (i, _), end in zip(dashed, ends, strict=True)]
-    asks = ["?" in turn or _ASKS.search(turn) is not None for turn in turns]
-    # the questions are every other turn: from the first, or, where the first is an
-    # answer whose question was cut off, from the second
-    first = 0 if sum(asks[::2]) >= sum(asks[1::2]) else 1
-    asking = asks[first::2]
-    if 2 * sum(asking) < len(asking):
-        return labels
-    for n, (i, match) in enumerate(dashed):
-        kind, who = ("question", None) if n % 2 == first else ("answer", speaker)
-        labels[i] = _implied(kind, texts[i][0], who, starts[i], match.end())
-    return labels
+    """The labels of a page whose turns open with a dash (the Russian press's
+    dialogue), ``labels`` (those the page writes) and the dashed paragraphs' together.
+    A turn opens at a label or a dashed paragraph, and the paragraphs without either
+    continue it; questions and answers alternate, an unlabelled dashed turn taking the
+    other kind than the turn before it (a written label other than a question's counts
+    as an answer). Where no turn is before it, a dashed turn is a question if it asks
+    (a question mark, or trailing off: ``Not all, I reckon…``), else it answers the
+    unlabelled paragraph that asks right before it; on a page without any label, the
+    questions are the dashed turns from the first or, when more of those from it ask,
+    from the second (the first answers a question cut off). A dashed answer is the
+    page's speaker's, else the last labelled answerer's. Dashed questions of which
+    fewer than half ask (a dashed list of talking points): no dashed turns; on a page
+    without labels, fewer than two dashed paragraphs: none, but on an interview one
+    dashed question with paragraphs after it is a question and its answer (a page cut
+    after its first answer)."""
+    n = len(texts)
+    dashed = {i: m for i, t in enumerate(texts) if labels[i] is None and (m := DASH_TURN.match(t))}
+    if not dashed:
+        return list(labels)
+    written = any(labels)
+    openers = sorted({*dashed, *(i for i, label in enumerate(labels) if label is not None)})
+    ends = dict(zip(openers, [*openers[1:], n], strict=True))
+    asks = {i: _asks(" ".join(texts[i : ends[i]])) for i in dashed}
+    order = sorted(dashed)
+    first = None  # the kind of a dashed turn with none before it: its own
+    if not written and len(dashed) == 1:
+        # one dashed paragraph: on an interview, a question with paragraphs after it (a
+        # page cut after its first answer); or an answer to the asking paragraph before
+        i = order[0]
+        if interview and "?" in texts[i] and i + 1 < n:
+            return [
+                *([None] * i),
+                _implied("question", texts[i][0], None, starts[i], dashed[i].end()),
+                _implied("answer", "", speaker, starts[i + 1], 0),
+                *([None] * (n - i - 2)),
+            ]
+        if asks[i]:
+            return list(labels)
+        first = "answer"
+    elif not written:  # the first dashed turn asks, or the second does and
+        asking_from = [sum(asks[i] for i in order[k::2]) for k in (0, 1)]  # more from it
+        first = "question" if asking_from[0] >= asking_from[1] else "answer"
+    previous: str | None = None  # the kind of the turn before
+    answerer = speaker
+    kinds: dict[int, str] = {}
+    for i in openers:
+        label = labels[i]
+        if label is not None:
+            previous = "question" if label.kind == "question" else "answer"
+            answerer = speaker or (label.speaker if previous == "answer" else None) or answerer
+        elif previous is not None:
+            previous = kinds[i] = "answer" if previous == "question" else "question"
+        else:
+            previous = kinds[i] = first or ("question" if asks[i] else "answer")
+            if previous == "answer" and i > 0 and i - 1 not in dashed and _bare_asks(texts[i - 1]):
+                kinds[i - 1] = "question"  # '... What are the results of his trip?' '— We ...'
+    asked = [asks[i] for i, kind in kinds.items() if kind == "question" and i in dashed]
+    turns = {
+        *kinds.values(),
+        *("question" if lb.kind == "question" else "answer" for lb in labels if lb is not None),
+    }
+    if turns != {"question", "answer"} or 2 * sum(asked) < len(asked):
+        return list(labels)  # no dialogue: a dashed list, or a question never answered
+    out = list(labels)
+    for i, kind in kinds.items():
+        width = dashed[i].end() if i in dashed else 0
+        mark = texts[i][0] if i in dashed else ""
+        out[i] = _implied(kind, mark, answerer if kind == "answer" else None, starts[i], width)
+    return out
+
+
+def _asks(turn: str) -> bool:
+    """A turn that asks: a question mark in it, or its end trailing off."""
+    return "?" in turn or _ASKS.search(turn) is not None
+
+
+def _bare_asks(text: str) -> bool:
+    """An unlabelled paragraph that asks, short enough for a bare question."""
+    return _ASKS.search(text) is not None and len(text.split()) <= MAX_BARE_QUESTION_WORDS
 
 
 # a monitoring service's bracketed name opening a turn: '[Khuzam] Dear viewers, ...',
