@@ -1037,6 +1037,14 @@ def test_a_question_label_glued_to_the_title_starts_the_first_question() -> None
     assert [q.text for q in parsed.questions] == ["Is the OSCE useful?"]
 
 
+def test_a_date_glued_to_the_first_label_is_the_date_line() -> None:
+    title = "Address of Edward Nalbandian at the joint press conference with Sergey Lavrov"
+    text = f"{title}\n09 November, 2015Edward Nalbandian: Good afternoon.\nWe are glad.\n"
+    parsed = parse_text(text)
+    assert parsed.transcript.event_date == date(2015, 11, 9)
+    assert _opening(parsed) == "Good afternoon.\n\nWe are glad."
+
+
 @pytest.mark.parametrize("label", ["Question:", "QuestionMr.", "Q:", "QUESTION:"])
 def test_a_question_label_glued_to_its_text_opens_the_question(label: str) -> None:
     text = f"{label}Tell us about the steps being taken."  # asks without a question mark

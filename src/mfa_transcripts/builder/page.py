@@ -34,6 +34,7 @@ from datetime import date, datetime
 from ..errors import Problem, TranscriptError
 from .grammar.chrome import GLUED_CAPTION, chrome_kind, glued_opener
 from .grammar.dates import (
+    GLUED_DATE,
     date_line,
     line_place,
     make_date,
@@ -157,14 +158,18 @@ def split_lines(text: str) -> list[Line]:
 # a turn label glued to the end of what came before it, with no space or line break:
 # '..., October 29, 2019Question: Mr Lukashevich ...', '... the world.Answer: ...'
 _GLUED_AFTER = frozenset('abcdefghijklmnopqrstuvwxyz0123456789.?!…"”»’)')
+_YEAR_GLUED = re.compile(r"\d{4}[A-Z]")  # the cheap test before GLUED_DATE's search
 
 
 def _glued_at(text: str) -> list[int]:
     """Where a ``Question:`` or ``Answer:`` label (a space after its colon) is glued to
     the text before it: literal searches (str.find, in C), then one look at the
-    character before each hit; and where a turn's label follows a photo caption's credit
-    on its line (:data:`~.grammar.chrome.GLUED_CAPTION`)."""
+    character before each hit; where a turn's label follows a photo caption's credit
+    on its line (:data:`~.grammar.chrome.GLUED_CAPTION`); and where a line's text follows
+    a date glued to it (:data:`~.grammar.dates.GLUED_DATE`)."""
     found = [m.end() for m in GLUED_CAPTION.finditer(text)] if "hoto" in text else []
+    if _YEAR_GLUED.search(text):  # a date with the next line glued to it: '..., 2015Edward'
+        found.extend(m.end() for m in GLUED_DATE.finditer(text))
     for label in ("Question:", "Answer:"):
         at = text.find(label)
         while at != -1:
@@ -172,17 +177,14 @@ def _glued_at(text: str) -> list[int]:
             if at > 0 and text[at - 1] in _GLUED_AFTER and after.isspace():
                 found.append(at)
             at = text.find(label, at + 1)
-    return sorted(found)
+    return sorted(set(found))
 
 
 def _split_glued(lines: list[Line]) -> list[Line]:
-    """Lines, each split where a ``Question:`` or ``Answer:`` label is glued to the text
-    before it; both parts keep the line's number."""
+    """Lines, each split where :func:`_glued_at` finds text glued to the text before it;
+    the parts keep the line's number."""
     out: list[Line] = []
     for ln in lines:
-        if "Question:" not in ln.text and "Answer:" not in ln.text and "hoto" not in ln.text:
-            out.append(ln)
-            continue
         cut = 0
         for at in _glued_at(ln.text):
             out.append(Line(ln.number, ln.start + cut, ln.start + at, ln.text[cut:at]))

@@ -40,6 +40,7 @@ from .lexicon import MONTH_PATTERN, WEEKDAY_PATTERN, is_place, month_number
 __all__ = [
     "ANY_DATE",
     "DATE_LINE",
+    "GLUED_DATE",
     "MOSCOW",
     "STAMP",
     "TIME",
@@ -98,6 +99,9 @@ _ANY_DAY = rf"(?:{_ANY_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_ANY_MONTH})"  # 'March 23'
 ANY_DATE = rf"{_ANY_DAY}{_ORDINAL},?\s\d{{4}}"
 """A date in either day order, without named groups, to embed in other patterns: ``1 April
 2022``, ``April 1, 2022``."""
+GLUED_DATE = re.compile(rf"(?<!\w){ANY_DATE}(?=[A-Z])")
+"""A date with the next line's text glued to its year, the line break between them lost
+(``09 November, 2015Edward Nalbandian: Good afternoon``): the text starts a line."""
 _AGENCY = (  # '(RIA Novosti) -', '– RIA Novosti.', '. /TASS/.', '—'
     r"(?:\([^()\n]{2,40}\)\s*[-–—]|\s*[-–—]\s*[^.\n]{2,40}\.|\.\s*/[^/\n]{2,20}/\.|\s*[-–—])"
 )
