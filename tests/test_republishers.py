@@ -615,6 +615,27 @@ def test_a_dashed_answer_after_a_bare_question_answers_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("role", "asks"),
+    [
+        ("Editor-in-Chief, International Affairs", True),
+        ("correspondent of the Kommersant newspaper", True),
+        ("Chairman of the Board, Gazprom", False),
+    ],
+)
+def test_a_name_label_whose_role_asks_is_a_question(role: str, asks: bool) -> None:
+    text = (
+        f"Armen Oganesyan, {role}: Sergey Alekseyevich, what did the summit bring?\n\n"
+        "S. Ryabkov: We welcome this mood.\n\nQ: One step forward, two steps back.\n\n"
+        "A: Yes, this seems to be the case.\n"
+    )
+    parsed = parse_text(text)
+    first = "Sergey Alekseyevich, what did the summit bring?"
+    assert (first in [q.text for q in parsed.questions]) is asks
+    assert (first in [s.text for s in parsed.speeches]) is not asks
+    assert len(parsed.answers) == 1 + asks
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

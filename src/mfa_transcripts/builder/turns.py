@@ -66,6 +66,7 @@ from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dialogue import (
     DASH_TURN,
+    asking_role,
     cut_inside_label,
     interviewer,
     numbered_question,
@@ -333,7 +334,8 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 f"the label '{meant}:', found {label.name + ':'!r}; read as {read}",
                 ln.number,
             )
-        if (interview or (paragraphs.questioned and "?" in text)) and interviewer(label, subject):
+        asks = interview or (paragraphs.questioned and "?" in text)
+        if (asks and interviewer(label, subject)) or asking_role(label):
             label = replace(label, kind="question", speaker=None, known=True)
         if not label.known:
             warn_unknown(

@@ -30,6 +30,7 @@ from dataclasses import replace
 from .. import speakers
 from .labels import LABEL, NUMBERED, Label, outlet_label
 from .lexicon import (
+    ASKING_ROLES,
     OFFICE_ROLES,
     ROLE_NAME_WORDS,
     ROLE_WORDS,
@@ -41,6 +42,7 @@ __all__ = [
     "DASH_TURN",
     "MAX_BARE_QUESTION_WORDS",
     "asked_before",
+    "asking_role",
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
@@ -437,3 +439,13 @@ def interviewer(label: Label, title_speaker: str | None) -> bool:
     if any(w.title() in OFFICE_ROLES for w in words[:-1]):
         return False
     return speakers.fold(words[-1]) != speakers.fold(title_speaker.split()[-1])
+
+
+def asking_role(label: Label) -> bool:
+    """A name label the registry does not know whose role, after a comma, is one that
+    asks (``Armen Oganesyan, Editor-in-Chief, International Affairs``: the publication's
+    editor): the press's question, on any page."""
+    if label.kind != "speaker" or label.known or "," not in label.name:
+        return False
+    roles = re.split(r"[\s,\-]+", speakers.fold(label.name.split(",", 1)[1]))
+    return not ASKING_ROLES.isdisjoint(roles)
