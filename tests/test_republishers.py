@@ -636,6 +636,27 @@ def test_a_name_label_whose_role_asks_is_a_question(role: str, asks: bool) -> No
     assert len(parsed.answers) == 1 + asks
 
 
+@pytest.mark.parametrize(
+    ("given_to", "asked"),
+    [
+        (" to Izvestia newspaper", True),
+        (" for the RIA Novosti news agency", True),
+        (" on the talks in Vienna", False),
+    ],
+)
+def test_a_comment_given_to_the_press_asks_in_its_bare_questions(
+    given_to: str, asked: bool
+) -> None:
+    title = f"Comment by Mikhail Ulyanov, Permanent Representative{given_to} (July 20, 2025)"
+    text = (
+        f"{title}\n\nIs Russia ready to help the talks?\n\nOf course, we are ready.\n\n"
+        "Have Western countries turned to Russia?\n\nI know of no such appeals.\n"
+    )
+    parsed = parse_text(text)
+    assert len(parsed.questions) == (2 if asked else 0)
+    assert [a.speaker for a in parsed.answers] == ["Mikhail Ulyanov"] * (2 if asked else 0)
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

@@ -45,7 +45,7 @@ from .grammar.dialogue import (
     surname_labels,
 )
 from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
-from .grammar.lexicon import REPORTING
+from .grammar.lexicon import ASKED_GENRES, REPORTING, TO_THE_PRESS
 from .grammar.names import office_holder
 from .grammar.registry import find_in_text
 from .page import Line, Page
@@ -139,7 +139,15 @@ def label_paragraphs(page: Page) -> Paragraphs:
         asked_before(texts, starts, labels, subject)  # '... ?' then 'Vitaly Churkin: ...'
     # an interview: its subject speaks only when asked, so text before the first turn
     # is the editor's (a lead), never opening remarks
-    asked_for = interview or "interview" in info.genres
+    # a comment or answers given to the press ('Comment ... to Izvestia newspaper') too
+    asked_for = (
+        interview
+        or "interview" in info.genres
+        or (
+            not ASKED_GENRES.isdisjoint(info.genres)
+            and TO_THE_PRESS.search(page.title or "") is not None
+        )
+    )
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if digest and not implied:  # '- Have you seen ...?' then 'Alexander Yakovenko, ...:'
         labels = dash_labels(texts, starts, labels, subject, asked_for)

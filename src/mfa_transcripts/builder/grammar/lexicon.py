@@ -17,6 +17,7 @@ from ...schema import GENRES
 from .. import speakers
 
 __all__ = [
+    "ASKED_GENRES",
     "ASKING_ROLES",
     "CHAIRING_ROLES",
     "COUNTERPART_SITE",
@@ -44,6 +45,7 @@ __all__ = [
     "SENTENCE_END",
     "STAGE_WORDS",
     "THIRD_PERSON",
+    "TO_THE_PRESS",
     "TURN_ROLES",
     "Role",
     "is_cyrillic",
@@ -76,6 +78,17 @@ _CLOSING_OUTLET = (
     + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
     + r")(?=\)?$)"  # '... (Ambassador Alexander Yakovenko for RT)'
 )
+TO_THE_PRESS = re.compile(
+    r"\b(?:to|for)\s+(?:the\s+)?(?:[\"“«]?[A-Z][\w.’'\-]*[\"”»,]?\s+){0,4}"
+    r"(?i:newspaper|magazine|journal|news\s+agency|agency|tv|television|channel|radio"
+    r"|daily|weekly|news\s+portal)\b"
+)
+"""A title's words naming the press its text was given to (``Comment ... to Izvestia
+newspaper``, ``... for the RIA Novosti news agency``): a comment or answers given to a
+journalist, who asks."""
+ASKED_GENRES = frozenset({"interview", "comment", "answers to questions"})
+"""Genres whose text, given to the press, is the press's questions and the answers."""
+
 # a headline's verb of an interview: 'Russian Ambassador talked to "Bangkok Post" journalists'
 _TALKED_TO = r"(?:talk(?:s|ed)|spoke|speaks) to\b"
 FALLBACK_GENRES: tuple[tuple[str, str], ...] = (
