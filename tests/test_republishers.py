@@ -124,6 +124,25 @@ def test_the_title_repeated_over_two_lines_is_a_repeat_and_its_date_line_is_read
     assert _opening(parsed) == "Dear colleagues,\n\nThank you."
 
 
+def test_a_sites_lines_between_the_title_and_its_repeat_are_chrome() -> None:
+    title = "Ambassador Antonov's answers to media questions on new US sanctions"
+    site = [
+        "Embassy of the Russian Federation in the USA",
+        "Phone (consular questions): (202) 939-8914 | Emergency line : (202) 298-5700",
+        "/Schedule work today: 9:00–18:00",
+    ]
+    qa = "Question: Would you comment?\nAmbassador Antonov: The actions confirm it."
+    text = f"{title}\n" + "\n".join(site) + f"\n20 august / 2021\n\n{title}\n\n{qa}\n"
+    kinds = _kinds(text)
+    assert all(kinds[line] in ("masthead", "caption") for line in site)
+    parsed = parse_text(text)
+    assert parsed.speeches == [] and len(parsed.answers) == 1
+    assert parsed.transcript.published_date == date(2021, 8, 20)
+    # with no repeat of the title under them, such lines stay text
+    text = f"{title}\n\n{site[1]}\n\n{qa}\n"
+    assert _opening(parse_text(text)) == site[1]
+
+
 def test_a_cyrillic_line_and_an_icon_font_line_are_head_chrome() -> None:
     icons = "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon"
     text = f"{TITLE}\n\n{icons}\n\nПресс-конференция Министра иностранных дел\n\n{QA}\n"

@@ -67,6 +67,9 @@ lead               a republisher's lead: prose about the        —
 subtitle           a statement's subtitle: up to eight short    —
                    lines, no sentence, over a salutation alone
                    on its line (``Mr Chairperson,``)
+before-title-      a short line, no sentence, with the title    —
+repeat             set again within five lines under it (the
+                   site's masthead, contacts, clock)
 =================  ===========================================  =======================
 
 The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`). The rules
@@ -341,6 +344,20 @@ def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
     return None
 
 
+_AHEAD = 5
+"""Most lines of a site's chrome between the page's title and the title set again."""
+
+
+def _before_title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """A short line that no other rule takes, with the title set again within the
+    next :data:`_AHEAD` lines: the site's masthead, contacts or clock between the page's
+    title and its heading (``Phone (consular questions): ...`` under the embassy's name)."""
+    if len(ctx.texts[i]) > 150 or SENTENCE_END.search(ctx.texts[i].strip()):
+        return None
+    ahead = ctx.texts[i + 1 : i + 1 + _AHEAD]
+    return i + 1 if any(fold_spaces(t) == ctx.folded_title for t in ahead) else None
+
+
 def _salutation_line(text: str) -> bool:
     """A salutation alone on its line: 'Mr Chairperson,', 'Ladies and gentlemen,'."""
     return (
@@ -376,6 +393,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("caption", "caption", _soft(caption)),
     HeadRule("lead", "lead", _soft(lead)),
     HeadRule("subtitle", "heading", _soft(_subtitle)),
+    HeadRule("before-title-repeat", "masthead", _before_title_repeat),
 )
 
 
