@@ -143,6 +143,26 @@ def test_a_sites_lines_between_the_title_and_its_repeat_are_chrome() -> None:
     assert _opening(parse_text(text)) == site[1]
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "New Europe: How do you assess the recent summit in Brussels",
+        "New Europe: How do you assess the recent summit in Brussels, the first without us",
+    ],
+)
+def test_a_first_turn_without_closing_punctuation_under_a_label_the_page_uses_is_a_turn(
+    first: str,
+) -> None:
+    text = (
+        "Interview by Ambassador Vladimir Chizhov to New Europe\n\n"
+        f"{first}\n\nVladimir Chizhov: Well, nothing dramatic.\n\n"
+        "New Europe: Are you disappointed?\n\nVladimir Chizhov: Not at all.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.speeches == []
+    assert [q.text for q in parsed.questions] == [first.split(": ", 1)[1], "Are you disappointed?"]
+
+
 def test_a_cyrillic_line_and_an_icon_font_line_are_head_chrome() -> None:
     icons = "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon closeicon"
     text = f"{TITLE}\n\n{icons}\n\nПресс-конференция Министра иностранных дел\n\n{QA}\n"

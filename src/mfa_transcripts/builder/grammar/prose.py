@@ -61,9 +61,9 @@ def label_alone(text: str) -> bool:
 
 def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A photo's caption or a site's short line: up to 20 words, no closing punctuation,
-    no salutation, first person, label or stage direction, not a sentence wrapped onto a
-    next line in lower case; never on a briefing or after its contents (a heading
-    follows there)."""
+    no salutation, first person, label (one the page uses again: :func:`label_recurs`) or
+    stage direction, not a sentence wrapped onto a next line in lower case; never on a
+    briefing or after its contents (a heading follows there)."""
     text = ctx.texts[i].strip()
     if (
         len(text.split()) > 20
@@ -79,9 +79,22 @@ def caption(ctx: HeadContext, head: Head, i: int) -> int | None:
         or label_alone(text)
         # a sentence wrapped onto the next line (not a tag: 'world' over 'sergey lavrov')
         or (len(text.split()) >= 6 and ctx.texts[i + 1].lstrip()[:1].islower())
+        or label_recurs(ctx.texts, i)
     ):
         return None
     return i + 1
+
+
+def label_recurs(texts: list[str], i: int) -> bool:
+    """``texts[i]`` opens with a name and a colon that opens a later line too (``New
+    Europe: How do you assess ...`` over ``New Europe: Aha. ...``): the page's first
+    turn under its label (its sentence perhaps cut off), no caption or headline."""
+    text = texts[i].lstrip()
+    colon = text.find(":", 0, 60)
+    if colon < 2:
+        return False
+    opener = text[: colon + 1]
+    return any(t.lstrip().startswith(opener) for t in texts[i + 1 :])
 
 
 LEAD_REACH = 5
@@ -226,7 +239,8 @@ def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
     label and a sentence of six words or more that neither closes nor runs on (no closing
     punctuation, no comma or dash at its end, the next line not in lower case) and greets
     nobody (``Deputy Foreign Minister Oleg Syromolotov: Moscow has no data indicating
-    that coronavirus came from lab``): a turn's paragraph ends its sentence. A question's
+    that coronavirus came from lab``), its label opening no later line: a turn's
+    paragraph ends its sentence. A question's
     or an answer's label is never one (``Question: "Let us talk ..."``)."""
     text = ctx.texts[i].strip()
     if (asked := read_label(text)) is not None and asked.kind in ("question", "answer"):
@@ -249,4 +263,4 @@ def quote_headline(ctx: HeadContext, head: Head, i: int) -> int | None:
         or label.kind != "speaker"
     ):
         return None
-    return i + 1
+    return None if label_recurs(ctx.texts, i) else i + 1
