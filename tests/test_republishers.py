@@ -16,6 +16,7 @@ from mfa_transcripts.builder.grammar.head import MAX_SOFT_LINES
 from mfa_transcripts.builder.grammar.title import parse_title
 from mfa_transcripts.builder.page import split_page
 from mfa_transcripts.builder.records import ParsedPage
+from mfa_transcripts.errors import TranscriptError
 
 from .conftest import parse_text
 
@@ -161,6 +162,20 @@ def test_a_first_turn_without_closing_punctuation_under_a_label_the_page_uses_is
     parsed = parse_text(text)
     assert parsed.speeches == []
     assert [q.text for q in parsed.questions] == [first.split(": ", 1)[1], "Are you disappointed?"]
+
+
+def test_an_untitled_page_opening_with_a_salutation_is_a_speech_not_refused() -> None:
+    speech = (
+        "Mr. Chairperson,\n\nLadies and gentlemen,\n\n"
+        "First of all, I should like to thank Belgium for the organisation of this event.\n"
+    )
+    parsed = parse_text(f"8 October 2020 19:44\n\n{speech}")
+    assert [s.paragraph_count for s in parsed.speeches] == [3]
+    assert parsed.transcript.title is None and "no-title" in parsed.transcript.warnings
+    # without the salutation, an untitled text naming nobody is still refused
+    with pytest.raises(TranscriptError) as caught:
+        parse_text("8 October 2020 19:44\n\nThe weather was fine.\n\nIt rained later.\n")
+    assert caught.value.problem.type == "not-a-transcript"
 
 
 def test_a_cyrillic_line_and_an_icon_font_line_are_head_chrome() -> None:

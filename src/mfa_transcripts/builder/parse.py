@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ..errors import Problem, TranscriptError
 from . import corrections
+from .grammar.prose import salutation_line
 from .grammar.title_shape import names_the_ministry, signed_by
 from .page import Page, split_page
 from .read import SourceText, read_source
@@ -34,7 +35,7 @@ def parse_source(
     no registry speaker or ministry role in its head (a republisher's lead names them)
     or its first :data:`BYLINE_LINES` body lines, and no source note under the text
     naming a registry speaker as its author (``"...", by Serguei Lavrov, Trud, June 24,
-    2005.``).
+    2005.``), nor a salutation opening its body (``Mr. Chairperson,``: a speech).
     A fact it cannot establish is null, with a warning. A record that breaks its model
     (the parser found something the models do not allow) is refused as ``row-invalid``
     rather than escaping as a pydantic error.
@@ -48,6 +49,7 @@ def parse_source(
             and not any(t.label for t in turns)
             and not any(names_the_ministry(text) for text in _opening_lines(page))
             and not any(signed_by(text) for text in _closing_lines(page))
+            and not _addressed(page)
         ):
             raise TranscriptError(
                 Problem(
@@ -73,6 +75,12 @@ def parse_source(
             )
         ) from exc
     return parsed
+
+
+def _addressed(page: Page) -> bool:
+    """The body opens with a salutation alone on its line (``Mr. Chairperson,``): a
+    speech to an audience, published as remarks though the page names no genre."""
+    return bool(page.body) and salutation_line(page.body[0].text.strip())
 
 
 def _opening_lines(page: Page) -> list[str]:

@@ -98,7 +98,15 @@ from .lexicon import (
     letter_count,
     lower_count,
 )
-from .prose import caption, label_alone, lead, name_line, quote_headline, words_of
+from .prose import (
+    caption,
+    label_alone,
+    lead,
+    name_line,
+    quote_headline,
+    salutation_line,
+    words_of,
+)
 from .title import fold_spaces, title_with_date
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -329,7 +337,7 @@ def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
     OSCE Chairperson-in-Office ...`` / ``Mr Chairperson,``)."""
     for j in range(i, min(i + SUBTITLE_REACH + 1, len(ctx.texts))):
         text = ctx.texts[j].strip()
-        if j > i and _salutation_line(text):
+        if j > i and salutation_line(text):
             return j
         if (
             len(text) > 150
@@ -356,16 +364,6 @@ def _before_title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
         return None
     ahead = ctx.texts[i + 1 : i + 1 + _AHEAD]
     return i + 1 if any(fold_spaces(t) == ctx.folded_title for t in ahead) else None
-
-
-def _salutation_line(text: str) -> bool:
-    """A salutation alone on its line: 'Mr Chairperson,', 'Ladies and gentlemen,'."""
-    return (
-        len(text) <= 80
-        and text.endswith((",", "!"))
-        and SALUTATION.search(text) is not None
-        and not is_label_line(text)
-    )
 
 
 HEAD_RULES: tuple[HeadRule, ...] = (

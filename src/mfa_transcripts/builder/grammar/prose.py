@@ -40,6 +40,7 @@ __all__ = [
     "lead",
     "name_line",
     "quote_headline",
+    "salutation_line",
     "title_case_headline",
     "words_of",
 ]
@@ -51,6 +52,16 @@ _WORD = re.compile(r"[^\W_]+")
 def words_of(text: str) -> list[str]:
     """The words of ``text``, folded: what title fragments are compared by."""
     return _WORD.findall(speakers.fold(text))
+
+
+def salutation_line(text: str) -> bool:
+    """A salutation alone on its line: 'Mr Chairperson,', 'Ladies and gentlemen,'."""
+    return (
+        len(text) <= 80
+        and text.endswith((",", "!"))
+        and SALUTATION.search(text) is not None
+        and not is_label_line(text)
+    )
 
 
 def label_alone(text: str) -> bool:
