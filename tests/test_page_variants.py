@@ -811,6 +811,13 @@ def test_the_interviewed_persons_office_alone_is_an_answer_label(label: str, kin
         ("Ambassador of Russia to Zimbabwe Nikolai Krasilnikov said", "Nikolai Krasilnikov"),
         ("Russian Federation’s Ambassador to Pakistan", None),
         ("the Ambassador to the Islamic Republic", None),
+        # honorifics and a patronymic are no name's opening
+        (
+            "The Ambassador to Nigeria, His Excellency, Mr Alexey Shebarshin, said",
+            "Alexey Shebarshin",
+        ),
+        ("The Ambassador to Indonesia Lyudmila Georgievna Vorobieva aims", "Lyudmila Vorobieva"),
+        ("stated by the Russian Ambassador in Ulaanbaatar Alexey Evsikov.", "Alexey Evsikov"),
     ],
 )
 def test_an_office_names_its_holder(text: str, holder: str | None) -> None:

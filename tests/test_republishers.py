@@ -728,6 +728,19 @@ def test_a_pull_quote_repeating_the_answer_is_chrome() -> None:
         assert answer.paragraph_count == (2 if chrome else 3)
 
 
+def test_the_office_holder_a_lead_names_outranks_a_registry_person_in_the_questions() -> None:
+    text = (
+        '"The parties are ready to start construction"\n'
+        "Russia is ready to increase exports. This was stated by the Russian Ambassador in "
+        "Ulaanbaatar Alexey Evsikov. According to the diplomat, the parties are ready - in "
+        "an exclusive interview with Alexey Evsikov to Izvestia.\n"
+        "- Russian President Vladimir Putin visited Mongolia. Is a return visit planned?\n"
+        "- Yes, the invitation was accepted.\n"
+    )
+    parsed = parse_text(text)
+    assert [a.speaker for a in parsed.answers] == ["Alexey Evsikov"]
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

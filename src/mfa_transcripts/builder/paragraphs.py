@@ -217,12 +217,19 @@ def _split_labelled(
 
 
 def _subject(page: Page, texts: list[str]) -> str | None:
-    """Who a page whose title names nobody is with: the first registry person its lead
-    names (the head's lead lines, then, on an untitled page, its first paragraphs before
-    any labelled turn), else the registry person a headline quotes (``Ryabkov: ...``)
+    """Who a page whose title names nobody is with: the first registry person or
+    office-holder a lead line of its head names (``This was stated by the Russian
+    Ambassador in Ulaanbaatar Alexey Evsikov``: not the president a question names), or
+    the first registry person of its first paragraphs before any labelled turn (on an
+    untitled page), else the registry person a headline quotes (``Ryabkov: ...``)
     or names alone (``H. E. Mr. Alexander Kadakin``); the caller falls back on the first
     registry person labelled."""
-    for text in [*_leads(page), *texts[:5]]:
+    for text in _leads(page):  # the lead's registry person, else the office-holder it names
+        if (found := find_in_text(text)) is not None:
+            return found[0].name
+        if (holder := office_holder(text)) is not None:
+            return holder
+    for text in texts[:5]:
         found = find_in_text(text)
         if found is not None:
             return found[0].name

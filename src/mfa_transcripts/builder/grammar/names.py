@@ -198,12 +198,16 @@ def in_apposition(before: str, segment: str) -> bool:
 
 # a ministry office and the name of its holder after it, whom the registry need not
 # know: 'The Russian Ambassador Alexander Vikentyevich MANTYTSKIY spoke to ...',
-# 'Ambassador Mr Nikolai Krasilnikov', 'Ambassador of Russia to Zimbabwe Nikolai ...'
+# 'Ambassador Mr Nikolai Krasilnikov', 'Ambassador of Russia to Zimbabwe Nikolai ...',
+# 'the Russian Ambassador in Ulaanbaatar Alexey Evsikov'
 _OFFICE_HOLDER = re.compile(
     r"\b(?:Ambassador|Envoy|Permanent Representative|Consul[- ]General|(?:Deputy )?Foreign"
     r" Minister|Spokes(?:man|woman|person))"
-    r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
-    rf",?\s+(?:{speakers.HONORIFIC}\s+)?"
+    r"(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
+    rf",?\s+(?:{speakers.HONORIFIC},?\s+)*"
+    # the name opens with neither an honorific nor a patronymic ('... to Indonesia
+    # Lyudmila Georgievna Vorobieva' is hers whole, 'His Excellency, Mr Alexey ...' his)
+    rf"(?!{speakers.HONORIFIC}\b|[A-Z][a-z]+(?:vich|vna|ichna)\b)"
     rf"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
     rf"\s+(?:[A-Z][a-z][\w’'\-]*|{speakers.SURNAME_IN_CAPITALS.pattern}))(?![\w’'\-])"
 )
