@@ -739,6 +739,7 @@ def test_a_republishers_link_word_after_the_title_is_no_part_of_it() -> None:
         ("Andrey M. Maslov", "Andrey Maslov"),
         ("His Excellency Mr. Alexey Yurievich Dedov", "Alexey Dedov"),
         ("Mr Nikolai Krasilnikov", "Nikolai Krasilnikov"),
+        ("H E Alexander V Mantytskiy", "Alexander Mantytskiy"),  # 'H E' without stops
         ("Staffan de Mistura", "Staffan de Mistura"),  # particles stay
         ("Mohammad Javad Zarif", "Mohammad Javad Zarif"),  # a middle name, no patronymic
         ("JILL DOUGHERTY", "JILL DOUGHERTY"),  # a label all in capitals stays as written

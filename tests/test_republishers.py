@@ -741,6 +741,24 @@ def test_the_office_holder_a_lead_names_outranks_a_registry_person_in_the_questi
     assert [a.speaker for a in parsed.answers] == ["Alexey Evsikov"]
 
 
+@pytest.mark.parametrize("paper", ["The Ethiopian Herald", "Daily Observer"])
+def test_a_newspapers_label_on_an_untitled_interview_asks(paper: str) -> None:
+    short = paper.split()[-1]
+    text = (
+        f"{paper}: How do you describe the relations?\n"
+        "Ambassador Mikhail Galuzin: They are old and close.\n"
+        f"{short}: What do they look like today?\n"
+        "Ambassador Mikhail Galuzin: Busy.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.speeches == []
+    assert [q.text for q in parsed.questions] == [
+        "How do you describe the relations?",
+        "What do they look like today?",
+    ]
+    assert [a.speaker for a in parsed.answers] == ["Mikhail Galuzin"] * 2
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

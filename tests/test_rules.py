@@ -889,7 +889,8 @@ def test_registry_speakers_make_titles_of_their_interviews(tmp_path: Path) -> No
         ("Euronews: it was said", None),  # prose after the colon
         ("Evelina Zakamskaya: Good evening.", None),  # a person, not an outlet
         ("Russia Today:What was discussed?", "Russia Today"),  # glued to its text
-        ("Moscow Times:What was discussed?", None),  # two words, no outlet of the list
+        ("Moscow Region:What was discussed?", None),  # two words, no outlet of the list
+        ("Moscow Times:What was discussed?", "Moscow Times"),  # a newspaper's name
     ],
 )
 def test_an_outlets_label_by_name_or_in_capitals(line: str, outlet: str | None) -> None:

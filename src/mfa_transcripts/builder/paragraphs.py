@@ -44,7 +44,14 @@ from .grammar.dialogue import (
     recurring_names,
     surname_labels,
 )
-from .grammar.labels import INLINE_LABEL, Label, names_person, outlet_label, read_label
+from .grammar.labels import (
+    INLINE_LABEL,
+    Label,
+    names_person,
+    outlet_label,
+    press_title,
+    read_label,
+)
 from .grammar.lexicon import ASKED_GENRES, REPORTING, TO_THE_PRESS
 from .grammar.names import office_holder
 from .grammar.registry import find_in_text
@@ -131,8 +138,12 @@ def label_paragraphs(page: Page) -> Paragraphs:
     # journalists'): a name label that asks is a journalist's question
     questioned = digest and subject is not None and answered and not interview
     if interview or (digest and page.title is None):  # the outlet asks: 'TASS: ...'
+        # (a name label the registry does not know may be a newspaper's: 'Herald:')
         labels = [
-            label if label is not None else outlet_label(text, start)
+            outlet_label(text, start)
+            if label is None
+            or (label.kind == "speaker" and not label.known and press_title(label.name.split()))
+            else label
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
     if subject is not None and not any(lb is not None and lb.kind == "question" for lb in labels):

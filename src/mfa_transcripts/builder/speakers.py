@@ -81,9 +81,11 @@ _HOMOGLYPHS = str.maketrans(
 _INITIALLED_END = re.compile(rf"(?:^|\s){INITIALS}(?P<surname>[^\W\d_][\w\-]*)$")
 
 
-HONORIFIC = r"(?:H\.\s?E\.?|His Excellency|Her Excellency|Mrs?\.?|Ms\.?|Dr\.?|Madam)"
-"""An honorific before a name or a role (``H.E.``, ``His Excellency``, ``Mr``), to embed in
-other patterns (the title's role, an office's holder)."""
+HONORIFIC = (
+    r"(?:H\.\s?E\.?|H E(?= [A-Z][a-z])|His Excellency|Her Excellency|Mrs?\.?|Ms\.?|Dr\.?|Madam)"
+)
+"""An honorific before a name or a role (``H.E.``, ``H E``, ``His Excellency``, ``Mr``), to
+embed in other patterns (the title's role, an office's holder)."""
 HONORIFICS_BEFORE = re.compile(rf"^(?:{HONORIFIC}(?:\s+|$))+")
 """The honorifics opening a name or a role: ``H.E. Mr. ...``."""
 MIDDLE_NAME = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")

@@ -55,6 +55,7 @@ from .lexicon import (
     GENRE_OPENING,
     HOSTING_ROLES,
     OUTLETS,
+    PRESS_TITLE_WORDS,
     REPORTING,
     ROLE_NAME_WORDS,
     TURN_ROLES,
@@ -73,6 +74,7 @@ __all__ = [
     "names_person",
     "near_label",
     "outlet_label",
+    "press_title",
     "read_label",
 ]
 
@@ -292,7 +294,8 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     """An outlet's label: upper case (``TASS:``, ``RIA:``, a channel's number after it:
     ``CNN 18:``, the kind of outlet before it: ``News agency TASS:``, a full stop
     closing it: ``ANA.:``), or a name of
-    :data:`~.lexicon.OUTLETS` (``Euronews:``): an outlet's
+    :data:`~.lexicon.OUTLETS` (``Euronews:``) or a newspaper's (``The Ethiopian Herald:``):
+    an outlet's
     interviewer, read as a question on an interview page with no question labels; None
     otherwise."""
     match = (LABEL.match(text) or _GLUED_OUTLET.match(text)) if ":" in text else None
@@ -300,7 +303,7 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
         return None
     name = " ".join(match["name"].split())
     words = _OUTLET_KIND.sub("", name).split()  # 'News agency TASS'
-    named = speakers.fold(" ".join(words)) in OUTLETS  # 'Euronews', 'Kommersant'
+    named = speakers.fold(" ".join(words)) in OUTLETS or press_title(words)  # 'Euronews'
     if not text[match.end() : match.end() + 1].isupper() or (
         not named
         and (
@@ -316,6 +319,17 @@ def outlet_label(text: str, start: int = 0) -> Label | None:
     qualifier = match.groupdict().get("qualifier")
     qualifier = " ".join(qualifier.split()) if qualifier else None
     return Label("question", name, qualifier, None, True, span, start + match.end())
+
+
+def press_title(words: list[str]) -> bool:
+    """A newspaper's name: up to four capitalised words, the last (or the first:
+    ``Daily ...``) one of :data:`~.lexicon.PRESS_TITLE_WORDS` (``The Ethiopian
+    Herald``, ``Daily Observer``, ``Herald`` for short)."""
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not PRESS_TITLE_WORDS.isdisjoint({speakers.fold(words[0]), speakers.fold(words[-1])})
+    )
 
 
 def names_person(name: str, title_speaker: str) -> bool:

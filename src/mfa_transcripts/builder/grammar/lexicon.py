@@ -36,6 +36,7 @@ __all__ = [
     "PERSON_ROLES",
     "PRESENTING",
     "PRESENTS_TEXT",
+    "PRESS_TITLE_WORDS",
     "REPORTING",
     "ROLES",
     "ROLE_NAME_WORDS",
@@ -72,6 +73,17 @@ OUTLETS = frozenset(
 """News outlets (folded) whose name, as a turn label, is the outlet's interviewer
 asking (``Euronews: When we see ...``), and, closing a line, makes it title-like (``...,
 for RT``), naming no genre."""
+
+PRESS_TITLE_WORDS = frozenset(
+    {
+        *("daily", "observer", "times", "post", "herald", "gazette", "tribune", "journal"),
+        *("review", "chronicle", "express", "telegraph", "mail", "standard", "monitor"),
+        *("news", "newspaper", "magazine", "weekly", "courier", "inquirer", "gazeta"),
+    }
+)
+"""Words (folded) a newspaper's name ends with, or opens with (``Daily``): a label of two
+to four capitalised words ending with one (``The Ethiopian Herald:``, ``Daily
+Observer:``) is the outlet's, as a name of :data:`OUTLETS` is."""
 
 _CLOSING_OUTLET = (
     r"for (?:the )?(?:"
