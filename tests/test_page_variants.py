@@ -356,6 +356,13 @@ def test_unlabelled_questions_before_the_subjects_labels_are_questions() -> None
         "Vitaly Churkin: To talk.\n",
     )
     assert once.questions == []
+    # but one before an answer's label is its question
+    answered = parse_text(
+        "Ambassador of Russia to Bangladesh Alexander I. Ignatov talked to UNB.\n\n"
+        "How do you describe the relations?\n\nAmbassador: We are satisfied.\n",
+    )
+    assert [q.text for q in answered.questions] == ["How do you describe the relations?"]
+    assert [a.speaker for a in answered.answers] == ["Alexander Ignatov"]
 
 
 def test_a_misspelt_answer_label_is_an_answer_and_reported() -> None:

@@ -288,9 +288,10 @@ def asked_before(
     """Fill in, in place, the questions of a page that labels its subject's turns and
     not the interviewer's: an unlabelled paragraph asking (a question mark ends it) right
     before a label of the subject opens a question (``And when you meet ...?`` then
-    ``Vitaly Churkin: ...``), where two or more do."""
+    ``Vitaly Churkin: ...``), where two or more do, or right before an answer's label
+    (``Ambassador: ...``, ``Answer: ...``: an answer answers what asks before it)."""
     asking = [
-        i
+        (i, following.kind)
         for i in range(len(texts) - 1)
         if labels[i] is None
         and (following := labels[i + 1]) is not None
@@ -298,8 +299,8 @@ def asked_before(
         and following.speaker == subject
         and _ASKS.search(texts[i])
     ]
-    if len(asking) >= 2:
-        for i in asking:
+    for i, answered_by in asking:
+        if len(asking) >= 2 or answered_by == "answer":
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
 
 
