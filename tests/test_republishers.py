@@ -759,6 +759,22 @@ def test_a_newspapers_label_on_an_untitled_interview_asks(paper: str) -> None:
     assert [a.speaker for a in parsed.answers] == ["Mikhail Galuzin"] * 2
 
 
+def test_questions_numbered_in_turn_ask_though_they_end_with_a_full_stop() -> None:
+    title = "Interview with H. E. Ambassador of Russia to Nepal Mr. Aleksei Novikov"
+    text = (
+        f"{title}\n\n1. Your Excellency, please tell our readers about the holiday.\n\n"
+        "It honours all our diplomats.\n\nIt is in February.\n\n"
+        "2. Tell us about the relations.\n\nThey are good. There are three reasons:\n\n"
+        "1. trade.\n\n2. culture.\n\n3. education.\n\nThat is all.\n"
+    )
+    parsed = parse_text(text)
+    assert [q.label for q in parsed.questions] == ["1", "2"]
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [
+        ("Alexey Novikov", 2),
+        ("Alexey Novikov", 5),  # the list numbered inside it stays the answer's
+    ]
+
+
 def test_dashed_talking_points_are_no_dialogue() -> None:
     text = (
         "Russian Ambassador Alexander Yakovenko’s talking points at the Round Table "

@@ -236,7 +236,9 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     with an ellipsis), or one of any length opened by a channel's question mark (``❓``,
     its label), followed by one that does not, opens a question; the paragraphs
     after it, up to the next question, are the page's speaker's answer. The labels are
-    empty (the page writes none), but for a question's number (``1. How ...?``). The
+    empty (the page writes none), but for a question's number (``1. How ...?``); the
+    questions numbered in turn ask though they end with a full stop (``1. ... could you
+    please tell our readers about ...``). The
     last paragraph asks, too, when it is cut inside a sentence opening as a question
     does (:data:`_CUT_ASKING`): a page cut inside its last question."""
     labels: list[Label | None] = [None] * len(texts)
@@ -247,6 +249,18 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     ]
     if texts and not asks[-1] and len(texts[-1].split()) <= MAX_BARE_QUESTION_WORDS:
         asks[-1] = _CUT_ASKING.search(texts[-1]) is not None
+    # the questions numbered in turn ('1. Your Excellency, ... could you please tell ...'):
+    # numbered paragraphs between unnumbered ones, each number its rank among them (a
+    # numbered list inside an answer is a run of numbered paragraphs)
+    numbered = [NUMBERED.match(t) for t in texts]
+    ranked = [
+        (i, m)
+        for i, m in enumerate(numbered[:-1])
+        if m and not numbered[i + 1] and not (i and numbered[i - 1])
+    ]
+    if ranked and all(int(m["n"]) == rank for rank, (_, m) in enumerate(ranked, 1)):
+        for i, _ in ranked:
+            asks[i] = len(texts[i].split()) <= MAX_BARE_QUESTION_WORDS
     asked = False  # the paragraph before opened a question
     for i in range(len(texts)):
         if asks[i] and (i + 1 == len(texts) or not asks[i + 1]):
