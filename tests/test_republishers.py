@@ -1044,6 +1044,7 @@ def test_a_republishers_lead_in_line_is_chrome(line: str) -> None:
         ("byline", "Russian Mission Vienna", "From your point of view, is the process moving?"),
         ("byline", "Russian Embassy in Australia", "Thank you, we are ready to talk about it."),
         ("byline", "Embassy of the Russian Federation in the United Kingdom", "We are ready."),
+        ("delivery-note", "Check against delivery! ", "Thank you, Sergey, for the welcome."),
     ],
 )
 def test_chrome_glued_to_the_first_paragraph_is_chrome(kind: str, opener: str, rest: str) -> None:

@@ -695,6 +695,9 @@ def test_a_title_speaker_missing_from_the_registry_is_reported_once(tmp_path: Pa
         ("Russia and the EU | a partnership", "body", None),  # one pipe is no menu
         ("U.S. Department of State", "footer", "masthead"),
         ("The Office of Electronic Information manages this site as a portal.", "footer", "footer"),
+        ("Check against delivery!", "head", "delivery-note"),
+        ("(As delivered)", "body", "delivery-note"),
+        ("We will check against delivery schedules.", "body", None),
     ],
 )
 def test_chrome_table(line: str, place: str, kind: str | None) -> None:

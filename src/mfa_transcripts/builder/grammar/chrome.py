@@ -37,6 +37,12 @@ __all__ = [
 ]
 
 
+_DELIVERY_NOTE = (
+    r"[(\[]?(?:check against delivery|as delivered|as prepared for delivery)[!.]?[)\]]?"
+)
+"""A speech's note that the text is as written, not as spoken ('Check against delivery!')."""
+
+
 @dataclass(frozen=True)
 class ChromeLine:
     """One kind of chrome line: its kind, where it may stand, and its pattern."""
@@ -147,6 +153,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"(?: from (?:the )?russian)?(?: language)?\.?[)\]]?"
         r"|[(\[]?translated from (?:the )?russian\.?[)\]]?",
     ),
+    # a speech's delivery note: 'Check against delivery!', '(As delivered)'
+    ChromeLine("delivery-note", _ANYWHERE, _DELIVERY_NOTE),
     # a republisher's rating, share and counter lines: 'Rating: 4.5 / 5', 'Share: Facebook VK',
     # '1 234 views'
     ChromeLine(
@@ -362,6 +370,9 @@ GLUED_OPENERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dateline", DATELINE),
     # a monitoring service's marker of the text: '[Text] [Khuzam] Dear viewers, ...'
     ("republisher", re.compile(r"^\s*\[(?:Text|Excerpts?|Passage omitted)\]\s*(?=\S)")),
+    # a speech's delivery note run into its first paragraph: 'Check against delivery!
+    # Thank you. ...'
+    ("delivery-note", re.compile(rf"^\s*(?i:{_DELIVERY_NOTE})\s+(?=\S)")),
     # a channel's byline run into the first paragraph (a Telegraph repost): 'Russian
     # Embassy in AustraliaA.T. Well, ...', 'Russian Mission ViennaFrom your point of view',
     # 'Russian Embassy to the UK❓ On 11 September ...'
