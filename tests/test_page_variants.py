@@ -365,6 +365,22 @@ def test_unlabelled_questions_before_the_subjects_labels_are_questions() -> None
     assert [a.speaker for a in answered.answers] == ["Alexander Ignatov"]
 
 
+def test_a_speakers_name_over_a_line_opened_by_its_colon_is_the_label() -> None:
+    page = parse_text(
+        "Foreign Minister Sergey Lavrov’s interview with the TASS news agency, May 5, 2017\n\n"
+        "Question: What about the removals?\n\nSergey Lavrov\n"
+        ": Regarding these removals, each case is its own.\n\nWe follow them.\n"
+    )
+    assert [(a.label, a.speaker, a.text) for a in page.answers] == [
+        (
+            "Sergey Lavrov",
+            "Sergey Lavrov",
+            "Regarding these removals, each case is its own.\n\nWe follow them.",
+        )
+    ]
+    assert [q.text for q in page.questions] == ["What about the removals?"]
+
+
 def test_a_misspelt_answer_label_is_an_answer_and_reported() -> None:
     page = parse_text(
         "Interview of Ambassador Vladimir Chizhov to Interfax, Brussels, February 23, 2011\n\n"

@@ -83,6 +83,14 @@ def label_paragraphs(page: Page) -> Paragraphs:
     units = [unit for ln in page.body for unit in _split_run_together(page, ln)]
     texts = [page.text[start:end] for _, start, end, _ in units]
     labels = [label for *_, label in units]
+    for i in range(1, len(texts)):
+        # a registry speaker's name alone on its line, its colon opening the next one
+        # ('Konstantin Dolgov' over ': Regarding these removals, ...'): a label alone
+        if texts[i].startswith(":") and labels[i] is None and labels[i - 1] is None:
+            _, start, end, _ = units[i - 1]
+            name = read_label(texts[i - 1] + ":", start, info.speaker)
+            if name is not None and name.known and name.kind == "speaker":
+                labels[i - 1] = replace(name, span=(start, end), text_start=end)
     for i, (label, (_, _, end, _)) in enumerate(zip(labels, units, strict=True)):
         if label is not None and not label.known and label.text_start >= end:
             following = labels[i + 1] if i + 1 < len(labels) else None

@@ -280,6 +280,11 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                     # turn (dashes opening the next paragraphs too make a list)
                     chrome.append(Chrome("turn-mark", ln.number, start, start + dash.end()))
                     start += dash.end()
+            if current.label_span is not None and not current.spans and text.startswith(":"):
+                # the colon of a label alone on the line above: the label's mark
+                colon = len(text) - len(text[1:].lstrip())
+                chrome.append(Chrome("turn-mark", ln.number, start, start + colon))
+                start += colon
             current.spans.append((start, end))
             continue
         if (
