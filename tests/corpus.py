@@ -30,8 +30,9 @@ exact, then read and written rules from (45 of 52 after); ``heldout8`` (50 pages
 two more collections, ``random.Random(20261207)``, the other 20 and two further
 collections joining ``dev``) was scored once, 32 of 50, then read and written rules
 from (38 of 50 after); ``heldout9`` (59 pages, two more collections, all held out) was
-scored once, 41 of 59, then read. ``heldout10`` (60 pages, two more collections) has
-never been scored: it is the next held-out figure.
+scored once, 41 of 59, then read and written rules from (49 of 59 after).
+``heldout10`` (60 pages, two more collections) has never been scored: it is the next
+held-out figure.
 
 Run ``python -m tests.corpus [dev|heldout|...|heldout10|seen|all] [-v]`` to print
 the score (``seen``: the splits rules have been written from; heldout3 was scored
