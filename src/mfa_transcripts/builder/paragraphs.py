@@ -36,11 +36,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import speakers
+from .grammar.dashes import dash_labels
 from .grammar.dialogue import (
     asked_before,
     bare_labels,
     bracketed_labels,
-    dash_labels,
     recurring_names,
     surname_labels,
 )

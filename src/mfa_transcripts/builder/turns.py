@@ -64,8 +64,8 @@ from dataclasses import dataclass, field, replace
 from ..errors import Problem, TranscriptError
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
+from .grammar.dashes import DASH_TURN
 from .grammar.dialogue import (
-    DASH_TURN,
     asking_role,
     cut_inside_label,
     interviewer,

@@ -7,8 +7,9 @@
   :mod:`.links` — a republisher's list of links under ``See also``;
 * :mod:`.labels` — the one turn-label grammar (title finding and turns both use it),
   with :mod:`.spelling` for the misspellings a label may carry;
-* :mod:`.dialogue` — labels a page implies (dashes, bare questions, surnames alone) and
-  what the page as a whole makes of its labels; :mod:`.leads` — the unlabelled text
+* :mod:`.dialogue` — labels a page implies (bare questions, surnames alone) and
+  what the page as a whole makes of its labels, with :mod:`.dashes` for a dialogue set
+  with dashes; :mod:`.leads` — the unlabelled text
   before the first turn (the speaker's preface or the editor's lead);
 * :mod:`.title_shape` — what a title line looks like; :mod:`.title_line` — which line
   is the title, and over how many lines; :mod:`.title` — reading it, with :mod:`.names`

@@ -2,12 +2,10 @@
 
 * An unlabelled numbered paragraph (``2. Does Russia expect ...?``) whose turn is
   followed by an ``Answer:`` label is a question labelled by its number.
-* An interview set as dialogue (``– Do you ...?`` ``– We ...``): the first dashed
-  paragraph is a question, then answers by the page's speaker and questions in turn,
-  written labels among them keeping their kind (``Alexander Yakovenko, ...:`` answers);
-  on an interview page without dashes, bare paragraphs ending with a question mark are
-  the questions. On such a page, what stands before the first question is the
-  editor's lead, and a quoted paragraph right before a question is a subheading.
+* An interview set as dialogue with dashes: :mod:`.dashes`. On an interview page
+  without dashes, bare paragraphs ending with a question mark are the questions. On
+  such a page, what stands before the first question is the editor's lead, and a
+  quoted paragraph right before a question is a subheading.
 * A monitoring service's transcript may open its turns with bracketed names
   (``[Khuzam] ...``, ``[Lavrov] ...``).
 * A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
@@ -39,14 +37,14 @@ from .lexicon import (
 )
 
 __all__ = [
-    "DASH_TURN",
+    "ASKS",
     "MAX_BARE_QUESTION_WORDS",
     "asked_before",
     "asking_role",
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
-    "dash_labels",
+    "implied_label",
     "interviewer",
     "numbered_question",
     "one_word_label",
@@ -72,9 +70,7 @@ def numbered_question(
     return number if following is not None and following.kind == "answer" else None
 
 
-DASH_TURN = re.compile(r"^[–—-]\s+(?=\S)")
-"""A paragraph opened by a dash: a turn of an interview set as dialogue."""
-_ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
+ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
 """A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
 QUOTED_PARAGRAPH = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 """A paragraph wholly in quotes: the press's quoted subheading."""
@@ -91,96 +87,10 @@ MAX_BARE_QUESTION_WORDS = 80
 """Longest paragraph, in words, taken for a bare question of an interview."""
 
 
-def _implied(kind: str, name: str, speaker: str | None, at: int, width: int) -> Label:
+def implied_label(kind: str, name: str, speaker: str | None, at: int, width: int) -> Label:
+    """A label the page implies: of ``kind``, written as ``name`` (a dash, a number, or
+    nothing) over ``width`` characters at offset ``at``."""
     return Label(kind, name, None, speaker, True, (at, at + width), at + width)
-
-
-def dash_labels(
-    texts: list[str],
-    starts: list[int],
-    labels: list[Label | None],
-    speaker: str | None,
-    interview: bool = False,
-) -> list[Label | None]:
-    """The labels of a page whose turns open with a dash (the Russian press's
-    dialogue), ``labels`` (those the page writes) and the dashed paragraphs' together.
-    A turn opens at a label or a dashed paragraph, and the paragraphs without either
-    continue it; questions and answers alternate, an unlabelled dashed turn taking the
-    other kind than the turn before it (a written label other than a question's counts
-    as an answer). Where no turn is before it, a dashed turn is a question if it asks
-    (a question mark, or trailing off: ``Not all, I reckon…``), else it answers the
-    unlabelled paragraph that asks right before it; on a page without any label, the
-    questions are the dashed turns from the first or, when more of those from it ask,
-    from the second (the first answers a question cut off). A dashed answer is the
-    page's speaker's, else the last labelled answerer's. Dashed questions of which
-    fewer than half ask (a dashed list of talking points): no dashed turns; on a page
-    without labels, fewer than two dashed paragraphs: none, but on an interview one
-    dashed question with paragraphs after it is a question and its answer (a page cut
-    after its first answer)."""
-    n = len(texts)
-    dashed = {i: m for i, t in enumerate(texts) if labels[i] is None and (m := DASH_TURN.match(t))}
-    if not dashed:
-        return list(labels)
-    written = any(labels)
-    openers = sorted({*dashed, *(i for i, label in enumerate(labels) if label is not None)})
-    ends = dict(zip(openers, [*openers[1:], n], strict=True))
-    asks = {i: _asks(" ".join(texts[i : ends[i]])) for i in dashed}
-    order = sorted(dashed)
-    first = None  # the kind of a dashed turn with none before it: its own
-    if not written and len(dashed) == 1:
-        # one dashed paragraph: on an interview, a question with paragraphs after it (a
-        # page cut after its first answer); or an answer to the asking paragraph before
-        i = order[0]
-        if interview and "?" in texts[i] and i + 1 < n:
-            return [
-                *([None] * i),
-                _implied("question", texts[i][0], None, starts[i], dashed[i].end()),
-                _implied("answer", "", speaker, starts[i + 1], 0),
-                *([None] * (n - i - 2)),
-            ]
-        if asks[i]:
-            return list(labels)
-        first = "answer"
-    elif not written:  # the first dashed turn asks, or the second does and
-        asking_from = [sum(asks[i] for i in order[k::2]) for k in (0, 1)]  # more from it
-        first = "question" if asking_from[0] >= asking_from[1] else "answer"
-    previous: str | None = None  # the kind of the turn before
-    answerer = speaker
-    kinds: dict[int, str] = {}
-    for i in openers:
-        label = labels[i]
-        if label is not None:
-            previous = "question" if label.kind == "question" else "answer"
-            answerer = speaker or (label.speaker if previous == "answer" else None) or answerer
-        elif previous is not None:
-            previous = kinds[i] = "answer" if previous == "question" else "question"
-        else:
-            previous = kinds[i] = first or ("question" if asks[i] else "answer")
-            if previous == "answer" and i > 0 and i - 1 not in dashed and _bare_asks(texts[i - 1]):
-                kinds[i - 1] = "question"  # '... What are the results of his trip?' '— We ...'
-    asked = [asks[i] for i, kind in kinds.items() if kind == "question" and i in dashed]
-    turns = {
-        *kinds.values(),
-        *("question" if lb.kind == "question" else "answer" for lb in labels if lb is not None),
-    }
-    if turns != {"question", "answer"} or 2 * sum(asked) < len(asked):
-        return list(labels)  # no dialogue: a dashed list, or a question never answered
-    out = list(labels)
-    for i, kind in kinds.items():
-        width = dashed[i].end() if i in dashed else 0
-        mark = texts[i][0] if i in dashed else ""
-        out[i] = _implied(kind, mark, answerer if kind == "answer" else None, starts[i], width)
-    return out
-
-
-def _asks(turn: str) -> bool:
-    """A turn that asks: a question mark in it, or its end trailing off."""
-    return "?" in turn or _ASKS.search(turn) is not None
-
-
-def _bare_asks(text: str) -> bool:
-    """An unlabelled paragraph that asks, short enough for a bare question."""
-    return _ASKS.search(text) is not None and len(text.split()) <= MAX_BARE_QUESTION_WORDS
 
 
 # a monitoring service's bracketed name opening a turn: '[Khuzam] Dear viewers, ...',
@@ -244,7 +154,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     labels: list[Label | None] = [None] * len(texts)
     marks = [_ASK_MARK.match(t) for t in texts]  # '❓ On 11 September ... ?': marked, any length
     asks = [
-        bool(mark) or (bool(_ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
+        bool(mark) or (bool(ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
         for t, mark in zip(texts, marks, strict=True)
     ]
     if texts and not asks[-1] and len(texts[-1].split()) <= MAX_BARE_QUESTION_WORDS:
@@ -267,7 +177,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
             labels[i] = _bare_question(texts[i], starts[i], marks[i])
             asked = True
         elif asked:
-            labels[i] = _implied("answer", "", speaker, starts[i], 0)
+            labels[i] = implied_label("answer", "", speaker, starts[i], 0)
             asked = False
     if not any(label is not None and label.kind == "answer" for label in labels):
         return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
@@ -311,7 +221,7 @@ def asked_before(
         and (following := labels[i + 1]) is not None
         and following.kind in ("speaker", "answer")
         and following.speaker == subject
-        and _ASKS.search(texts[i])
+        and ASKS.search(texts[i])
     ]
     for i, answered_by in asking:
         if len(asking) >= 2 or answered_by == "answer":
@@ -328,7 +238,7 @@ def _bare_question(text: str, start: int, mark: re.Match[str] | None) -> Label:
     if mark is not None:
         span = (start, start + len(mark.group().rstrip()))
         return Label("question", mark.group().strip(), None, None, True, span, start + mark.end())
-    return _implied("question", "", None, start, 0)
+    return implied_label("question", "", None, start, 0)
 
 
 def quoted_subheading(index: int, texts: list[str], labels: list[Label | None]) -> bool:
