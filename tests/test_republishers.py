@@ -711,23 +711,6 @@ def test_a_comment_given_to_the_press_asks_in_its_bare_questions(
     assert [a.speaker for a in parsed.answers] == ["Mikhail Ulyanov"] * (2 if asked else 0)
 
 
-def test_a_pull_quote_repeating_the_answer_is_chrome() -> None:
-    quote = "The anti-Russian frenzy that defies belief has swept the U.S."
-    after = (
-        "Back then, there was a confrontation of systems. An anti-Russian frenzy that "
-        "defies belief has swept the U.S. now, and it is hard to explain to anyone."
-    )
-    own = "We have seen many things in these years, and some were hard."
-    for middle, chrome in ((quote, True), (own, False)):
-        text = (
-            f"{TITLE}\n\nQuestion: Have you ever seen anything like it?\n\n"
-            f"Sergey Lavrov: I am often asked that.\n\n{middle}\n\n{after}\n"
-        )
-        answer = parse_text(text).answers[0]
-        assert (middle in answer.text) is not chrome
-        assert answer.paragraph_count == (2 if chrome else 3)
-
-
 def test_the_office_holder_a_lead_names_outranks_a_registry_person_in_the_questions() -> None:
     text = (
         '"The parties are ready to start construction"\n'

@@ -74,12 +74,7 @@ from .grammar.dialogue import (
 )
 from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
-from .grammar.leads import (
-    anchor_hands_over,
-    editors_lead,
-    repeated_pull_quote,
-    reported_paragraphs,
-)
+from .grammar.leads import anchor_hands_over, editors_lead, reported_paragraphs
 from .grammar.links import links_under
 from .grammar.prose import title_case_headline
 from .page import Chrome, Page
@@ -220,14 +215,6 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             answering = False
             section = " ".join(text.split())
             pending_heading = ((start, end), ln.number)
-            continue
-        if (
-            current is not None
-            and labels[index] is None
-            and labels[index + 1 if index < last else index] is None
-            and repeated_pull_quote(texts, index)
-        ):
-            chrome.append(Chrome("pull-quote", ln.number, start, end))  # the editor's
             continue
         if (kind := chrome_kind(text, "body")) is not None or links_under(texts, index):
             # ('See also' headlines too) chrome wherever it stands: between a turn's

@@ -15,15 +15,8 @@ from .lexicon import (
     SALUTATION,
     THIRD_PERSON,
 )
-from .prose import words_of
 
-__all__ = [
-    "anchor_hands_over",
-    "editors_lead",
-    "in_own_words",
-    "repeated_pull_quote",
-    "reported_paragraphs",
-]
+__all__ = ["anchor_hands_over", "editors_lead", "in_own_words", "reported_paragraphs"]
 
 # a paragraph wholly in quotes, of any length a paragraph has (no quote mark inside but
 # single quotes): a pull quote
@@ -114,22 +107,3 @@ def _named(label: str | None) -> bool:
 
 
 _QUESTION_LABEL = re.compile(r"(?i)(?:q|questions?)\b")
-
-
-MAX_PULL_QUOTE_WORDS = 30
-"""Longest paragraph, in words, taken for a pull quote that repeats the text."""
-
-
-def repeated_pull_quote(texts: list[str], index: int) -> bool:
-    """A short paragraph between two paragraphs of the text whose words (four in five)
-    the longer paragraph after it says again: the editor's pull quote set
-    inside the text (``The anti-Russian frenzy that defies belief sometimes has swept the
-    U.S.`` over ``... An anti-Russian frenzy that defies belief has swept the U.S.
-    now.``), not a word of the speaker's twice."""
-    if not 0 < index < len(texts) - 1 or len(texts[index]) > 12 * MAX_PULL_QUOTE_WORDS:
-        return False  # (a cheap test of length first: most paragraphs are longer)
-    words = words_of(texts[index])
-    if not 5 <= len(words) <= MAX_PULL_QUOTE_WORDS:
-        return False
-    after = set(words_of(texts[index + 1]))
-    return len(after) > 2 * len(words) and 5 * sum(w in after for w in words) >= 4 * len(words)
