@@ -30,6 +30,7 @@ __all__ = [
     "INITIALS",
     "MIDDLE_NAME",
     "NAME_PARTICLES",
+    "PATRONYMIC",
     "SURNAME_IN_CAPITALS",
     "Speaker",
     "by_name",
@@ -88,7 +89,9 @@ HONORIFIC = (
 embed in other patterns (the title's role, an office's holder)."""
 HONORIFICS_BEFORE = re.compile(rf"^(?:{HONORIFIC}(?:\s+|$))+")
 """The honorifics opening a name or a role: ``H.E. Mr. ...``."""
-MIDDLE_NAME = re.compile(r"[A-Z]\.?|[A-Z][a-z]+(?:vich|vna|ichna)")
+PATRONYMIC = r"[A-Z][a-z]+(?:vich|vna|ichna)"
+"""A Russian patronymic (``Yurievich``, ``Georgievna``), to embed in other patterns."""
+MIDDLE_NAME = re.compile(rf"[A-Z]\.?|{PATRONYMIC}")
 """A middle initial (``M.``, ``A``) or a Russian patronymic (``Yurievich``, ``Vikentyevich``)."""
 SURNAME_IN_CAPITALS = re.compile(r"[A-Z]{3,}(?:-[A-Z]{3,})*")
 """A surname in capitals (``IVANOVSKIY``): three letters or more, so no acronym like ``UN``."""

@@ -46,33 +46,34 @@ def dash_labels(
     openers = sorted({*dashed, *(i for i, label in enumerate(labels) if label is not None)})
     ends = dict(zip(openers, [*openers[1:], n], strict=True))
     asks = {i: _asks(" ".join(texts[i : ends[i]])) for i in dashed}
-    order = sorted(dashed)
+    order = list(dashed)  # in page order
+    out = list(labels)
     first = None  # the kind of a dashed turn with none before it: its own
     if not written and len(dashed) == 1:
         # one dashed paragraph: on an interview, a question with paragraphs after it (a
         # page cut after its first answer); or an answer to the asking paragraph before
         i = order[0]
         if interview and "?" in texts[i] and i + 1 < n:
-            return [
-                *([None] * i),
-                implied_label("question", texts[i][0], None, starts[i], dashed[i].end()),
-                implied_label("answer", "", speaker, starts[i + 1], 0),
-                *([None] * (n - i - 2)),
-            ]
+            out[i] = implied_label("question", texts[i][0], None, starts[i], dashed[i].end())
+            out[i + 1] = implied_label("answer", "", speaker, starts[i + 1], 0)
+            return out
         if asks[i]:
-            return list(labels)
+            return out
         first = "answer"
     elif not written:  # the first dashed turn asks, or the second does and
         asking_from = [sum(asks[i] for i in order[k::2]) for k in (0, 1)]  # more from it
         first = "question" if asking_from[0] >= asking_from[1] else "answer"
+    # a dashed answer's speaker: the page's, else the last labelled answerer
+    answerer = speaker or next(
+        (lb.speaker for lb in reversed(labels) if lb and lb.kind != "question" and lb.speaker),
+        None,
+    )
     previous: str | None = None  # the kind of the turn before
-    answerer = speaker
     kinds: dict[int, str] = {}
     for i in openers:
         label = labels[i]
         if label is not None:
             previous = "question" if label.kind == "question" else "answer"
-            answerer = speaker or (label.speaker if previous == "answer" else None) or answerer
         elif previous is not None:
             previous = kinds[i] = "answer" if previous == "question" else "question"
         else:
@@ -85,8 +86,7 @@ def dash_labels(
         *("question" if lb.kind == "question" else "answer" for lb in labels if lb is not None),
     }
     if turns != {"question", "answer"} or 2 * sum(asked) < len(asked):
-        return list(labels)  # no dialogue: a dashed list, or a question never answered
-    out = list(labels)
+        return out  # no dialogue: a dashed list, or a question never answered
     for i, kind in kinds.items():
         width = dashed[i].end() if i in dashed else 0
         mark = texts[i][0] if i in dashed else ""

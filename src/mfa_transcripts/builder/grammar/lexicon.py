@@ -81,9 +81,9 @@ PRESS_TITLE_WORDS = frozenset(
         *("news", "newspaper", "magazine", "weekly", "courier", "inquirer", "gazeta"),
     }
 )
-"""Words (folded) a newspaper's name ends with, or opens with (``Daily``): a label of two
+"""Words (folded) a newspaper's name ends with, or opens with (``Daily``): a label of up
 to four capitalised words ending with one (``The Ethiopian Herald:``, ``Daily
-Observer:``) is the outlet's, as a name of :data:`OUTLETS` is."""
+Observer:``, ``Herald:`` for short) is the outlet's, as a name of :data:`OUTLETS` is."""
 
 _CLOSING_OUTLET = (
     r"for (?:the )?(?:"
@@ -98,8 +98,9 @@ TO_THE_PRESS = re.compile(
 """A title's words naming the press its text was given to (``Comment ... to Izvestia
 newspaper``, ``... for the RIA Novosti news agency``): a comment or answers given to a
 journalist, who asks."""
-ASKED_GENRES = frozenset({"interview", "comment", "answers to questions"})
-"""Genres whose text, given to the press, is the press's questions and the answers."""
+ASKED_GENRES = frozenset({"comment", "answers to questions"})
+"""Genres whose text, given to the press (:data:`TO_THE_PRESS`), is the press's questions
+and the answers, as an interview's always is."""
 
 # a headline's verb of an interview: 'Russian Ambassador talked to "Bangkok Post" journalists'
 _TALKED_TO = r"(?:talk(?:s|ed)|spoke|speaks) to\b"

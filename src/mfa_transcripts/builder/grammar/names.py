@@ -207,7 +207,7 @@ _OFFICE_HOLDER = re.compile(
     rf",?\s+(?:{speakers.HONORIFIC},?\s+)*"
     # the name opens with neither an honorific nor a patronymic ('... to Indonesia
     # Lyudmila Georgievna Vorobieva' is hers whole, 'His Excellency, Mr Alexey ...' his)
-    rf"(?!{speakers.HONORIFIC}\b|[A-Z][a-z]+(?:vich|vna|ichna)\b)"
+    rf"(?!{speakers.HONORIFIC}\b|{speakers.PATRONYMIC}\b)"
     rf"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
     rf"\s+(?:[A-Z][a-z][\w’'\-]*|{speakers.SURNAME_IN_CAPITALS.pattern}))(?![\w’'\-])"
 )
