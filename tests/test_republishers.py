@@ -1656,3 +1656,67 @@ def test_a_hosts_introduction_that_asks_is_no_preface_in_the_speakers_words() ->
     intro = "The two powers are tied. What is pushing London to such statements? We ask."
     turns = "Sophie Shevardnadze: Thank you for being with us.\n\nAlexander Yakovenko: Thank you."
     assert parse_text(f"{title}\n\n{intro}\n\n{turns}\n").speeches == []
+
+
+def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None:
+    # a line closed by a full stop with a verb 'to be' is prose, though it names a genre
+    # and the ministry; what stands above it is no masthead
+    said = "The Statement on the issue by the Ministry of Foreign Affairs is very clear."
+    lead = "In an exclusive interview, Russian Ambassador Nikolai Krasilnikov said it was clear."
+    text = (
+        f"Harare and Moscow on same page\n\n{lead}\n\n"
+        "AC: Do you agree with the vote?\n\n"
+        f"Ambassador Krasilnikov: The Western countries made efforts.\n\n{said}\n\n"
+        "We agree with our friends.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.transcript.title is None
+    assert [(a.speaker, a.paragraph_count) for a in parsed.answers] == [("Nikolai Krasilnikov", 3)]
+    from mfa_transcripts.builder.grammar.title_shape import looks_like_title
+
+    # quoted words or no closing full stop leave a title a title
+    assert looks_like_title("Interview of Sergey Lavrov to RIA: ‘Russia is ready.’")
+    assert looks_like_title("Sergey Lavrov’s interview: the West is not ready")
+    assert not looks_like_title("Sergey Lavrov’s interview: the West is not ready.")
+
+
+@pytest.mark.parametrize(
+    "lead, holder",
+    [
+        (
+            "H.E. Mr. Levan Dzhagaryan, Ambassador Extraordinary and Plenipotentiary of the "
+            "Russian Federation to Iran, sat down with us",
+            "Levan Dzhagaryan",
+        ),
+        (  # (the patronymic dropped: the dataset writes given name and surname)
+            "Nikolai Vladimirovich Krasilnikov, Russian Ambassador to Zimbabwe, said",
+            "Nikolai Krasilnikov",
+        ),
+        ("John Smith, Ambassador of the United States, said", None),
+        ("Ivan Petrov, Russia’s Consul General in Mumbai, spoke", "Ivan Petrov"),
+    ],
+)
+def test_a_name_in_apposition_before_a_russian_office_names_its_holder(
+    lead: str, holder: str | None
+) -> None:
+    from mfa_transcripts.builder.grammar.names import office_holder
+
+    assert office_holder(lead) == holder
+
+
+def test_an_untitled_page_whose_lead_names_an_interview_reads_its_bare_questions() -> None:
+    lead = (
+        "H.E. Mr. Levan Dzhagaryan, Ambassador Extraordinary and Plenipotentiary of the "
+        "Russian Federation to Iran, sat down with IRAS for an interview."
+    )
+    qa = [
+        "What is the status of scientific collaboration?",
+        "It grows every year.",
+        "Have any steps been taken on tourism?",
+        "A conference was held at the embassy.",
+    ]
+    parsed = parse_text("\n\n".join([lead, *qa]) + "\n")
+    assert [q.text for q in parsed.questions] == qa[0::2]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Levan Dzhagaryan", t) for t in qa[1::2]
+    ]

@@ -183,7 +183,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             bare = bare_labels(texts, starts, subject)
             asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
             if len(asked) >= 2 and (
-                _lead_names(page, subject) or any(REPORTING.search(t) for t in texts[: asked[0]])
+                _lead_names(page, subject) or any(_reports(t) for t in texts[: asked[0]])
             ):
                 labels = bare
         implied = any(labels)
@@ -288,3 +288,10 @@ def _lead_names(page: Page, person: str) -> bool:
 def _reported_interview(page: Page) -> bool:
     """An untitled page whose lead reports an interview ('..., said in an interview')."""
     return page.title is None and any("interview" in text.lower() for text in _leads(page))
+
+
+def _reports(text: str) -> bool:
+    """A paragraph that reports on a conversation: a reporting verb (``spoke with``,
+    ``said in an interview``) or the word interview (``sat down ... with IRAS for an
+    interview``)."""
+    return REPORTING.search(text) is not None or "interview" in text.lower()

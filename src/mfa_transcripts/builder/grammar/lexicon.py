@@ -377,6 +377,9 @@ ROLE_REFERENCE = re.compile(
 """A report's way of naming its speaker by role: '..., the diplomat told the media'."""
 THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
+COPULA = re.compile(r"\b(?:is|are|was|were)\b")
+"""A sentence's verb 'to be': a line closed by a full stop that has one (outside
+quotes) says something (``The Statement ... is very clear.``); no title does."""
 SENTENCE_END = re.compile(r"[.?!…][\"”»’')\]]*$")
 """A line's closing punctuation, quotes and brackets after it allowed."""
 SALUTATION = re.compile(

@@ -211,6 +211,15 @@ _OFFICE_HOLDER = re.compile(
     rf"(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
     rf"\s+(?:[A-Z][a-z][\w’'\-]*|{speakers.SURNAME_IN_CAPITALS.pattern}))(?![\w’'\-])"
 )
+# the holder's name in apposition before a Russian office: 'H.E. Mr. Levan Dzhagaryan,
+# Ambassador Extraordinary and Plenipotentiary of the Russian Federation to ...'
+_HOLDER_BEFORE_OFFICE = re.compile(
+    rf"(?<![\w’'\-])(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
+    r"\s+[A-Z][a-z][\w’'\-]*),\s+(?:the\s+)?"
+    r"(?:(?:Russian|Russia[’']s)\s+(?:Ambassador|Permanent Representative|Consul[- ]General)"
+    r"|(?:Ambassador|Permanent Representative|Consul[- ]General)(?:\s+(?:[A-Z]\w+|and)){0,3}"
+    r"\s+of\s+(?:the\s+)?Russia(?:n Federation)?\b)"
+)
 
 
 _BEFORE_OFFICE = re.compile(r"(?:(?:The|the)\s+)?(?:Russian\s+|Russia[’']s\s+)?")
@@ -218,13 +227,15 @@ _BEFORE_OFFICE = re.compile(r"(?:(?:The|the)\s+)?(?:Russian\s+|Russia[’']s\s+)
 
 def office_holder(text: str, whole: bool = False) -> str | None:
     """The name of the person a ministry office names in ``text`` (``Russian Ambassador
-    Alexander A Karchava``), as the dataset writes it
+    Alexander A Karchava``, or the name in apposition before a Russian office: ``H.E. Mr.
+    Levan Dzhagaryan, Ambassador ... of the Russian Federation``), as the dataset writes it
     (:func:`~mfa_transcripts.builder.speakers.written_name`), or None. ``whole``: the
     text is that office and name and nothing else (a label), ``Russian`` or ``The``
     aside."""
     match = _OFFICE_HOLDER.search(text)
     if match is None:
-        return None
+        before = None if whole else _HOLDER_BEFORE_OFFICE.search(text)
+        return None if before is None else speakers.written_name(before["name"])
     if whole and (
         match.end() != len(text.rstrip()) or not _BEFORE_OFFICE.fullmatch(text[: match.start()])
     ):

@@ -30,6 +30,7 @@ from .chrome import chrome_kind
 from .dates import title_date_match
 from .labels import is_label_line, outlet_label
 from .lexicon import (
+    COPULA,
     DOCUMENT_WORDS,
     FIRST_PERSON,
     GENRE_WORD,
@@ -111,9 +112,11 @@ def looks_like_title(text: str) -> bool:
         return False
     # ('... of “the UN kitchen.”', '... foreign policy issues. 🌍')
     closed = _CLOSING_MARKS.sub("", stripped).endswith(".")
-    if closed and (THIRD_PERSON.search(stripped) or REPORTING.search(stripped)):
-        return False  # a sentence reporting on the speaker: a lead
     unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
+    if closed and (
+        THIRD_PERSON.search(stripped) or REPORTING.search(stripped) or COPULA.search(unquoted)
+    ):
+        return False  # a sentence reporting on the speaker (a lead), or saying something
     if len(FIRST_PERSON.findall(unquoted)) >= 2 or _OPENS_SPEAKING.match(unquoted):
         # a speaker's sentence ('Welcome to the briefing where we present our ...', 'I
         # think you're already familiar with the statement ...')
