@@ -1720,3 +1720,13 @@ def test_an_untitled_page_whose_lead_names_an_interview_reads_its_bare_questions
     assert [(a.speaker, a.text) for a in parsed.answers] == [
         ("Levan Dzhagaryan", t) for t in qa[1::2]
     ]
+
+
+def test_a_translators_wrong_given_name_still_labels_the_pages_registry_speaker() -> None:
+    title = "Interview with Vitaly Churkin"
+    turns = "RT: What resolutions do you expect?\n\nAnatoly Churkin: We have three in mind."
+    parsed = parse_text(f"{title}\n\n{turns}\n")
+    assert [a.speaker for a in parsed.answers] == ["Vitaly Churkin"]
+    # on another's page the namesake is nobody the registry knows (an interviewer)
+    other = parse_text(f"Interview with Sergey Ryabkov\n\n{turns}\n")
+    assert other.answers == [] and other.questions[-1].label == "Anatoly Churkin"

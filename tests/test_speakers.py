@@ -149,3 +149,33 @@ def test_a_page_of_more_than_999_questions_keeps_growing_ids() -> None:
     assert len(parsed.questions) == 1001
     assert parsed.questions[-1].question_id.endswith("-q1001")
     assert parsed.answers[-1].answer_id.endswith("-q1001-a01")
+
+
+@pytest.mark.parametrize(
+    "name, person",
+    [
+        ("Vladimir Orlov", None),  # Vladimir is other registry people's given name
+        ("Dr. Vladimir Orlov", None),
+        ("Igor Lavrov", None),
+        ("V. Orlov", None),  # an initial none of Alexander Orlov's names starts with
+        ("A. Orlov", "Alexander Orlov"),
+        ("Serguei Lavrov", "Sergey Lavrov"),  # another spelling of his own given name
+        ("Sergei V. Lavrov", "Sergey Lavrov"),  # a middle initial is the given name's
+        ("Y. Primakov", "Yevgeny Primakov"),
+        ("Evgeny Primakov", "Yevgeny Primakov"),
+        ("Minister Lavrov", "Sergey Lavrov"),  # a role is no given name
+    ],
+)
+def test_a_surname_after_another_persons_given_name_names_someone_else(
+    name: str, person: str | None
+) -> None:
+    found = speakers.resolve(name)
+    assert (found and found.name) == person
+    in_text = speakers.find_in_text(f"Their guest, {name}, spoke.")
+    assert (in_text and in_text[0].name) == person
+
+
+def test_text_naming_a_namesake_first_finds_the_registry_person_after_it() -> None:
+    text = "Dr. Vladimir Orlov asked Sergey Ryabkov and Alexander Orlov"
+    found = speakers.find_in_text(text)
+    assert found is not None and text[found[1] : found[2]] == "Sergey Ryabkov"

@@ -170,6 +170,56 @@ def registry() -> _Registry:
     return _Registry(speakers, tuple(aliases), by_alias)
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _name_key(word: str) -> str:
+    """A given name's spelling-blind key, the first three letters of its transliteration
+    folded (``sergei``, ``sergey``, ``serguei``: ``ser``; ``mikhail``, ``michail``;
+    ``yevgeny``, ``evgeny``; ``vyacheslav``, ``viacheslav``)."""
+    word = word.replace("kh", "h").replace("ch", "h").replace("y", "i")
+    return (word[1:] if word.startswith("ie") else word)[:3]
+
+
+@cache
+def _given_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The keys of the given names the registry's people go by (the first word of each
+    canonical name), and for each person the keys and initials (``a.``) of the first
+    words of their own aliases of two or more words."""
+    people = registry().speakers
+    given = frozenset(_name_key(fold(s.name.split()[0])) for s in people if " " in s.name)
+    own = {
+        s.name: frozenset(
+            key
+            for a in s.aliases
+            if " " in a
+            for key in (_name_key(fold(a.split()[0])), fold(a)[0] + ".")  # and the initial
+        )
+        for s in people
+    }
+    return given, own
+
+
+def misnamed(before: str, speaker: Speaker) -> bool:
+    """Whether the word right before a surname names someone else (``Vladimir Orlov`` is
+    not Alexander Orlov, ``Igor Lavrov`` not Sergey Lavrov): it is the given name of
+    another registry person and of none of ``speaker``'s own aliases (by
+    :func:`_name_key`, so another spelling of their own name is theirs), or, with no
+    given name before it, an initial none of their given names starts with (``V.
+    Orlov``; ``Sergei V. Lavrov`` is Lavrov's). ``before``: the folded text before the
+    surname."""
+    words = before.split()
+    initials: list[str] = []  # a middle initial belongs to the given name before it ('Sergei V.')
+    while words and _INITIAL.fullmatch(words[-1]):
+        initials.insert(0, words.pop())
+    given, own = _given_names()
+    mine = own.get(speaker.name, frozenset())
+    key = _name_key(words[-1].strip(_EDGE_PUNCTUATION + "\"“”'(")) if words else ""
+    if key in given:
+        return key not in mine
+    return bool(initials) and bool(mine) and initials[0] not in mine
+
+
 def alias_pattern(alternation: Callable[[list[str]], str]) -> re.Pattern[str]:
     """The pattern that finds a registry person named in folded running text: initials
     glued or spaced before a one-word alias (``s.a.ryabkov``), else any alias, the
@@ -220,11 +270,15 @@ def resolve(label: str) -> Speaker | None:
     for i in range(len(words)):
         speaker = by_alias.get(" ".join(words[i:]))
         if speaker is not None:
-            return speaker
+            # a surname after another's given name names someone else ('Vladimir Orlov')
+            alone = i + 1 == len(words)  # the surname alone
+            return None if alone and misnamed(" ".join(words[:i]), speaker) else speaker
     # initials before a surname: 's.a.ryabkov', 'spokesman a.k. lukashevich'
     initialled = _INITIALLED_END.search(folded)
     if initialled is not None:
-        return by_alias.get(initialled["surname"])
+        found = by_alias.get(initialled["surname"])
+        before = folded[: initialled.start("surname")]
+        return None if found is None or misnamed(before, found) else found
     # the surname first in capitals, as Japan's ministry writes names: 'MOTEGI Toshimitsu'
     written = label.strip().strip(_EDGE_PUNCTUATION).split()
     if len(written) >= 2 and written[-2].isupper() and written[-1].istitle():
@@ -236,8 +290,18 @@ def find_in_text(text: str) -> tuple[Speaker, int, int] | None:
     """The first registry speaker named in ``text``, with the span of the name: the plain
     form of :func:`.grammar.registry.find_in_text`, which the parser calls (its tests hold
     the two equal)."""
-    match = _listed_pattern().search(fold(text))
-    if match is None:
-        return None
-    folded = match["surname"] or match["alias"]
-    return registry().by_alias[folded], match.start(), match.end()
+    return found_in(_listed_pattern(), fold(text))
+
+
+def found_in(pattern: re.Pattern[str], folded: str) -> tuple[Speaker, int, int] | None:
+    """The first registry person ``pattern`` (:func:`alias_pattern`) finds in the folded
+    text, with the span of the name; a surname alone after another's given name is no
+    one's (``Vladimir Orlov``: :func:`misnamed`)."""
+    for match in pattern.finditer(folded):
+        alias = match["surname"] or match["alias"]
+        speaker = registry().by_alias[alias]
+        # (initials are part of the match: what stands before the surname is checked)
+        at = match.start("surname") if match["surname"] else match.start()
+        if " " in alias or not misnamed(folded[:at], speaker):
+            return speaker, match.start(), match.end()
+    return None

@@ -337,9 +337,11 @@ def names_person(name: str, title_speaker: str) -> bool:
     with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
     Churkin``), a surname of six letters or more perhaps misspelt by one letter
     (``Ambassador Chizov``), or by full name after role words (``Ambassador Vladimir
-    Chizhov``), by the name as the dataset writes it (``Alexey Yurievich Dedov`` for
-    Alexey Dedov: :func:`~mfa_transcripts.builder.speakers.written_name`), or by initials:
-    two or three capitals, the first the given name's, the last the surname's (``NK:`` for
+    Chizhov``) or, for a registry person, after another given name (``Anatoly Churkin``
+    on Vitaly Churkin's page: a translator's slip), by the name as the dataset writes
+    it (``Alexey Yurievich Dedov`` for Alexey Dedov:
+    :func:`~mfa_transcripts.builder.speakers.written_name`), or by initials: two or three
+    capitals, the first the given name's, the last the surname's (``NK:`` for
     Nikolai Krasilnikov, ``AMM:`` for Andrey M. Maslov)."""
     folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
     if folded.endswith(" " + full) and all(
@@ -361,6 +363,8 @@ def names_person(name: str, title_speaker: str) -> bool:
         or (len(surname) >= 6 and one_edit_apart(speakers.fold(words[-1]), surname))
     ):
         return False
+    if len(words) == 2 and words[0].istitle() and speakers.by_name(title_speaker) is not None:
+        return True  # a registry person's surname after a mistranslated given name
     return all(
         (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
     )

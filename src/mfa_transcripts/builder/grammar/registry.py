@@ -54,11 +54,7 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1024)  # some pages of lines (a line may be a long paragraph)
 def find_in_text(text: str) -> tuple[speakers.Speaker, int, int] | None:
     """The first registry speaker named in ``text``, with the span of the name."""
-    match = _pattern().search(speakers.fold(text))
-    if match is None:
-        return None
-    folded = match["surname"] or match["alias"]
-    return speakers.registry().by_alias[folded], match.start(), match.end()
+    return speakers.found_in(_pattern(), speakers.fold(text))
 
 
 @lru_cache(maxsize=1024)
