@@ -302,6 +302,6 @@ def found_in(pattern: re.Pattern[str], folded: str) -> tuple[Speaker, int, int] 
         speaker = registry().by_alias[alias]
         # (initials are part of the match: what stands before the surname is checked)
         at = match.start("surname") if match["surname"] else match.start()
-        if " " in alias or not misnamed(folded[:at], speaker):
+        if " " in alias or not misnamed(folded[max(0, at - 40) : at], speaker):
             return speaker, match.start(), match.end()
     return None
