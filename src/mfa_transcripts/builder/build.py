@@ -430,7 +430,7 @@ def _write_package(
 def _largest_first(sizes: dict[str, int]) -> list[str]:
     """The tables in the order their writing starts: the largest first.
 
-    Compressing Parquet (zstd at level 9) is most of the write, and one table's row
+    Compressing Parquet (zstd) is most of the write, and one table's row
     groups are compressed one after another: the largest table (answers) is the longest
     chain. Started first, it has a thread to itself while the others take turns on the
     other threads (which matters on a machine with fewer cores than tables).
