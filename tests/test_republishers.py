@@ -1730,3 +1730,18 @@ def test_a_translators_wrong_given_name_still_labels_the_pages_registry_speaker(
     # on another's page the namesake is nobody the registry knows (an interviewer)
     other = parse_text(f"Interview with Sergey Ryabkov\n\n{turns}\n")
     assert other.answers == [] and other.questions[-1].label == "Anatoly Churkin"
+
+
+def test_a_news_storys_dateline_is_no_outlets_label() -> None:
+    story = [
+        "MANILA: Moscow’s Ambassador to Manila Igor Khovaev says that relations are at their "
+        "highest level.",
+        "“I believe that we have all reasons to say so,” Khovaev said.",
+        "Khovaev has been the longest-serving Russian envoy to Manila.",
+    ]
+    parsed = parse_text("Russian ties with Manila at ‘historic high’\n\n" + "\n\n".join(story))
+    assert parsed.questions == [] and parsed.answers == []
+    # an outlet's label that asks, or one the page uses again, is a turn
+    asked = story[0].replace("says that relations are", "do you say relations are")
+    parsed = parse_text("\n\n".join([asked.replace(".", "?"), "Igor Khovaev: Yes."]) + "\n")
+    assert [q.label for q in parsed.questions] == ["MANILA"]

@@ -19,9 +19,10 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 * on an **interview** (a digest whose title names the genre, or an untitled one whose
   subject answers under a label), the interviewer's name label asks (an
   office-holder's, ``Japanese Defense Minister Tomomi Inada:``, speaks), and there, or on
-  an untitled digest, an outlet's label (``TASS:``) asks; on another digest whose
-  subject answers under a label (``Comments ... to journalists``), a name label asks
-  where its paragraph asks (a question mark);
+  an untitled digest, an outlet's label (``TASS:``) asks, but for a news story's
+  dateline (``MANILA: ... says that ...``: the first label, once, reporting); on another
+  digest whose subject answers under a label (``Comments ... to journalists``), a name
+  label asks where its paragraph asks (a question mark);
 * on a page without ``Question`` labels, dashed paragraphs are turns alternating with
   the labelled ones (``- Have you seen it?`` then ``Alexander Yakovenko, ...: ...``);
 * a page with no label at all may imply them: bracketed names, a dashed dialogue, or
@@ -38,6 +39,7 @@ from dataclasses import dataclass, replace
 from . import speakers
 from .grammar.dashes import dash_labels
 from .grammar.dialogue import (
+    ASKS,
     asked_before,
     bare_labels,
     bracketed_labels,
@@ -154,6 +156,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             else label
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
+        labels = _without_datelines(labels, texts)  # 'MANILA: Moscow’s Ambassador says ...'
     if subject is not None and not any(lb is not None and lb.kind == "question" for lb in labels):
         asked_before(texts, starts, labels, subject)  # '... ?' then 'Vitaly Churkin: ...'
     # an interview: its subject speaks only when asked, so text before the first turn
@@ -295,3 +298,26 @@ def _reports(text: str) -> bool:
     ``said in an interview``) or the word interview (``sat down ... with IRAS for an
     interview``)."""
     return REPORTING.search(text) is not None or "interview" in text.lower()
+
+
+def _without_datelines(labels: list[Label | None], texts: list[str]) -> list[Label | None]:
+    """The labels but a news story's dateline read as an outlet's: the page's first
+    label, a name in capitals without a role after it that opens no other paragraph,
+    whose words report rather than ask (``MANILA: Moscow’s Ambassador to Manila Igor
+    Khovaev says that ...``)."""
+    names = [label.name for label in labels if label is not None]
+    first = next((i for i, label in enumerate(labels) if label is not None), None)
+    if first is None:
+        return labels
+    label, text = labels[first], texts[first]
+    if (
+        label is not None
+        and label.kind == "question"
+        and label.qualifier is None
+        and label.name.isupper()
+        and names.count(label.name) == 1
+        and REPORTING.search(text) is not None
+        and ASKS.search(text) is None
+    ):
+        return [None if i == first else lb for i, lb in enumerate(labels)]
+    return labels
