@@ -1745,3 +1745,16 @@ def test_a_news_storys_dateline_is_no_outlets_label() -> None:
     asked = story[0].replace("says that relations are", "do you say relations are")
     parsed = parse_text("\n\n".join([asked.replace(".", "?"), "Igor Khovaev: Yes."]) + "\n")
     assert [q.label for q in parsed.questions] == ["MANILA"]
+
+
+def test_a_paragraph_addressing_the_interviewee_asks_whatever_ends_it() -> None:
+    title = "Russia could tell the EU ‘nobody is perfect’: Ambassador Chizhov (Interview)"
+    lead = "Vladimir Chizhov is a career diplomat."
+    asks = "Your Excellency, much has changed since the summit in Lisbon. Tell us the details."
+    answer = "Mr. Gotev, we wait and see."  # the interviewee addressing the interviewer
+    parsed = parse_text(f"{title}\n\n{lead}\n\n{asks}\n\n{answer}\n")
+    assert [q.text for q in parsed.questions] == [asks]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [("Vladimir Chizhov", answer)]
+    # cut inside it, the page still asks: one question, no answer, no opening remarks
+    cut = parse_text(f"{title}\n\n{lead}\n\n{asks[:60]}\n")
+    assert [q.text for q in cut.questions] == [asks[:60]] and cut.speeches == []

@@ -83,6 +83,15 @@ indicate that there are still reasonable forces advocating for the pre``): the l
 paragraph of a cut page, asking."""
 _ASK_MARK = re.compile(r"^[\u2753\u2754]\ufe0f?\s*(?=\S)")
 """A channel's question mark opening a question (``❓ On 11 September, ...``): its label."""
+_ADDRESSED = re.compile(
+    r"(?:\d{1,2}\.\s+)?(?:(?:Dear|Respected)\s+)?(?:Your Excellency|Excellency"
+    r"|(?:Mr\.?|Mrs\.?|Ms\.?|Madam)\s+(?:Ambassador|(?:Deputy\s+)?Minister|Secretary"
+    r"|Permanent Representative|Consul General|(?P<name>[A-Z][\w’'\-]+))|Ambassador|Minister"
+    rf"|[A-Z][a-z]+\s+{speakers.PATRONYMIC})\s*,\s"
+)
+"""A paragraph opening by addressing the interviewee (``Your Excellency, ...``, ``Mr.
+Ambassador, ...``, ``Sergey Viktorovich, ...``, ``Mr. Lavrov, ...`` where the name is
+theirs): on an interview, the interviewer's."""
 MAX_BARE_QUESTION_WORDS = 80
 """Longest paragraph, in words, taken for a bare question of an interview."""
 
@@ -150,12 +159,16 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     questions numbered in turn ask though they end with a full stop (``1. ... could you
     please tell our readers about ...``). The
     last paragraph asks, too, when it is cut inside a sentence opening as a question
-    does (:data:`_CUT_ASKING`): a page cut inside its last question."""
+    does (:data:`_CUT_ASKING`): a page cut inside its last question. A paragraph that
+    addresses the interviewee (:data:`_ADDRESSED`) asks whatever ends it, and asks
+    unanswered (the page cut inside it)."""
     labels: list[Label | None] = [None] * len(texts)
     marks = [_ASK_MARK.match(t) for t in texts]  # '❓ On 11 September ... ?': marked, any length
+    addressed = [_addresses(t, speaker) for t in texts]
     asks = [
-        bool(mark) or (bool(ASKS.search(t)) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
-        for t, mark in zip(texts, marks, strict=True)
+        bool(mark)
+        or ((bool(ASKS.search(t)) or to_them) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
+        for t, mark, to_them in zip(texts, marks, addressed, strict=True)
     ]
     if texts and not asks[-1] and len(texts[-1].split()) <= MAX_BARE_QUESTION_WORDS:
         asks[-1] = _CUT_ASKING.search(texts[-1]) is not None
@@ -179,9 +192,22 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
         elif asked:
             labels[i] = implied_label("answer", "", speaker, starts[i], 0)
             asked = False
-    if not any(label is not None and label.kind == "answer" for label in labels):
-        return [None] * len(texts)  # no question answered: a text that asks, not a dialogue
+    if not any(label is not None and label.kind == "answer" for label in labels) and not any(
+        label is not None and to_them for label, to_them in zip(labels, addressed, strict=True)
+    ):
+        # no question answered nor any addressed to the interviewee (a page cut in its
+        # first): a text that asks, not a dialogue
+        return [None] * len(texts)
     return labels
+
+
+def _addresses(text: str, speaker: str | None) -> bool:
+    """Whether ``text`` opens by addressing the interviewee ``speaker``
+    (:data:`_ADDRESSED`; ``Mr. <Surname>`` only by their surname)."""
+    match = _ADDRESSED.match(text)
+    if match is None or match["name"] is None:
+        return match is not None
+    return speaker is not None and speakers.fold(match["name"]) == speakers.surname(speaker)
 
 
 def recurring_names(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
