@@ -537,7 +537,7 @@ def test_a_blogs_tag_line_naming_an_interview_is_no_title() -> None:
 
 
 def test_a_writer_presenting_the_gist_reports_but_a_speakers_gist_does_not() -> None:
-    from mfa_transcripts.builder.grammar.lexicon import REPORTING
+    from mfa_transcripts.builder.grammar.voice import REPORTING
 
     assert REPORTING.search("The following is the gist of the joint press conference.")
     assert REPORTING.search("The gist of our proposal is simple: talks first.") is None

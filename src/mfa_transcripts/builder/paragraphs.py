@@ -54,9 +54,15 @@ from .grammar.labels import (
     press_title,
     read_label,
 )
-from .grammar.lexicon import ASKED_GENRES, REPORTING, TO_THE_PRESS
+from .grammar.lexicon import (
+    ASKED_GENRES,
+    TO_THE_PRESS,
+)
 from .grammar.names import office_holder
 from .grammar.registry import find_in_text
+from .grammar.voice import (
+    REPORTING,
+)
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]

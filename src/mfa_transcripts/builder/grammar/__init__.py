@@ -1,7 +1,8 @@
 """The page family's rules, as tables with their matchers, one job a module.
 
 * :mod:`.lexicon` — the vocabulary: genres, roles (with what each does on a page),
-  places, months, stage directions;
+  places, months, stage directions; :mod:`.voice` — who speaks in a line (a speaker, a
+  writer presenting the text, a report) and the marks of a sentence;
 * :mod:`.dates` — date, header, date-line and time-stamp shapes;
 * :mod:`.chrome` — the table of chrome lines and the kind each is published as;
   :mod:`.links` — a republisher's list of links under ``See also``;

@@ -92,8 +92,6 @@ from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_cont
 from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
 from .labels import is_label_line
 from .lexicon import (
-    SALUTATION,
-    SENTENCE_END,
     is_cyrillic,
     letter_count,
     lower_count,
@@ -108,6 +106,10 @@ from .prose import (
     words_of,
 )
 from .title import fold_spaces, title_with_date
+from .voice import (
+    SALUTATION,
+    SENTENCE_END,
+)
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 

@@ -56,12 +56,14 @@ from .lexicon import (
     HOSTING_ROLES,
     OUTLETS,
     PRESS_TITLE_WORDS,
-    REPORTING,
     ROLE_NAME_WORDS,
     TURN_ROLES,
 )
 from .names import office_holder
 from .spelling import near_answer, near_question, one_edit_apart
+from .voice import (
+    REPORTING,
+)
 
 __all__ = [
     "INLINE_LABEL",

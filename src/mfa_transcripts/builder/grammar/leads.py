@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import speakers
-from .lexicon import (
+from .voice import (
     FIRST_PERSON,
     REPORTING,
     ROLE_REFERENCE,

@@ -2,9 +2,9 @@
 byline's name and roles, a headline shaped like a label.
 
 They read a line's words, not its shape: whether it speaks in the first person
-(:data:`~.lexicon.FIRST_PERSON`), reports on a speaker (:data:`~.lexicon.REPORTING`,
-:data:`~.lexicon.THIRD_PERSON`, :data:`~.lexicon.ROLE_REFERENCE`), presents the text
-that follows (:data:`~.lexicon.PRESENTING`) or greets (:data:`~.lexicon.SALUTATION`).
+(:data:`~.voice.FIRST_PERSON`), reports on a speaker (:data:`~.voice.REPORTING`,
+:data:`~.voice.THIRD_PERSON`, :data:`~.voice.ROLE_REFERENCE`), presents the text
+that follows (:data:`~.voice.PRESENTING`) or greets (:data:`~.voice.SALUTATION`).
 :data:`.head.HEAD_RULES` lists them among the other rules, as soft rules.
 """
 
@@ -18,18 +18,20 @@ from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import CONNECTORS, is_label_line, outlet_label, read_label
 from .lexicon import (
+    ROLE_NAME_WORDS,
+)
+from .registry import find_in_text
+from .voice import (
     FIRST_PERSON,
     FIRST_PERSON_SUBJECT,
     PRESENTING,
     PRESENTS_TEXT,
     REPORTING,
-    ROLE_NAME_WORDS,
     ROLE_REFERENCE,
     SALUTATION,
     SENTENCE_END,
     THIRD_PERSON,
 )
-from .registry import find_in_text
 
 if TYPE_CHECKING:
     from .head import Head, HeadContext

@@ -43,7 +43,6 @@ from .chrome import chrome_kind
 from .dates import date_line
 from .footer import byline_person, signer
 from .labels import is_label_line
-from .lexicon import FIRST_PERSON, SENTENCE_END
 from .registry import find_in_text
 from .title import LEADING_GENRE, clean_title, fold_spaces, parse_title, title_with_date
 from .title_shape import (
@@ -53,6 +52,10 @@ from .title_shape import (
     SENTENCE_BREAK,
     has_title_date,
     looks_like_title,
+)
+from .voice import (
+    FIRST_PERSON,
+    SENTENCE_END,
 )
 
 if TYPE_CHECKING:

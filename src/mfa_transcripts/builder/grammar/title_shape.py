@@ -30,18 +30,20 @@ from .chrome import chrome_kind
 from .dates import title_date_match
 from .labels import is_label_line, outlet_label
 from .lexicon import (
-    COPULA,
     DOCUMENT_WORDS,
-    FIRST_PERSON,
     GENRE_WORD,
     OUTLETS,
-    PRESENTS_TEXT,
-    REPORTING,
     ROLE_WORDS,
-    THIRD_PERSON,
 )
 from .registry import find_in_text
 from .title import LEADING_GENRE, strip_title_prefixes
+from .voice import (
+    COPULA,
+    FIRST_PERSON,
+    PRESENTS_TEXT,
+    REPORTING,
+    THIRD_PERSON,
+)
 
 __all__ = [
     "BREADCRUMB",
