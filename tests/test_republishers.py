@@ -1758,3 +1758,18 @@ def test_a_paragraph_addressing_the_interviewee_asks_whatever_ends_it() -> None:
     # cut inside it, the page still asks: one question, no answer, no opening remarks
     cut = parse_text(f"{title}\n\n{lead}\n\n{asks[:60]}\n")
     assert [q.text for q in cut.questions] == [asks[:60]] and cut.speeches == []
+
+
+def test_a_listings_next_item_under_the_transcript_is_footer() -> None:
+    title = "Reply by Foreign Ministry spokesman Alexander Lukashevich to a media question"
+    reply = "Question: Could you comment on the sanctions?\n\nAlexander Lukashevich: Regrettable."
+    item = "Foreign Minister Sergey Lavrov’s message welcoming participants in the seminar"
+    text = f"{title}\n\n{reply}\n\nThis will not go unnoticed.\n\n{item}\n\nI’d like to welcome "
+    parsed = parse_text(text)
+    assert [a.paragraph_count for a in parsed.answers] == [2]
+    assert _kinds(text)[item] == "footer"
+    # the copy stops inside the next item: the page is published as cut short
+    assert not parsed.transcript.complete
+    assert parse_text(text + "all participants.\n").transcript.complete
+    # a title-shaped line before any turn is no next item
+    assert parse_text(f"{title}\n\n{item}\n\n{reply}\n").answers[0].paragraph_count == 1

@@ -41,8 +41,9 @@ from .grammar.dates import (
     parse_header,
     title_date_match,
 )
-from .grammar.footer import byline_person, signature, split_footer
+from .grammar.footer import byline_person, next_item, signature, split_footer
 from .grammar.head import split_head
+from .grammar.headings import ends_mid_sentence
 from .grammar.title import TitleInfo, clean_title, parse_title
 from .grammar.title_line import TITLE_WINDOW, find_title, is_attribution, title_span
 from .refuse import other_file_kind, refuse_markup
@@ -124,7 +125,8 @@ class Page:
     body: list[Line]
     chrome: list[Chrome] = field(default_factory=list)
     has_footer: bool = False
-    cut_in_footer: bool = False  # the copy stops inside a republisher's links ('What happe')
+    # the copy stops inside a republisher's links ('What happe') or a listing's next item
+    cut_in_footer: bool = False
     warnings: list[Problem] = field(default_factory=list)
     """Facts the page could not establish or that look odd; the page is still published."""
 
@@ -291,6 +293,11 @@ def split_page(name: str, text: str) -> Page:
     if published_date is None and head.header is not None:
         published_date, published_at = head.header
     body = rest[head.end : footer_start]
+    cut_in_next = False  # the copy stops inside a listing's next item
+    if (after := next_item([ln.text for ln in body])) is not None:  # a listing's next item
+        chrome.extend(_chrome("footer", ln) for ln in body[after:])
+        cut_in_next = not footer_kinds and ends_mid_sentence(body[-1].text)
+        body = body[:after]
     if body and title_line is not None and (glued := _title_glued(title_line, body[0])):
         # the title again, glued to the first paragraph ('... 6 November 2019)“I am ...'):
         # the paragraph starts after it
@@ -364,7 +371,7 @@ def split_page(name: str, text: str) -> Page:
         body=body,
         chrome=chrome,
         has_footer="footer" in footer_kinds,
-        cut_in_footer=footer_kinds[-1:] == ["fragment"],
+        cut_in_footer=footer_kinds[-1:] == ["fragment"] or cut_in_next,
         warnings=warnings,
     )
 

@@ -236,7 +236,7 @@ def make_records(
     if not complete:
         line = page.body[-1].number if page.body else page.head_line
         found = (
-            "the copy cut inside the links under it"
+            "the copy cut inside what follows the text (links, another item)"
             if page.cut_in_footer
             else "the copy cut right after a label"
             if cut_label

@@ -14,6 +14,10 @@
   trailing block holds at least one site ``footer`` line. The page's last line may be a
   site footer line cut short (``Advance``: a copy that stops inside the footer), or a
   fragment under a footer line (``Top news`` ``What happe``).
+* **A listing's next item**: a body line after a labelled turn that is shaped like a
+  title naming its genre and a registry person, with no label and no closing full stop
+  (``Foreign Minister Sergey Lavrov’s message welcoming participants ...`` under a
+  spokesman's reply), starts another page's text: it and what follows are footer.
 * **A closing signature** at the body's end (up to :data:`SIGNATURE_LINES` lines, each
   the name of a registry person or of the title's speaker, or a date line such as
   ``Moscow, October 9, 2015``) is chrome (``byline``, ``date-line``); its place is the
@@ -28,9 +32,20 @@ from dataclasses import dataclass
 from .. import speakers
 from .chrome import SITE_FOOTER, chrome_kind
 from .dates import date_line
-from .lexicon import STAGE_WORDS, is_cyrillic
+from .labels import is_label_line, read_label
+from .lexicon import GENRE_WORD, STAGE_WORDS, is_cyrillic
+from .registry import find_in_text
+from .title_shape import looks_like_title
 
-__all__ = ["SIGNATURE_LINES", "Signature", "byline_person", "signature", "signer", "split_footer"]
+__all__ = [
+    "SIGNATURE_LINES",
+    "Signature",
+    "byline_person",
+    "next_item",
+    "signature",
+    "signer",
+    "split_footer",
+]
 
 SIGNATURE_LINES = 3
 """Most lines a closing signature (name, place and date) takes at the body's end."""
@@ -168,3 +183,22 @@ def signer(text: str, speaker: str | None) -> bool:
     if speakers.resolve(text) is not None:
         return True
     return speaker is not None and speakers.fold(words[-1]) == speakers.fold(speaker.split()[-1])
+
+
+def next_item(texts: list[str]) -> int | None:
+    """Where a listing's next item starts among the body's lines ``texts`` (see the
+    module's notes), or None."""
+    labelled = False
+    for i, text in enumerate(texts):
+        line = text.strip()
+        if is_label_line(line) or read_label(line) is not None:
+            labelled = True
+        elif (
+            labelled
+            and not line.endswith((".", "?", "!", ":", "…"))
+            and GENRE_WORD.search(line) is not None
+            and find_in_text(line) is not None
+            and looks_like_title(line)
+        ):
+            return i
+    return None
