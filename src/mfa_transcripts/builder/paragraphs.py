@@ -9,7 +9,9 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   a line of text (a sentence broken before its colon);
 * a surname alone after the full name names that person (:mod:`.grammar.dialogue`);
 * a page with no ``Question`` label is a **digest** (``On <topic>`` headings stand in
-  for questions), and a broadcast's host asks there; elsewhere the host chairs;
+  for questions), and a broadcast's host asks there; elsewhere the host chairs; a name
+  label whose role after a comma asks (``..., Editor-in-Chief, International Affairs:``)
+  is the press's question on any page;
 * the page's **subject** is the title's speaker, else the registry person the page's
   lead names (on an untitled page, its lead or its paragraphs before the first label),
   or a site line names alone (``H. E. Mr. Alexander Kadakin``), else the first registry
@@ -41,6 +43,7 @@ from .grammar.dashes import dash_labels
 from .grammar.dialogue import (
     ASKS,
     asked_before,
+    asking_role,
     bare_labels,
     bracketed_labels,
     recurring_names,
@@ -133,7 +136,14 @@ def label_paragraphs(page: Page) -> Paragraphs:
     # a broadcast's host chairs where questions are labelled, and asks where they are not
     host = "question" if digest else "chair"
     labels = [
-        replace(label, kind=host) if label is not None and label.kind == "host" else label
+        replace(label, kind=host)
+        if label is not None and label.kind == "host"
+        # a name whose role asks ('..., Editor-in-Chief, International Affairs:'): the
+        # press's question on any page (decided after the digest is: such a page's
+        # digest status is its written labels')
+        else replace(label, kind="question", speaker=None, known=True)
+        if label is not None and asking_role(label)
+        else label
         for label in labels
     ]
     answered = any(label is not None and label.speaker == subject for label in labels)

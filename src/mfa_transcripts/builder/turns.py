@@ -66,7 +66,6 @@ from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dashes import DASH_TURN
 from .grammar.dialogue import (
-    asking_role,
     cut_inside_label,
     interviewer,
     numbered_question,
@@ -340,7 +339,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
                 ln.number,
             )
         asks = interview or (paragraphs.questioned and "?" in text)
-        if (asks and interviewer(label, subject)) or asking_role(label):
+        if asks and interviewer(label, subject):
             label = replace(label, kind="question", speaker=None, known=True)
         if not label.known:
             warn_unknown(
