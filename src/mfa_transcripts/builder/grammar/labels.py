@@ -55,6 +55,7 @@ from .lexicon import (
     GENRE_OPENING,
     HOSTING_ROLES,
     OUTLETS,
+    PRESS_KINDS,
     PRESS_TITLE_WORDS,
     ROLE_NAME_WORDS,
     TURN_ROLES,
@@ -287,9 +288,7 @@ def is_label_line(text: str) -> bool:
 _GLUED_OUTLET = re.compile(
     r"^(?P<name>[A-Z][A-Za-z]{0,14}(?: \d{1,3}| [A-Z][a-z]{1,14})?)(?P<colon>:)(?=[A-Z“\"«][a-z])"
 )
-_OUTLET_KIND = re.compile(
-    r"^(?i:(?:news |information )?agency|newspaper|magazine|(?:tv |television )?channel|radio)\s+"
-)
+_OUTLET_KIND = re.compile(rf"^(?i:{PRESS_KINDS})\s+")
 
 
 def outlet_label(text: str, start: int = 0) -> Label | None:

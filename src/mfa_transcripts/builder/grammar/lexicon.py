@@ -32,6 +32,7 @@ __all__ = [
     "OFFICE_ROLES",
     "OUTLETS",
     "PERSON_ROLES",
+    "PRESS_KINDS",
     "PRESS_TITLE_WORDS",
     "ROLES",
     "ROLE_NAME_WORDS",
@@ -81,10 +82,16 @@ _CLOSING_OUTLET = (
     + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True))
     + r")(?=\)?$)"  # '... (Ambassador Alexander Yakovenko for RT)'
 )
+PRESS_KINDS = (
+    r"(?:news\s+|information\s+)?agency|newspaper|magazine|journal|(?:tv\s+|television\s+)?"
+    r"channel|tv|television|radio|daily|weekly|news\s+portal"
+)
+"""The kinds of outlet a text names (a regex alternation, to be matched ignoring case):
+before an outlet's name in its label (``News agency TASS:``), after it in a title
+(:data:`TO_THE_PRESS`)."""
 TO_THE_PRESS = re.compile(
     r"\b(?:to|for)\s+(?:the\s+)?(?:[\"“«]?[A-Z][\w.’'\-]*[\"”»,]?\s+){0,4}"
-    r"(?i:newspaper|magazine|journal|news\s+agency|agency|tv|television|channel|radio"
-    r"|daily|weekly|news\s+portal)\b"
+    rf"(?i:{PRESS_KINDS})\b"
 )
 """A title's words naming the press its text was given to (``Comment ... to Izvestia
 newspaper``, ``... for the RIA Novosti news agency``): a comment or answers given to a
