@@ -1773,3 +1773,18 @@ def test_a_listings_next_item_under_the_transcript_is_footer() -> None:
     assert parse_text(text + "all participants.\n").transcript.complete
     # a title-shaped line before any turn is no next item
     assert parse_text(f"{title}\n\n{item}\n\n{reply}\n").answers[0].paragraph_count == 1
+
+
+def test_a_briefings_topic_list_may_bullet_some_of_its_topics() -> None:
+    from mfa_transcripts.builder.grammar.contents import topic_list_end
+
+    topics = ["Minister's schedule", "Crimes of the Kiev regime", "• The situation in Syria"]
+    topics += ["• The situation in Georgia", "Italy's double standards on mercenaries"]
+    body = "In the name of a mythical victory, the outgoing administration bets on war."
+    assert topic_list_end([*topics, body], 0) == len(topics)
+    assert topic_list_end([*topics[2:4], body], 0) == 0  # two topics are no list
+
+
+@pytest.mark.parametrize("line", ["See", "Full interview is here:", "The full text below:"])
+def test_a_republishers_link_words_alone_on_a_line_are_chrome(line: str) -> None:
+    assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] == "republisher"

@@ -195,15 +195,16 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "elision", _HEAD | {"body"}, r"(?:\.\s*){3}|…|<\s*(?:\.\s*){3}>|\[\s*(?:\.\s*){3}\]"
     ),
     # a republisher's lead-in to the text or link to it: 'Full text', 'Full transcript:',
-    # 'Read more ...', 'and much more...', 'Read in full', 'Watch', 'Top news'
+    # 'Read more ...', 'and much more...', 'Read in full', 'Watch', 'See', 'Top news',
+    # 'Full interview is here:'
     ChromeLine(
         "republisher",
         _ANYWHERE,
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version|speech|interview)"
-        r"(?: follows)?\s*[:.]?"
+        r"(?: follows| is here| is below| here| below)?\s*[:.]?"
         r"|transcript\s*:"  # 'Transcript:' alone over the text
         r"|read more|read it|(?:and )?(?:much )?more"
-        r"|(?:read|watch|listen)(?: (?:in full|the full (?:text|video)|online|here))?"
+        r"|(?:read|watch|listen|see)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
     # a republisher's heading over its summary or excerpts: 'Brief theses:', 'Key points:',

@@ -112,6 +112,7 @@ def _bare_numbered_end(rest: list[str], i: int) -> int:
     return end if end - i >= 2 and expected is not None else i
 
 
+_BULLET = re.compile(r"^[•·▪]\s+")
 TOPIC_WORDS = 25
 """Longest topic of an unnumbered list, in words (``On the 25th anniversary of the
 establishment of the UN Mission in Kosovo in accordance with ...``)."""
@@ -119,10 +120,10 @@ establishment of the UN Mission in Kosovo in accordance with ...``)."""
 
 def topic_list_end(rest: list[str], i: int) -> int:
     """End of a briefing's unnumbered list of topics starting at i: :data:`TOPIC_LIST_MIN`
-    or more lines in a row, each a short topic (at most :data:`TOPIC_WORDS` words,
-    starting with a capital, a digit, a quote or a ``#``, with no closing punctuation and
-    no colon, not a lone ``#Tag``, which heads a section), and more of the page after
-    them; i if there is none."""
+    or more lines in a row, each a short topic (at most :data:`TOPIC_WORDS` words, a
+    bullet allowed before it, starting with a capital, a digit, a quote or a ``#``,
+    with no closing punctuation and no colon, not a lone ``#Tag``, which heads a
+    section), and more of the page after them; i if there is none."""
     end = i
     while end < len(rest) and _topic_line(rest[end]):
         end += 1
@@ -130,7 +131,7 @@ def topic_list_end(rest: list[str], i: int) -> int:
 
 
 def _topic_line(text: str) -> bool:
-    stripped = text.strip()
+    stripped = _BULLET.sub("", text.strip())  # some topics bulleted: '• The situation in Syria'
     return (
         0 < len(stripped.split()) <= TOPIC_WORDS
         and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '“"«#')
