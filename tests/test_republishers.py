@@ -1788,3 +1788,16 @@ def test_a_briefings_topic_list_may_bullet_some_of_its_topics() -> None:
 @pytest.mark.parametrize("line", ["See", "Full interview is here:", "The full text below:"])
 def test_a_republishers_link_words_alone_on_a_line_are_chrome(line: str) -> None:
     assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] == "republisher"
+
+
+def test_a_title_cut_short_over_a_menu_gives_way_to_the_title_in_full() -> None:
+    full = (
+        "Opening Remarks by Dr Naledi Pandor during the Consultations with Mr Sergei Lavrov, "
+        "Minister of Foreign Affairs of the Russian Federation in Pretoria, 23 January 2023"
+    )
+    cut = full[: full.index("Affairs")] + "…"
+    menu = "\n".join(f"  • {item}" for item in ["Home", "|", "Speeches", "|", "Minister Pandor"])
+    text = f"{cut}\n\n{menu}\n  • {cut}\n\n{full}\n\nYour Excellency,\n\nWelcome to Pretoria.\n"
+    parsed = parse_text(text)
+    assert parsed.transcript.title == full
+    assert parsed.transcript.event_date == date(2023, 1, 23)

@@ -3,7 +3,8 @@
 * **Which line.** The title is the first line, among the first :data:`TITLE_WINDOW`
   non-blank lines, before the second turn label (a headline may look like one) and not
   the last line, that is shaped like a title (:mod:`.title_shape`). When that line has
-  no date and one of the next :data:`HEADLINE_GAP` lines is a title with a date, the first
+  no date and one of the next :data:`HEADLINE_GAP` lines (a menu's bulleted items and
+  the site's lines not counted) is a title with a date, the first
   was a republisher's headline (chrome) and the dated line is the title (but not the
   line the first runs on over, when what stands above it is no title of its own:
   ``INTERVIEW`` / ``WITH IGOR IVANOV ..., January 27, 2003``); so it is when
@@ -159,8 +160,14 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     gap = VAGUE_HEADLINE_GAP if vague else HEADLINE_GAP
     undated = not dated and date_line(texts[i + 1].strip()) is None
     bylined = vague and _over_byline(texts, i)  # itself an article's headline
-    for j in range(i + 1, min(i + 1 + gap, len(texts) - 1)):
+    searched = 0
+    for j in range(i + 1, len(texts) - 1):
         later = texts[j].strip()
+        if LIST_ITEM.match(later) or chrome_kind(later, "head") is not None:
+            continue  # a menu's or site's line ('• Home', '• |'): no line of the gap
+        searched += 1
+        if searched > gap:
+            break
         if (
             fold_spaces(later) == fold_spaces(text)
             or _runs_on(text.strip(), later)
