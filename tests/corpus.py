@@ -64,10 +64,7 @@ SPLITS = (
     "heldout10",
     "heldout11",
 )
-UNSEEN: tuple[str, ...] = (
-    "heldout10",
-    "heldout11",
-)  # collected, never scored: the next held-out figure
+UNSEEN: tuple[str, ...] = ("heldout11",)  # collected, never scored: the next held-out figure
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 

@@ -1785,9 +1785,28 @@ def test_a_briefings_topic_list_may_bullet_some_of_its_topics() -> None:
     assert topic_list_end([*topics[2:4], body], 0) == 0  # two topics are no list
 
 
-@pytest.mark.parametrize("line", ["See", "Full interview is here:", "The full text below:"])
-def test_a_republishers_link_words_alone_on_a_line_are_chrome(line: str) -> None:
-    assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] == "republisher"
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("See", "republisher"),
+        ("Full interview is here:", "republisher"),
+        ("The full text below:", "republisher"),
+        ("Continue reading on:", "republisher"),
+        ("Video of the statement", "media-link"),
+    ],
+)
+def test_a_republishers_link_words_alone_on_a_line_are_chrome(line: str, kind: str) -> None:
+    assert _kinds(f"{TITLE}\n\n{line}\n\n{QA}\n")[line] == kind
+    # under the text too, never its last paragraph
+    parsed = parse_text(f"{TITLE}\n\n{QA}\n\n{line}\n")
+    assert parsed.answers[-1].text == QA.split(": ")[-1]
+
+
+def test_a_registry_persons_initial_and_surname_in_capitals_label_their_turn() -> None:
+    turns = "N. KOTZIAS: I thank my counterpart.\n\nJOURNALIST: How do you see it?\n\n"
+    parsed = parse_text(f"{turns}N. KOTZIAS: It is diplomacy’s duty.\n")
+    assert [s.speaker for s in parsed.speeches] == ["Nikos Kotzias"]
+    assert [a.speaker for a in parsed.answers] == ["Nikos Kotzias"]
 
 
 def test_a_title_cut_short_over_a_menu_gives_way_to_the_title_in_full() -> None:

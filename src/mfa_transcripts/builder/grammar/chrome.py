@@ -113,7 +113,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"download (?:file|video|audio|pdf)|watch on (?:youtube|rutube|vk)|watch (?:the )?video"
         r"|listen to (?:the )?audio|loading (?:the )?(?:video )?player(?:\.{3}|…)?"
         # a government site's note on its video: 'The video is also available with ...'
-        r"|the video (?:is|will be) (?:also )?available\b[^\n]{0,120}",
+        r"|the video (?:is|will be) (?:also )?available\b[^\n]{0,120}"
+        # the mission's link to its recording: 'Video of the statement'
+        r"|video of the (?:statement|speech|remarks|briefing|interview|press conference)",
     ),
     # the language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1'; a bullet with no language
     ChromeLine("languages", _HEAD, r"•(?:\s+[a-z]{2,3}-[A-Z]{2}\d*)+|•"),
@@ -196,14 +198,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ),
     # a republisher's lead-in to the text or link to it: 'Full text', 'Full transcript:',
     # 'Read more ...', 'and much more...', 'Read in full', 'Watch', 'See', 'Top news',
-    # 'Full interview is here:'
+    # 'Full interview is here:', 'Continue reading on:'
     ChromeLine(
         "republisher",
         _ANYWHERE,
         r"(?:(?:the )?(?:full|complete)(?: english)? (?:text|transcript|version|speech|interview)"
         r"(?: follows| is here| is below| here| below)?\s*[:.]?"
         r"|transcript\s*:"  # 'Transcript:' alone over the text
-        r"|read more|read it|(?:and )?(?:much )?more"
+        r"|read more|read it|(?:and )?(?:much )?more|continue reading(?: (?:on|at))?\s*:?"
         r"|(?:read|watch|listen|see)(?: (?:in full|the full (?:text|video)|online|here))?"
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
