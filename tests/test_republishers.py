@@ -1820,3 +1820,27 @@ def test_a_title_cut_short_over_a_menu_gives_way_to_the_title_in_full() -> None:
     parsed = parse_text(text)
     assert parsed.transcript.title == full
     assert parsed.transcript.event_date == date(2023, 1, 23)
+
+
+def test_an_untitled_interview_cut_after_one_question_that_addresses_the_interviewee() -> None:
+    lead = "Ambassador Andrey Maslov noted that relations have been at their worst."
+    presents = "The full interview of the Ambassador, Andrey Maslov, to Naftemporiki follows:"
+    asks = "Mr. Ambassador, Europe is celebrating the end of the war. Why does it go on?"
+    answer = "This year we celebrate the 80th anniversary of the victory."
+    parsed = parse_text(
+        "\n\n".join(["Relations have been destroyed", lead, presents, asks, answer])
+    )
+    assert [q.text for q in parsed.questions] == [asks]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [("Andrey Maslov", answer)]
+
+
+def test_the_registry_person_a_headline_quotes_outranks_one_an_answer_names() -> None:
+    headline = "Russian Foreign Minister Lavrov: «Ready to guarantee stability»"
+    qa = [
+        "Is it true that you helped Donald Trump with the election campaign?",
+        "«The citizens elected him. As President Putin has said, we never interfered.»",
+        "Does his election pave the way for a new dialogue?",
+        "«We trust the new Administration won’t make the same mistakes.»",
+    ]
+    parsed = parse_text("\n\n".join([headline, *qa]) + "\n")
+    assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"] * 2

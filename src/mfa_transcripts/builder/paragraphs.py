@@ -42,6 +42,7 @@ from . import speakers
 from .grammar.dashes import dash_labels
 from .grammar.dialogue import (
     ASKS,
+    addresses,
     asked_before,
     asking_role,
     bare_labels,
@@ -201,7 +202,8 @@ def label_paragraphs(page: Page) -> Paragraphs:
             # turn make it an interview
             bare = bare_labels(texts, starts, subject)
             asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
-            if len(asked) >= 2 and (
+            # (or one that addresses them: 'Mr. Ambassador, ...')
+            if (len(asked) >= 2 or (asked and addresses(texts[asked[0]], subject))) and (
                 _lead_names(page, subject) or any(_reports(t) for t in texts[: asked[0]])
             ):
                 labels = bare
@@ -257,25 +259,25 @@ def _split_labelled(
 def _subject(page: Page, texts: list[str]) -> str | None:
     """Who a page whose title names nobody is with: the first registry person or
     office-holder a lead line of its head names (``This was stated by the Russian
-    Ambassador in Ulaanbaatar Alexey Evsikov``: not the president a question names), or
-    the first registry person of its first paragraphs before any labelled turn (on an
-    untitled page), else the registry person a headline quotes (``Ryabkov: ...``)
-    or names alone (``H. E. Mr. Alexander Kadakin``); the caller falls back on the first
-    registry person labelled."""
+    Ambassador in Ulaanbaatar Alexey Evsikov``: not the president a question names),
+    else the registry person a headline quotes (``Ryabkov: ...``) or names alone (``H. E.
+    Mr. Alexander Kadakin``: not the president an answer names), else the first registry
+    person of its first paragraphs before any labelled turn (on an untitled page); the
+    caller falls back on the first registry person labelled."""
     for text in _leads(page):  # the lead's registry person, else the office-holder it names
         if (found := find_in_text(text)) is not None:
             return found[0].name
         if (holder := office_holder(text)) is not None:
             return holder
-    for text in texts[:5]:
-        found = find_in_text(text)
-        if found is not None:
-            return found[0].name
     for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
         head, _, _ = page.text[c.start : c.end].partition(":")  # or naming one alone
         shaped = c.kind == "masthead" and len(head) <= 60
         if shaped and (person := speakers.resolve(head.strip())) is not None:
             return person.name
+    for text in texts[:5]:
+        found = find_in_text(text)
+        if found is not None:
+            return found[0].name
     for c in page.chrome:  # a photo's caption: 'Russian Ambassador to the US Anatoly Antonov'
         if c.kind == "caption" and (found := find_in_text(page.text[c.start : c.end])):
             return found[0].name
@@ -299,9 +301,11 @@ def _leads(page: Page) -> list[str]:
 
 
 def _lead_names(page: Page, person: str) -> bool:
-    """Whether a lead line of the page's head names ``person`` (by folded surname)."""
+    """Whether a lead line of the page's head, or its headline, names ``person`` (by
+    folded surname)."""
     surname = speakers.surname(person) or "\0"
-    return any(surname in speakers.fold(text) for text in _leads(page))
+    heads = [page.text[c.start : c.end] for c in page.chrome if c.kind in ("lead", "masthead")]
+    return any(surname in speakers.fold(text) for text in heads)
 
 
 def _reported_interview(page: Page) -> bool:

@@ -39,6 +39,7 @@ from .lexicon import (
 __all__ = [
     "ASKS",
     "MAX_BARE_QUESTION_WORDS",
+    "addresses",
     "asked_before",
     "asking_role",
     "bare_labels",
@@ -164,7 +165,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     unanswered (the page cut inside it)."""
     labels: list[Label | None] = [None] * len(texts)
     marks = [_ASK_MARK.match(t) for t in texts]  # '❓ On 11 September ... ?': marked, any length
-    addressed = [_addresses(t, speaker) for t in texts]
+    addressed = [addresses(t, speaker) for t in texts]
     asks = [
         bool(mark)
         or ((bool(ASKS.search(t)) or to_them) and len(t.split()) <= MAX_BARE_QUESTION_WORDS)
@@ -201,7 +202,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     return labels
 
 
-def _addresses(text: str, speaker: str | None) -> bool:
+def addresses(text: str, speaker: str | None) -> bool:
     """Whether ``text`` opens by addressing the interviewee ``speaker``
     (:data:`_ADDRESSED`; ``Mr. <Surname>`` only by their surname)."""
     match = _ADDRESSED.match(text)
