@@ -1793,6 +1793,12 @@ def test_a_briefings_topic_list_may_bullet_some_of_its_topics() -> None:
         ("The full text below:", "republisher"),
         ("Continue reading on:", "republisher"),
         ("Video of the statement", "media-link"),
+        (  # (a long headline and its date after it)
+            "See also: ‘Unilateral and frequently illegitimate actions have not resolved any "
+            "problems’, President Vladimir Putin, February 10, 2007 Speech at the 43rd Munich "
+            "Conference on Security Policy, February 10, 2007",
+            "republisher",
+        ),
     ],
 )
 def test_a_republishers_link_words_alone_on_a_line_are_chrome(line: str, kind: str) -> None:

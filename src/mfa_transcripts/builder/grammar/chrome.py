@@ -232,7 +232,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "republisher",
         _ANYWHERE,
         r"advertisement|sponsored content|реклама"
-        r"|(?:read|see) also\b[^\n]{0,200}"
+        r"|(?:read|see) also\b[^\n]{0,400}"  # with the headline it points to, and its date
         r"|[\[(](?:video|photo|audio|infographic)s?[\])]"
         r"|(?:photo|video)(?: credit)?\s*:\s*[^\n]{1,120}",
     ),
