@@ -1850,3 +1850,13 @@ def test_the_registry_person_a_headline_quotes_outranks_one_an_answer_names() ->
     ]
     parsed = parse_text("\n\n".join([headline, *qa]) + "\n")
     assert [a.speaker for a in parsed.answers] == ["Sergey Lavrov"] * 2
+
+
+def test_a_full_stop_slipped_in_after_a_labels_colon_is_the_labels() -> None:
+    title = "Remarks to the press by Ambassador Vitaly Churkin before the consultations"
+    turns = "Q:.Yesterday the Ambassador drew parallels.\n\nV.Churkin: Don’t get engaged in it."
+    parsed = parse_text(f"{title}\n\nQ: What do you think?\n\nV.Churkin: I read it.\n\n{turns}\n")
+    assert [q.text for q in parsed.questions][-1] == "Yesterday the Ambassador drew parallels."
+    assert [a.text for a in parsed.answers] == ["I read it.", "Don’t get engaged in it."]
+    # a time or an address is no label
+    assert parse_text(f"{title}\n\nQ: When?\n\nV.Churkin: At 10:30.Then we go.\n").answers

@@ -91,7 +91,8 @@ LABEL = re.compile(
     r"^(?:[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d•]++\s*+)?"
     r"(?P<number>\d{1,3}[.)]\s*+)?"  # '1. Question:'
     r"(?P<name>[^\W\d_][^:;()\n]{0,150}?)\s*+(?:\((?P<qualifier>[^()\n]{1,100})\))?\s*+"
-    r"(?P<colon>:)(?=\s|$)\s*+"
+    # (a full stop slipped in after the colon: 'Q:.Yesterday ...')
+    r"(?P<colon>:(?:(?=\s|$)|\.(?=[A-Z“\"«])))\s*+"
 )
 # a label right after the end of a sentence, inside a paragraph: '...? Sergey Lavrov: It ...',
 # '... welcomed it. CNN 18: That is ...' (a channel's number may end it)
