@@ -1793,6 +1793,7 @@ def test_a_briefings_topic_list_may_bullet_some_of_its_topics() -> None:
         ("The full text below:", "republisher"),
         ("Continue reading on:", "republisher"),
         ("Video of the statement", "media-link"),
+        ("Key talking points:", "republisher"),
         (  # (a long headline and its date after it)
             "See also: ‘Unilateral and frequently illegitimate actions have not resolved any "
             "problems’, President Vladimir Putin, February 10, 2007 Speech at the 43rd Munich "
@@ -1860,3 +1861,32 @@ def test_a_full_stop_slipped_in_after_a_labels_colon_is_the_labels() -> None:
     assert [a.text for a in parsed.answers] == ["I read it.", "Don’t get engaged in it."]
     # a time or an address is no label
     assert parse_text(f"{title}\n\nQ: When?\n\nV.Churkin: At 10:30.Then we go.\n").answers
+
+
+@pytest.mark.parametrize(
+    "segment, name",
+    [
+        ("Ambassador of Russia to South Africa Ilya Rogachev", "Ilya Rogachev"),
+        ("Foreign Minister of China Wang Yi", "Wang Yi"),
+        ("Ambassador to the United Kingdom Andrei Kelin", "Andrei Kelin"),
+        ("Deputy Minister Andrey M. Maslov", "Andrey M. Maslov"),
+    ],
+)
+def test_a_countrys_words_before_a_name_are_no_part_of_it(segment: str, name: str) -> None:
+    from mfa_transcripts.builder.grammar.names import trailing_name
+
+    found = trailing_name(segment)
+    assert found is not None and found[1] == name
+
+
+def test_a_monitoring_services_parenthesised_role_and_name_open_the_turns() -> None:
+    title = "Transcript of Russian Foreign Minister Sergey Lavrov’s interview to Lebanese TV"
+    turns = [
+        "(Interviewer) I would like to start with your meeting with the secretary of state.",
+        "(Russian Foreign Minister Sergey Lavrov) Very good talks took place in Moscow.",
+    ]
+    parsed = parse_text("\n\n".join([title, *turns]) + "\n")
+    assert [q.label for q in parsed.questions] == ["Interviewer"]
+    assert [(a.speaker, a.text) for a in parsed.answers] == [
+        ("Sergey Lavrov", "Very good talks took place in Moscow.")
+    ]

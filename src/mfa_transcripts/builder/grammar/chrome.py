@@ -210,11 +210,13 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|(?:top|latest|main) (?:news|stories)|most read)(?:\s*(?:\.\.\.|…|»))?",
     ),
     # a republisher's heading over its summary or excerpts: 'Brief theses:', 'Key points:',
+    # 'Key talking points:',
     # 'Key excerpts:', 'Excerpts here:'
     ChromeLine(
         "republisher",
         _HEAD | {"body"},
-        r"(?:brief |key |main |interview )?(?:theses|points|takeaways|highlights|excerpts|quotes)"
+        r"(?:brief |key |main |interview )?(?:talking )?"
+        r"(?:theses|points|takeaways|highlights|excerpts|quotes)"
         r"(?: here| below)?\s*:",
     ),
     # a blog's furniture: 'No comments:', '3 comments:', 'Post a Comment', 'Older Post',

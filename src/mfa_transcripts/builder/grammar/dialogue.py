@@ -107,7 +107,8 @@ def implied_label(kind: str, name: str, speaker: str | None, at: int, width: int
 # '[Lavrov] We must respect ...'
 _BRACKETED_NAME = re.compile(
     r"^(?:\[(?P<name>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\]"
-    r"|\((?P<paren>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,2})\))\s++(?=\S)"
+    # (a role may come before the name: '(Russian Foreign Minister Sergey Lavrov) ...')
+    r"|\((?P<paren>[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,5})\))\s++(?=\S)"
 )
 
 
@@ -120,7 +121,8 @@ def bracketed_labels(
 ) -> list[Label | None]:
     """Labels of a monitoring service's transcript whose turns open with a bracketed
     name (``[Khuzam] ...``, ``[Lavrov] ...``; or in parentheses, ``(Asharq Al-Awsat)
-    ...``, ``(Lavrov) ...``): at least two such paragraphs, one of them
+    ...``, ``(Lavrov) ...``, ``(Russian Foreign Minister Sergey Lavrov) ...``): at least
+    two such paragraphs, one of them
     naming the page's subject (by surname) or a registry person; the subject's and the
     registry's are speakers, other names are kept as written (an interviewer, who asks
     on an interview page); a stage direction (``[Applause]``) is none. Otherwise none."""

@@ -118,7 +118,8 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
     ``bin``, ``von der``: :data:`~mfa_transcripts.builder.speakers.NAME_PARTICLES`) and
     a middle initial (``Alexander G. Khozin``), and the surname may be in capitals
     (``Vladimir IVANOVSKIY``); of three, the first is a country and dropped when
-    ``of``, ``for``... precedes it (``Foreign Minister of China Wang Yi``). Initials
+    ``of``, ``for``... precedes it or a word of the country's name after them
+    (``Foreign Minister of China Wang Yi``, ``... to South Africa Ilya Rogachev``). Initials
     glued to a surname are one word and a whole name (``Spokesman A.K.Lukashevich``).
     """
     words = list(re.finditer(r"\S+", segment.rstrip(" ,")))
@@ -143,7 +144,13 @@ def trailing_name(segment: str) -> tuple[int, str] | None:
         ):
             break
         i -= 1
-    if taken == 3 and i > 0 and words[i - 1].group().lower() in _ROLE_CONNECTORS:
+    # the first of three ends a country after 'of', 'to'...: 'of China Wang Yi', 'to
+    # South Africa Ilya Rogachev'
+    before = [w.group() for w in words[max(0, i - 2) : i]]
+    if taken == 3 and (
+        (before[-1:] and before[-1].lower() in _ROLE_CONNECTORS)
+        or (len(before) == 2 and before[0].lower() in _ROLE_CONNECTORS and before[1].istitle())
+    ):
         i += 1
         taken -= 1
     if taken < 2:
