@@ -1890,3 +1890,17 @@ def test_a_monitoring_services_parenthesised_role_and_name_open_the_turns() -> N
     assert [(a.speaker, a.text) for a in parsed.answers] == [
         ("Sergey Lavrov", "Very good talks took place in Moscow.")
     ]
+
+
+def test_a_sentence_about_the_ministrys_event_over_an_untitled_briefing_is_the_lead() -> None:
+    lead = (
+        "Visits by the Turkish Prime Minister to Moscow and Russia’s aid to Haiti were in "
+        "focus in the first Russian Foreign Ministry briefing of 2010."
+    )
+    body = "Ladies and gentlemen,\n\nWelcome to our first briefing this year."
+    text = f"19 Jan, 2010 12:03\n\n“US was warned in a timely manner”\n\n{lead}\n\n{body}\n"
+    assert _kinds(text)[lead] == "lead"
+    assert (_opening(parse_text(text)) or "").startswith("Ladies and gentlemen,")
+    # the speaker's own sentence about the briefing is text
+    own = "Today’s Foreign Ministry briefing is devoted to our work in Haiti, as we said."
+    assert _kinds(f"19 Jan, 2010 12:03\n\n{own}\n\n{body}\n").get(own) is None

@@ -27,6 +27,7 @@ __all__ = [
     "GENRE_VOCABULARY",
     "GENRE_WORD",
     "HOSTING_ROLES",
+    "MINISTRY_NAMED",
     "MONTHS",
     "NOT_PLACE_WORDS",
     "OFFICE_ROLES",
@@ -96,6 +97,8 @@ TO_THE_PRESS = re.compile(
 """A title's words naming the press its text was given to (``Comment ... to Izvestia
 newspaper``, ``... for the RIA Novosti news agency``): a comment or answers given to a
 journalist, who asks."""
+MINISTRY_NAMED = re.compile(r"\b(?:Foreign Ministry|Ministry of Foreign Affairs|MFA)\b")
+"""The ministry by name (``the Russian Foreign Ministry briefing``)."""
 ASKED_GENRES = frozenset({"comment", "answers to questions"})
 """Genres whose text, given to the press (:data:`TO_THE_PRESS`), is the press's questions
 and the answers, as an interview's always is."""

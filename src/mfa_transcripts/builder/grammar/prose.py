@@ -18,10 +18,13 @@ from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import CONNECTORS, is_label_line, outlet_label, read_label
 from .lexicon import (
+    GENRE_WORD,
+    MINISTRY_NAMED,
     ROLE_NAME_WORDS,
 )
 from .registry import find_in_text
 from .voice import (
+    COPULA,
     FIRST_PERSON,
     FIRST_PERSON_SUBJECT,
     PRESENTING,
@@ -133,7 +136,9 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
     * it names the title's speaker in the third person, or in the first person of its
       writer beside a reporting word (``said``, ``transcript``);
     * on an untitled page, it names a registry person beside a reporting word or a
-      third-person pronoun (``Kislyak's talk includes his thoughts``);
+      third-person pronoun (``Kislyak's talk includes his thoughts``), or is a sentence
+      in the third person about the ministry's event (``... were in focus in the first
+      Russian Foreign Ministry briefing of 2010.``);
     * it reports, in the third person, what the speaker named by role said (``..., the
       diplomat told the media``);
     * it presents the text below and ends in a colon (``... and reproduced it
@@ -186,6 +191,16 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
     ) and find_in_text(text) is not None:
         # untitled: a registry person, and a reporting word, or 'his'/'he' where no first
         # person speaks ('He also gives us ...' is a writer's; 'I will not ...' a speaker's)
+        return i + 1
+    elif (
+        first_person is None
+        and (reporting or COPULA.search(text))
+        and SENTENCE_END.search(text)
+        and MINISTRY_NAMED.search(text)
+        and GENRE_WORD.search(text)
+    ):
+        # untitled: a sentence about the ministry's event ('Visits by ... were in focus
+        # in the first Russian Foreign Ministry briefing of 2010.')
         return i + 1
 
     if first_person is None and (
