@@ -53,7 +53,6 @@ from .grammar.dialogue import (
 from .grammar.labels import (
     INLINE_LABEL,
     Label,
-    names_person,
     outlet_label,
     press_title,
     read_label,
@@ -62,7 +61,7 @@ from .grammar.lexicon import (
     ASKED_GENRES,
     TO_THE_PRESS,
 )
-from .grammar.names import office_holder
+from .grammar.names import names_person, office_holder
 from .grammar.registry import find_in_text
 from .grammar.voice import (
     REPORTING,

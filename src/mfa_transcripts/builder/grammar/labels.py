@@ -57,11 +57,10 @@ from .lexicon import (
     OUTLETS,
     PRESS_KINDS,
     PRESS_TITLE_WORDS,
-    ROLE_NAME_WORDS,
     TURN_ROLES,
 )
-from .names import office_holder
-from .spelling import near_answer, near_question, one_edit_apart
+from .names import names_person, office_holder
+from .spelling import near_answer, near_question
 from .voice import (
     REPORTING,
 )
@@ -74,7 +73,6 @@ __all__ = [
     "Label",
     "is_acronym",
     "is_label_line",
-    "names_person",
     "near_label",
     "outlet_label",
     "press_title",
@@ -331,44 +329,6 @@ def press_title(words: list[str]) -> bool:
         1 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and not PRESS_TITLE_WORDS.isdisjoint({speakers.fold(words[0]), speakers.fold(words[-1])})
-    )
-
-
-def names_person(name: str, title_speaker: str) -> bool:
-    """A label naming the title's speaker (or the page's subject) by surname, perhaps
-    with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
-    Churkin``), a surname of six letters or more perhaps misspelt by one letter
-    (``Ambassador Chizov``), or by full name after role words (``Ambassador Vladimir
-    Chizhov``) or, for a registry person, after another given name (``Anatoly Churkin``
-    on Vitaly Churkin's page: a translator's slip), by the name as the dataset writes
-    it (``Alexey Yurievich Dedov`` for Alexey Dedov:
-    :func:`~mfa_transcripts.builder.speakers.written_name`), or by initials: two or three
-    capitals, the first the given name's, the last the surname's (``NK:`` for
-    Nikolai Krasilnikov, ``AMM:`` for Andrey M. Maslov)."""
-    folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
-    if folded.endswith(" " + full) and all(
-        w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
-    ):
-        return True  # 'Ambassador Vladimir Chizhov'
-    if speakers.fold(speakers.written_name(name)) == full:
-        return True  # 'Alexey Yurievich Dedov'
-    parts = full.split()
-    letters = name.replace(".", "").replace(" ", "")
-    if 2 <= len(letters) <= 3 and letters.isupper() and letters.isalpha() and len(parts) >= 2:
-        return letters[0].lower() == parts[0][0] and letters[-1].lower() == parts[-1][0]
-    words = name.replace(".", ". ").split()
-    if not words or len(words) > 5:
-        return False
-    surname = speakers.fold(title_speaker.split()[-1])
-    if len(surname) < 3 or not (
-        speakers.fold(words[-1]) == surname
-        or (len(surname) >= 6 and one_edit_apart(speakers.fold(words[-1]), surname))
-    ):
-        return False
-    if len(words) == 2 and words[0].istitle() and speakers.by_name(title_speaker) is not None:
-        return True  # a registry person's surname after a mistranslated given name
-    return all(
-        (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
     )
 
 

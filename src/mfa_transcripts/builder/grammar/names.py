@@ -8,6 +8,9 @@
 * **A name** is two or three capitalised words that are not role words, acronyms or
   possessives, name particles and a middle initial allowed between; or initials glued
   to a surname (``A.K.Lukashevich``). :mod:`.title` reads a title's speaker with these.
+* **A label naming a known person** by surname, initials, role words or a slip of the
+  translator's (:func:`names_person`): :mod:`.labels` and the paragraph stage read the
+  page's speaker's labels with it.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import re
 
 from .. import speakers
 from .lexicon import PERSON_ROLES, ROLE_NAME_WORDS, ROLE_WORDS
+from .spelling import one_edit_apart
 
 __all__ = [
     "in_apposition",
     "initialled_name",
     "named_after_genre",
+    "names_person",
     "occasion_start",
     "office_holder",
     "role_before",
@@ -250,3 +255,41 @@ def office_holder(text: str, whole: bool = False) -> str | None:
     if any(w in _BODY_WORDS or w in ROLE_NAME_WORDS for w in match["name"].split()):
         return None  # 'Ambassador to the Islamic Republic', 'Ambassador Deputy ...'
     return speakers.written_name(match["name"])
+
+
+def names_person(name: str, title_speaker: str) -> bool:
+    """A label naming the title's speaker (or the page's subject) by surname, perhaps
+    with initials or role words before it (``V.Churkin``, ``S. KISLYAK``, ``Ambassador
+    Churkin``), a surname of six letters or more perhaps misspelt by one letter
+    (``Ambassador Chizov``), or by full name after role words (``Ambassador Vladimir
+    Chizhov``) or, for a registry person, after another given name (``Anatoly Churkin``
+    on Vitaly Churkin's page: a translator's slip), by the name as the dataset writes
+    it (``Alexey Yurievich Dedov`` for Alexey Dedov:
+    :func:`~mfa_transcripts.builder.speakers.written_name`), or by initials: two or three
+    capitals, the first the given name's, the last the surname's (``NK:`` for
+    Nikolai Krasilnikov, ``AMM:`` for Andrey M. Maslov)."""
+    folded, full = speakers.fold(" ".join(name.split())), speakers.fold(title_speaker)
+    if folded.endswith(" " + full) and all(
+        w.strip(".") in ROLE_NAME_WORDS for w in name.split()[: -len(title_speaker.split())]
+    ):
+        return True  # 'Ambassador Vladimir Chizhov'
+    if speakers.fold(speakers.written_name(name)) == full:
+        return True  # 'Alexey Yurievich Dedov'
+    parts = full.split()
+    letters = name.replace(".", "").replace(" ", "")
+    if 2 <= len(letters) <= 3 and letters.isupper() and letters.isalpha() and len(parts) >= 2:
+        return letters[0].lower() == parts[0][0] and letters[-1].lower() == parts[-1][0]
+    words = name.replace(".", ". ").split()
+    if not words or len(words) > 5:
+        return False
+    surname = speakers.fold(title_speaker.split()[-1])
+    if len(surname) < 3 or not (
+        speakers.fold(words[-1]) == surname
+        or (len(surname) >= 6 and one_edit_apart(speakers.fold(words[-1]), surname))
+    ):
+        return False
+    if len(words) == 2 and words[0].istitle() and speakers.by_name(title_speaker) is not None:
+        return True  # a registry person's surname after a mistranslated given name
+    return all(
+        (len(w) == 2 and w.endswith(".")) or w.strip(".") in ROLE_NAME_WORDS for w in words[:-1]
+    )
