@@ -16,7 +16,8 @@
   is the title, and over how many lines; :mod:`.title` — reading it, with :mod:`.names`
   for its speakers and roles;
 * :mod:`.prose` — the head's rules that judge prose (leads, captions, bylines);
-* :mod:`.head` — the ordered rules for the lines between title and body;
+* :mod:`.head` — the ordered rules for the lines between title and body, with
+  :mod:`.repeats` for those that compare a line with the title;
 * :mod:`.contents` — a briefing's table of contents;
 * :mod:`.headings` — headings, separators and stage directions in the body;
 * :mod:`.footer` — the footer, its organisation tags and a closing signature.

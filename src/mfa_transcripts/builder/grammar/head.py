@@ -72,7 +72,9 @@ repeat             set again within five lines under it (the
                    site's masthead, contacts, clock)
 =================  ===========================================  =======================
 
-The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`). The rules
+The ``caption`` and ``lead`` rules judge a line's prose (:mod:`.prose`); the rules
+that compare a line with the title (``title-repeat``, ``headline-repeat``,
+``title-lines``, ``title-fragment``, ``before-title-repeat``) are :mod:`.repeats`'s. The rules
 ``quote-headline``, ``original`` and the last six are *soft*: they take a
 line only while another line follows it, and each at most :data:`MAX_SOFT_LINES`
 lines, so that a page's text is never all head (a republisher's lead over a header
@@ -98,14 +100,20 @@ from .lexicon import (
 )
 from .prose import (
     caption,
-    label_alone,
     lead,
     name_line,
     quote_headline,
     salutation_line,
     words_of,
 )
-from .title import fold_spaces, title_with_date
+from .repeats import (
+    before_title_repeat,
+    headline_repeat,
+    title_fragment,
+    title_lines,
+    title_repeat,
+)
+from .title import fold_spaces
 from .voice import (
     SALUTATION,
     SENTENCE_END,
@@ -156,34 +164,6 @@ class HeadRule:
     name: str
     kind: str
     match: Callable[[HeadContext, Head, int], int | None]
-
-
-def _title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """The title again, perhaps with a stamp after it, or with its date (``... in Haikko
-    on 4 May 2017.`` under ``... in Haikko``): the date is the event's."""
-    text = fold_spaces(ctx.texts[i])
-    title = ctx.folded_title
-    if text.startswith(title) and text != title and not head.dated:
-        dated = title_with_date(ctx.texts[i])
-        if dated is not None and fold_spaces(dated[0]) == title:
-            head.dated = True
-            head.date_line = make_date(ctx.name, ctx.numbers[i], dated[1], ctx.warnings)
-            return i + 1
-    if text == title or (
-        text.startswith(title) and re.fullmatch(r"(?=\S*\d)\S{1,24}", text[len(title) :])
-    ):
-        return i + 1
-    return None
-
-
-def _headline_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """A headline set twice or more (``So much in common, nothing to divide us:
-    Ambassador Kadakin`` three times over an untitled interview)."""
-    text = ctx.texts[i].strip()
-    if len(text) < 15 or SENTENCE_END.search(text):
-        return None
-    taken = [ctx.texts[k].strip() for k, _ in head.kinds[-4:]]
-    return i + 1 if text in taken or text in (t.strip() for t in ctx.texts[i + 1 : i + 4]) else None
 
 
 def _languages(ctx: HeadContext, head: Head, i: int) -> int | None:
@@ -275,21 +255,6 @@ def _soft(match: Callable[[HeadContext, Head, int], int | None]) -> Callable[...
     return rule
 
 
-def _title_lines(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """The title again over up to four lines, or its first 60% or more."""
-    title = ctx.folded_title
-    text = ""
-    taken = None
-    for j in range(i, min(i + 4, len(ctx.texts))):
-        text += fold_spaces(ctx.texts[j])
-        bare = text.rstrip(",.;:")
-        if not bare or not title.startswith(bare):
-            break
-        if len(bare) >= 0.6 * len(title):
-            taken = j + 1
-    return taken
-
-
 def _original(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A line in Cyrillic on an English page: the Russian original's title or masthead."""
     return i + 1 if is_cyrillic(ctx.texts[i]) else None
@@ -314,17 +279,6 @@ def _upper_case(ctx: HeadContext, head: Head, i: int) -> int | None:
     if letters < 6 or lower_count(text) > 0.1 * letters:
         return None
     return None if is_label_line(text) else i + 1
-
-
-def _title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
-    text = ctx.texts[i].strip()
-    if not ctx.title_words or SENTENCE_END.search(text) or label_alone(text):
-        return None
-    if text.endswith(",") and SALUTATION.search(text):
-        return None  # an address opening the speech: 'Mr. Minister,'
-    words = words_of(text)
-    inside = sum(w in ctx.title_words for w in words)
-    return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
 
 
 SUBTITLE_REACH = 8
@@ -354,23 +308,9 @@ def _subtitle(ctx: HeadContext, head: Head, i: int) -> int | None:
     return None
 
 
-_AHEAD = 5
-"""Most lines of a site's chrome between the page's title and the title set again."""
-
-
-def _before_title_repeat(ctx: HeadContext, head: Head, i: int) -> int | None:
-    """A short line that no other rule takes, with the title set again within the
-    next :data:`_AHEAD` lines: the site's masthead, contacts or clock between the page's
-    title and its heading (``Phone (consular questions): ...`` under the embassy's name)."""
-    if len(ctx.texts[i]) > 150 or SENTENCE_END.search(ctx.texts[i].strip()):
-        return None
-    ahead = ctx.texts[i + 1 : i + 1 + _AHEAD]
-    return i + 1 if any(fold_spaces(t) == ctx.folded_title for t in ahead) else None
-
-
 HEAD_RULES: tuple[HeadRule, ...] = (
-    HeadRule("title-repeat", "title-repeat", _title_repeat),
-    HeadRule("headline-repeat", "masthead", _headline_repeat),
+    HeadRule("title-repeat", "title-repeat", title_repeat),
+    HeadRule("headline-repeat", "masthead", headline_repeat),
     HeadRule("languages", "languages", _languages),
     HeadRule(
         "chrome",
@@ -387,13 +327,13 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     HeadRule("quote-headline", "masthead", _soft(quote_headline)),
     HeadRule("original", "masthead", _soft(_original)),
     HeadRule("icon-font", "republisher", _icon_font),
-    HeadRule("title-lines", "title-repeat", _soft(_title_lines)),
+    HeadRule("title-lines", "title-repeat", _soft(title_lines)),
     HeadRule("upper-case", "masthead", _soft(_upper_case)),
-    HeadRule("title-fragment", "title-repeat", _soft(_title_fragment)),
+    HeadRule("title-fragment", "title-repeat", _soft(title_fragment)),
     HeadRule("caption", "caption", _soft(caption)),
     HeadRule("lead", "lead", _soft(lead)),
     HeadRule("subtitle", "heading", _soft(_subtitle)),
-    HeadRule("before-title-repeat", "masthead", _before_title_repeat),
+    HeadRule("before-title-repeat", "masthead", before_title_repeat),
 )
 
 
