@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from mfa_transcripts.builder.build import README_BEGIN, README_END
-from mfa_transcripts.builder.export import field_reference
+from mfa_transcripts.builder.describe import field_reference
 from mfa_transcripts.fields import arrow_schema, field_specs, table_schema
 from mfa_transcripts.schema import MODELS, Record
 

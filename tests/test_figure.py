@@ -52,7 +52,8 @@ def test_card_and_descriptor_show_the_figure(built: Path) -> None:
 
 
 def test_validate_checks_the_figure_against_the_rows(package: Path) -> None:
-    from mfa_transcripts.builder.export import datapackage, json_text
+    from mfa_transcripts.builder.describe import datapackage
+    from mfa_transcripts.builder.export import json_text
     from mfa_transcripts.builder.figure import transcripts_per_year_png
     from mfa_transcripts.validate import validate_package
 

@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from mfa_transcripts.builder.build import build
-from mfa_transcripts.builder.export import card, datapackage, json_text
+from mfa_transcripts.builder.describe import card, datapackage
+from mfa_transcripts.builder.export import json_text
 from mfa_transcripts.builder.metadata import write_generated
 from mfa_transcripts.cli import main
 from mfa_transcripts.errors import Report

@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from mfa_transcripts import validate as validate_module
-from mfa_transcripts.builder.export import datapackage, json_text
+from mfa_transcripts.builder.describe import datapackage
+from mfa_transcripts.builder.export import json_text
 from mfa_transcripts.cli import main
 from mfa_transcripts.validate import descriptor, limits, rows, validate_package
 

@@ -38,7 +38,8 @@ from ..schema import MODELS, TABLES
 from ..validate import published_bytes, unexpected_files
 from .collate import collate
 from .corrections import CORRECTIONS_FILE, Corrections, read_corrections
-from .export import TableWriter, card, datapackage, field_reference, json_text
+from .describe import card, datapackage, field_reference
+from .export import TableWriter, json_text
 from .metadata import write_generated
 from .pool import PageResult, Spill, parse_pages, workers
 from .publish import (

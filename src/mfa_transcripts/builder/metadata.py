@@ -283,7 +283,7 @@ def croissant(files: dict[str, tuple[int, str]], created: str) -> dict[str, Any]
     """
     from .. import __version__
     from ..fields import field_specs
-    from .export import DATASET
+    from .describe import DATASET
 
     distribution = []
     record_sets = []

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from ..errors import Problem, TranscriptError
 from ..schema import MODELS, TABLES, Record
-from . import export
+from .describe import source_entry
 from .export import CSV_COLUMN, record_batch, spill_schema
 from .parse import parse_source
 from .read import read_source
@@ -133,9 +133,7 @@ def _parsed(
         complete=t.complete,
         warnings=list(parsed.warnings),
         accounting=accounting,
-        source=export.source_entry(
-            t, {name: reason for name, (_value, reason) in (facts or {}).items()}
-        ),
+        source=source_entry(t, {name: reason for name, (_value, reason) in (facts or {}).items()}),
     )
     return result, tables
 

@@ -127,7 +127,8 @@ def _type_name(value: object) -> str:
 def _check_descriptor(
     root: Path, name: str, descriptor: dict[str, Any], report: Report, checked: _Checked
 ) -> None:
-    from ..builder.export import datapackage, json_text
+    from ..builder.describe import datapackage
+    from ..builder.export import json_text
 
     for model in MODELS:
         rel = f"schema/{model.table}.json"
@@ -287,7 +288,7 @@ def _check_card(
     checked: _Checked,
 ) -> None:
     """The dataset card says what the files hold (configs, features, row counts, sources)."""
-    from ..builder.export import card
+    from ..builder.describe import card
 
     if "dist/README.md" in checked.foreign or "dist" in checked.foreign:
         return

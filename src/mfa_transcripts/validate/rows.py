@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
-from ..builder.export import source_entry
+from ..builder.describe import source_entry
 from ..checks import rows_hold
 from ..errors import Problem, Report
 from ..schema import (
