@@ -1553,6 +1553,7 @@ def test_a_printed_pages_number_alone_on_a_line_is_chrome_between_turns() -> Non
     [
         ("(January 18, 2007)", date(2007, 1, 18), None),
         ("20 May 2010, Brussels", date(2010, 5, 20), "Brussels"),
+        ("June 21, 2010 [translation from JRL]", date(2010, 6, 21), None),
     ],
 )
 def test_a_date_line_in_parentheses_or_with_its_place_after_it(

@@ -83,7 +83,9 @@ DATE_LINE = re.compile(
     rf"{DATE}(?:(?:,?\s+|\s+at\s+|\s+[-–]\s+)(?P<time>{TIME})"
     rf"(?:\s?[ap]\.\s?m\.|\s?[AaPp][Mm]\b)?(?:\s+{_ZONE}\b)?)?"
     # a place after it, perhaps with its country: '..., 4:30 p.m. Moscow, Russia'
-    rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\.?\s*$"
+    rf"(?:,?\s+(?P<after>[A-Z][^\d,:;()]{{1,40}}(?:,\s+[A-Z][^\d,:;()]{{1,40}})?))?\)?\.?"
+    # a republisher's note in brackets after it: 'June 21, 2010 [translation from JRL]'
+    r"(?:\s+\[[^\[\]\n]{1,60}\])?\s*$"
 )
 STAMP = re.compile(
     rf"^\s*(?i:(?P<lead>submitted|posted|published|updated)(?:\s+on)?:?\s+)?"
@@ -211,7 +213,8 @@ def date_line(text: str) -> re.Match[str] | None:
     """A date line ('September 9, 2016', 'Thursday, 02 July 2015 09:54', '..., 4:30
     p.m.', 'Feb 6, 2024.'); a place may precede the date ('Solnechnogorsk, July 28,
     2025') or follow it ('20 May 2010, Brussels', '... 4:30 p.m. Moscow, Russia'), and
-    parentheses may enclose it ('(January 18, 2007)')."""
+    parentheses may enclose it ('(January 18, 2007)'), and a note in brackets follow it
+    ('June 21, 2010 [translation from JRL]')."""
     match = DATE_LINE.match(text)
     if match is None or (text.lstrip()[:1] == "(") != (text.rstrip()[-1:] == ")"):
         return None
