@@ -179,3 +179,10 @@ def test_text_naming_a_namesake_first_finds_the_registry_person_after_it() -> No
     text = "Dr. Vladimir Orlov asked Sergey Ryabkov and Alexander Orlov"
     found = speakers.find_in_text(text)
     assert found is not None and text[found[1] : found[2]] == "Sergey Ryabkov"
+    # a word that only begins like a given name is none ('Aleppo', 'Serbia')
+    for text in (
+        "After the talks in Aleppo Lavrov said",
+        "the Ambassador to Serbia Botsan-Kharchenko",
+    ):
+        found = speakers.find_in_text(text)
+        assert found is not None and text[found[1] : found[2]] in ("Lavrov", "Botsan-Kharchenko")

@@ -183,11 +183,19 @@ def _name_key(word: str) -> str:
 
 @cache
 def _given_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The keys of the given names the registry's people go by (the first word of each
-    canonical name), and for each person the keys and initials (``a.``) of the first
-    words of their own aliases of two or more words."""
+    """The given names the registry's people go by, as written (folded: the first word
+    of each canonical name and its other spellings among the aliases, ``aleksandr`` for
+    ``alexander``; not a role's word, ``secretary`` of ``Secretary Kerry``), and for each
+    person the keys and initials (``a.``) of the first words of their own aliases of two
+    or more words."""
     people = registry().speakers
-    given = frozenset(_name_key(fold(s.name.split()[0])) for s in people if " " in s.name)
+    given = frozenset(
+        first
+        for s in people
+        if " " in s.name
+        for a in s.aliases
+        if " " in a and _name_key(first := fold(a.split()[0])) == _name_key(fold(s.name.split()[0]))
+    )
     own = {
         s.name: frozenset(
             key
@@ -202,9 +210,9 @@ def _given_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 def misnamed(before: str, speaker: Speaker) -> bool:
     """Whether the word right before a surname names someone else (``Vladimir Orlov`` is
-    not Alexander Orlov, ``Igor Lavrov`` not Sergey Lavrov): it is the given name of
-    another registry person and of none of ``speaker``'s own aliases (by
-    :func:`_name_key`, so another spelling of their own name is theirs), or, with no
+    not Alexander Orlov, ``Igor Lavrov`` not Sergey Lavrov): it is a given name a
+    registry person goes by, spelt as the registry spells it, and none of ``speaker``'s
+    own (by :func:`_name_key`, so another spelling of their own name is theirs), or, with no
     given name before it, an initial none of their given names starts with (``V.
     Orlov``; ``Sergei V. Lavrov`` is Lavrov's). ``before``: the folded text before the
     surname."""
@@ -214,9 +222,9 @@ def misnamed(before: str, speaker: Speaker) -> bool:
         initials.insert(0, words.pop())
     given, own = _given_names()
     mine = own.get(speaker.name, frozenset())
-    key = _name_key(words[-1].strip(_EDGE_PUNCTUATION + "\"“”'(")) if words else ""
-    if key in given:
-        return key not in mine
+    word = words[-1].strip(_EDGE_PUNCTUATION + "\"“”'(") if words else ""
+    if word in given:  # a given name as the registry writes one ('Aleppo' is none)
+        return _name_key(word) not in mine
     return bool(initials) and bool(mine) and initials[0] not in mine
 
 
