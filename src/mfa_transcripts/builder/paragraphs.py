@@ -12,9 +12,10 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   for questions), and a broadcast's host asks there; elsewhere the host chairs; a name
   label whose role after a comma asks (``..., Editor-in-Chief, International Affairs:``)
   is the press's question on any page;
-* the page's **subject** is the title's speaker, else the registry person the page's
-  lead names (on an untitled page, its lead or its paragraphs before the first label),
-  or a site line names alone (``H. E. Mr. Alexander Kadakin``), else the first registry
+* the page's **subject** is the title's speaker, else the registry person (or the
+  holder of a ministry office) the page's lead names, else the one its headline quotes
+  or a site line names alone (``H. E. Mr. Alexander Kadakin``), else (on an untitled
+  page) the one its paragraphs before the first label name, else the first registry
   person labelled; on an untitled page the subject answers
   under ``Answer:`` and under a label naming them by role and surname
   (``Ambassador Chizov``, misspelt by a letter);
@@ -50,22 +51,11 @@ from .grammar.dialogue import (
     recurring_names,
     surname_labels,
 )
-from .grammar.labels import (
-    INLINE_LABEL,
-    Label,
-    outlet_label,
-    press_title,
-    read_label,
-)
-from .grammar.lexicon import (
-    ASKED_GENRES,
-    TO_THE_PRESS,
-)
+from .grammar.labels import INLINE_LABEL, Label, outlet_label, press_title, read_label
+from .grammar.lexicon import ASKED_GENRES, TO_THE_PRESS
 from .grammar.names import names_person, office_holder
 from .grammar.registry import find_in_text
-from .grammar.voice import (
-    REPORTING,
-)
+from .grammar.voice import REPORTING
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]

@@ -19,13 +19,7 @@ from dataclasses import dataclass, field
 from .. import schema
 from ..errors import Problem, TranscriptError
 from ..package import title_key, transcript_id
-from ..schema import (
-    Answer,
-    Question,
-    Speech,
-    Transcript,
-    paragraph_count,
-)
+from ..schema import Answer, Question, Speech, Transcript, paragraph_count
 from .grammar.registry import ministry as _ministry
 from .page import Chrome, Page
 from .read import SourceText

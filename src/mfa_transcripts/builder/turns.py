@@ -65,12 +65,7 @@ from ..errors import Problem, TranscriptError
 from .grammar.chrome import chrome_kind
 from .grammar.contents import heading_key
 from .grammar.dashes import DASH_TURN
-from .grammar.dialogue import (
-    cut_inside_label,
-    interviewer,
-    numbered_question,
-    one_word_label,
-)
+from .grammar.dialogue import cut_inside_label, interviewer, numbered_question, one_word_label
 from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, opens_section
 from .grammar.labels import Label, near_label
 from .grammar.leads import anchor_hands_over, editors_lead, reported_paragraphs

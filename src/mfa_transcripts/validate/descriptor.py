@@ -14,9 +14,7 @@ from .. import safefs
 from ..builder.metadata import FIGURE, METADATA_FILES, figure_png, generated_texts
 from ..errors import Problem, Report
 from ..fields import table_schema
-from ..schema import (
-    MODELS,
-)
+from ..schema import MODELS
 from .common import _Checked, _short, _Table
 from .files import _small_file, published_bytes
 from .limits import MAX_CARD_BYTES, MAX_DESCRIPTOR_BYTES, MAX_DESCRIPTOR_DEPTH

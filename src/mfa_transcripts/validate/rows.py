@@ -12,14 +12,7 @@ from typing import Any, cast
 from ..builder.describe import source_entry
 from ..checks import rows_hold
 from ..errors import Problem, Report
-from ..schema import (
-    MODELS,
-    Answer,
-    Question,
-    Record,
-    Speech,
-    Transcript,
-)
+from ..schema import MODELS, Answer, Question, Record, Speech, Transcript
 from . import limits
 from .common import _Checked, _short, _Status, _Table
 from .readers import _csv_records, _shard_records

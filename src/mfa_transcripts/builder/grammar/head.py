@@ -93,19 +93,8 @@ from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
 from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
 from .labels import is_label_line
-from .lexicon import (
-    is_cyrillic,
-    letter_count,
-    lower_count,
-)
-from .prose import (
-    caption,
-    lead,
-    name_line,
-    quote_headline,
-    salutation_line,
-    words_of,
-)
+from .lexicon import is_cyrillic, letter_count, lower_count
+from .prose import caption, lead, name_line, quote_headline, salutation_line, words_of
 from .repeats import (
     before_title_repeat,
     headline_repeat,
@@ -114,10 +103,7 @@ from .repeats import (
     title_repeat,
 )
 from .title import fold_spaces
-from .voice import (
-    SALUTATION,
-    SENTENCE_END,
-)
+from .voice import SALUTATION, SENTENCE_END
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
 

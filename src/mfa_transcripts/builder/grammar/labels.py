@@ -61,9 +61,7 @@ from .lexicon import (
 )
 from .names import names_person, office_holder
 from .spelling import near_answer, near_question
-from .voice import (
-    REPORTING,
-)
+from .voice import REPORTING
 
 __all__ = [
     "INLINE_LABEL",

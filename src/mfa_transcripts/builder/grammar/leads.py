@@ -8,13 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import speakers
-from .voice import (
-    FIRST_PERSON,
-    REPORTING,
-    ROLE_REFERENCE,
-    SALUTATION,
-    THIRD_PERSON,
-)
+from .voice import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, THIRD_PERSON
 
 __all__ = ["anchor_hands_over", "editors_lead", "in_own_words", "reported_paragraphs"]
 

@@ -17,11 +17,7 @@ from .. import speakers
 from .footer import signer
 from .headings import STAGE_DIRECTION
 from .labels import CONNECTORS, is_label_line, outlet_label, read_label
-from .lexicon import (
-    GENRE_WORD,
-    MINISTRY_NAMED,
-    ROLE_NAME_WORDS,
-)
+from .lexicon import GENRE_WORD, MINISTRY_NAMED, ROLE_NAME_WORDS
 from .registry import find_in_text
 from .voice import (
     COPULA,

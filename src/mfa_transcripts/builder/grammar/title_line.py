@@ -54,10 +54,7 @@ from .title_shape import (
     has_title_date,
     looks_like_title,
 )
-from .voice import (
-    FIRST_PERSON,
-    SENTENCE_END,
-)
+from .voice import FIRST_PERSON, SENTENCE_END
 
 if TYPE_CHECKING:
     from ..page import Line

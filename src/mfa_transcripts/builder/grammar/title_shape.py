@@ -29,21 +29,10 @@ from .. import speakers
 from .chrome import chrome_kind
 from .dates import title_date_match
 from .labels import is_label_line, outlet_label
-from .lexicon import (
-    DOCUMENT_WORDS,
-    GENRE_WORD,
-    OUTLETS,
-    ROLE_WORDS,
-)
+from .lexicon import DOCUMENT_WORDS, GENRE_WORD, OUTLETS, ROLE_WORDS
 from .registry import find_in_text
 from .title import LEADING_GENRE, strip_title_prefixes
-from .voice import (
-    COPULA,
-    FIRST_PERSON,
-    PRESENTS_TEXT,
-    REPORTING,
-    THIRD_PERSON,
-)
+from .voice import COPULA, FIRST_PERSON, PRESENTS_TEXT, REPORTING, THIRD_PERSON
 
 __all__ = [
     "BREADCRUMB",
