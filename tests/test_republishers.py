@@ -1905,3 +1905,19 @@ def test_a_sentence_about_the_ministrys_event_over_an_untitled_briefing_is_the_l
     # the speaker's own sentence about the briefing is text
     own = "Today’s Foreign Ministry briefing is devoted to our work in Haiti, as we said."
     assert _kinds(f"19 Jan, 2010 12:03\n\n{own}\n\n{body}\n").get(own) is None
+
+
+@pytest.mark.parametrize(
+    "title, genre",
+    [
+        ("Выступление Посла А.В.Яковенко на Приеме в Посольстве 12 июня 2015 г.", "speech"),
+        ("Интервью Посла А.В.Яковенко газете «Известия» 12 июня 2015 г", "interview"),
+        ("Брифинг официального представителя МИД России 12 июня 2015 г.", "briefing"),
+    ],
+)
+def test_a_title_of_the_sites_russian_rendering_names_its_genre_and_date(
+    title: str, genre: str
+) -> None:
+    parsed = parse_text(f"{title}\n\nYour Excellencies,\n\nI am glad to welcome you.\n")
+    assert parsed.transcript.genres == [genre]
+    assert parsed.transcript.event_date == date(2015, 6, 12)

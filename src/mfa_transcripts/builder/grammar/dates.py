@@ -56,7 +56,7 @@ __all__ = [
 
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 _MONTH = MONTH_PATTERN
-_YEAR = r"(?P<year>\d{4})(?:\s*г\.)?"  # '2019 г.' (Russian 'year')
+_YEAR = r"(?P<year>\d{4})(?:\s*г(?:\.|(?!\w)))?"  # '2019 г.' (Russian 'year'), its stop may go
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 
 HEADER_GLUED = re.compile(
@@ -189,9 +189,9 @@ def title_date_match(text: str) -> re.Match[str] | None:
     """The date ending a title: ``(City, Month D, YYYY)`` or ``..., Month D, YYYY``, or
     followed by its place (``..., 8 October 2013, Bali, Indonesia``)."""
     tail = text.rstrip()[-1:]
-    if not (tail.isdigit() or tail in {")", ".", ":"}):
-        # a cheap test first: a title date ends in a digit, ')', '.' or ':', or a place
-        # or two follow it
+    if not (tail.isdigit() or tail in {")", ".", ":", "г"}):
+        # a cheap test first: a title date ends in a digit, ')', '.', ':' or 'г' (the
+        # Russian 'year' after it), or a place or two follow it
         late = TITLE_DATE_PLACE.search(text) if _YEAR_NEAR_END.search(text) else None
         if late is None or not all(is_place(p) for p in late["place"].split(",")[1:]):
             return None

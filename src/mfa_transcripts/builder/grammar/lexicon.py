@@ -140,6 +140,15 @@ GENRE_VOCABULARY: tuple[tuple[str | None, str], ...] = (
     ("interview", r"conversation with"),  # 'A Conversation with Sergey Lavrov'
     ("briefing", r"briefing"),
     ("article", r"article"),
+    # the Russian site's titles: 'Выступление Посла А.В.Яковенко на Приеме ...'
+    ("speech", r"выступлени[ея]"),
+    ("interview", r"интервью"),
+    ("briefing", r"брифинг[аеу]?"),
+    ("news conference", r"пресс-конференци[ияю]"),
+    ("statement", r"заявлени[ея]"),
+    ("article", r"стать[яи]"),
+    ("comment", r"комментари[йя]"),
+    ("answers to questions", r"ответы? на вопрос\w*"),
     ("comment", r"comments?|commentary"),
     # the verb: '<Name> answers questions from the media'
     (
