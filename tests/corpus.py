@@ -32,7 +32,7 @@ collections joining ``dev``) was scored once, 32 of 50, then read and written ru
 from (38 of 50 after); ``heldout9`` (59 pages, two more collections, all held out) was
 scored once, 41 of 59, then read and written rules from (49 of 59 after).
 ``heldout10`` (60 pages, two more collections, all held out) was scored once, 38 of
-60, then read and written rules from. ``heldout11`` (51 pages, two more) has never
+60, then read and written rules from (47 of 60 after). ``heldout11`` (51 pages, two more) has never
 been scored: it is the next held-out figure.
 
 Run ``python -m tests.corpus [dev|heldout|...|heldout11|seen|all] [-v]`` to print
