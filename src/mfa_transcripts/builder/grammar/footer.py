@@ -188,14 +188,13 @@ def signer(text: str, speaker: str | None) -> bool:
 def next_item(texts: list[str]) -> int | None:
     """Where a listing's next item starts among the body's lines ``texts`` (see the
     module's notes), or None."""
-    labelled = False
+    labelled = False  # (a label is looked for only until the first: a line or two)
     for i, text in enumerate(texts):
         line = text.strip()
-        if is_label_line(line) or read_label(line) is not None:
-            labelled = True
+        if not labelled:
+            labelled = is_label_line(line) or read_label(line) is not None
         elif (
-            labelled
-            and not line.endswith((".", "?", "!", ":", "…"))
+            not line.endswith((".", "?", "!", ":", "…"))
             and GENRE_WORD.search(line) is not None
             and find_in_text(line) is not None
             and looks_like_title(line)
