@@ -277,24 +277,28 @@ def _office_holder(page: Page, texts: list[str]) -> str | None:
     """The holder of a ministry office that the page's head or its paragraphs before the
     first turn name, the registry knowing them or not (``Russian Ambassador Alexander A
     Karchava``): whom a page that names nobody the registry knows is with."""
-    heads = [page.text[c.start : c.end] for c in page.chrome if c.kind in ("lead", "masthead")]
-    for text in [*heads, *texts[:5]]:
+    for text in [*_head_lines(page, "lead", "masthead"), *texts[:5]]:
         if (name := office_holder(text)) is not None:
             return name
     return None
 
 
+def _head_lines(page: Page, *kinds: str) -> list[str]:
+    """The texts of the head's chrome lines of these kinds (``lead``: a republisher's
+    words about the page; ``masthead``: its headline)."""
+    return [page.text[c.start : c.end] for c in page.chrome if c.kind in kinds]
+
+
 def _leads(page: Page) -> list[str]:
     """The texts of the head's lead lines (a republisher's words about the page)."""
-    return [page.text[c.start : c.end] for c in page.chrome if c.kind == "lead"]
+    return _head_lines(page, "lead")
 
 
 def _lead_names(page: Page, person: str) -> bool:
     """Whether a lead line of the page's head, or its headline, names ``person`` (by
     folded surname)."""
     surname = speakers.surname(person) or "\0"
-    heads = [page.text[c.start : c.end] for c in page.chrome if c.kind in ("lead", "masthead")]
-    return any(surname in speakers.fold(text) for text in heads)
+    return any(surname in speakers.fold(text) for text in _head_lines(page, "lead", "masthead"))
 
 
 def _reported_interview(page: Page) -> bool:
