@@ -248,7 +248,13 @@ def _listed_pattern() -> re.Pattern[str]:
 
 def by_name(name: str | None) -> Speaker | None:
     """The registry speaker whose canonical name is ``name``; else None."""
-    return next((s for s in registry().speakers if s.name == name), None)
+    return _by_name().get(name) if name is not None else None
+
+
+@cache
+def _by_name() -> dict[str, Speaker]:
+    """The registry by canonical name: one look-up a label, not a walk of the table."""
+    return {s.name: s for s in registry().speakers}
 
 
 ROLE_ABBREVIATIONS = {

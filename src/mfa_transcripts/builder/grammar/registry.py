@@ -57,10 +57,8 @@ def find_in_text(text: str) -> tuple[speakers.Speaker, int, int] | None:
     return speakers.found_in(_pattern(), speakers.fold(text))
 
 
-@lru_cache(maxsize=1024)
 def ministry(speaker: str | None) -> bool | None:
     """Whether the registry person named ``speaker`` speaks for the Ministry; None for a
-    name the registry does not hold. Cached: a page names its few speakers again and again,
-    and :func:`speakers.by_name` looks through the whole table."""
+    name the registry does not hold."""
     person = speakers.by_name(speaker)
     return None if person is None else person.ministry
