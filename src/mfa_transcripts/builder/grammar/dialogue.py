@@ -35,6 +35,7 @@ from .lexicon import (
     STAGE_WORDS,
     TURN_ROLES,
 )
+from .voice import ADDRESSING
 
 __all__ = [
     "ASKS",
@@ -84,15 +85,6 @@ indicate that there are still reasonable forces advocating for the pre``): the l
 paragraph of a cut page, asking."""
 _ASK_MARK = re.compile(r"^[\u2753\u2754]\ufe0f?\s*(?=\S)")
 """A channel's question mark opening a question (``❓ On 11 September, ...``): its label."""
-_ADDRESSED = re.compile(
-    r"(?:\d{1,2}\.\s+)?(?:(?:Dear|Respected)\s+)?(?:Your Excellency|Excellency"
-    r"|(?:Mr\.?|Mrs\.?|Ms\.?|Madam)\s+(?:Ambassador|(?:Deputy\s+)?Minister|Secretary"
-    r"|Permanent Representative|Consul General|(?P<name>[A-Z][\w’'\-]+))|Ambassador|Minister"
-    rf"|[A-Z][a-z]+\s+{speakers.PATRONYMIC})\s*,\s"
-)
-"""A paragraph opening by addressing the interviewee (``Your Excellency, ...``, ``Mr.
-Ambassador, ...``, ``Sergey Viktorovich, ...``, ``Mr. Lavrov, ...`` where the name is
-theirs): on an interview, the interviewer's."""
 MAX_BARE_QUESTION_WORDS = 80
 """Longest paragraph, in words, taken for a bare question of an interview."""
 
@@ -163,7 +155,7 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
     please tell our readers about ...``). The
     last paragraph asks, too, when it is cut inside a sentence opening as a question
     does (:data:`_CUT_ASKING`): a page cut inside its last question. A paragraph that
-    addresses the interviewee (:data:`_ADDRESSED`) asks whatever ends it, and asks
+    addresses the interviewee (:data:`ADDRESSING`) asks whatever ends it, and asks
     unanswered (the page cut inside it)."""
     labels: list[Label | None] = [None] * len(texts)
     marks = [_ASK_MARK.match(t) for t in texts]  # '❓ On 11 September ... ?': marked, any length
@@ -206,8 +198,8 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
 
 def addresses(text: str, speaker: str | None) -> bool:
     """Whether ``text`` opens by addressing the interviewee ``speaker``
-    (:data:`_ADDRESSED`; ``Mr. <Surname>`` only by their surname)."""
-    match = _ADDRESSED.match(text)
+    (:data:`ADDRESSING`; ``Mr. <Surname>`` only by their surname)."""
+    match = ADDRESSING.match(text)
     if match is None or match["name"] is None:
         return match is not None
     return speaker is not None and speakers.fold(match["name"]) == speakers.surname(speaker)

@@ -3,7 +3,8 @@
 Who is speaking in a line: a speaker in the first person (``I``, ``we``), a writer
 presenting the text that follows (``... reproduced it below:``, ``RT presents the full
 transcript``), a report about the speaker (``said``, ``told``, ``he``, ``the diplomat``),
-a speaker greeting the audience (``Dear colleagues``); and the marks of a sentence (its
+a speaker greeting the audience (``Dear colleagues``), an interviewer addressing the
+interviewee (``Mr. Ambassador, ...``); and the marks of a sentence (its
 closing punctuation, a verb ``to be``). The grammar's modules read these to tell a lead,
 a title and the body apart (:mod:`.prose`, :mod:`.title_shape`).
 """
@@ -12,7 +13,10 @@ from __future__ import annotations
 
 import re
 
+from .. import speakers
+
 __all__ = [
+    "ADDRESSING",
     "COPULA",
     "FIRST_PERSON",
     "FIRST_PERSON_SUBJECT",
@@ -87,3 +91,12 @@ SALUTATION = re.compile(
     re.IGNORECASE,
 )
 """Words of an address to the audience: the opening of a speech, never a caption."""
+ADDRESSING = re.compile(
+    r"(?:\d{1,2}\.\s+)?(?:(?:Dear|Respected)\s+)?(?:Your Excellency|Excellency"
+    r"|(?:Mr\.?|Mrs\.?|Ms\.?|Madam)\s+(?:Ambassador|(?:Deputy\s+)?Minister|Secretary"
+    r"|Permanent Representative|Consul General|(?P<name>[A-Z][\w’'\-]+))|Ambassador|Minister"
+    rf"|[A-Z][a-z]+\s+{speakers.PATRONYMIC})\s*,\s"
+)
+"""A paragraph opening by addressing the interviewee (``Your Excellency, ...``, ``Mr.
+Ambassador, ...``, ``Sergey Viktorovich, ...``, ``Mr. Lavrov, ...`` where the name is
+theirs): on an interview, the interviewer's."""
