@@ -187,8 +187,12 @@ def _split_glued(lines: list[Line]) -> list[Line]:
     the parts keep the line's number."""
     out: list[Line] = []
     for ln in lines:
+        cuts = _glued_at(ln.text)
+        if not cuts:
+            out.append(ln)  # most lines of such a page: kept as they are
+            continue
         cut = 0
-        for at in _glued_at(ln.text):
+        for at in cuts:
             out.append(Line(ln.number, ln.start + cut, ln.start + at, ln.text[cut:at]))
             cut = at
         out.append(Line(ln.number, ln.start + cut, ln.end, ln.text[cut:]))
