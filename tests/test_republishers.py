@@ -1921,3 +1921,18 @@ def test_a_title_of_the_sites_russian_rendering_names_its_genre_and_date(
     parsed = parse_text(f"{title}\n\nYour Excellencies,\n\nI am glad to welcome you.\n")
     assert parsed.transcript.genres == [genre]
     assert parsed.transcript.event_date == date(2015, 6, 12)
+
+
+def test_a_long_bulleted_list_under_a_headline_is_no_menu_passed_over() -> None:
+    from mfa_transcripts.builder.grammar.title_line import MENU_LINES
+
+    full = "Remarks by Sergey Lavrov at the Conference on Disarmament, Geneva, 2 March 2021"
+    cut = full[:40] + "…"
+
+    def page(items: int) -> str:
+        menu = "\n".join(f"  • Item {k}" for k in range(items))
+        return f"{cut}\n\n{menu}\n\n{full}\n\nMr President,\n\nThank you.\n"
+
+    # within a menu's reach the title in full is found; past it, the first line stands
+    assert parse_text(page(MENU_LINES - 2)).transcript.title == full
+    assert parse_text(page(MENU_LINES + 5)).transcript.title != full

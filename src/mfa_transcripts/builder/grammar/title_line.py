@@ -4,8 +4,8 @@
   non-blank lines, before the second turn label (a headline may look like one) and not
   the last line, that is shaped like a title (:mod:`.title_shape`). When that line has
   no date and one of the next :data:`HEADLINE_GAP` lines (a menu's bulleted items and
-  the site's lines not counted) is a title with a date, the first
-  was a republisher's headline (chrome) and the dated line is the title (but not the
+  the site's lines not counted, up to :data:`MENU_LINES` of them) is a title with a
+  date, the first was a republisher's headline (chrome) and the dated line is the title (but not the
   line the first runs on over, when what stands above it is no title of its own:
   ``INTERVIEW`` / ``WITH IGOR IVANOV ..., January 27, 2003``); so it is when
   both are dated (the republisher's headline comes first), unless the later line
@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HEADLINE_GAP",
+    "MENU_LINES",
     "TITLE_WINDOW",
     "find_title",
     "is_attribution",
@@ -71,6 +72,9 @@ TITLE_WINDOW = 60
 """How many non-blank lines from the top are searched for the title."""
 HEADLINE_GAP = 3
 """How many lines after an undated title-shaped headline are searched for the dated title."""
+MENU_LINES = 12
+"""Most menu or site lines (``• Home``, ``• |``) passed over within a headline's gap:
+a long bulleted list under a headline is no menu, and is not searched to its end."""
 VAGUE_HEADLINE_GAP = 20
 """The same, after a headline that names no registry person either (``Russian Foreign
 Ministry Spokeswoman Holds Weekly Briefing``): a site's header lines may come between."""
@@ -158,7 +162,7 @@ def _gives_way(texts: list[str], i: int) -> int | None:
     undated = not dated and date_line(texts[i + 1].strip()) is None
     bylined = vague and _over_byline(texts, i)  # itself an article's headline
     searched = 0
-    for j in range(i + 1, len(texts) - 1):
+    for j in range(i + 1, min(i + 1 + gap + MENU_LINES, len(texts) - 1)):
         later = texts[j].strip()
         if LIST_ITEM.match(later) or chrome_kind(later, "head") is not None:
             continue  # a menu's or site's line ('• Home', '• |'): no line of the gap
