@@ -32,7 +32,7 @@ collections joining ``dev``) was scored once, 32 of 50, then read and written ru
 from (38 of 50 after); ``heldout9`` (59 pages, two more collections, all held out) was
 scored once, 41 of 59, then read and written rules from (49 of 59 after).
 ``heldout10`` (60 pages, two more collections, all held out) was scored once, 38 of
-60, then read and written rules from (47 of 60 after). ``heldout11`` (51 pages, two
+60, then read and written rules from (48 of 60 after). ``heldout11`` (51 pages, two
 more) and ``heldout12`` (60 pages, two more) have never been scored: they are the
 next held-out figures.
 
