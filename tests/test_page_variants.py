@@ -3,7 +3,7 @@ small page or line written for the rule it exercises (not the corpus page it cam
 a content manager's article lines, a donation appeal, the site's other locales' month
 names, an aggregator's stamp before the title, a title in capitals over two lines, a
 headline's verb of an interview, a document word opening a title, an honorific label,
-an acronym's label with its full stop, office-holders on an interview, and a surname
+an acronym's label with its full stop, office-holders on an interview (and the one a title names), and a surname
 label for a person the lead names in full.
 """
 
@@ -222,6 +222,17 @@ def test_a_surname_label_names_the_person_the_lead_names_in_full() -> None:
     assert [q.label for q in page.questions] == ["Amanpour", "Amanpour"]
     assert [q.text for q in page.questions] == ["Is this enough?", "Is it payback?"]
     assert [a.speaker for a in page.answers] == ["Vitaly Churkin", "Vitaly Churkin"]
+
+
+def test_the_office_holder_a_title_names_answers_where_the_registry_knows_nobody() -> None:
+    page = parse_text(
+        # a title whose grammar names no speaker, but an office and its holder
+        "A conversation with The Daily Star: Russian Ambassador to Ruritania Pavel Zorinsky "
+        "on relations between the countries, November 25, 2014\n\n"
+        "Q: How do you plan to strengthen relations?\n\nA: By trade.\n\n"
+        "Q: And tourism?\n\nA: Tourism too.\n",
+    )
+    assert [a.speaker for a in page.answers] == ["Pavel Zorinsky", "Pavel Zorinsky"]
 
 
 def test_an_articles_headline_over_its_byline_is_the_title_and_the_byline_its_author() -> None:

@@ -274,10 +274,12 @@ def _subject(page: Page, texts: list[str]) -> str | None:
 
 
 def _office_holder(page: Page, texts: list[str]) -> str | None:
-    """The holder of a ministry office that the page's head or its paragraphs before the
-    first turn name, the registry knowing them or not (``Russian Ambassador Alexander A
-    Karchava``): whom a page that names nobody the registry knows is with."""
-    for text in [*_head_lines(page, "lead", "masthead"), *texts[:5]]:
+    """The holder of a ministry office that the page's title (where its grammar found no
+    speaker), head or paragraphs before the first turn name, the registry knowing them or
+    not (``Russian Ambassador Alexander A Karchava``): whom a page that names nobody the
+    registry knows is with."""
+    title = [page.title] if page.title else []
+    for text in [*title, *_head_lines(page, "lead", "masthead"), *texts[:5]]:
         if (name := office_holder(text)) is not None:
             return name
     return None
