@@ -3,8 +3,9 @@ small page or line written for the rule it exercises (not the corpus page it cam
 a content manager's article lines, a donation appeal, the site's other locales' month
 names, an aggregator's stamp before the title, a title in capitals over two lines, a
 headline's verb of an interview, a document word opening a title, an honorific label,
-an acronym's label with its full stop, office-holders on an interview (and the one a title names), and a surname
-label for a person the lead names in full.
+an acronym's label with its full stop, office-holders on an interview (and the one a
+title names), a surname label for a person the lead names in full, and an untitled
+page's headline shaped like a label.
 """
 
 from __future__ import annotations
@@ -898,6 +899,32 @@ def test_an_untitled_pages_first_line_a_headline_shaped_like_a_label_is_chrome()
     # a first turn that is a sentence stays a turn
     turn = parse_text("Sergey Lavrov: We have had useful talks today.\n\nQuestion: And now?\n")
     assert [s.text for s in turn.speeches] == ["We have had useful talks today."]
+
+
+@pytest.mark.parametrize(
+    "headline, answer",
+    [
+        # a phrase no stop closes, under the name that labels the answers
+        ("Pavel Zorinsky: Arabian start", "Pavel Zorinsky: "),
+        # under an answer's label, over bare answers
+        ("Ambassador: Russia could tell EU ‘nobody is perfect’", ""),
+    ],
+)
+def test_a_label_shaped_headline_without_a_sentence_over_an_interview_is_chrome(
+    headline: str, answer: str
+) -> None:
+    page = parse_text(
+        f"{headline}\n\n"
+        "Russian Ambassador Pavel Zorinsky spoke to our editor about trade.\n\n"
+        f"Mr. Ambassador, how is trade?\n\n{answer}It grows.\n\n"
+        f"And tourism?\n\n{answer}It grows too.\n"
+    )
+    assert page.speeches == []
+    assert [q.text for q in page.questions] == ["Mr. Ambassador, how is trade?", "And tourism?"]
+    assert [a.speaker for a in page.answers] == ["Pavel Zorinsky", "Pavel Zorinsky"]
+    # a label and a closed sentence is a turn, a question's label a question
+    turn = parse_text("Pavel Zorinsky: Arabian start.\n\nQuestion: And now?\n")
+    assert [s.text for s in turn.speeches] == ["Arabian start."]
 
 
 def test_a_heading_above_an_editors_lead_is_chrome_with_it_not_lost() -> None:

@@ -54,6 +54,7 @@ from .grammar.dialogue import (
 from .grammar.labels import INLINE_LABEL, Label, outlet_label, press_title, read_label
 from .grammar.lexicon import ASKED_GENRES, TO_THE_PRESS
 from .grammar.names import names_person, office_holder
+from .grammar.prose import label_headline, title_case_headline
 from .grammar.registry import find_in_text
 from .grammar.voice import REPORTING
 from .page import Line, Page
@@ -75,6 +76,7 @@ class Paragraphs:
     subject: str | None  # who the page is with
     asked_for: bool  # text before the first turn is the editor's lead
     implied: bool  # the labels are implied (dashes, bare paragraphs), none written
+    headline: bool  # the first paragraph is an untitled page's headline shaped like a label
 
 
 def label_paragraphs(page: Page) -> Paragraphs:
@@ -97,6 +99,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
             following = labels[i + 1] if i + 1 < len(labels) else None
             if following is not None or i + 1 == len(labels):
                 labels[i] = None  # a sentence broken before its colon, no turn: 'Affairs of ...:'
+    headline = page.title is None and bool(labels) and _label_headline(texts[0], labels[0])
+    if headline:
+        labels[0] = None
     # who the page is with: the title's speaker, else the registry person the lead names
     first_turn = next((i for i, label in enumerate(labels) if label is not None), len(labels))
     subject = (
@@ -198,8 +203,17 @@ def label_paragraphs(page: Page) -> Paragraphs:
                 labels = bare
         implied = any(labels)
     return Paragraphs(
-        units, texts, labels, digest, interview, questioned, subject, asked_for, implied
+        units, texts, labels, digest, interview, questioned, subject, asked_for, implied, headline
     )
+
+
+def _label_headline(text: str, label: Label | None) -> bool:
+    """An untitled page's first paragraph that is a headline shaped like a label
+    (``Lavrov: If Japan Wants Peace, Why ...?``, ``Ambassador: Russia could tell EU ‘nobody
+    is perfect’``), not a question nor an answer's turn: the republisher's."""
+    if label is None or label.kind == "question":
+        return False
+    return (label.kind != "answer" and title_case_headline(text)) or label_headline(text)
 
 
 def _split_run_together(page: Page, ln: Line) -> list[tuple[Line, int, int, Label | None]]:

@@ -70,7 +70,6 @@ from .grammar.headings import SEPARATOR, STAGE_DIRECTION, ends_mid_sentence, ope
 from .grammar.labels import Label, near_label
 from .grammar.leads import anchor_hands_over, editors_lead, reported_paragraphs
 from .grammar.links import links_under
-from .grammar.prose import title_case_headline
 from .page import Chrome, Page
 from .paragraphs import label_paragraphs
 from .refuse import empty_body
@@ -219,15 +218,7 @@ def split_turns(page: Page) -> tuple[list[Turn], list[Chrome], list[Problem]]:
             chrome.append(Chrome("stage-direction", ln.number, start, end))
             continue
         label = labels[index]
-        if (
-            index == 0
-            and page.title is None
-            and label is not None
-            and label.kind not in ("question", "answer")
-            and title_case_headline(text)
-        ):
-            # an untitled page's first line, a headline shaped like a label ('Lavrov: If
-            # Japan Wants Peace, Why ...?'): the republisher's
+        if index == 0 and paragraphs.headline:  # the republisher's headline, label-shaped
             chrome.append(Chrome("masthead", ln.number, start, end))
             continue
         if index == last and label is None and cut_inside_label(text, labels):

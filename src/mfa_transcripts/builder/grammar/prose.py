@@ -244,6 +244,17 @@ _HEADLINE_AFTER_LABEL = re.compile(r"^[^:\n]{3,80}:\s+(?P<headline>[^\n]{10,200}
 _CAPITALISED = re.compile(r"\b[A-Z]")
 
 
+def label_headline(text: str) -> bool:
+    """A press headline shaped like a label over an untitled page: a name, a colon and a
+    phrase of two words or more that no sentence's punctuation closes and that greets
+    nobody (``Alexander Efimov: Arabian start``, ``Ambassador: Russia could tell EU
+    ‘nobody is perfect’``): a turn's paragraph ends its sentence."""
+    match = _HEADLINE_AFTER_LABEL.match(text.strip())
+    if match is None or SENTENCE_END.search(text.rstrip()) or text.rstrip()[-1] in ",;:-–—":
+        return False
+    return len(match["headline"].split()) >= 2 and not SALUTATION.search(text)
+
+
 def title_case_headline(text: str) -> bool:
     """A press headline shaped like a label: a name, a colon and five words or more in
     title case, a question or exclamation mark allowed at its end (``Breaking! Lavrov: If
