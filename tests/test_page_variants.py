@@ -495,7 +495,7 @@ def test_an_outlets_turn_is_no_title_but_an_outlets_name_before_one_is() -> None
     assert titled.answers[0].speaker == "Alexander Grushko"
 
 
-def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label() -> None:
+def test_one_word_names_answered_each_time_by_a_registry_speaker_are_labels() -> None:
     page = parse_text(
         '"Carlson: Who makes the decisions?\nLavrov: I would not guess.\n'
         "Carlson: You have not spoken to him since?\nLavrov: No.\n",
@@ -510,6 +510,21 @@ def test_a_one_word_name_answered_each_time_by_a_registry_speaker_is_a_label() -
         "SPIEGEL: Mr. Minister, why?\nLavrov: The crisis.\nSPIEGEL: Really?\nLavrov: Yes.\n",
     )
     assert [q.label for q in spiegel.questions] == ["SPIEGEL", "SPIEGEL"]
+
+    # the outlet's name, then its initial, each answered by the subject's name or initials;
+    # the page cut inside the last question
+    initials = parse_text(
+        "Gazetta: Why did you come?\n\nSergey Lavrov: To talk.\n\n"
+        "G: He regrets it now.\n\nSL: Ask him.\n\nG: Maybe the talks were",
+    )
+    assert [q.label for q in initials.questions] == ["Gazetta", "G", "G"]
+    assert [a.speaker for a in initials.answers] == ["Sergey Lavrov", "Sergey Lavrov"]
+    # a name once followed by something else is no label
+    note = parse_text(
+        "Gazetta: Why did you come?\n\nSergey Lavrov: To talk.\n\n"
+        "Gazetta: He regrets it now.\n\nThe talks went on.\n",
+    )
+    assert note.questions == []
 
 
 def test_a_lead_that_sat_down_with_an_outlet_is_no_title() -> None:

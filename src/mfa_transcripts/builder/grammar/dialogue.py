@@ -206,25 +206,34 @@ def addresses(text: str, speaker: str | None) -> bool:
 
 
 def recurring_names(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
-    """Fill in, in place, one-word name labels (``Carlson:``) that open two or more
-    paragraphs, each answered by a registry speaker's label right after it: a speaker the
-    registry does not know (the interviewer, on an interview)."""
+    """Fill in, in place, one-word name labels (``Carlson:``, ``Euractiv:``, ``E:``) that
+    open paragraphs each answered by a registry speaker's label right after it (the last
+    paragraph may be unanswered: the page cut there), two such answers at least among
+    them: the other side of the dialogue, whom the registry does not know (the
+    interviewer, on an interview); a name once followed by anything else is no label."""
     found: dict[str, list[tuple[int, Label]]] = {}
-    for i in range(len(texts) - 1):
+    for i in range(len(texts)):
         if (
             labels[i] is None
             and (label := one_word_label(texts[i], starts[i])) is not None
             and outlet_label(texts[i]) is None  # 'SPIEGEL:' is an outlet's, the page's to read
+            and label.name.lower() not in TURN_ROLES
         ):
             found.setdefault(label.name, []).append((i, label))
-    for name, places in found.items():
-        answered = all(
-            (after := labels[i + 1]) is not None and after.kind == "speaker" and after.known
-            for i, _ in places
-        )
-        if len(places) >= 2 and answered and name.lower() not in TURN_ROLES:
+
+    def answered(i: int) -> bool:
+        after = labels[i + 1] if i + 1 < len(labels) else None
+        return after is not None and after.kind == "speaker" and after.known
+
+    kept = [
+        places
+        for places in found.values()
+        if all(answered(i) or i + 1 == len(texts) for i, _ in places)
+    ]
+    if sum(answered(i) for places in kept for i, _ in places) >= 2:
+        for places in kept:
             for i, label in places:
-                labels[i] = replace(label, kind="speaker", speaker=name)
+                labels[i] = replace(label, kind="speaker", speaker=label.name)
 
 
 def asked_before(
