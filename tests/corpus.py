@@ -66,7 +66,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
 )
-UNSEEN: tuple[str, ...] = ("heldout11", "heldout12")  # never scored: the next held-out figures
+UNSEEN: tuple[str, ...] = ("heldout12",)  # never scored: the next held-out figures
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
