@@ -869,6 +869,10 @@ def test_the_interviewed_persons_office_alone_is_an_answer_label(label: str, kin
         ),
         ("The Ambassador to Indonesia Lyudmila Georgievna Vorobieva aims", "Lyudmila Vorobieva"),
         ("stated by the Russian Ambassador in Ulaanbaatar Alexey Evsikov.", "Alexey Evsikov"),
+        # the press writes the office in lower case, and a chargé d'affaires holds one
+        ("Russian ambassador to Uganda Vladlen Semivolos presented", "Vladlen Semivolos"),
+        ("the chargé d’affaires Vadim Bublikov said", "Vadim Bublikov"),
+        ("the ambassador said", None),
     ],
 )
 def test_an_office_names_its_holder(text: str, holder: str | None) -> None:

@@ -1679,6 +1679,11 @@ def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None
     assert looks_like_title("Interview of Sergey Lavrov to RIA: ‘Russia is ready.’")
     assert looks_like_title("Sergey Lavrov’s interview: the West is not ready")
     assert not looks_like_title("Sergey Lavrov’s interview: the West is not ready.")
+    # a verb of saying and the clause it reports: a lead, its full stop or not
+    assert not looks_like_title(
+        "During a recent interview granted to Radio VOV, Ivan Petrov, Russian chargé "
+        "d’affaires to Vietnam, affirmed that the nation has always been a reliable partner"
+    )
 
 
 @pytest.mark.parametrize(
@@ -1695,6 +1700,7 @@ def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None
         ),
         ("John Smith, Ambassador of the United States, said", None),
         ("Ivan Petrov, Russia’s Consul General in Mumbai, spoke", "Ivan Petrov"),
+        ("Ivan Petrov, Russian chargé d’affaires to Vietnam, affirmed", "Ivan Petrov"),
     ],
 )
 def test_a_name_in_apposition_before_a_russian_office_names_its_holder(

@@ -213,8 +213,10 @@ def in_apposition(before: str, segment: str) -> bool:
 # 'Ambassador Mr Nikolai Krasilnikov', 'Ambassador of Russia to Zimbabwe Nikolai ...',
 # 'the Russian Ambassador in Ulaanbaatar Alexey Evsikov'
 _OFFICE_HOLDER = re.compile(
-    r"\b(?:Ambassador|Envoy|Permanent Representative|Consul[- ]General|(?:Deputy )?Foreign"
-    r" Minister|Spokes(?:man|woman|person))"
+    # (the office in lower case too, as the press writes it: 'Russian ambassador to ...')
+    r"\b(?:[Aa]mbassador|[Ee]nvoy|[Pp]ermanent [Rr]epresentative|[Cc]onsul[- ][Gg]eneral"
+    r"|(?:[Dd]eputy )?[Ff]oreign [Mm]inister|[Ss]pokes(?:man|woman|person)"
+    r"|[Cc]harg[ée] d[’']affaires)"
     r"(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
     rf",?\s+(?:{speakers.HONORIFIC},?\s+)*"
     # the name opens with neither an honorific nor a patronymic ('... to Indonesia
@@ -228,7 +230,8 @@ _OFFICE_HOLDER = re.compile(
 _HOLDER_BEFORE_OFFICE = re.compile(
     rf"(?<![\w’'\-])(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+(?:{speakers.MIDDLE_NAME.pattern}))?"
     r"\s+[A-Z][a-z][\w’'\-]*),\s+(?:the\s+)?"
-    r"(?:(?:Russian|Russia[’']s)\s+(?:Ambassador|Permanent Representative|Consul[- ]General)"
+    r"(?:(?:Russian|Russia[’']s)\s+(?:[Aa]mbassador|Permanent Representative|Consul[- ]General"
+    r"|[Cc]harg[ée] d[’']affaires)"
     r"|(?:Ambassador|Permanent Representative|Consul[- ]General)(?:\s+(?:[A-Z]\w+|and)){0,3}"
     r"\s+of\s+(?:the\s+)?Russia(?:n Federation)?\b)"
 )

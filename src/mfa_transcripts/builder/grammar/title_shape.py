@@ -32,7 +32,14 @@ from .labels import is_label_line, outlet_label
 from .lexicon import DOCUMENT_WORDS, GENRE_WORD, OUTLETS, ROLE_WORDS
 from .registry import find_in_text
 from .title import LEADING_GENRE, strip_title_prefixes
-from .voice import COPULA, FIRST_PERSON, PRESENTS_TEXT, REPORTING, THIRD_PERSON
+from .voice import (
+    COPULA,
+    FIRST_PERSON,
+    PRESENTS_TEXT,
+    REPORTED_CLAUSE,
+    REPORTING,
+    THIRD_PERSON,
+)
 
 __all__ = [
     "BREADCRUMB",
@@ -108,6 +115,8 @@ def looks_like_title(text: str) -> bool:
         THIRD_PERSON.search(stripped) or REPORTING.search(stripped) or COPULA.search(unquoted)
     ):
         return False  # a sentence reporting on the speaker (a lead), or saying something
+    if REPORTED_CLAUSE.search(unquoted):
+        return False  # '..., Vadim Bublikov, ..., affirmed that ...': a lead, closed or not
     if len(FIRST_PERSON.findall(unquoted)) >= 2 or _OPENS_SPEAKING.match(unquoted):
         # a speaker's sentence ('Welcome to the briefing where we present our ...', 'I
         # think you're already familiar with the statement ...')

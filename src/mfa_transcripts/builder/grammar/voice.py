@@ -76,6 +76,13 @@ ROLE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 """A report's way of naming its speaker by role: '..., the diplomat told the media'."""
+REPORTED_CLAUSE = re.compile(
+    r"\b(?:said|says|stated|states|noted|notes|affirmed|affirms|stressed|stresses"
+    r"|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|confirmed|confirms|declared"
+    r"|declares|assured|assures|added|adds)\s+that\b"
+)
+"""A verb of saying and the clause it reports (``..., affirmed that the Southeast Asian
+nation ...``): a report of what was said, a lead, never the title over the words."""
 THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
 COPULA = re.compile(r"\b(?:is|are|was|were)\b")
