@@ -1711,6 +1711,21 @@ def test_a_name_in_apposition_before_a_russian_office_names_its_holder(
     assert office_holder(lead) == holder
 
 
+def test_the_person_a_lead_names_first_is_whom_the_page_is_with() -> None:
+    page = parse_text(
+        "In conversation with the Consul General\n\n"
+        "His Excellency Russian Consul General Ivan V Petrov talks to Blue Chip about "
+        "President Vladimir Putin’s upcoming visit.\n\n"
+        "What are your views on relations?\n\nIvan V Petrov: They grow.\n\n"
+        "And on trade?\n\nIP: It grows too.\n"
+    )
+    assert [q.text for q in page.questions] == [
+        "What are your views on relations?",
+        "And on trade?",
+    ]
+    assert [a.speaker for a in page.answers] == ["Ivan Petrov", "Ivan Petrov"]
+
+
 def test_an_untitled_page_whose_lead_names_an_interview_reads_its_bare_questions() -> None:
     lead = (
         "H.E. Mr. Levan Dzhagaryan, Ambassador Extraordinary and Plenipotentiary of the "

@@ -28,6 +28,7 @@ __all__ = [
     "names_person",
     "occasion_start",
     "office_holder",
+    "office_holder_at",
     "role_before",
     "trailing_name",
 ]
@@ -247,17 +248,25 @@ def office_holder(text: str, whole: bool = False) -> str | None:
     (:func:`~mfa_transcripts.builder.speakers.written_name`), or None. ``whole``: the
     text is that office and name and nothing else (a label), ``Russian`` or ``The``
     aside."""
+    found = office_holder_at(text, whole)
+    return None if found is None else found[0]
+
+
+def office_holder_at(text: str, whole: bool = False) -> tuple[str, int] | None:
+    """:func:`office_holder`'s name and where in ``text`` the name starts."""
     match = _OFFICE_HOLDER.search(text)
     if match is None:
         before = None if whole else _HOLDER_BEFORE_OFFICE.search(text)
-        return None if before is None else speakers.written_name(before["name"])
+        if before is None:
+            return None
+        return speakers.written_name(before["name"]), before.start("name")
     if whole and (
         match.end() != len(text.rstrip()) or not _BEFORE_OFFICE.fullmatch(text[: match.start()])
     ):
         return None
     if any(w in _BODY_WORDS or w in ROLE_NAME_WORDS for w in match["name"].split()):
         return None  # 'Ambassador to the Islamic Republic', 'Ambassador Deputy ...'
-    return speakers.written_name(match["name"])
+    return speakers.written_name(match["name"]), match.start("name")
 
 
 def names_person(name: str, title_speaker: str) -> bool:
