@@ -44,6 +44,13 @@ from .conftest import parse_text
         ("Transcript:", "body", "republisher"),
         # a photographer's credit with no creditor closes a caption
         ("Ivanov at the talks. Photo by Yuliana Nikolova (novinite.com)", "head", "caption"),
+        # a wire photo's credit and picture number
+        (
+            "Putin (R) shakes hands. Sergei Chirikov/Pool via REUTERS - RC18505F43F0",
+            "head",
+            "caption",
+        ),
+        ("The letter was sent via Reuters to the editors.", "body", None),
         ("The photo by the AP was not what they said it was.", "body", None),
         # a breadcrumb trail of slashes, a language selector
         (" / Home / Russkiy Mir Foundation / Publications / The Ambassador", "head", "menu"),
@@ -873,6 +880,10 @@ def test_the_interviewed_persons_office_alone_is_an_answer_label(label: str, kin
         ("Russian ambassador to Uganda Vladlen Semivolos presented", "Vladlen Semivolos"),
         ("the chargé d’affaires Vadim Bublikov said", "Vadim Bublikov"),
         ("the ambassador said", None),
+        (  # two countries of one office
+            "interviewed Ambassador of the Russian Federation to Zimbabwe and Malawi Ivan Petrov",
+            "Ivan Petrov",
+        ),
     ],
 )
 def test_an_office_names_its_holder(text: str, holder: str | None) -> None:

@@ -218,7 +218,9 @@ _OFFICE_HOLDER = re.compile(
     r"\b(?:[Aa]mbassador|[Ee]nvoy|[Pp]ermanent [Rr]epresentative|[Cc]onsul[- ][Gg]eneral"
     r"|(?:[Dd]eputy )?[Ff]oreign [Mm]inister|[Ss]pokes(?:man|woman|person)"
     r"|[Cc]harg[ée] d[’']affaires)"
-    r"(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}){0,2}"
+    # its places, a second country after 'and': '... to Zimbabwe and Malawi Nikolai ...'
+    r"(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}"
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?){0,2}"
     rf",?\s+(?:{speakers.HONORIFIC},?\s+)*"
     # the name opens with neither an honorific nor a patronymic ('... to Indonesia
     # Lyudmila Georgievna Vorobieva' is hers whole, 'His Excellency, Mr Alexey ...' his)
