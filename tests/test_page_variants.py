@@ -51,6 +51,8 @@ from .conftest import parse_text
             "caption",
         ),
         ("The letter was sent via Reuters to the editors.", "body", None),
+        ("Font Size:     |        Print", "head", "republisher"),  # a font-size control
+        ("Font size: the letters grew.", "body", None),
         ("The photo by the AP was not what they said it was.", "body", None),
         # a breadcrumb trail of slashes, a language selector
         (" / Home / Russkiy Mir Foundation / Publications / The Ambassador", "head", "menu"),

@@ -172,11 +172,12 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         rf"|(?:share(?:\s+(?:this|on))?\s*:?\s*|tweet\s*){_SOCIAL}?(?:[\s|•,/]+{_SOCIAL})*"
         rf"|{_SOCIAL}(?:[\s|•,/]+{_SOCIAL})+",
     ),
-    # a news site's reading furniture: 'Now Reading:', 'Text size Aa Aa', 'Reading time: 3 min'
+    # a news site's reading furniture: 'Now Reading:', 'Text size Aa Aa', 'Reading time: 3 min',
+    # 'Font Size:     |        Print' (its buttons between bars)
     ChromeLine(
         "republisher",
         _ANYWHERE,
-        r"now reading\s*:?|text size(?:\s+a+)*|font size\s*:?(?:\s+[a+-]+)*"
+        r"now reading\s*:?|(?:text|font) size\s*:?(?:\s+[a+-]+)*(?:\s*\|\s*(?:print\b)?)*"
         r"|(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)?(?: read)?",
     ),
     # an old site's web counter: 'Rambler's Top100', 'LiveInternet'
