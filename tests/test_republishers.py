@@ -1957,3 +1957,19 @@ def test_a_long_bulleted_list_under_a_headline_is_no_menu_passed_over() -> None:
     # within a menu's reach the title in full is found; past it, the first line stands
     assert parse_text(page(MENU_LINES - 2)).transcript.title == full
     assert parse_text(page(MENU_LINES + 5)).transcript.title != full
+
+
+def test_under_a_lead_presenting_the_text_with_a_colon_the_text_begins() -> None:
+    """The first paragraph of the text reports in the third person too (``..., he
+    said``), but the lead ended at the line presenting it."""
+    page = parse_text(
+        "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, August 17, 2017\n\n"
+        "The spokeswoman spoke to journalists at length on Thursday, the agency said.\n\n"
+        "Below is the full transcript:\n\n"
+        "Talks between Sergey Lavrov and Samen Shukri will be held on August 21, he said.\n\n"
+        "The ministers will continue their exchange of views.\n\n"
+        "Question: When?\n\nMaria Zakharova: On Monday.\n"
+    )
+    (speech,) = page.speeches
+    assert speech.text.startswith("Talks between Sergey Lavrov")
+    assert speech.paragraph_count == 2

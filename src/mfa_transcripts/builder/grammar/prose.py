@@ -126,6 +126,13 @@ def _before_presenting(texts: list[str], i: int) -> bool:
     return False
 
 
+def _presents_below(text: str) -> bool:
+    """A line presenting the text under it and ending in a colon (``Below is the full
+    transcript:``, ``... and reproduced it below:``)."""
+    text = text.strip()
+    return text.endswith(":") and PRESENTING.search(text) is not None
+
+
 def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
     """A republisher's lead, any of:
 
@@ -147,11 +154,14 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
       Sergey Lavrov's speech.``) within :data:`LEAD_REACH` lines, and neither it nor
       those between speak in the first person or open with a label.
 
-    No lead follows a heading (a caption) under a lead: the body has begun; a label
+    No lead follows a heading (a caption) under a lead, nor a lead presenting the text
+    below with a colon: the body has begun; a label
     alone on its line, a paragraph ending with a question mark, or a dashed one that
     asks, is never one.
     """
     text = ctx.texts[i].strip()
+    if head.kinds[-1:] == [(i - 1, "lead")] and _presents_below(ctx.texts[i - 1]):
+        return None  # under 'Below is the full transcript:' the text itself begins
     if text.endswith(":") and head.kinds[-1:] in ([(i - 1, "caption")], [(i - 1, "lead")]):
         above = ctx.texts[i - 1].strip()
         # a presenting line wrapped: '... released by the Ministry of' 'Affairs ...:'
