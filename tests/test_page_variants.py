@@ -455,6 +455,17 @@ def test_a_vague_headline_gives_way_to_an_articles_headline_or_a_document_title(
             "remarks",
         ),
         ("The Spokesperson’s statement on Syria, Moscow, May 5, 2020", "Spokesperson", "statement"),
+        # in capitals: read in title case, the role published as the page writes it
+        (
+            "SECRETARY-GENERAL'S REMARKS AT PRESS CONFERENCE WITH FOREIGN MINISTER SERGEY LAVROV",
+            "SECRETARY-GENERAL",
+            "remarks",
+        ),
+        (
+            "FOREIGN MINISTRY SPOKESMAN'S INTERVIEW WITH RIA NOVOSTI",
+            "FOREIGN MINISTRY SPOKESMAN",
+            "interview",
+        ),
     ],
 )
 def test_an_office_owning_the_genre_is_the_titles_speaker_not_a_name_after_it(
@@ -466,9 +477,16 @@ def test_an_office_owning_the_genre_is_the_titles_speaker_not_a_name_after_it(
     assert parse_title("Minister Lavrov’s speech at MGIMO").speaker == "Sergey Lavrov"
 
 
-def test_an_offices_initials_label_its_holders_turns() -> None:
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary-General's press encounter with Russian Foreign Minister Sergey Lavrov",
+        "SECRETARY-GENERAL'S PRESS ENCOUNTER WITH RUSSIAN FOREIGN MINISTER SERGEY LAVROV",
+    ],
+)
+def test_an_offices_initials_label_its_holders_turns(title: str) -> None:
     page = parse_text(
-        "Secretary-General's press encounter with Russian Foreign Minister Sergey Lavrov\n\n"
+        f"{title}\n\n"
         "SG: Thank you very much, Foreign Minister Lavrov.\n\nIt is a real pleasure.\n\n"
         "Question: A question to both.\n\nSG: We agreed.\n",
     )

@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -246,8 +246,70 @@ def _title_date(title: str) -> tuple[date | None, str | None, str]:
     return day, (place.strip() if place else None), rest.rstrip(" ,")
 
 
+# the words a title in title case keeps in lower case
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to"}
+    | {"with", "upon", "via", "during", "after", "before"}
+)
+
+
+def _capitalised(part: str) -> str:
+    """``part`` with its first letter a capital and the rest in lower case (``"RUSSIA``:
+    ``"Russia``)."""
+    for i, c in enumerate(part):
+        if c.isalpha():
+            return part[:i] + c.upper() + part[i + 1 :].lower()
+    return part
+
+
+def in_title_case(title: str) -> str:
+    """A title in capitals as its grammar reads titles, in title case: each word's first
+    letter (and each hyphenated part's) kept a capital, the rest in lower case, the small
+    words in lower case but the first, and words of up to three letters kept as they are
+    (``UN``, ``EU``, ``USA``): ``SECRETARY-GENERAL'S REMARKS AT THE UN`` is
+    ``Secretary-General's Remarks at the UN``."""
+    words = []
+    for n, word in enumerate(title.split(" ")):
+        bare = word.strip("\"'“”‘’«»()[],.:;!?")
+        if n and bare.lower() in _SMALL_WORDS:
+            words.append(word.lower())
+        elif len(bare) <= 3 and not (n == 0 and bare.lower() in _SMALL_WORDS):
+            words.append(word)
+        else:
+            words.append("-".join(_capitalised(part) for part in word.split("-")))
+    return " ".join(words)
+
+
+def _in_capitals(title: str) -> bool:
+    """A title written in capitals: ten letters or more, none in lower case."""
+    return title.isupper() and sum(c.isalpha() for c in title) >= 10
+
+
 def parse_title(title: str) -> TitleInfo:
-    """Genre, date, place, occasion, speaker and role from a title, by the title grammar."""
+    """Genre, date, place, occasion, speaker and role from a title, by the title grammar.
+    A title in capitals is read in title case (:func:`in_title_case`: the grammar knows
+    roles, names and genres by their capitals), and its place, occasion and role are
+    published as the page writes them; a speaker the registry does not know, in title
+    case, as the dataset writes names."""
+    if _in_capitals(title):
+        cased = in_title_case(title)
+        if len(cased) == len(title):  # (case mappings that change a length: none here)
+            info = _parse_title(cased)
+
+            def written(value: str | None) -> str | None:
+                at = cased.find(value) if value else -1
+                return title[at : at + len(value)] if value and at >= 0 else value
+
+            return replace(
+                info,
+                place=written(info.place),
+                occasion=written(info.occasion),
+                speaker_role=written(info.speaker_role),
+            )
+    return _parse_title(title)
+
+
+def _parse_title(title: str) -> TitleInfo:
     event_date, place, rest = _title_date(title)
     segments = [s.strip() for s in rest.split(",")]
     if place is None:
