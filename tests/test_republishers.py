@@ -1973,3 +1973,19 @@ def test_under_a_lead_presenting_the_text_with_a_colon_the_text_begins() -> None
     (speech,) = page.speeches
     assert speech.text.startswith("Talks between Sergey Lavrov")
     assert speech.paragraph_count == 2
+
+
+def test_a_heading_ends_the_lead_only_right_under_it() -> None:
+    """A lead on top of the page, a site's date line and the headline, then the
+    republisher's second lead: a lead still (the heading was not under a lead)."""
+    page = parse_text(
+        "In a wide-ranging conversation, the diplomat told the press about the talks, the "
+        "agency reported.\n\n"
+        "18 Sep, 2009 19:38\n\n"
+        "“Russia-Japan: towards a compromise”\n\n"
+        "It would be optimal to search for solutions, said Andrey Nesterenko, Russia’s "
+        "Foreign Ministry spokesman, at a regular media briefing.\n\n"
+        "Good afternoon, ladies and gentlemen. Welcome to the Ministry.\n"
+    )
+    (speech,) = page.speeches
+    assert speech.text == "Good afternoon, ladies and gentlemen. Welcome to the Ministry."

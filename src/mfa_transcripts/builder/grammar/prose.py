@@ -154,7 +154,7 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
       Sergey Lavrov's speech.``) within :data:`LEAD_REACH` lines, and neither it nor
       those between speak in the first person or open with a label.
 
-    No lead follows a heading (a caption) under a lead, nor a lead presenting the text
+    No lead follows a heading (a caption) right under a lead, nor a lead presenting the text
     below with a colon: the body has begun; a label
     alone on its line, a paragraph ending with a question mark, or a dashed one that
     asks, is never one.
@@ -183,8 +183,8 @@ def lead(ctx: HeadContext, head: Head, i: int) -> int | None:
         return i + 1
     if is_label_line(text) or label is not None or outlet_label(text) or words < 6:
         return None  # a label ('RT: Thank you for joining us, ...') opens a turn
-    if head.kinds[-1:] == [(i - 1, "caption")] and any(k == "lead" for _, k in head.kinds):
-        return None  # a heading after the lead: the body has begun
+    if head.kinds[-2:] == [(i - 2, "lead"), (i - 1, "caption")]:
+        return None  # a heading right under the lead: the body has begun
     if text.endswith("?") or (text[0] in "-–—" and "?" in text):
         return None  # a question ('Mr Antonov, how hard is it ...?', '– Mr Vershinin, ...?')
     first_person, reporting = FIRST_PERSON.search(text), REPORTING.search(text)
