@@ -1989,3 +1989,23 @@ def test_a_heading_ends_the_lead_only_right_under_it() -> None:
     )
     (speech,) = page.speeches
     assert speech.text == "Good afternoon, ladies and gentlemen. Welcome to the Ministry."
+
+
+def test_label_shaped_lines_that_close_no_sentence_do_not_start_the_turns() -> None:
+    """A headline quoting its speaker and a site's contacts line over the title: neither
+    is a turn, so the title under them is found."""
+    title = "Ambassador Anatoly Antonov's answers to media questions"
+    page = parse_text(
+        "Lavrov: Russia will respond to any threat to its security\n\n"
+        "Phone (consular questions): (202) 939-8907 | Emergency line : (202) 298-5700\n\n"
+        f"{title}\n\n"
+        "Question: Could you comment on the restrictions?\n\n"
+        "Anatoly Antonov: We regret them.\n"
+    )
+    assert page.transcript.title == title
+    # two turns closing their sentences above a title-shaped line: the turns have begun
+    turns = parse_text(
+        "Sergey Lavrov: We met today.\n\nQuestion: What next?\n\n"
+        f"{title}\n\nSergey Lavrov: We go on.\n"
+    )
+    assert turns.transcript.title is None

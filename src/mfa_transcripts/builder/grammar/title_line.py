@@ -86,7 +86,8 @@ def find_title(texts: list[str]) -> int | None:
     for i, text in enumerate(texts[:TITLE_WINDOW]):
         if i + 1 == len(texts):
             break  # a title has text under it
-        if is_label_line(text.strip()) and not has_title_date(text.strip()):
+        # (two turns above any title-shaped line: the turns have begun, no title)
+        if _turn_shaped(text.strip()):
             labelled += 1
             if labelled == 2:
                 return None  # the turns have begun: the page has no title
@@ -100,6 +101,16 @@ def find_title(texts: list[str]) -> int | None:
     return next(
         (i for i in range(min(BYLINE_WINDOW, len(texts) - 1)) if _over_byline(texts, i)), None
     )
+
+
+def _turn_shaped(text: str) -> bool:
+    """A line shaped like a labelled turn: a label, and a sentence it closes (a
+    headline quoting its speaker, ``Lavrov: Russia will respond to any threat``, or a
+    site's contacts, ``Phone (consular questions): (202) ...``, close none), or a line
+    too long for a headline; a title with its date is none."""
+    if not is_label_line(text) or has_title_date(text):
+        return False
+    return SENTENCE_END.search(text) is not None or len(text) > 300
 
 
 BYLINE_WINDOW = 12
