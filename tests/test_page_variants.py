@@ -384,6 +384,17 @@ def test_unlabelled_questions_before_the_subjects_labels_are_questions() -> None
     )
     assert [q.text for q in answered.questions] == ["How do you describe the relations?"]
     assert [a.speaker for a in answered.answers] == ["Alexander Ignatov"]
+    # or one before the first label, on a page reporting an interview (cut after it)
+    interview = (
+        "During a recent interview granted to VOV, Vitaly Churkin spoke about the UN.\n\n"
+        "How do you see the anniversary?\n\nVitaly Churkin: First of all, greetings.\n"
+    )
+    reported = parse_text(interview)
+    assert [q.text for q in reported.questions] == ["How do you see the anniversary?"]
+    assert [a.speaker for a in reported.answers] == ["Vitaly Churkin"]
+    # not after someone the page labels by a first name alone: the host's turn goes on
+    hosted = parse_text(interview.replace("How do", "Evelina: Good evening.\n\nHow do"))
+    assert [q.text for q in hosted.questions] != ["How do you see the anniversary?"]
 
 
 def test_a_speakers_name_over_a_line_opened_by_its_colon_is_the_label() -> None:

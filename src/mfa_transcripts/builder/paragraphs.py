@@ -169,7 +169,14 @@ def label_paragraphs(page: Page) -> Paragraphs:
         ]
         labels = _without_datelines(labels, texts)  # 'MANILA: Moscow’s Ambassador says ...'
     if subject is not None and not any(lb is not None and lb.kind == "question" for lb in labels):
-        asked_before(texts, starts, labels, subject)  # '... ?' then 'Vitaly Churkin: ...'
+        # '... ?' then 'Vitaly Churkin: ...'; the page says it is an interview (its title's
+        # genre, its lead, or the paragraphs before the first turn)
+        reported = (
+            "interview" in info.genres
+            or _reported_interview(page)
+            or any("interview" in t.lower() for t in texts[:first_turn])
+        )
+        asked_before(texts, starts, labels, subject, reported)
     # an interview: its subject speaks only when asked, so text before the first turn
     # is the editor's (a lead), never opening remarks
     # a comment or answers given to the press ('Comment ... to Izvestia newspaper') too

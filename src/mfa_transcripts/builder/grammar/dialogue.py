@@ -237,13 +237,19 @@ def recurring_names(texts: list[str], starts: list[int], labels: list[Label | No
 
 
 def asked_before(
-    texts: list[str], starts: list[int], labels: list[Label | None], subject: str
+    texts: list[str],
+    starts: list[int],
+    labels: list[Label | None],
+    subject: str,
+    interview: bool = False,
 ) -> None:
     """Fill in, in place, the questions of a page that labels its subject's turns and
     not the interviewer's: an unlabelled paragraph asking (a question mark ends it) right
     before a label of the subject opens a question (``And when you meet ...?`` then
-    ``Vitaly Churkin: ...``), where two or more do, or right before an answer's label
-    (``Ambassador: ...``, ``Answer: ...``: an answer answers what asks before it)."""
+    ``Vitaly Churkin: ...``), where two or more do, or one that is the page's first
+    turn on an ``interview`` (a page that says it is one, cut inside its first answer),
+    or right before an answer's label (``Ambassador: ...``, ``Answer: ...``: an answer
+    answers what asks before it)."""
     asking = [
         (i, following.kind)
         for i in range(len(texts) - 1)
@@ -254,7 +260,14 @@ def asked_before(
         and ASKS.search(texts[i])
     ]
     for i, answered_by in asking:
-        if len(asking) >= 2 or answered_by == "answer":
+        # the first turn: nobody labelled before it, not even by a one-word name
+        # ('Evelina: Good evening! ...'), and no dialogue dash (dash_labels' to read)
+        first = (
+            not any(labels[:i])
+            and texts[i][:1] not in "-–—"
+            and not any(one_word_label(t) for t in texts[:i])
+        )
+        if len(asking) >= 2 or (interview and first) or answered_by == "answer":
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
 
 
