@@ -2,9 +2,10 @@
 
 Each fast path replaced a per-character or per-line Python loop or a slow whole-text
 scan: the counts in ``records.account``, ``records.normalise_text`` (the schema's text
-rule), the speaker name folding, and the read stage's byte-level screens (control bytes,
+rule), the speaker name folding, the read stage's byte-level screens (control bytes,
 and the runs of non-ASCII characters that the C1 and mojibake checks scan instead of the
-whole text). The plain versions are kept here, or in the module, as the reference.
+whole text) and the markup screen, tried only where ``<`` or ``&`` stands. The plain
+versions are kept here, or in the module, as the reference.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from mfa_transcripts.builder.records import (
     has_format_character,
     normalise_text,
 )
+from mfa_transcripts.builder.refuse import _MARKUP, _first_markup
 from mfa_transcripts.errors import TranscriptError
 from mfa_transcripts.schema import HAS_FORMAT_CHARACTER, word_count
 from mfa_transcripts.schema import normalise_text as schema_normalise_text
@@ -95,6 +97,7 @@ def test_fast_paths_agree_on_every_fixture(path: Path) -> None:
         assert has_format_character(line) == bool(HAS_FORMAT_CHARACTER.search(line))
         assert speakers.fold(line) == _plain_fold(line)
     _assert_read_screens_agree(text)
+    _assert_markup_search_agrees(text)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +141,25 @@ def test_the_format_search_and_word_count_agree_on_generated_text(text: str) -> 
 @given(READ_TEXTS)
 def test_read_screens_agree_on_generated_text(text: str) -> None:
     _assert_read_screens_agree(text)
+
+
+MARKUP_TEXTS = st.lists(
+    st.sampled_from(["<p>", "</DIV>", "<b class=x>", "<img\n>", "&amp;", "&nbsp;", "&#123;"])
+    | st.sampled_from(["&#x1f;", "&lt", "& ", "<", ">", "&", "a", " ", "\n", "text"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(MARKUP_TEXTS)
+def test_the_markup_search_agrees_on_generated_text(text: str) -> None:
+    _assert_markup_search_agrees(text)
+
+
+def _assert_markup_search_agrees(text: str) -> None:
+    """The markup screen tried only where '<' or '&' stands finds what one search does."""
+    fast, plain = _first_markup(text), _MARKUP.search(text)
+    assert (fast and (fast.span(), fast.group())) == (plain and (plain.span(), plain.group()))
 
 
 def _assert_read_screens_agree(text: str) -> None:

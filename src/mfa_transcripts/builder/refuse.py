@@ -39,8 +39,7 @@ def refuse_markup(name: str, text: str, lines: list[Line]) -> None:
                 1,
             )
         )
-    # one search of the whole text; no match spans lines
-    match = _MARKUP.search(text) if "<" in text or "&" in text else None
+    match = _first_markup(text)
     if match:
         line = bisect_right([ln.start for ln in lines], match.start())
         raise TranscriptError(
@@ -52,6 +51,21 @@ def refuse_markup(name: str, text: str, lines: list[Line]) -> None:
                 max(line, 1),
             )
         )
+
+
+def _first_markup(text: str) -> re.Match[str] | None:
+    """The leftmost :data:`_MARKUP` in ``text``, as its ``search`` finds it: each of its
+    alternatives opens with ``<`` or ``&``, so it is tried only where one stands (found
+    by literal searches, in C), not at every position of the page."""
+    found: list[re.Match[str]] = []
+    for opener in "<&":
+        at = text.find(opener)
+        while at != -1:
+            if (match := _MARKUP.match(text, at)) is not None:
+                found.append(match)
+                break  # the leftmost for this opener
+            at = text.find(opener, at + 1)
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+\S|```|---\s*$|={3,}\s*$)")
