@@ -372,6 +372,8 @@ def one_word_label(text: str, start: int = 0) -> Label | None:
     text after it: a name no row of the grammar takes alone, read where a paragraph is
     known to ask (the kind is the caller's). A quotation mark may open it (``"Carlson:
     Who ...``, an excerpt quoted whole): the label's."""
+    if ":" not in text:
+        return None  # no label without its colon: the regex need not try
     quote = 1 if text[:1] in '"“«' else 0
     match = LABEL.match(text[quote:])
     if match is None or match["number"] or " " in match["name"].strip():
