@@ -1679,6 +1679,12 @@ def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None
     assert looks_like_title("Interview of Sergey Lavrov to RIA: ‘Russia is ready.’")
     assert looks_like_title("Sergey Lavrov’s interview: the West is not ready")
     assert not looks_like_title("Sergey Lavrov’s interview: the West is not ready.")
+    # a full stop after the title's date closes no sentence, 'his' or not
+    assert looks_like_title(
+        "Transcript of Remarks by Russian Minister of Foreign Affairs Sergey Lavrov at Joint "
+        "Press Conference After His Meeting with Radoslaw Sikorski, Moscow, January 21, 2008."
+    )
+    assert not looks_like_title("After his meeting with Radoslaw Sikorski, he left Moscow.")
     # a verb of saying and the clause it reports: a lead, its full stop or not
     assert not looks_like_title(
         "During a recent interview granted to Radio VOV, Ivan Petrov, Russian chargé "

@@ -109,7 +109,9 @@ def looks_like_title(text: str) -> bool:
         # programme Moscow, November 3, 2019')
         return False
     # ('... of “the UN kitchen.”', '... foreign policy issues. 🌍')
-    closed = _CLOSING_MARKS.sub("", stripped).endswith(".")
+    # (a full stop after the title's date closes no sentence: '... after his meeting with
+    # ..., Moscow, January 21, 2008.')
+    closed = _CLOSING_MARKS.sub("", stripped).endswith(".") and not has_title_date(stripped)
     unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
     if closed and (
         THIRD_PERSON.search(stripped) or REPORTING.search(stripped) or COPULA.search(unquoted)
