@@ -53,6 +53,27 @@ from .conftest import parse_text
         ("The letter was sent via Reuters to the editors.", "body", None),
         ("Font Size:     |        Print", "head", "republisher"),  # a font-size control
         ("Font size: the letters grew.", "body", None),
+        # a site's notices to its reader, its forms' fields, a news feed's items
+        (
+            "Your browser is out of date, and may not be compatible with our website.",
+            "head",
+            "republisher",
+        ),
+        ("Just click on the icons to get to the download page.", "head", "republisher"),
+        (
+            "You can subscribe to our publications by filling in and sending the form below.",
+            "head",
+            "republisher",
+        ),
+        ("Customer Login", "head", "republisher"),
+        ("First name:", "head", "republisher"),
+        (
+            "06/18 13:11   Russian State Duma passes bill suspending INF Treaty",
+            "head",
+            "republisher",
+        ),
+        ("We will update your browser laws.", "body", None),
+        ("On 06/18 13:11 the talks began.", "body", None),
         ("The photo by the AP was not what they said it was.", "body", None),
         # a breadcrumb trail of slashes, a language selector
         (" / Home / Russkiy Mir Foundation / Publications / The Ambassador", "head", "menu"),

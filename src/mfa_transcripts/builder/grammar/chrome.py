@@ -180,6 +180,29 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"now reading\s*:?|(?:text|font) size\s*:?(?:\s+[a+-]+)*(?:\s*\|\s*(?:print\b)?)*"
         r"|(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)?(?: read)?",
     ),
+    # a site's notices to its reader and its forms' fields: 'Please Update your browser',
+    # 'Your browser is out of date, and may not be compatible with our website. ...',
+    # 'Just click on the icons to get to the download page.', 'Customer Login', 'Contact
+    # us', 'First name:', 'Change Size'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"(?:please )?update your browser|your browser is (?:out of date|not supported)"
+        r"[^\n]{0,200}|(?:just )?click on the icons? to [^\n]{0,80}|change (?:text |font )?size"
+        r"|customer login|contact us|(?:first|last) name\s*:",
+    ),
+    # a news feed's item: its date and time, then the headline ('06/18 13:11   Russian
+    # State Duma passes bill ...')
+    ChromeLine("republisher", _ANYWHERE, r"\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}\s{2,}\S[^\n]{0,200}"),
+    # a subscription form's invitation: '... subscribe to Interfax publications by filling
+    # in and sending the form below.'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"[^\n]{0,300}\b(?:filling in|fill in|completing|complete)(?: and sending)? the form "
+        r"below\.?",
+        screen=("form below",),
+    ),
     # an old site's web counter: 'Rambler's Top100', 'LiveInternet'
     ChromeLine("republisher", _ANYWHERE, r"rambler[’']?s top\s?1?0?0?|liveinternet|top\.mail\.ru"),
     # a social post's hashtags on a line of their own: '#SergeyLavrov #Diplomacy ...', a
