@@ -260,12 +260,13 @@ def asked_before(
         and ASKS.search(texts[i])
     ]
     for i, answered_by in asking:
-        # the first turn: nobody labelled before it, not even by a one-word name
-        # ('Evelina: Good evening! ...'), and no dialogue dash (dash_labels' to read)
+        # the first turn: nobody labelled before it or on it, not even by a one-word
+        # name ('Evelina: Good evening! ...', the turn's to read), and no dialogue dash
+        # (dash_labels' to read)
         first = (
             not any(labels[:i])
             and texts[i][:1] not in "-–—"
-            and not any(one_word_label(t) for t in texts[:i])
+            and not any(one_word_label(t) for t in texts[: i + 1])
         )
         if len(asking) >= 2 or (interview and first) or answered_by == "answer":
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
