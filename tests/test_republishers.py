@@ -1324,11 +1324,16 @@ def test_who_conducted_the_interview_is_the_leads() -> None:
     ]
 
 
-@pytest.mark.parametrize("label", ["Question", "Question:"])
+@pytest.mark.parametrize("label", ["Question", "Question:", "Qestion:"])
 def test_a_question_label_that_lost_its_space_or_colon_is_a_label(label: str) -> None:
     title = "Deputy Foreign Minister Igor Morgulov’s interview with TASS, January 20, 2018"
     text = f"{title}\n\n{label}Mr. Morgulov, is the dialogue back?\n\nIgor Morgulov: It is.\n"
-    assert [q.text for q in parse_text(text).questions] == ["Mr. Morgulov, is the dialogue back?"]
+    parsed = parse_text(text)
+    assert [q.text for q in parsed.questions] == ["Mr. Morgulov, is the dialogue back?"]
+    # misspelt and glued: read, and warned as a typo
+    assert ("label-typo" in parsed.transcript.warnings) == (label == "Qestion:")
+    # a word glued after a colon is no label for being capitalised
+    assert parse_text(f"{title}\n\nQatar:Relations grow.\n").questions == []
 
 
 def test_one_or_two_word_tags_in_lower_case_are_captions() -> None:

@@ -100,7 +100,10 @@ INLINE_LABEL = re.compile(
 _Q_DOT = re.compile(r"^(?P<name>(?P<letter>[QA])(?P<n>\d{0,3}))\.\s++(?=[A-Z“\"«‘(])")
 # 'QuestionMr. Morgulov, ...', 'Question:What ...', 'QUESTION:What', 'Q:What ...': the space
 # (and colon) lost, the text glued to the label (a letter alone only with its colon)
-_GLUED = re.compile(r"^(?P<name>(?i:Question|Answer)|[QA](?=:)):?(?=[A-Z“\"«][a-z])")
+# (misspelt too, with its colon: 'Qestion:What ...', 'Anwser:The ...')
+_GLUED = re.compile(
+    r"^(?P<name>(?i:Question|Answer)|[QA](?=:)|[QA][a-z]{3,9}(?=:)):?(?=[A-Z“\"«][a-z])"
+)
 # a monitoring service's bracketed label: '[Question] How would you ...', '[Commentary] The ...'
 _BRACKETED = re.compile(
     r"^\[(?P<name>(?i:question|answer|commentary|comment|reply|q|a))\]\s++(?=\S)"
@@ -173,9 +176,13 @@ def read_label(text: str, start: int = 0, title_speaker: str | None = None) -> L
         speaker = None if kind == "question" else title_speaker
         return Label(kind, name, None, speaker, True, span, start + bracket.end())
     if text[:1] in "QA" and (glued := _GLUED.match(text)) is not None:
-        kind, speaker = ("question", None) if glued["name"][0] == "Q" else ("answer", title_speaker)
-        span = (start, start + glued.end())
-        return Label(kind, glued["name"], None, speaker, True, span, start + glued.end())
+        name = glued["name"]
+        spelt = len(name) == 1 or name.lower() in ("question", "answer")
+        typo = not spelt and (near_question(name.lower()) or near_answer(name.lower()))
+        if spelt or typo:
+            kind, speaker = ("question", None) if name[0] == "Q" else ("answer", title_speaker)
+            span = (start, start + glued.end())
+            return Label(kind, name, None, speaker, True, span, start + glued.end(), typo)
     if ":" not in text:
         return None  # a cheap test first: most paragraphs hold no colon
     match = LABEL.match(text)
