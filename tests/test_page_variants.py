@@ -73,6 +73,9 @@ from .conftest import parse_text
             "republisher",
         ),
         ("We will update your browser laws.", "body", None),
+        ("English | Русский", "head", "menu"),  # a site's language switcher
+        ("EN / RU / FR", "footer", "menu"),
+        ("English / Russian translation of the talks", "head", None),
         ("On 06/18 13:11 the talks began.", "body", None),
         ("The photo by the AP was not what they said it was.", "body", None),
         # a breadcrumb trail of slashes, a language selector

@@ -104,6 +104,12 @@ _SOCIAL = (
     r"|email|e-mail|copy\ link|print)"
 )
 
+_LANGUAGE = (
+    r"(?:english|русский|russian|français|francais|french|deutsch|german|español|espanol"
+    r"|spanish|italiano|português|portugues|العربية|عربي|中文|eng|рус|en|ru|fr|de|es|ar|zh)"
+)
+"""A language's name or code, as a site's language switcher writes it."""
+
 CHROME_LINES: tuple[ChromeLine, ...] = (
     # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
     ChromeLine("footer", _FOOTER, "|".join(SITE_FOOTER)),
@@ -282,6 +288,9 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("menu", _HEAD, r"/?\s*(?:[^/\n]{1,60}\s/\s+){2,}[^/\n]{0,200}", screen=(" / ",)),
     # a site's language selector: 'Select language:'
     ChromeLine("languages", _HEAD, r"(?:select|choose|change) (?:your )?language\s*:?"),
+    # a site's language switcher: two or more languages' names between bars or slashes
+    # ('English | Русский', 'EN / RU / FR')
+    ChromeLine("menu", _HEAD | _FOOTER, rf"{_LANGUAGE}(?:\s*[|/•·]\s*{_LANGUAGE})+"),
     # a site's note on itself: '... manages this site as a portal for ...', 'External
     # links to other Internet sites should not be construed as an endorsement ...'
     ChromeLine(
