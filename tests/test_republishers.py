@@ -2020,3 +2020,21 @@ def test_label_shaped_lines_that_close_no_sentence_do_not_start_the_turns() -> N
         f"{title}\n\nSergey Lavrov: We go on.\n"
     )
     assert turns.transcript.title is None
+
+
+def test_a_page_cut_inside_its_next_questions_label_keeps_the_question() -> None:
+    """A republisher's line under an answer, then the next question cut after three
+    words: the question's start, not a footer's fragment."""
+    page = parse_text(
+        "Foreign Minister Sergey Lavrov’s interview with the Hindustan Times, 2021\n\n"
+        "Question: What are the priorities?\n\nSergey Lavrov: Trade and energy.\n"
+        "Advertisement\n\nQuestion: Durin"
+    )
+    assert [q.text for q in page.questions] == ["What are the priorities?", "Durin"]
+    # a short cut line under a footer line is still the footer's
+    footer = parse_text(
+        "Foreign Minister Sergey Lavrov’s interview with the Hindustan Times, 2021\n\n"
+        "Question: What are the priorities?\n\nSergey Lavrov: Trade and energy.\n\n"
+        "Share\n\nWhat happe"
+    )
+    assert footer.answers[-1].text == "Trade and energy."

@@ -101,12 +101,14 @@ def _cut_footer_line(text: str) -> bool:
 
 def _fragment(text: str) -> bool:
     """A line cut short: up to three words, no closing punctuation, no chrome line of its
-    own (``What happe``)."""
+    own (``What happe``), no turn under its label (``Question: Durin``, the page cut
+    inside its next question)."""
     stripped = text.strip()
     return (
         0 < len(stripped.split()) <= 3
         and stripped[-1].isalnum()
         and chrome_kind(stripped, "footer") is None
+        and read_label(stripped) is None
     )
 
 
