@@ -2038,3 +2038,17 @@ def test_a_page_cut_inside_its_next_questions_label_keeps_the_question() -> None
         "Share\n\nWhat happe"
     )
     assert footer.answers[-1].text == "Trade and energy."
+
+
+def test_a_lead_quoting_the_speakers_first_person_is_still_the_editors() -> None:
+    page = parse_text(
+        "While the G20 summit looms, concerns have surfaced on a joint statement.\n\n"
+        'Ambassador Alipov acknowledged the impasse, noting, "At the moment, discussion '
+        'looks like stuck."\n\n'
+        'He articulated the potential of this move, stating, "The use of our systems will '
+        'be much welcomed."\n\n'
+        "Sidhant Sibal: How do you see the Indian Presidency of the G20?\n\n"
+        "Denis Alipov: We regard it as a significant development.\n"
+    )
+    assert page.speeches == []
+    assert [a.speaker for a in page.answers] == ["Denis Alipov"]

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from .. import speakers
-from .voice import FIRST_PERSON, REPORTING, ROLE_REFERENCE, SALUTATION, THIRD_PERSON
+from .voice import (
+    FIRST_PERSON,
+    QUOTED_PART,
+    REPORTING,
+    ROLE_REFERENCE,
+    SALUTATION,
+    THIRD_PERSON,
+)
 
 __all__ = ["anchor_hands_over", "editors_lead", "in_own_words", "reported_paragraphs"]
 
@@ -19,14 +26,15 @@ _PULL_QUOTE = re.compile(r"^[\"“«„][^\"“”«»„]{3,2000}[\"”»]$")
 
 def in_own_words(texts: list[str], surname: str | None) -> bool:
     """Unlabelled paragraphs before an interview's first turn that speak in the first
-    person, neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
+    person outside quotation marks (``..., stating, "... our systems ..."`` quotes the
+    speaker), neither quoted whole (a pull quote), reporting (``said``), greeting (``Hello
     and welcome to ...``), nor naming the speaker by (folded) surname or role (``...,
     Lavrov has undertaken``, ``The minister received us``), and none of them asking: the
     speaker's preface (``We are pleased with ...``), not the editor's or the host's lead."""
     if any("?" in text for text in texts):
         return False  # a host's introduction asks ('What's pushing London to ...?')
     return any(
-        FIRST_PERSON.search(text)
+        FIRST_PERSON.search(QUOTED_PART.sub("", text))  # (quoted: the speaker's, reported)
         and not _PULL_QUOTE.match(text.strip())  # the editor quoting the speaker
         and not REPORTING.search(text)
         and not SALUTATION.search(text)

@@ -36,6 +36,7 @@ from .voice import (
     COPULA,
     FIRST_PERSON,
     PRESENTS_TEXT,
+    QUOTED_PART,
     REPORTED_CLAUSE,
     REPORTING,
     THIRD_PERSON,
@@ -63,7 +64,6 @@ ROLE_WORD = re.compile(
     )
     + r")\b"
 )
-_QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
 # (a trail's arrows may be images, saved as their word: 'Home arrow Current Affairs arrow ...')
 BREADCRUMB = re.compile(
     r"^(?:Home|Main page)\s*(?:[»›>|/]|arrow\s)|\s[»›>|]\s.*\s[»›>|]\s|\sarrow\s.*\sarrow\s"
@@ -112,7 +112,7 @@ def looks_like_title(text: str) -> bool:
     # (a full stop after the title's date closes no sentence: '... after his meeting with
     # ..., Moscow, January 21, 2008.')
     closed = _CLOSING_MARKS.sub("", stripped).endswith(".") and not has_title_date(stripped)
-    unquoted = _QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
+    unquoted = QUOTED_PART.sub("", stripped)  # a headline quoting its speaker: '‘We ...’ – ...'
     if closed and (
         THIRD_PERSON.search(stripped) or REPORTING.search(stripped) or COPULA.search(unquoted)
     ):

@@ -22,6 +22,8 @@ __all__ = [
     "FIRST_PERSON_SUBJECT",
     "PRESENTING",
     "PRESENTS_TEXT",
+    "QUOTED_PART",
+    "REPORTED_CLAUSE",
     "REPORTING",
     "ROLE_REFERENCE",
     "SALUTATION",
@@ -83,6 +85,8 @@ REPORTED_CLAUSE = re.compile(
 )
 """A verb of saying and the clause it reports (``..., affirmed that the Southeast Asian
 nation ...``): a report of what was said, a lead, never the title over the words."""
+QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
+"""Words in quotation marks: someone else's, quoted (a headline's, an editor's)."""
 THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
 COPULA = re.compile(r"\b(?:is|are|was|were)\b")
