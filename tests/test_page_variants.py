@@ -73,6 +73,9 @@ from .conftest import parse_text
             "republisher",
         ),
         ("We will update your browser laws.", "body", None),
+        # a caption's credit after its full stop
+        ("H E Alexander V Mantytskiy. Source: Diplomatic Spouces", "body", "caption"),
+        ("We said so. Source: our records of the talks, as the minister said: yes", "body", None),
         ("English | Русский", "head", "menu"),  # a site's language switcher
         ("EN / RU / FR", "footer", "menu"),
         ("English / Russian translation of the talks", "head", None),

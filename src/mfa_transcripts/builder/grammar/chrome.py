@@ -89,6 +89,9 @@ PHOTO_CREDIT = (
     # 'Photo by Yuliana Nikolova (novinite.com)'
     rf"|\bphoto by {_TABLE_NAME_WORD}(?:\s+{_TABLE_NAME_WORD}){{0,3}}(?:\s*\([^()\n]{{1,60}}\))?"
     r"|\((?:source|photo|photos|photo credit|credit)\s*:[^()\n]{0,120}\)?"
+    # a credit after the caption's full stop: 'H E Alexander V Mantytskiy. Source: Diplomatic
+    # Spouces'
+    r"|(?<=\.)\s+(?:source|photo|photo credit|credit)\s*:\s*[^:\n]{1,80}"
     # a wire photo's credit and its picture number: 'Sergei Chirikov/Pool via REUTERS -
     # RC18505F43F0'
     rf"|/(?:pool\s+)?via\s+{_CREDITOR}(?:\s*[-–]\s*[A-Z0-9]{{6,}})?"
@@ -277,7 +280,7 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         "caption",
         _ANYWHERE,
         rf"[^\n]{{0,600}}?(?:{PHOTO_CREDIT})",
-        screen=("photo", "(source", "(credit", " via "),
+        screen=("photo", "(source", "(credit", " via ", "source:", "credit:"),
     ),
     # a government site's release line: 'Released on February 2, 2007'
     ChromeLine("footer", _ANYWHERE, r"released on [^\n]{0,30}\d{4}"),
