@@ -419,6 +419,18 @@ def test_unlabelled_questions_before_the_subjects_labels_are_questions() -> None
     reported = parse_text(interview)
     assert [q.text for q in reported.questions] == ["How do you see the anniversary?"]
     assert [a.speaker for a in reported.answers] == ["Vitaly Churkin"]
+    # on a page of questions, one alone as its first turn, and the last paragraph asking
+    # after an answer, the page cut inside the next label
+    conference = parse_text(
+        "Sergey Lavrov’s remarks and answers to media questions, Moscow, May 5, 2017\n\n"
+        "What about the talks?\n\n"
+        "Sergey Lavrov: They go on.\n\nAnd will Iran take part?\n\nSerg"
+    )
+    assert [q.text for q in conference.questions] == [
+        "What about the talks?",
+        "And will Iran take part?",
+    ]
+    assert [a.text for a in conference.answers] == ["They go on."]
     # not after someone the page labels by a first name alone: the host's turn goes on
     hosted = parse_text(interview.replace("How do", "Evelina: Good evening.\n\nHow do"))
     assert [q.text for q in hosted.questions] != ["How do you see the anniversary?"]

@@ -52,7 +52,7 @@ from .grammar.dialogue import (
     surname_labels,
 )
 from .grammar.labels import INLINE_LABEL, Label, outlet_label, press_title, read_label
-from .grammar.lexicon import ASKED_GENRES, TO_THE_PRESS
+from .grammar.lexicon import ASKED_GENRES, QUESTIONED_GENRES, TO_THE_PRESS
 from .grammar.names import names_person, office_holder, office_holder_at
 from .grammar.prose import label_headline, title_case_headline
 from .grammar.registry import find_in_text
@@ -176,7 +176,8 @@ def label_paragraphs(page: Page) -> Paragraphs:
             or _reported_interview(page)
             or any("interview" in t.lower() for t in texts[:first_turn])
         )
-        asked_before(texts, starts, labels, subject, reported)
+        questioned_genre = not QUESTIONED_GENRES.isdisjoint(info.genres)
+        asked_before(texts, starts, labels, subject, reported, questioned_genre)
     # an interview: its subject speaks only when asked, so text before the first turn
     # is the editor's (a lead), never opening remarks
     # a comment or answers given to the press ('Comment ... to Izvestia newspaper') too

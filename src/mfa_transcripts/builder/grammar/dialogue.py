@@ -242,14 +242,21 @@ def asked_before(
     labels: list[Label | None],
     subject: str,
     interview: bool = False,
+    questioned: bool = False,
 ) -> None:
     """Fill in, in place, the questions of a page that labels its subject's turns and
     not the interviewer's: an unlabelled paragraph asking (a question mark ends it) right
     before a label of the subject opens a question (``And when you meet ...?`` then
-    ``Vitaly Churkin: ...``), where two or more do, or one that is the page's first
-    turn on an ``interview`` (a page that says it is one, cut inside its first answer),
-    or right before an answer's label (``Ambassador: ...``, ``Answer: ...``: an answer
-    answers what asks before it)."""
+    ``Vitaly Churkin: ...``), where two or more do, or one that is the page's first turn
+    on a page whose genre holds the press's questions (``questioned``: an interview,
+    answers to questions, a news conference) or that says it is an ``interview`` (a
+    page cut inside its first answer), or right before an answer's label
+    (``Ambassador: ...``, ``Answer: ...``: an answer answers what asks before it). A
+    dashed paragraph is the dashes' to read, one opened by a one-word name its turn's.
+    Where questions were found so, the page's last paragraph (before the start of a
+    label it was cut inside), after the subject's answer, asks too when it ends with a
+    question mark or is cut inside a sentence that opens as a question does: the page
+    cut after its last question."""
     asking = [
         (i, following.kind)
         for i in range(len(texts) - 1)
@@ -258,18 +265,34 @@ def asked_before(
         and following.kind in ("speaker", "answer")
         and following.speaker == subject
         and ASKS.search(texts[i])
+        and texts[i][:1] not in "-–—"  # (a dash: dash_labels')
+        and one_word_label(texts[i]) is None  # ('Evelina: Good evening! ...': the turn's)
     ]
+    found = False
     for i, answered_by in asking:
-        # the first turn: nobody labelled before it or on it, not even by a one-word
-        # name ('Evelina: Good evening! ...', the turn's to read), and no dialogue dash
-        # (dash_labels' to read)
-        first = (
-            not any(labels[:i])
-            and texts[i][:1] not in "-–—"
-            and not any(one_word_label(t) for t in texts[: i + 1])
-        )
-        if len(asking) >= 2 or (interview and first) or answered_by == "answer":
+        # the first turn: nobody labelled before it, not even by a one-word name
+        first = not any(labels[:i]) and not any(one_word_label(t) for t in texts[:i])
+        # one alone: the first turn on a page of questions, or on one saying it is an
+        # interview (after the subject's own paragraph it may be his: 'What else could
+        # we want?' then 'Sergey Lavrov: Now to your questions.')
+        if len(asking) >= 2 or ((questioned or interview) and first) or answered_by == "answer":
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
+            found = True
+    last = len(texts) - 1
+    if last > 0 and cut_inside_label(texts[last], labels):
+        last -= 1  # the page cut inside the next label ('A' of 'Alexander Grushko:')
+    if found and last > 0 and labels[last] is None and _answered_before(labels, last, subject):
+        text = texts[last]
+        if len(text.split()) <= MAX_BARE_QUESTION_WORDS and (
+            ASKS.search(text) or _CUT_ASKING.search(text)
+        ):
+            labels[last] = _bare_question(text, starts[last], _ASK_MARK.match(text))
+
+
+def _answered_before(labels: list[Label | None], i: int, subject: str) -> bool:
+    """The paragraphs before ``i`` back to the last label are the subject's turn."""
+    label = next((lb for lb in reversed(labels[:i]) if lb is not None), None)
+    return label is not None and label.kind in ("speaker", "answer") and label.speaker == subject
 
 
 def _bare_question(text: str, start: int, mark: re.Match[str] | None) -> Label:

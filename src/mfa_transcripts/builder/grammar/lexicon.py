@@ -35,6 +35,7 @@ __all__ = [
     "PERSON_ROLES",
     "PRESS_KINDS",
     "PRESS_TITLE_WORDS",
+    "QUESTIONED_GENRES",
     "ROLES",
     "ROLE_NAME_WORDS",
     "ROLE_WORDS",
@@ -99,6 +100,9 @@ newspaper``, ``... for the RIA Novosti news agency``): a comment or answers give
 journalist, who asks."""
 MINISTRY_NAMED = re.compile(r"\b(?:Foreign Ministry|Ministry of Foreign Affairs|MFA)\b")
 """The ministry by name (``the Russian Foreign Ministry briefing``)."""
+QUESTIONED_GENRES = frozenset({"answers to questions", "interview", "news conference"})
+"""Genres whose text holds the press's questions: a paragraph that asks before the
+speaker's label is one."""
 ASKED_GENRES = frozenset({"comment", "answers to questions"})
 """Genres whose text, given to the press (:data:`TO_THE_PRESS`), is the press's questions
 and the answers, as an interview's always is."""
