@@ -135,6 +135,9 @@ FAMILIES: dict[str, dict[str, Perturbation]] = {
         "Minister Lavrov:": _lines(_LABEL, r"\1Minister Lavrov:"),
         "Sergey Lavrov (in English):": _lines(_LABEL, r"\1Sergey Lavrov (in English):"),
         "label alone on its line": _lines(r"^(\s*)(Question|Sergey Lavrov):\s*", "\\1\\2:\n"),
+        # the press's copies that drop one side's labels (bold lost with the markup)
+        "questions unlabelled": _lines(r"^(\s*)Question:\s*", r"\1"),
+        "answers unlabelled": _lines(r"^(\s*)Sergey Lavrov:\s*", r"\1"),
     },
     "chrome": {
         **{
