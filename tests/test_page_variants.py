@@ -1115,3 +1115,27 @@ def test_a_statements_subtitle_over_its_salutation_is_head_but_an_address_is_not
     # a name addressed over the audience is the speech's own first line
     addressed = parse_text(f"{title}\n\nMr Shoigu,\n\nLadies and gentlemen,\n\nWelcome.\n")
     assert addressed.speeches[0].text.startswith("Mr Shoigu,")
+
+
+def test_a_page_labelling_only_its_questions_answers_in_the_paragraphs_after_them() -> None:
+    title = "Foreign Minister Sergey Lavrov’s interview with Kompas, Moscow, May 5, 2017"
+    page = parse_text(
+        f"{title}\n\n"
+        "Question: What now?\n\nWe go on.\n\n"
+        "Question: The talks stalled in May.\n\nWhat about Iran?\n\n"
+        "It will join.\n\nIt said so.\n"
+    )
+    assert [q.text for q in page.questions] == [
+        "What now?",
+        "The talks stalled in May.\n\nWhat about Iran?",
+    ]
+    assert [(a.speaker, a.text) for a in page.answers] == [
+        ("Sergey Lavrov", "We go on."),
+        ("Sergey Lavrov", "It will join.\n\nIt said so."),
+    ]
+    # a turn where nothing asks goes on: a host's introduction, the page cut before
+    # the guest answers
+    host = parse_text(
+        f"{title}\n\nQuestion: Today our guest is the minister.\n\nBut first, the news.\n"
+    )
+    assert page.questions and host.answers == []

@@ -46,6 +46,7 @@ from .grammar.dialogue import (
     addresses,
     asked_before,
     asking_role,
+    bare_answers,
     bare_labels,
     bracketed_labels,
     recurring_names,
@@ -189,6 +190,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             and TO_THE_PRESS.search(page.title or "") is not None
         )
     )
+    bare_answers(texts, starts, labels, subject)  # 'Question: ...?' then a bare answer
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if digest and not implied:  # '- Have you seen ...?' then 'Alexander Yakovenko, ...:'
         labels = dash_labels(texts, starts, labels, subject, asked_for)

@@ -43,6 +43,7 @@ __all__ = [
     "addresses",
     "asked_before",
     "asking_role",
+    "bare_answers",
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
@@ -194,6 +195,41 @@ def bare_labels(texts: list[str], starts: list[int], speaker: str | None) -> lis
         # first): a text that asks, not a dialogue
         return [None] * len(texts)
     return labels
+
+
+def bare_answers(
+    texts: list[str], starts: list[int], labels: list[Label | None], speaker: str | None
+) -> None:
+    """Fill in, in place, the answers of a page that labels its questions and no answer
+    nor any speaker (the press's copy that lost the answers' bold names): a question's
+    turn is its labelled paragraph (the next one, under a label alone on its line)
+    and, where that does not ask (no question mark or trailing off ends it), the next
+    paragraph when that one does (up to :data:`MAX_BARE_QUESTION_WORDS` words); the
+    unlabelled paragraph after the one that asks opens the answer, ``speaker``'s. Where
+    neither asks, the turn goes on (a host's introduction), unanswered."""
+    if not any(lb is not None and lb.kind == "question" for lb in labels) or any(
+        lb is not None and lb.kind != "question" for lb in labels
+    ):
+        return
+    for i, label in enumerate(labels):
+        if label is None or label.kind != "question":
+            continue
+        if label.text_start - starts[i] >= len(texts[i].rstrip()):
+            i += 1  # the label alone on its line: its text is the next paragraph's
+            if i >= len(texts) or labels[i] is not None:
+                continue
+        at = i + 1
+        if not ASKS.search(texts[i]):
+            if not (
+                at < len(texts) - 1
+                and labels[at] is None
+                and ASKS.search(texts[at])
+                and len(texts[at].split()) <= MAX_BARE_QUESTION_WORDS
+            ):
+                continue  # nothing asks: the turn may go on (a host's introduction)
+            at += 1  # the question's preamble, then its question: 'What do you think?'
+        if at < len(texts) and labels[at] is None:
+            labels[at] = implied_label("answer", "", speaker, starts[at], 0)
 
 
 def addresses(text: str, speaker: str | None) -> bool:
