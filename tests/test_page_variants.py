@@ -702,6 +702,12 @@ def test_a_speaker_labelled_again_after_a_paragraph_that_asks_answers_it() -> No
         "Our talks were useful.\n\nWhat else could we want?",
         "Now to your questions.",
     ]
+    # one not in the first person, on a page of questions, is the press's
+    asked = parse_text(
+        other.transcript.title + "\n\nSergey Lavrov: Our talks were useful.\n\n"
+        "What will the presidents discuss?\n\nSergey Lavrov: Trade.\n"
+    )
+    assert [q.text for q in asked.questions] == ["What will the presidents discuss?"]
 
 
 def test_a_broadcasts_anchor_handing_over_makes_a_statement_and_its_air_date_dates_it() -> None:

@@ -35,7 +35,7 @@ from .lexicon import (
     STAGE_WORDS,
     TURN_ROLES,
 )
-from .voice import ADDRESSING
+from .voice import ADDRESSING, FIRST_PERSON
 
 __all__ = [
     "ASKS",
@@ -309,9 +309,17 @@ def asked_before(
         # the first turn: nobody labelled before it, not even by a one-word name
         first = not any(labels[:i]) and not any(one_word_label(t) for t in texts[:i])
         # one alone: the first turn on a page of questions, or on one saying it is an
-        # interview (after the subject's own paragraph it may be his: 'What else could
-        # we want?' then 'Sergey Lavrov: Now to your questions.')
-        if len(asking) >= 2 or ((questioned or interview) and first) or answered_by == "answer":
+        # interview; after the subject's own paragraph, on a page of questions, one not
+        # in the first person (in it, it may be his: 'What else could we want?' then
+        # 'Sergey Lavrov: Now to your questions.')
+        after = questioned and _answered_before(labels, i, subject)
+        theirs = after and not FIRST_PERSON.search(texts[i])
+        if (
+            len(asking) >= 2
+            or ((questioned or interview) and first)
+            or theirs
+            or answered_by == "answer"
+        ):
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
             found = True
     last = len(texts) - 1
