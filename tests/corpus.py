@@ -69,7 +69,7 @@ SPLITS = (
     "heldout12",
     "heldout13",
 )
-UNSEEN: tuple[str, ...] = ("heldout12", "heldout13")  # never scored: the next held-out figures
+UNSEEN: tuple[str, ...] = ("heldout13",)  # never scored: the next held-out figures
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
