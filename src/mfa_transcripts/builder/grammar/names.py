@@ -184,6 +184,7 @@ def _name_before(words: list[re.Match[str]], index: int) -> bool:
 _BODY_WORDS = frozenset(
     {"Republic", "Federation", "Kingdom", "States", "Union", "Emirates", "Nations", "Islands"}
     | {"Council", "Ministry", "Embassy", "Mission", "Organization", "Organisation"}
+    | {"Organizations", "Organisations", "Agency", "Committee", "Commission", "Assembly"}
 )
 
 
