@@ -1712,6 +1712,15 @@ def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None
         ("John Smith, Ambassador of the United States, said", None),
         ("Ivan Petrov, Russia’s Consul General in Mumbai, spoke", "Ivan Petrov"),
         ("Ivan Petrov, Russian chargé d’affaires to Vietnam, affirmed", "Ivan Petrov"),
+        # a department's director at the ministry; another country's office names no one
+        (
+            "Ivan Petrov, director of the Latin American Department of the Russian Foreign "
+            "Ministry, said",
+            "Ivan Petrov",
+        ),
+        ("John Smith, director of the Latin American Department of the US State Department", None),
+        ("Brazil's new ambassador Sergio Rodriguez has arrived in Moscow.", None),
+        ("Russia's Ambassador Ivan Petrov said", "Ivan Petrov"),
     ],
 )
 def test_a_name_in_apposition_before_a_russian_office_names_its_holder(

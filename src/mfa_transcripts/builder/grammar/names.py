@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .. import speakers
-from .lexicon import PERSON_ROLES, ROLE_NAME_WORDS, ROLE_WORDS
+from .lexicon import PERSON_ROLES, ROLE_NAME_WORDS, ROLE_WORDS, is_place
 from .spelling import one_edit_apart
 
 __all__ = [
@@ -237,11 +237,27 @@ _HOLDER_BEFORE_OFFICE = re.compile(
     r"(?:(?:Russian|Russia[’']s)\s+(?:[Aa]mbassador|Permanent Representative|Consul[- ]General"
     r"|[Cc]harg[ée] d[’']affaires)"
     r"|(?:Ambassador|Permanent Representative|Consul[- ]General)(?:\s+(?:[A-Z]\w+|and)){0,3}"
-    r"\s+of\s+(?:the\s+)?Russia(?:n Federation)?\b)"
+    r"\s+of\s+(?:the\s+)?Russia(?:n Federation)?\b"
+    # a department's head at the ministry: '..., director of the Latin American
+    # Department of the Russian Foreign Ministry'
+    r"|(?:[Dd]eputy\s+)?(?:[Dd]irector|[Hh]ead)\s+of\s+the\s+(?:[A-Z][\w\-]*\s+){1,5}"
+    r"Department\s+of\s+the\s+(?:Russian\s+Foreign\s+Ministry|Foreign\s+Ministry\s+of\s+"
+    r"Russia|Russian\s+Ministry\s+of\s+Foreign\s+Affairs|Ministry\s+of\s+Foreign\s+Affairs"
+    r"\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?)\b)"
 )
 
 
 _BEFORE_OFFICE = re.compile(r"(?:(?:The|the)\s+)?(?:Russian\s+|Russia[’']s\s+)?")
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w\-]*)[’']s\s+(?:\w+\s+){0,2}$")
+
+
+def _foreign(text: str, match: re.Match[str]) -> bool:
+    """The office ``match`` found is a place's other than Russia's, by the possessive
+    within two words before it (``Brazil's new ambassador``, not ``Russia's``)."""
+    owner = _POSSESSIVE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    return owner is not None and owner["owner"] != "Russia" and is_place(owner["owner"])
 
 
 def office_holder(text: str, whole: bool = False) -> str | None:
@@ -256,8 +272,9 @@ def office_holder(text: str, whole: bool = False) -> str | None:
 
 
 def office_holder_at(text: str, whole: bool = False) -> tuple[str, int] | None:
-    """:func:`office_holder`'s name and where in ``text`` the name starts."""
-    match = _OFFICE_HOLDER.search(text)
+    """:func:`office_holder`'s name and where in ``text`` the name starts; an office of
+    another country (``Brazil's new ambassador Sergio Rodriguez``) names no one."""
+    match = next((m for m in _OFFICE_HOLDER.finditer(text) if not _foreign(text, m)), None)
     if match is None:
         before = None if whole else _HOLDER_BEFORE_OFFICE.search(text)
         if before is None:
