@@ -1690,6 +1690,13 @@ def test_a_sentence_saying_something_under_the_first_turns_is_no_title() -> None
         "Press Conference After His Meeting with Radoslaw Sikorski, Moscow, January 21, 2008."
     )
     assert not looks_like_title("After his meeting with Radoslaw Sikorski, he left Moscow.")
+    # a genre, then 'by' and a name with a role the vocabulary lacks; not an interview's
+    # interviewer
+    assert looks_like_title(
+        "Statement by Andrey Belousov, Deputy Head of the Delegation of the Russian "
+        "Federation, at the Thematic Debate on «Disarmament Machinery» in the First Committee"
+    )
+    assert not looks_like_title("Interview by Guy Mettan, independent journalist")
     # a verb of saying and the clause it reports: a lead, its full stop or not
     assert not looks_like_title(
         "During a recent interview granted to Radio VOV, Ivan Petrov, Russian chargé "

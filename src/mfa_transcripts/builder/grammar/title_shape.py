@@ -30,6 +30,7 @@ from .chrome import chrome_kind
 from .dates import title_date_match
 from .labels import is_label_line, outlet_label
 from .lexicon import DOCUMENT_WORDS, GENRE_WORD, OUTLETS, ROLE_WORDS
+from .names import named_after_genre
 from .registry import find_in_text
 from .title import LEADING_GENRE, strip_title_prefixes
 from .voice import (
@@ -143,7 +144,19 @@ def looks_like_title(text: str) -> bool:
         or has_title_date(stripped)
         or DOCUMENT_OF.match(stripped)  # 'Gist of Japan-Russia joint press conference'
         or _HONORIFIC_NAME.search(stripped)  # 'Exclusive Interview – His Excellency Mr. ...'
+        or _genre_by_name(stripped)  # 'Statement by Andrey Belousov, Deputy Head of ...'
     )
+
+
+def _genre_by_name(text: str) -> bool:
+    """A line opening with its genre and naming the person after it, with or without a
+    role the vocabulary knows (``Statement by Andrey Belousov, Deputy Head of the
+    Delegation ...``); not an interview's, whose ``by`` may name the interviewer
+    (``Interview by Guy Mettan, independent journalist``)."""
+    leading = LEADING_GENRE.match(text)
+    if leading is None or leading.group().lower().startswith("interview"):
+        return False
+    return named_after_genre(text, leading.end()) is not None
 
 
 _BY_NAME = re.compile(r"\bby\s+(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})")
