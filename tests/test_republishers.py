@@ -2074,3 +2074,13 @@ def test_a_lead_quoting_the_speakers_first_person_is_still_the_editors() -> None
     )
     assert page.speeches == []
     assert [a.speaker for a in page.answers] == ["Denis Alipov"]
+
+
+def test_the_person_a_headline_quotes_outranks_the_one_a_lead_names_first() -> None:
+    page = parse_text(
+        "Vasily Nebenzia: The West is blinded by the desire to punish Russia\n\n"
+        "The Russian delegation will be headed by Russian Foreign Minister Sergei Lavrov. "
+        "Russia's Permanent Representative Vasily Nebenzia told RIA Novosti about it.\n\n"
+        "— What issues will Russia raise?\n\n— The high-level week is a kind of New Year.\n"
+    )
+    assert [a.speaker for a in page.answers] == ["Vasily Nebenzia"]

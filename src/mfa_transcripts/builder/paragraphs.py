@@ -270,26 +270,27 @@ def _split_labelled(
 
 
 def _subject(page: Page, texts: list[str]) -> str | None:
-    """Who a page whose title names nobody is with: the first registry person or
-    office-holder a lead line of its head names, whichever it names first (``This was
-    stated by the Russian Ambassador in Ulaanbaatar Alexey Evsikov``: not the president a
-    question names; ``... Consul General Andrey V Demidov talks to Blue Chip about ...
-    President Vladimir Putin's upcoming visit``: not the president the lead names after),
-    else the registry person a headline quotes (``Ryabkov: ...``) or names alone (``H. E.
-    Mr. Alexander Kadakin``: not the president an answer names), else the first registry
-    person of its first paragraphs before any labelled turn (on an untitled page); the
-    caller falls back on the first registry person labelled."""
+    """Who a page whose title names nobody is with: the registry person a headline
+    quotes (``Vasily Nebenzia: The West is blinded ...``, over a lead naming the minister
+    who heads the delegation first) or names alone (``H. E. Mr. Alexander Kadakin``: not
+    the president an answer names), else the first registry person or office-holder a
+    lead line of its head names, whichever it names first (``This was stated by the
+    Russian Ambassador in Ulaanbaatar Alexey Evsikov``: not the president a question
+    names; ``... Consul General Andrey V Demidov talks to Blue Chip about ... President
+    Vladimir Putin's upcoming visit``: not the president the lead names after), else the
+    first registry person of its first paragraphs before any labelled turn (on an
+    untitled page); the caller falls back on the first registry person labelled."""
+    for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
+        head, _, _ = page.text[c.start : c.end].partition(":")  # or naming one alone
+        shaped = c.kind == "masthead" and len(head) <= 60
+        if shaped and (person := speakers.resolve(head.strip())) is not None:
+            return person.name
     for text in _leads(page):  # the lead's registry person or office-holder, the first named
         found, holder = find_in_text(text), office_holder_at(text)
         if found is not None and (holder is None or found[1] <= holder[1]):
             return found[0].name
         if holder is not None:
             return holder[0]
-    for c in page.chrome:  # a headline quoting a registry person: 'Ryabkov: the U.S. ...'
-        head, _, _ = page.text[c.start : c.end].partition(":")  # or naming one alone
-        shaped = c.kind == "masthead" and len(head) <= 60
-        if shaped and (person := speakers.resolve(head.strip())) is not None:
-            return person.name
     for text in texts[:5]:
         found = find_in_text(text)
         if found is not None:
