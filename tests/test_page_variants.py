@@ -76,6 +76,10 @@ from .conftest import parse_text
         # a caption's credit after its full stop
         ("H E Alexander V Mantytskiy. Source: Diplomatic Spouces", "body", "caption"),
         ("We said so. Source: our records of the talks, as the minister said: yes", "body", None),
+        # a broadcast's production cues, inside a turn too; a stage direction there stays
+        ("(JOINED IN PROGRESS)", "body", "stage-direction"),
+        ("(BEGIN VIDEO CLIP)", "body", "stage-direction"),
+        ("(Applause)", "body", None),
         ("English | Русский", "head", "menu"),  # a site's language switcher
         ("EN / RU / FR", "footer", "menu"),
         ("English / Russian translation of the talks", "head", None),

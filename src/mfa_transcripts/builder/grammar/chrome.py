@@ -291,6 +291,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("menu", _HEAD, r"/?\s*(?:[^/\n]{1,60}\s/\s+){2,}[^/\n]{0,200}", screen=(" / ",)),
     # a site's language selector: 'Select language:'
     ChromeLine("languages", _HEAD, r"(?:select|choose|change) (?:your )?language\s*:?"),
+    # a broadcast transcript's production cue, wherever it stands ('(JOINED IN PROGRESS)',
+    # '(BEGIN VIDEO CLIP)', '(COMMERCIAL BREAK)'): no one's words
+    ChromeLine(
+        "stage-direction",
+        _ANYWHERE,
+        r"\(\s*(?:joined in progress|(?:begin|end) (?:video ?tape|video clip|video|audio clip"
+        r"|audio)|commercial break|end of (?:video ?tape|video clip|transcript))\s*\)",
+    ),
     # a site's language switcher: two or more languages' names between bars or slashes
     # ('English | Русский', 'EN / RU / FR')
     ChromeLine("menu", _HEAD | _FOOTER, rf"{_LANGUAGE}(?:\s*[|/•·]\s*{_LANGUAGE})+"),
