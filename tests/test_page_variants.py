@@ -80,6 +80,7 @@ from .conftest import parse_text
         ("(JOINED IN PROGRESS)", "body", "stage-direction"),
         ("(BEGIN VIDEO CLIP)", "body", "stage-direction"),
         ("(Applause)", "body", None),
+        ("Editor’s Note:", "body", "republisher"),
         ("English | Русский", "head", "menu"),  # a site's language switcher
         ("EN / RU / FR", "footer", "menu"),
         ("English / Russian translation of the talks", "head", None),

@@ -291,6 +291,8 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("menu", _HEAD, r"/?\s*(?:[^/\n]{1,60}\s/\s+){2,}[^/\n]{0,200}", screen=(" / ",)),
     # a site's language selector: 'Select language:'
     ChromeLine("languages", _HEAD, r"(?:select|choose|change) (?:your )?language\s*:?"),
+    # the editor's note announced on a line of its own: 'Editor’s Note:'
+    ChromeLine("republisher", _ANYWHERE, r"editor[’']?s[’']? note\s*:?"),
     # a broadcast transcript's production cue, wherever it stands ('(JOINED IN PROGRESS)',
     # '(BEGIN VIDEO CLIP)', '(COMMERCIAL BREAK)'): no one's words
     ChromeLine(
