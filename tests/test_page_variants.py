@@ -1150,3 +1150,23 @@ def test_a_page_labelling_only_its_questions_answers_in_the_paragraphs_after_the
         f"{title}\n\nQuestion: Today our guest is the minister.\n\nBut first, the news.\n"
     )
     assert page.questions and host.answers == []
+
+
+def test_a_title_goes_on_over_a_blank_line_with_a_preposition_in_lower_case() -> None:
+    page = parse_text(
+        "Speech of the Ambassador of the Russian Federation at the reception\n\n"
+        "on the occasion of the 70th Anniversary of the Victory Day\n\n"
+        "(Dubai, 10 May 2015)\n\nDear friends,\n\nThere are historic dates.\n"
+    )
+    assert page.transcript.title == (
+        "Speech of the Ambassador of the Russian Federation at the reception on the "
+        "occasion of the 70th Anniversary of the Victory Day"
+    )
+    # a capitalised line over a blank line is no part of it
+    other = parse_text(
+        "Speech of the Ambassador of the Russian Federation at the reception\n\n"
+        "On the occasion we met many friends.\n"
+    )
+    assert other.transcript.title == (
+        "Speech of the Ambassador of the Russian Federation at the reception"
+    )

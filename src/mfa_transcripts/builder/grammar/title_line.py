@@ -257,11 +257,15 @@ _CONTINUING = (
 _CONTINUES = re.compile(
     r"^(?:[a-z]|(?:" + "|".join(w.title() + "|" + w.upper() for w in _CONTINUING) + r")\s)"
 )
+# over a blank line, only such a preposition in lower case goes on with it: 'Speech of
+# the Ambassador ... at the reception' / '' / 'on the occasion of the 70th Anniversary ...'
+_CONTINUES_OVER_BLANK = re.compile(r"^(?:" + "|".join(_CONTINUING) + r")\s")
 
 
 def title_span(nonblank: list[Line], index: int) -> int:
     """How many lines a title at ``nonblank[index]`` spans: itself and up to three lines
-    right under it that go on with it, and, when it runs on over lines, a line of its
+    right under it that go on with it (over one blank line, one opening with a
+    preposition in lower case), and, when it runs on over lines, a line of its
     date and place in parentheses right under them (see the module's notes)."""
     end = index + 1
     while end < len(nonblank) and end - index < 4:
@@ -270,8 +274,10 @@ def title_span(nonblank: list[Line], index: int) -> int:
         if len(text) > 200:
             break
         adjacent = line.number == above.number + 1
+        over_blank = line.number == above.number + 2 and _CONTINUES_OVER_BLANK.match(text)
         if not (
             (adjacent and (_open_end(above.text) or _CONTINUES.match(text)))
+            or (over_blank and not SENTENCE_END.search(above.text.strip()))
             or _cut_before_date(above.text, text, line.number - above.number)
         ):
             break
