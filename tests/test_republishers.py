@@ -2084,3 +2084,19 @@ def test_the_person_a_headline_quotes_outranks_the_one_a_lead_names_first() -> N
         "— What issues will Russia raise?\n\n— The high-level week is a kind of New Year.\n"
     )
     assert [a.speaker for a in page.answers] == ["Vasily Nebenzia"]
+
+
+def test_one_bare_question_asking_the_interviewee_under_a_lead_naming_the_interview() -> None:
+    quote = "'I remember that ten years ago, CNN kept airing the commercial.'"
+    lead = (
+        '"Relations are based on a long tradition," Maria Zakharova, spokeswoman for the '
+        "Russian Ministry of Foreign Affairs, said in an exclusive interview with Kurir."
+    )
+    question = "Serbia was expected to impose sanctions. What is your take on this?"
+    answer = '"The sanctions are illegal."'
+    page = parse_text(f"{quote}\n\n{lead}\n\n{question}\n\n{answer}\n")
+    assert [q.text for q in page.questions] == [question]
+    assert [a.speaker for a in page.answers] == ["Maria Zakharova"]
+    # a question that asks no one (a writer's own) is no interview's
+    rhetorical = question.replace("What is your take on this?", "What comes next?")
+    assert parse_text(f"{quote}\n\n{lead}\n\n{rhetorical}\n\n{answer}\n").questions == []

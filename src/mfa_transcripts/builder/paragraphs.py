@@ -57,7 +57,7 @@ from .grammar.lexicon import ASKED_GENRES, QUESTIONED_GENRES, TO_THE_PRESS
 from .grammar.names import names_person, office_holder, office_holder_at
 from .grammar.prose import label_headline, title_case_headline
 from .grammar.registry import find_in_text
-from .grammar.voice import REPORTING
+from .grammar.voice import REPORTING, SECOND_PERSON
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]
@@ -206,8 +206,16 @@ def label_paragraphs(page: Page) -> Paragraphs:
             # turn make it an interview
             bare = bare_labels(texts, starts, subject)
             asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
-            # (or one that addresses them: 'Mr. Ambassador, ...')
-            if (len(asked) >= 2 or (asked and addresses(texts[asked[0]], subject))) and (
+            # (or one that addresses them, 'Mr. Ambassador, ...', or asks them, 'What is your
+            # take on this?', under a paragraph that names the interview)
+            one = bool(asked) and (
+                addresses(texts[asked[0]], subject)
+                or (
+                    SECOND_PERSON.search(texts[asked[0]]) is not None
+                    and any("interview" in t.lower() for t in texts[: asked[0]])
+                )
+            )
+            if (len(asked) >= 2 or one) and (
                 _lead_names(page, subject) or any(_reports(t) for t in texts[: asked[0]])
             ):
                 labels = bare

@@ -27,6 +27,7 @@ __all__ = [
     "REPORTING",
     "ROLE_REFERENCE",
     "SALUTATION",
+    "SECOND_PERSON",
     "SENTENCE_END",
     "THIRD_PERSON",
 ]
@@ -87,6 +88,8 @@ REPORTED_CLAUSE = re.compile(
 nation ...``): a report of what was said, a lead, never the title over the words."""
 QUOTED_PART = re.compile(r"‘[^‘’]{3,200}’|“[^“”]{3,200}”|\"[^\"]{3,200}\"|«[^«»]{3,200}»")
 """Words in quotation marks: someone else's, quoted (a headline's, an editor's)."""
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+"""A question's second person: it asks the interviewee ('What is your take on this?')."""
 THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 """A report's pronouns: a sentence about a speaker, not a title."""
 COPULA = re.compile(r"\b(?:is|are|was|were)\b")
