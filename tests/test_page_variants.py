@@ -81,6 +81,9 @@ from .conftest import parse_text
         ("(BEGIN VIDEO CLIP)", "body", "stage-direction"),
         ("(Applause)", "body", None),
         ("Editor’s Note:", "body", "republisher"),
+        ("  Print Mail Large Medium  Small 分享按钮 0", "body", "republisher"),
+        ("(China Daily 03/22/2013 page2)", "body", "republisher"),
+        ("Large, medium and small firms grow.", "body", None),
         ("English | Русский", "head", "menu"),  # a site's language switcher
         ("EN / RU / FR", "footer", "menu"),
         ("English / Russian translation of the talks", "head", None),

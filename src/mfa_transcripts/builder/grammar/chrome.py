@@ -291,6 +291,16 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
     ChromeLine("menu", _HEAD, r"/?\s*(?:[^/\n]{1,60}\s/\s+){2,}[^/\n]{0,200}", screen=(" / ",)),
     # a site's language selector: 'Select language:'
     ChromeLine("languages", _HEAD, r"(?:select|choose|change) (?:your )?language\s*:?"),
+    # a site's toolbar with its text-size buttons: 'Print Mail Large Medium Small 分享按钮 0'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"(?:(?:print|e-?mail|mail|share)\s+){1,4}large\s+medium\s+small\b[^\n]{0,40}",
+    ),
+    # a newspaper's print edition, dated: '(China Daily 03/22/2013 page2)'
+    ChromeLine(
+        "republisher", _ANYWHERE, r"\([^()\n]{2,40}\s\d{1,2}/\d{1,2}/\d{4}\s+page\s?\d{1,3}\)"
+    ),
     # the editor's note announced on a line of its own: 'Editor’s Note:'
     ChromeLine("republisher", _ANYWHERE, r"editor[’']?s[’']? note\s*:?"),
     # a broadcast transcript's production cue, wherever it stands ('(JOINED IN PROGRESS)',
