@@ -2100,3 +2100,19 @@ def test_one_bare_question_asking_the_interviewee_under_a_lead_naming_the_interv
     # a question that asks no one (a writer's own) is no interview's
     rhetorical = question.replace("What is your take on this?", "What comes next?")
     assert parse_text(f"{quote}\n\n{lead}\n\n{rhetorical}\n\n{answer}\n").questions == []
+
+
+def test_a_list_of_related_news_ending_the_page_is_its_footer() -> None:
+    text = (
+        "Sergey Lavrov’s interview with Al Jazeera, Doha, December 7, 2024\n\n"
+        "Question: What now?\n\nSergey Lavrov: We go on.\n\n"
+        "Related News\n\n22 November 2024\n\nWho is Pam Bondi, Trump’s new nominee?\n\n"
+        "11 December 2024\n\nZelenskyy slams Orban over call with Putin\n"
+    )
+    page = parse_text(text)
+    assert [a.text for a in page.answers] == ["We go on."]
+    assert page.questions[0].text == "What now?"
+    # a paragraph of the text under the link line: no list, the text goes on
+    prose = "It is a long paragraph of the answer that goes on " * 4 + "to its end."
+    longer = parse_text(text.replace("11 December 2024\n\n", f"{prose}\n\n"))
+    assert prose in longer.answers[0].text

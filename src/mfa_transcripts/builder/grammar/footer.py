@@ -14,6 +14,8 @@
   trailing block holds at least one site ``footer`` line. The page's last line may be a
   site footer line cut short (``Advance``: a copy that stops inside the footer), or a
   fragment under a footer line (``Top news`` ``What happe``).
+* **A republisher's list of other articles** ending the page (``Related News``, then
+  headlines and their dates) is footer too.
 * **A listing's next item**: a body line after a labelled turn that is shaped like a
   title naming its genre and a registry person, with no label and no closing full stop
   (``Foreign Minister Sergey Lavrov’s message welcoming participants ...`` under a
@@ -34,6 +36,7 @@ from .chrome import SITE_FOOTER, chrome_kind
 from .dates import date_line
 from .labels import is_label_line, read_label
 from .lexicon import GENRE_WORD, STAGE_WORDS, is_cyrillic
+from .links import LINK_LABEL
 from .registry import find_in_text
 from .title_shape import looks_like_title
 
@@ -88,8 +91,25 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
         last_tag = max((i for i, k in enumerate(kinds) if k == "tag"), default=-1)
         kinds = kinds[last_tag + 1 :]
         start = len(rest) - len(kinds)
+    related = _related_list(rest)
+    if related is not None and related < start:
+        kinds, start = ["republisher"] * (start - related) + kinds, related
     tags = [" ".join(rest[start + i].split()) for i, k in enumerate(kinds) if k == "tag"]
     return start, tags, kinds
+
+
+def _related_list(rest: list[str]) -> int | None:
+    """Where a republisher's list of other articles that ends the page starts: a line of
+    its own that links them (``Related News``, ``See also``), then two lines or more to
+    the end, each a headline (up to 15 words and 160 characters) or its date line."""
+    for i, text in enumerate(rest[:-2]):
+        if LINK_LABEL.match(text) and all(
+            date_line(line.strip()) is not None
+            or (len(line.strip()) <= 160 and len(line.split()) <= 15)
+            for line in rest[i + 1 :]
+        ):
+            return i
+    return None
 
 
 def _cut_footer_line(text: str) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_LINKS", "links_under"]
+__all__ = ["LINK_LABEL", "MAX_LINKS", "links_under"]
 
-_LINK_LABEL = re.compile(
+LINK_LABEL = re.compile(
     r"^\s*(?i:(?:see|read) also|related(?: (?:posts|articles|news|materials|stories))?"
     r"|more on (?:this|the) (?:topic|subject))\s*:?\s*$"
 )
@@ -23,7 +23,7 @@ def links_under(texts: list[str], index: int) -> bool:
     if not _link_title(texts[index]):
         return False
     for k in range(index - 1, max(index - 1 - MAX_LINKS, -1), -1):
-        if _LINK_LABEL.match(texts[k]):
+        if LINK_LABEL.match(texts[k]):
             return True
         if not _link_title(texts[k]):
             return False
