@@ -1173,3 +1173,20 @@ def test_a_title_goes_on_over_a_blank_line_with_a_preposition_in_lower_case() ->
     assert other.transcript.title == (
         "Speech of the Ambassador of the Russian Federation at the reception"
     )
+
+
+def test_a_name_glued_to_its_text_labels_where_the_page_labels_it_by_initials() -> None:
+    page = parse_text(
+        "'US-Iran thaw would change whole Middle East' - Russian Envoy to UN\n\n"
+        "Sophie Shavardnadze:Our guest today is Vitaly Churkin. Great to have you here.\n\n"
+        "Vitaly Churkin: Thank you very much.\n\n"
+        "SS:Is the resolution a victory?\n\nVC: I hope so.\n"
+    )
+    assert [q.text for q in page.questions] == [
+        "Our guest today is Vitaly Churkin. Great to have you here.",
+        "Is the resolution a victory?",
+    ]
+    assert [q.label for q in page.questions] == ["Sophie Shavardnadze", "SS"]
+    # a place glued the same way, labelling no one, is the text's
+    place = parse_text("New York:The talks began.\n\nSergey Lavrov: We met today.\n")
+    assert [s.label for s in place.speeches] == ["Sergey Lavrov"]

@@ -49,6 +49,7 @@ from .grammar.dialogue import (
     bare_answers,
     bare_labels,
     bracketed_labels,
+    glued_names,
     recurring_names,
     surname_labels,
 )
@@ -169,6 +170,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             for label, text, (_, start, _, _) in zip(labels, texts, units, strict=True)
         ]
         labels = _without_datelines(labels, texts)  # 'MANILA: Moscow’s Ambassador says ...'
+    glued_names(texts, starts, labels)  # 'Sophie Shavardnadze:Our guest ...' over 'SS: ...'
     if subject is not None and not any(lb is not None and lb.kind == "question" for lb in labels):
         # '... ?' then 'Vitaly Churkin: ...'; the page says it is an interview (its title's
         # genre, its lead, or the paragraphs before the first turn)

@@ -47,6 +47,7 @@ __all__ = [
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
+    "glued_names",
     "implied_label",
     "interviewer",
     "numbered_question",
@@ -270,6 +271,28 @@ def recurring_names(texts: list[str], starts: list[int], labels: list[Label | No
         for places in kept:
             for i, label in places:
                 labels[i] = replace(label, kind="speaker", speaker=label.name)
+
+
+# a person's name glued to the text after its colon: 'Sophie Shavardnadze:Our guest ...'
+_GLUED_NAME = re.compile(r"^(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}):(?=[A-Z“\"«])")
+
+
+def glued_names(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
+    """Fill in, in place, a label of a person's name glued to the text after its colon
+    (``Sophie Shavardnadze:Our guest today is ...``) where the page labels that person
+    otherwise, by the name or its initials (``SS:The resolution ...``): the same side of
+    the dialogue, under the name written out."""
+    named = {label.name: label for label in labels if label is not None}
+    for i, text in enumerate(texts):
+        if labels[i] is not None or (match := _GLUED_NAME.match(text)) is None:
+            continue
+        name = match["name"]
+        other = named.get(name) or named.get("".join(w[0] for w in name.split()))
+        if other is not None:
+            at = starts[i] + match.end()
+            labels[i] = replace(
+                other, name=name, qualifier=None, span=(starts[i], at), text_start=at, typo=False
+            )
 
 
 def asked_before(
