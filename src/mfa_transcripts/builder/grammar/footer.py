@@ -101,12 +101,20 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
 def _related_list(rest: list[str]) -> int | None:
     """Where a republisher's list of other articles that ends the page starts: a line of
     its own that links them (``Related News``, ``See also``), then two lines or more to
-    the end, each a headline (up to 15 words and 160 characters) or its date line."""
+    the end, each a headline (up to 15 words and 160 characters, no turn's label) or its
+    date line."""
     for i, text in enumerate(rest[:-2]):
-        if LINK_LABEL.match(text) and all(
-            date_line(line.strip()) is not None
-            or (len(line.strip()) <= 160 and len(line.split()) <= 15)
-            for line in rest[i + 1 :]
+        if (
+            LINK_LABEL.match(text)
+            and all(
+                date_line(line.strip()) is not None
+                or (
+                    len(line.strip()) <= 160
+                    and len(line.split()) <= 15
+                    and read_label(line.strip()) is None  # a turn goes on under 'See also'
+                )
+                for line in rest[i + 1 :]
+            )
         ):
             return i
     return None
