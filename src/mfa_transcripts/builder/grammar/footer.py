@@ -101,8 +101,8 @@ def split_footer(rest: list[str]) -> tuple[int, list[str], list[str]]:
 def _related_list(rest: list[str]) -> int | None:
     """Where a republisher's list of other articles that ends the page starts: a line of
     its own that links them (``Related News``, ``See also``), then two lines or more to
-    the end, each a headline (up to 15 words and 160 characters, no turn's label) or its
-    date line."""
+    the end, each a headline (up to 15 words and 160 characters, no turn's label, no
+    closing full stop) or its date line."""
     for i, text in enumerate(rest[:-2]):
         if (
             LINK_LABEL.match(text)
@@ -112,6 +112,7 @@ def _related_list(rest: list[str]) -> int | None:
                     len(line.strip()) <= 160
                     and len(line.split()) <= 15
                     and read_label(line.strip()) is None  # a turn goes on under 'See also'
+                    and not line.rstrip().endswith(".")  # and a sentence: a headline closes none
                 )
                 for line in rest[i + 1 :]
             )
