@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -297,6 +298,24 @@ def pages(draw: st.DrawFn) -> Page:
                     None if again else questions,
                 )
             )
+    for t, after in pairwise(turns):
+        if t.kind != "question" and after.label and after.speaker == t.speaker:
+            # the speaker labelled again right after their own paragraph that asks
+            # answers a question there (dialogue.asked_before): a turn of theirs before
+            # their next label closes its last sentence
+            last = t.paragraphs[-1]
+            if last.endswith(("?", "…")):
+                t.paragraphs = [*t.paragraphs[:-1], last[:-1] + "."]
+    if not any(t.label for t in turns if t.kind != "question"):
+        # a page that labels its questions and nothing else answers in the paragraph
+        # after one that asks (dialogue.bare_answers): its questions ask in their last
+        # paragraph only, the ones before a preamble
+        for t in turns:
+            if t.kind == "question":
+                preamble = [
+                    p[:-1] + "." if p.endswith(("?", "…")) else p for p in t.paragraphs[:-1]
+                ]
+                t.paragraphs = preamble + t.paragraphs[-1:]
     languages = draw(st.lists(st.sampled_from(LANGUAGES), unique=True, max_size=5))
     tags = draw(st.lists(st.sampled_from(TAGS), unique=True, max_size=3))
     footer: list[str] = []

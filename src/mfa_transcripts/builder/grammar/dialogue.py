@@ -75,6 +75,7 @@ def numbered_question(
 
 
 ASKS = re.compile(r"[?…][\"”»’)]*\s*$")
+_QUESTION_MARK_END = re.compile(r"\?[\"”»’)]*\s*$")
 """A paragraph ending with a question mark, or trailing off (``... on Thursday…``)."""
 QUOTED_PARAGRAPH = re.compile(r"^[\"“«„][^\"“”«»„]{3,200}[\"”»]\s*$")
 """A paragraph wholly in quotes: the press's quoted subheading."""
@@ -337,10 +338,12 @@ def asked_before(
         # 'Sergey Lavrov: Now to your questions.')
         after = questioned and _answered_before(labels, i, subject)
         theirs = after and not FIRST_PERSON.search(texts[i])
+        # (alone, it asks with its question mark: a speaker's own words may trail off)
+        marked = _QUESTION_MARK_END.search(texts[i]) is not None
         if (
             len(asking) >= 2
-            or ((questioned or interview) and first)
-            or theirs
+            or ((questioned or interview) and first and marked)
+            or (theirs and marked)
             or answered_by == "answer"
         ):
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
