@@ -36,15 +36,15 @@ scored once, 41 of 59, then read and written rules from (49 of 59 after).
 more collections, all held out) was scored once, 30 of 51, then read and written rules
 from (35 of 51 after, 36 by the end of the session). ``heldout12`` (60 pages, two more
 collections, all held out) was scored once, 39 of 60, then read and written rules from
-(48 of 60 after). ``heldout13`` (60 pages, two more) has never been scored: it is the
-next held-out figure.
+(48 of 60 after). ``heldout13`` (60 pages, two more collections, all held out) was
+scored once, 42 of 60, then read and written rules from.
 
 Run ``python -m tests.corpus [dev|heldout|...|heldout12|seen|all] [-v]`` to print
 the score (``seen``: the splits rules have been written from; heldout3 was scored
 once, 45 of 63 exact, before any rule was written from it; heldout4 once, 36 of 53;
 heldout5 once, on arrival, 32 of 51; heldout6 once, 36 of 50, then 37; heldout7 once,
 38 of 52; heldout8 once, 32 of 50; heldout9 once, 41 of 59; heldout10 once, 38 of 60;
-heldout11 once, 30 of 51; heldout12 once, 39 of 60).
+heldout11 once, 30 of 51; heldout12 once, 39 of 60; heldout13 once, 42 of 60).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ SPLITS = (
     "heldout12",
     "heldout13",
 )
-UNSEEN: tuple[str, ...] = ("heldout13",)  # never scored: the next held-out figures
+UNSEEN: tuple[str, ...] = ()  # never scored: the next held-out figures
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 
