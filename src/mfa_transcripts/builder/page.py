@@ -19,7 +19,8 @@ and bottom-up to the body's end, by the tables of :mod:`.grammar`:
   starts a line of its own (same line number).
 * **Dates**: the event date is the title's, else the date line's, else the closing
   signature's, else a date line's among the two lines right above the title (an
-  embassy's posting date), else the header's.
+  embassy's posting date; with a time, ``29 Aug, 2007 04:47``, a republisher's stamp,
+  which dates nothing), else the header's.
 
 Every non-blank line ends up in exactly one of these parts, so the build can account
 for every character of the page.
@@ -244,7 +245,11 @@ def split_page(name: str, text: str) -> Page:
         if parsed is not None and published_date is None:
             kind = "header"
             published_date, published_at = parsed
-        elif (title_index or 0) - i <= 2 and (match := date_line(ln.text.strip())):
+        elif (
+            (title_index or 0) - i <= 2
+            and (match := date_line(ln.text.strip())) is not None
+            and match["time"] is None  # with a time: a republisher's stamp ('29 Aug, 2007 04:47')
+        ):
             posted = make_date(name, ln.number, match, warnings)
         chrome.append(_chrome(kind, ln))
     title_line: Line | None = None

@@ -8,7 +8,8 @@
   quoted paragraph right before a question is a subheading.
 * A monitoring service's transcript may open its turns with bracketed names
   (``[Khuzam] ...``, ``[Lavrov] ...``).
-* A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``) name the person
+* A surname alone (``REMNICK:``) or the initials (``SL:``, ``S.L.:``; each part of a
+  double surname gives one: ``A.B.-K.:``) name the person
   an earlier label on the page named in full (``DAVID REMNICK:``, ``Sergey Lavrov:``),
   with that label's kind, or whom the paragraphs before the first label name in full
   (``CNN Reporter Christiane Amanpour`` in the lead, then ``Amanpour:``): a speaker
@@ -439,12 +440,17 @@ def surname_labels(
                 initials = "".join(w[0] for w in words if w[0].isupper())
                 if len(initials) >= 2:
                     seen.setdefault(speakers.fold(initials), label)
+                # a double surname's parts each give their initial ('A.B.-K.:' after
+                # 'Aleksandr Botsan-Kharchenko:')
+                parts = re.split(r"[\s\-]+", label.name)
+                if len(parts) > len(words):
+                    seen.setdefault(speakers.fold("".join(p[0] for p in parts if p[:1].isupper())), label)
             continue
         match = LABEL.match(texts[i]) if ":" in texts[i][:40] else None
         if match is None or match["number"] or " " in match["name"].strip():
             continue
         name = speakers.fold(match["name"].strip())
-        earlier = seen.get(name) or seen.get(name.replace(".", ""))
+        earlier = seen.get(name) or seen.get(re.sub(r"[.\-]", "", name))
         if earlier is None and name in named:  # a speaker the registry does not know
             earlier = Label("speaker", match["name"].strip(), None, named[name], False, (0, 0), 0)
         if earlier is not None:
