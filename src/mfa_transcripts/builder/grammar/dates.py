@@ -42,6 +42,7 @@ __all__ = [
     "DATE_LINE",
     "GLUED_DATE",
     "MOSCOW",
+    "PUBLICATION_LINE",
     "STAMP",
     "TIME",
     "date_line",
@@ -128,6 +129,12 @@ TITLE_DATED_INSIDE = re.compile(
 TITLE_PAREN = re.compile(rf"\s*\((?:(?P<place>[^()]*?),\s*)?{DATE}\)[.:]?\s*$")
 # what introduces the title's date: '..., published on July 3, 2017'
 DATE_LEAD_IN = re.compile(r"(?:,\s*|\s+)(?:(?:published|released|posted)\s+)?on$", re.IGNORECASE)
+PUBLICATION_LINE = re.compile(
+    r"^(?:first\s+)?(?:published|released|posted|printed|aired|broadcast|recorded)\s", re.I
+)
+"""A line saying where and when the text came out (``Published by Zimbabwean Newspaper
+The Herald on February 18th, 2021``): no part of the title above it; closed by a date,
+it dates the text as a date line does."""
 TITLE_MONTH = re.compile(rf"(?:,\s*|\s+){_MONTH}\s+\d{{4}}[.:]?\s*$")
 
 

@@ -25,6 +25,10 @@ date-line          ``September 9, 2016``, weekday and place     event date (fall
                    untitled page, the repost's stamp; over a
                    clock line (``Moscow: 04:27``), the site's
                    clock, no date
+publication-line   ``Published by <outlet> on <date>``, also    event date (fallback)
+                   ``Posted``, ``Released``, ``Aired``... (a
+                   line under 160 characters, no sentence
+                   inside it, closed by its date)
 stamp              a numeric time stamp, or a time alone        —
                    (``Moscow: 04:27``)
 contents-label     ``Table of contents`` (first one)            —
@@ -91,7 +95,16 @@ from datetime import date, datetime
 from ...errors import Problem
 from .chrome import LANGUAGE_TAG, chrome_kind
 from .contents import BARE_ITEM, CONTENTS_LABEL, TOC_ITEM, contents_end, is_contents, topic_list_end
-from .dates import STAMP, TIME, date_line, line_place, make_date, parse_header
+from .dates import (
+    PUBLICATION_LINE,
+    STAMP,
+    TIME,
+    date_line,
+    line_place,
+    make_date,
+    parse_header,
+    title_date_match,
+)
 from .labels import is_label_line
 from .lexicon import is_cyrillic, letter_count, lower_count
 from .prose import caption, lead, name_line, quote_headline, salutation_line, words_of
@@ -103,6 +116,7 @@ from .repeats import (
     title_repeat,
 )
 from .title import fold_spaces
+from .title_shape import SENTENCE_BREAK
 from .voice import SALUTATION, SENTENCE_END
 
 __all__ = ["HEAD_RULES", "MAX_SOFT_LINES", "Head", "HeadRule", "split_head"]
@@ -176,6 +190,20 @@ def _date_line(ctx: HeadContext, head: Head, i: int) -> int | None:
     head.dated = True
     head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     head.place = line_place(match)
+    return i + 1
+
+
+def _publication_line(ctx: HeadContext, head: Head, i: int) -> int | None:
+    """Where and when the text came out, closed by its date (``Published by ... The Herald
+    on February 18th, 2021``): the event's date where no date line gave one."""
+    text = ctx.texts[i].strip()
+    if len(text) > 160 or not PUBLICATION_LINE.match(text):
+        return None
+    if (match := title_date_match(text)) is None or SENTENCE_BREAK.search(text):
+        return None
+    if not head.dated:
+        head.dated = True
+        head.date_line = make_date(ctx.name, ctx.numbers[i], match, ctx.warnings)
     return i + 1
 
 
@@ -305,6 +333,7 @@ HEAD_RULES: tuple[HeadRule, ...] = (
     ),
     HeadRule("header", "header", _header),
     HeadRule("date-line", "date-line", _date_line),
+    HeadRule("publication-line", "date-line", _publication_line),
     HeadRule("stamp", "date-line", _stamp),
     HeadRule("contents-label", "contents", _contents_label),
     HeadRule("contents", "contents", _contents),

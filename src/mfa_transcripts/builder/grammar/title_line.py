@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from .. import speakers
 from .chrome import chrome_kind
-from .dates import date_line
+from .dates import PUBLICATION_LINE, date_line
 from .footer import byline_person, signer
 from .labels import is_label_line
 from .registry import find_in_text
@@ -319,6 +319,8 @@ def _cut_before_date(above: str, text: str, gap: int) -> bool:
     punctuation and is shaped like a title, the line is no sentence and no date line."""
     if gap > 3 or not text[-1:].isdigit():
         return False  # the cheap tests first: this runs for each of the first lines of a page
+    if PUBLICATION_LINE.match(text):
+        return False  # 'Published by ... The Herald on February 18th, 2021': the outlet's line
     above = above.strip()
     return (
         not above.endswith((":", ","))

@@ -109,6 +109,10 @@ def looks_like_title(text: str) -> bool:
         # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
         # programme Moscow, November 3, 2019')
         return False
+    if breaks and _says_something(stripped[_last_break(stripped) :]):
+        # a sentence after the line's first: '... interview with Diplomatic World. The
+        # interview was recorded on 8 September 2015.' is a lead, dated or not
+        return False
     # ('... of “the UN kitchen.”', '... foreign policy issues. 🌍')
     # (a full stop after the title's date closes no sentence: '... after his meeting with
     # ..., Moscow, January 21, 2008.')
@@ -146,6 +150,18 @@ def looks_like_title(text: str) -> bool:
         or _HONORIFIC_NAME.search(stripped)  # 'Exclusive Interview – His Excellency Mr. ...'
         or _genre_by_name(stripped)  # 'Statement by Andrey Belousov, Deputy Head of ...'
     )
+
+
+def _last_break(text: str) -> int:
+    """Where the last sentence of a line with a sentence break inside it starts."""
+    return [m.end() - 1 for m in SENTENCE_BREAK.finditer(text)][-1]
+
+
+def _says_something(sentence: str) -> bool:
+    """A sentence with a verb 'to be' or a third person outside quotes (``The interview
+    was recorded on ...``): prose, where a title's second part is a place or a date."""
+    unquoted = QUOTED_PART.sub("", sentence)
+    return COPULA.search(unquoted) is not None or THIRD_PERSON.search(unquoted) is not None
 
 
 def _genre_by_name(text: str) -> bool:
