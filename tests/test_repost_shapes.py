@@ -35,3 +35,64 @@ def test_initials_of_a_double_surname_label_the_person_named_in_full_before() ->
     assert {a.speaker for a in page.answers} == {
         "Alexander Botsan-Kharchenko"
     }  # the registry's spelling
+
+
+def test_a_publication_line_under_the_title_dates_it_and_is_no_part_of_it() -> None:
+    title = 'Article by Russian Foreign Minister Sergey Lavrov "Russia–Zimbabwe: Friendship"'
+    page = parse_text(
+        f"{title}\n\n\nPublished by Zimbabwean Newspaper The Herald on February 18th, 2021\n\n"
+        "Our country offered its full support to the people of Zimbabwe.\n"
+    )
+    assert page.transcript.title == title
+    assert page.transcript.event_date == date(2021, 2, 18)
+    assert [s.text for s in page.speeches] == [
+        "Our country offered its full support to the people of Zimbabwe."
+    ]
+
+
+def test_a_lead_sentence_after_a_dated_line_is_no_title_over_the_undated_one() -> None:
+    title = "Ambassador Vladimir Chizhov's interview with Diplomatic World"
+    page = parse_text(
+        f"{title}\n\nPermanent Representative to the EU Vladimir Chizhov's interview with "
+        "Diplomatic World. The interview was recorded on 8 September 2015.\n\n"
+        "Diplomatic World: What do you think?\n\nVladimir Chizhov: I am afraid so.\n"
+    )
+    assert page.transcript.title == title
+    assert [a.text for a in page.answers] == ["I am afraid so."]
+
+
+def test_russian_links_and_widgets_on_an_english_page_are_chrome() -> None:
+    page = parse_text(
+        "Interview of the Russian Ambassador Vyacheslav Trubnikov to the HARDNEWS "
+        "magazine Назад\n\nQuestion: Does Russia want the agreement?\n\n"
+        "Answer: Russia has stated its positive attitude.\n\n"
+        "Story continues below advertisement\n\nAnswer: It goes on.\n\n"
+        "Самое интересное\n\nНовости партнеров\n"
+    )
+    assert page.transcript.title == (
+        "Interview of the Russian Ambassador Vyacheslav Trubnikov to the HARDNEWS magazine"
+    )
+    assert page.transcript.complete  # the site's widgets end the page: the text is whole
+    assert [a.text for a in page.answers] == [
+        "Russia has stated its positive attitude.",
+        "It goes on.",
+    ]
+
+
+def test_bare_questions_before_the_one_person_an_untitled_page_labels_are_questions() -> None:
+    text = (
+        "How would you assess the relations in 2024?\n"
+        "Ambassador Bezdetko: This year marks the 75th anniversary.\n"
+        "In 2024 our relationship grew.\n"
+        "The Prime Minister visited Vietnam. What were the takeaways of his trip?\n"
+        "Ambassador Bezdetko: The visit strengthened our cooperation.\n"
+    )
+    page = parse_text(text)
+    assert [q.text for q in page.questions] == [
+        "How would you assess the relations in 2024?",
+        "The Prime Minister visited Vietnam. What were the takeaways of his trip?",
+    ]
+    assert [a.paragraph_count for a in page.answers] == [2, 1]
+    # two people labelled: nobody's the page is with, and no bare paragraph asks
+    other = text.replace("Ambassador Bezdetko: The visit", "Prime Minister Chinh: The visit")
+    assert parse_text(other).questions == []

@@ -16,7 +16,8 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
   holder of a ministry office) the page's lead names, else the one its headline quotes
   or a site line names alone (``H. E. Mr. Alexander Kadakin``), else (on an untitled
   page) the one its paragraphs before the first label name, else the first registry
-  person labelled; on an untitled page the subject answers
+  person labelled, else the one person an untitled page labels by name (twice or more,
+  nobody else); on an untitled page the subject answers
   under ``Answer:`` and under a label naming them by role and surname
   (``Ambassador Chizov``, misspelt by a letter);
 * on an **interview** (a digest whose title names the genre, or an untitled one whose
@@ -111,6 +112,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
         or _subject(page, [] if page.title else texts[:first_turn])
         or next((lb.speaker for lb in labels if lb and lb.kind == "speaker" and lb.known), None)
         or _office_holder(page, texts[:first_turn])
+        or (_only_speaker(labels) if page.title is None else None)
     )
     if subject is not None and info.speaker is None:
         # an untitled page: a label the registry does not know may name the subject the
@@ -309,6 +311,14 @@ def _subject(page: Page, texts: list[str]) -> str | None:
         if c.kind == "caption" and (found := find_in_text(page.text[c.start : c.end])):
             return found[0].name
     return None
+
+
+def _only_speaker(labels: list[Label | None]) -> str | None:
+    """The one person an untitled page labels, twice or more and nobody else by name
+    (``Ambassador Bezdetko: ...`` under each bare question): whom it is with, the
+    registry knowing them or not."""
+    named = [lb.speaker for lb in labels if lb is not None and lb.kind == "speaker"]
+    return named[0] if len(named) >= 2 and len(set(named)) == 1 else None
 
 
 def _office_holder(page: Page, texts: list[str]) -> str | None:

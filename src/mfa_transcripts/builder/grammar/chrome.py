@@ -116,6 +116,9 @@ _LANGUAGE = (
 CHROME_LINES: tuple[ChromeLine, ...] = (
     # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
     ChromeLine("footer", _FOOTER, "|".join(SITE_FOOTER)),
+    # a Russian site's widgets and links under an English text: 'Самое интересное',
+    # 'Новости партнеров', 'ТемыВсе темы' (short lines in Cyrillic alone)
+    ChromeLine("footer", _FOOTER, r"[А-Яа-яЁё][А-Яа-яЁё\s.,:;!?«»()\-–—]{0,60}"),
     # a print or share link: on the site's footer, or by a republisher's title
     ChromeLine("footer", _ANYWHERE, r"print(?: version| this (?:page|article))?|share"),
     # media links at the top of opening remarks or at the end
@@ -264,12 +267,15 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|leave a (?:comment|reply)|related (?:posts|articles|news|materials|stories)\s*:?"
         r"|back to top|share this(?: article| page)?\s*:?",
     ),
-    # a republisher's inserts between paragraphs: 'Advertisement', 'Read also: ...', 'See
-    # also: ...', '[Video]', '(Photo)', 'Photo: TASS'
+    # a republisher's inserts between paragraphs: 'Advertisement', 'Story continues below
+    # advertisement', 'Read also: ...', 'See also: ...', 'Read more:', '[Video]',
+    # '(Photo)', 'Photo: TASS'
     ChromeLine(
         "republisher",
         _ANYWHERE,
         r"advertisement|sponsored content|реклама"
+        r"|(?:story|article|text) continues (?:below|after)(?: (?:the|this))? (?:advertisement|ad)"
+        r"|read more\s*:"
         r"|(?:read|see) also\b[^\n]{0,400}"  # with the headline it points to, and its date
         r"|[\[(](?:video|photo|audio|infographic)s?[\])]"
         r"|(?:photo|video)(?: credit)?\s*:\s*[^\n]{1,120}",

@@ -444,7 +444,8 @@ def surname_labels(
                 # 'Aleksandr Botsan-Kharchenko:')
                 parts = re.split(r"[\s\-]+", label.name)
                 if len(parts) > len(words):
-                    seen.setdefault(speakers.fold("".join(p[0] for p in parts if p[:1].isupper())), label)
+                    hyphenated = "".join(p[0] for p in parts if p[:1].isupper())
+                    seen.setdefault(speakers.fold(hyphenated), label)
             continue
         match = LABEL.match(texts[i]) if ":" in texts[i][:40] else None
         if match is None or match["number"] or " " in match["name"].strip():

@@ -169,6 +169,8 @@ _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".jo
 )
 
 
+# words in Cyrillic closing a title in English: a Russian site's link ('Назад', back)
+_CYRILLIC_TAIL = re.compile(r"(?<=[A-Za-z0-9.,!?\"”’)])(?:\s+[А-Яа-яЁё][А-Яа-яЁё\-]*){1,3}$")
 # a republisher's link word after the title: '..., December 14, 2018 (source):'
 _LINK_SUFFIX = re.compile(r"\s*\((?i:source|link|original|video)\)(?=\s*:?\s*$)")  # colon kept
 
@@ -188,12 +190,15 @@ def clean_title(text: str) -> str:
     or joiner around it (an emoji's remnant), and a monitoring service's quoted title out
     of its wrapper (``Text of "..." published on ...``), and a web page's title without
     the site's name after its bar (``Interview with ... | ASHARQ AL-AWSAT English
-    Archive``)."""
+    Archive``), and no word in Cyrillic after a title in English (a Russian site's link:
+    ``Назад``)."""
     # the edges stripped as _EDGE_SYMBOLS strips them, in C (a regex over a long line of
     # non-ASCII text tests each of its spaces for a run to the end)
     text = strip_title_prefixes(" ".join(text.strip(_EDGE_CHARS).split()))
     if (quoted := _QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
+    if (cyrillic := _CYRILLIC_TAIL.search(text)) is not None and cyrillic.start() >= 15:
+        text = text[: cyrillic.start()]  # a Russian site's link after it: '... magazine Назад'
     if " | " in text:  # a web page's title: '<title> | <the site's name>'
         title, _, site = text.rpartition(" | ")
         if len(title) >= 15 and GENRE_WORD.search(title) and not GENRE_WORD.search(site):
