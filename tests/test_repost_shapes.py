@@ -96,3 +96,23 @@ def test_bare_questions_before_the_one_person_an_untitled_page_labels_are_questi
     # two people labelled: nobody's the page is with, and no bare paragraph asks
     other = text.replace("Ambassador Bezdetko: The visit", "Prime Minister Chinh: The visit")
     assert parse_text(other).questions == []
+
+
+def test_a_host_addressing_the_person_a_lead_names_asks_on_an_untitled_page() -> None:
+    lead = (
+        "World leaders gather in New York. Why is the veto right so important? We ask "
+        "Russia’s Ambassador to the United Nations - Vitaly Churkin."
+    )
+    turn = "Vitaly Churkin, Russia’s Ambassador to the UN, welcome to the show. Why the veto?"
+    page = parse_text(
+        f"Russia’s UN envoy: Without veto power, UNSC would become a mouthpiece\n\n{lead}\n\n"
+        f"Follow @SophieCo_RT\n\nSophie Shevardnadze: {turn}\n"
+    )
+    assert [q.text for q in page.questions] == [turn]
+    assert page.speeches == []  # the lead is the editor's, the call to follow the channel's
+    # a turn that does not address him is the host's own words
+    own = parse_text(
+        f"Russia’s UN envoy: Without veto power, UNSC would become a mouthpiece\n\n{lead}\n\n"
+        "Sophie Shevardnadze: Today we talk about the veto.\n"
+    )
+    assert own.questions == []

@@ -154,10 +154,13 @@ def label_paragraphs(page: Page) -> Paragraphs:
             for label in labels
         ]
     # an interview without 'Question' labels: the interviewer is labelled by name
+    # (an untitled page whose first named turn addresses the subject, 'Sophie
+    # Shevardnadze: Vitaly Churkin, ..., welcome to the show', is one, cut before he speaks)
+    addressed = subject is not None and _addressed(texts, labels, subject)
     interview = (
         digest
         and subject is not None
-        and ("interview" in info.genres or (page.title is None and answered))
+        and ("interview" in info.genres or (page.title is None and (answered or addressed)))
     )
     # no 'Question' label, and the subject answers under a label ('Comments ... to
     # journalists'): a name label that asks is a journalist's question
@@ -227,6 +230,19 @@ def label_paragraphs(page: Page) -> Paragraphs:
     return Paragraphs(
         units, texts, labels, digest, interview, questioned, subject, asked_for, implied, headline
     )
+
+
+def _addressed(texts: list[str], labels: list[Label | None], subject: str) -> bool:
+    """The first label's turn, someone else's name label, opens by addressing ``subject``
+    (``Mr. Ambassador, ...``), or by their full name and a comma (``Vitaly Churkin,
+    Russia’s Ambassador to the UN, welcome to the show``)."""
+    i = next((i for i, lb in enumerate(labels) if lb is not None), None)
+    label = labels[i] if i is not None else None
+    if label is None or label.kind != "speaker" or label.speaker == subject:
+        return False
+    text = texts[i][label.text_start - label.span[0] :].lstrip()
+    named = speakers.fold(text[: len(subject) + 1]) == speakers.fold(subject + ",")
+    return named or addresses(text, subject)
 
 
 def _label_headline(text: str, label: Label | None) -> bool:

@@ -267,6 +267,14 @@ CHROME_LINES: tuple[ChromeLine, ...] = (
         r"|leave a (?:comment|reply)|related (?:posts|articles|news|materials|stories)\s*:?"
         r"|back to top|share this(?: article| page)?\s*:?",
     ),
+    # a channel's or site's call to follow it: 'Follow @SophieCo_RT', 'Follow us on Telegram'
+    ChromeLine(
+        "republisher",
+        _ANYWHERE,
+        r"follow (?:(?:us |me )?on (?:twitter|x|facebook|telegram|instagram|vk|youtube)\b"
+        r"(?:\s*@[\w.]{2,40})?|@[\w.]{2,40})",
+        screen=("follow", "@", "twitter", "facebook", "telegram", "instagram", "vk", "youtube"),
+    ),
     # a republisher's inserts between paragraphs: 'Advertisement', 'Story continues below
     # advertisement', 'Read also: ...', 'See also: ...', 'Read more:', '[Video]',
     # '(Photo)', 'Photo: TASS'
