@@ -238,7 +238,7 @@ def _addressed(texts: list[str], labels: list[Label | None], subject: str) -> bo
     Russia’s Ambassador to the UN, welcome to the show``)."""
     i = next((i for i, lb in enumerate(labels) if lb is not None), None)
     label = labels[i] if i is not None else None
-    if label is None or label.kind != "speaker" or label.speaker == subject:
+    if i is None or label is None or label.kind != "speaker" or label.speaker == subject:
         return False
     text = texts[i][label.text_start - label.span[0] :].lstrip()
     named = speakers.fold(text[: len(subject) + 1]) == speakers.fold(subject + ",")
