@@ -116,3 +116,16 @@ def test_a_host_addressing_the_person_a_lead_names_asks_on_an_untitled_page() ->
         "Sophie Shevardnadze: Today we talk about the veto.\n"
     )
     assert own.questions == []
+
+
+def test_a_datelined_sentence_presenting_the_transcript_is_the_lead_not_a_turn() -> None:
+    page = parse_text(
+        "KUALA LUMPUR: Following is the transcript of the interview with Russian Ambassador "
+        "to Malaysia, Lyudmila G. Vorobyeva, who appeared on Bernama TV.\n"
+        "Question: What was your first reaction?\n"
+        "Vorobyeva: I was shocked.\n"
+        "Q: What are the reactions here?\n"
+        "Vorobyeva: Russia is being blamed.\n"
+    )
+    assert page.speeches == []
+    assert [a.speaker for a in page.answers] == ["Lyudmila Vorobyeva"] * 2

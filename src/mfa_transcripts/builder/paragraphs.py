@@ -38,6 +38,7 @@ label starts a new paragraph. Then the page as a whole decides what its labels m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from . import speakers
@@ -59,7 +60,7 @@ from .grammar.lexicon import ASKED_GENRES, QUESTIONED_GENRES, TO_THE_PRESS
 from .grammar.names import names_person, office_holder, office_holder_at
 from .grammar.prose import label_headline, title_case_headline
 from .grammar.registry import find_in_text
-from .grammar.voice import REPORTING, SECOND_PERSON
+from .grammar.voice import PRESENTING, REPORTING, SECOND_PERSON
 from .page import Line, Page
 
 __all__ = ["Paragraphs", "label_paragraphs"]
@@ -105,6 +106,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
     headline = page.title is None and bool(labels) and _label_headline(texts[0], labels[0])
     if headline:
         labels[0] = None
+    labels = _without_datelines(labels, texts, places=True)  # 'KUALA LUMPUR: Following is ...'
     # who the page is with: the title's speaker, else the registry person the lead names
     first_turn = next((i for i, label in enumerate(labels) if label is not None), len(labels))
     subject = (
@@ -379,23 +381,38 @@ def _reports(text: str) -> bool:
     return REPORTING.search(text) is not None or "interview" in text.lower()
 
 
-def _without_datelines(labels: list[Label | None], texts: list[str]) -> list[Label | None]:
-    """The labels but a news story's dateline read as an outlet's: the page's first
-    label, a name in capitals without a role after it that opens no other paragraph,
-    whose words report rather than ask (``MANILA: Moscow’s Ambassador to Manila Igor
-    Khovaev says that ...``)."""
+_PLACE_NAME = re.compile(r"^[A-Z][A-Z.\-']+(?: [A-Z][A-Z.\-']+){0,2}$")
+
+
+def _without_datelines(
+    labels: list[Label | None], texts: list[str], places: bool = False
+) -> list[Label | None]:
+    """The labels but a news story's dateline read as an outlet's or an unknown name's:
+    the page's first label, a name in capitals without a role after it that opens no
+    other paragraph, whose words report or present the text rather than ask (``MANILA:
+    Moscow’s Ambassador to Manila Igor Khovaev says that ...``, ``KUALA LUMPUR: Following
+    is the transcript of the interview with ...``); ``places``: only an unknown name's
+    (a place's), on any page, before the page's subject is sought."""
     names = [label.name for label in labels if label is not None]
     first = next((i for i, label in enumerate(labels) if label is not None), None)
     if first is None:
         return labels
     label, text = labels[first], texts[first]
+    if label is None or label.qualifier is not None or not label.name.isupper():
+        return labels
+    # (an unknown name's: a place of up to three words, no role after a comma, 'BILL
+    # HEMMER, CNN ANCHOR: ...')
+    place = label.kind == "speaker" and not label.known and _PLACE_NAME.match(label.name)
     if (
-        label is not None
-        and label.kind == "question"
-        and label.qualifier is None
-        and label.name.isupper()
+        ((label.kind == "question" and not places) or place)
         and names.count(label.name) == 1
-        and REPORTING.search(text) is not None
+        # (an unknown name's presents the text: an anchor's own words may report)
+        and (
+            PRESENTING.search(text, label.text_start - label.span[0])
+            if place
+            else REPORTING.search(text)
+        )
+        is not None
         and ASKS.search(text) is None
     ):
         return [None if i == first else lb for i, lb in enumerate(labels)]
