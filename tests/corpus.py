@@ -37,7 +37,7 @@ more collections, all held out) was scored once, 30 of 51, then read and written
 from (35 of 51 after, 36 by the end of the session). ``heldout12`` (60 pages, two more
 collections, all held out) was scored once, 39 of 60, then read and written rules from
 (48 of 60 after). ``heldout13`` (60 pages, two more collections, all held out) was
-scored once, 42 of 60, then read and written rules from.
+scored once, 42 of 60, then read and written rules from (47 of 60 after).
 
 Run ``python -m tests.corpus [dev|heldout|...|heldout12|seen|all] [-v]`` to print
 the score (``seen``: the splits rules have been written from; heldout3 was scored

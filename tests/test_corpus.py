@@ -88,7 +88,7 @@ def test_the_seen_pages_keep_their_score() -> None:
     assert sum(s.exact for s in scores if s.file in dev) >= DEV_EXACT
 
 
-SEEN_EXACT = 1048
+SEEN_EXACT = 1098
 """Exact pages of the seen splits the parser must keep; raise it when rules improve."""
 DEV_EXACT = 472
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
