@@ -53,6 +53,12 @@ def _plain_clean_title(text: str) -> str:
     text = re.sub(r"\s*\((?i:source|link|original|video)\)(?=\s*:?\s*$)", "", text, count=1)
     if (quoted := title._QUOTED_TITLE.match(text)) is not None:
         return quoted["title"]
+    # an English title's trailing Russian link words ('... magazine Назад')
+    english = re.fullmatch(
+        r"(?P<title>[^А-Яа-яЁё]{15,}[A-Za-z0-9.,!?\"”’)])(?: [А-Яа-яЁё][А-Яа-яЁё\-]*){1,3}", text
+    )
+    if english:
+        text = english["title"]
     web = re.fullmatch(r"(?P<title>.{15,}) \| (?P<site>.*)", text)  # '<title> | <site>'
     if (
         web
