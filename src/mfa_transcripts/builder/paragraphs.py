@@ -106,7 +106,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
     headline = page.title is None and bool(labels) and _label_headline(texts[0], labels[0])
     if headline:
         labels[0] = None
-    labels = _without_datelines(labels, texts, places=True)  # 'KUALA LUMPUR: Following is ...'
+    labels = _without_datelines(
+        labels, texts, unknown_only=True
+    )  # 'KUALA LUMPUR: Following is ...'
     # who the page is with: the title's speaker, else the registry person the lead names
     first_turn = next((i for i, label in enumerate(labels) if label is not None), len(labels))
     subject = (
@@ -381,18 +383,20 @@ def _reports(text: str) -> bool:
     return REPORTING.search(text) is not None or "interview" in text.lower()
 
 
-_PLACE_NAME = re.compile(r"^[A-Z][A-Z.\-']+(?: [A-Z][A-Z.\-']+){0,2}$")
+# a name in capitals of up to three words, no role after a comma: a dateline's place
+# ('KUALA LUMPUR'), or an anchor's name ('JUDY WOODRUFF'), told apart by what follows
+_CAPITALS_NAME = re.compile(r"^[A-Z][A-Z.\-']+(?: [A-Z][A-Z.\-']+){0,2}$")
 
 
 def _without_datelines(
-    labels: list[Label | None], texts: list[str], places: bool = False
+    labels: list[Label | None], texts: list[str], unknown_only: bool = False
 ) -> list[Label | None]:
     """The labels but a news story's dateline read as an outlet's or an unknown name's:
     the page's first label, a name in capitals without a role after it that opens no
     other paragraph, whose words report or present the text rather than ask (``MANILA:
     Moscow’s Ambassador to Manila Igor Khovaev says that ...``, ``KUALA LUMPUR: Following
-    is the transcript of the interview with ...``); ``places``: only an unknown name's
-    (a place's), on any page, before the page's subject is sought."""
+    is the transcript of the interview with ...``); ``unknown_only``: only an unknown
+    name's, on any page, before the page's subject is sought."""
     names = [label.name for label in labels if label is not None]
     first = next((i for i, label in enumerate(labels) if label is not None), None)
     if first is None:
@@ -400,16 +404,15 @@ def _without_datelines(
     label, text = labels[first], texts[first]
     if label is None or label.qualifier is not None or not label.name.isupper():
         return labels
-    # (an unknown name's: a place of up to three words, no role after a comma, 'BILL
-    # HEMMER, CNN ANCHOR: ...')
-    place = label.kind == "speaker" and not label.known and _PLACE_NAME.match(label.name)
+    # (an unknown name's in capitals, not 'BILL HEMMER, CNN ANCHOR: ...', whose text
+    # presents the transcript: an anchor's own words may report)
+    unknown = label.kind == "speaker" and not label.known and _CAPITALS_NAME.match(label.name)
     if (
-        ((label.kind == "question" and not places) or place)
+        ((label.kind == "question" and not unknown_only) or unknown)
         and names.count(label.name) == 1
-        # (an unknown name's presents the text: an anchor's own words may report)
         and (
             PRESENTING.search(text, label.text_start - label.span[0])
-            if place
+            if unknown
             else REPORTING.search(text)
         )
         is not None

@@ -415,9 +415,9 @@ def surname_labels(
     or the initials of the ``office`` an untitled person holds (``SG:`` under
     ``Secretary-General's remarks ...``), a role's label, no person's."""
     seen: dict[str, Label] = {}
-    if office is not None and len(parts := re.split(r"[\s\-]+", office)) >= 2:
-        initials = "".join(p[0] for p in parts if p[:1].isupper())
-        seen[speakers.fold(initials)] = Label("speaker", office, None, None, True, (0, 0), 0)
+    if office is not None and len(re.split(r"[\s\-]+", office)) >= 2:
+        own = Label("speaker", office, None, None, True, (0, 0), 0)
+        seen[speakers.fold(_initials(office, hyphens=True))] = own
     if subject is not None and len(words := subject.split()) >= 2:
         own = Label("speaker", subject, None, subject, True, (0, 0), 0)
         seen[speakers.fold(words[-1])] = seen[speakers.fold(words[0][0] + words[-1][0])] = own
@@ -437,15 +437,11 @@ def surname_labels(
             words = label.name.split()
             if len(words) >= 2 and label.kind in ("speaker", "question"):
                 seen.setdefault(speakers.fold(words[-1]), label)
-                initials = "".join(w[0] for w in words if w[0].isupper())
-                if len(initials) >= 2:
-                    seen.setdefault(speakers.fold(initials), label)
-                # a double surname's parts each give their initial ('A.B.-K.:' after
+                # (a double surname's parts each give one too: 'A.B.-K.:' after
                 # 'Aleksandr Botsan-Kharchenko:')
-                parts = re.split(r"[\s\-]+", label.name)
-                if len(parts) > len(words):
-                    hyphenated = "".join(p[0] for p in parts if p[:1].isupper())
-                    seen.setdefault(speakers.fold(hyphenated), label)
+                for initials in (_initials(label.name), _initials(label.name, hyphens=True)):
+                    if len(initials) >= 2:
+                        seen.setdefault(speakers.fold(initials), label)
             continue
         match = LABEL.match(texts[i]) if ":" in texts[i][:40] else None
         if match is None or match["number"] or " " in match["name"].strip():
@@ -466,6 +462,13 @@ def surname_labels(
                 text_start=start + match.end(),
                 typo=False,
             )
+
+
+def _initials(name: str, hyphens: bool = False) -> str:
+    """The initials of a name's capitalised words (``SL`` of ``Sergey Lavrov``), or of
+    its parts between spaces and hyphens (``ABK`` of ``Aleksandr Botsan-Kharchenko``)."""
+    parts = re.split(r"[\s\-]+" if hyphens else r"\s+", name.strip())
+    return "".join(p[0] for p in parts if p[:1].isupper())
 
 
 def one_word_label(text: str, start: int = 0) -> Label | None:

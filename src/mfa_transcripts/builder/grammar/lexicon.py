@@ -342,7 +342,8 @@ def is_place(segment: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+"""A Cyrillic letter."""
 
 
 _ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
@@ -376,4 +377,4 @@ def is_cyrillic(text: str) -> bool:
     if text.isascii():
         return False
     letters = letter_count(text)
-    return letters >= 6 and len(_CYRILLIC.findall(text)) >= 0.6 * letters
+    return letters >= 6 and len(CYRILLIC.findall(text)) >= 0.6 * letters

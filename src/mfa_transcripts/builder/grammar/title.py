@@ -41,6 +41,7 @@ from .dates import (
 )
 from .lexicon import (
     COUNTERPART_SITE,
+    CYRILLIC,
     FALLBACK_GENRES,
     GENRE_VOCABULARY,
     GENRE_WORD,
@@ -170,7 +171,6 @@ _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "".jo
 
 
 # words in Cyrillic closing a title in English: a Russian site's link ('Назад', back)
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CYRILLIC_TAIL = re.compile(r"(?<=[A-Za-z0-9.,!?\"”’)])(?:\s+[А-Яа-яЁё][А-Яа-яЁё\-]*){1,3}$")
 # a republisher's link word after the title: '..., December 14, 2018 (source):'
 _LINK_SUFFIX = re.compile(r"\s*\((?i:source|link|original|video)\)(?=\s*:?\s*$)")  # colon kept
@@ -201,7 +201,7 @@ def clean_title(text: str) -> str:
     if (
         (cyrillic := _CYRILLIC_TAIL.search(text)) is not None
         and cyrillic.start() >= 15
-        and _CYRILLIC.search(text, 0, cyrillic.start()) is None  # the title is in English
+        and CYRILLIC.search(text, 0, cyrillic.start()) is None  # the title is in English
     ):
         text = text[: cyrillic.start()]  # a Russian site's link after it: '... magazine Назад'
     if " | " in text:  # a web page's title: '<title> | <the site's name>'

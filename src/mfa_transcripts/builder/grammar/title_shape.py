@@ -100,7 +100,8 @@ def looks_like_title(text: str) -> bool:
         return False
     if "\\" in stripped or BREADCRUMB.search(stripped) or PRESENTS_TEXT.match(stripped):
         return False
-    breaks = len(SENTENCE_BREAK.findall(stripped))
+    sentence_breaks = list(SENTENCE_BREAK.finditer(stripped))
+    breaks = len(sentence_breaks)
     dated = has_title_date(stripped) and not stripped.endswith(".")
     if (breaks >= 2 or (breaks and len(stripped) > 200)) and not (
         dated and GENRE_WORD.search(stripped) and names_the_ministry(stripped)
@@ -109,7 +110,7 @@ def looks_like_title(text: str) -> bool:
         # speaker and its date at the end: '... from the Moscow. Kremlin. Putin
         # programme Moscow, November 3, 2019')
         return False
-    if breaks and _says_something(stripped[_last_break(stripped) :]):
+    if breaks and _says_something(stripped[sentence_breaks[-1].end() - 1 :]):
         # a sentence after the line's first: '... interview with Diplomatic World. The
         # interview was recorded on 8 September 2015.' is a lead, dated or not
         return False
@@ -150,11 +151,6 @@ def looks_like_title(text: str) -> bool:
         or _HONORIFIC_NAME.search(stripped)  # 'Exclusive Interview – His Excellency Mr. ...'
         or _genre_by_name(stripped)  # 'Statement by Andrey Belousov, Deputy Head of ...'
     )
-
-
-def _last_break(text: str) -> int:
-    """Where the last sentence of a line with a sentence break inside it starts."""
-    return [m.end() - 1 for m in SENTENCE_BREAK.finditer(text)][-1]
 
 
 def _says_something(sentence: str) -> bool:
