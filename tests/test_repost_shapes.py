@@ -41,7 +41,7 @@ def test_a_publication_line_under_the_title_dates_it_and_is_no_part_of_it() -> N
     title = 'Article by Russian Foreign Minister Sergey Lavrov "Russia–Zimbabwe: Friendship"'
     page = parse_text(
         f"{title}\n\n\nPublished by Zimbabwean Newspaper The Herald on February 18th, 2021\n\n"
-        "Our country offered its full support to the people of Zimbabwe.\n"
+        "Our country offered its full support to the people of Zimbabwe.\n\nRead more:\n"
     )
     assert page.transcript.title == title
     assert page.transcript.event_date == date(2021, 2, 18)
@@ -109,7 +109,7 @@ def test_a_host_addressing_the_person_a_lead_names_asks_on_an_untitled_page() ->
         f"Follow @SophieCo_RT\n\nSophie Shevardnadze: {turn}\n"
     )
     assert [q.text for q in page.questions] == [turn]
-    assert page.speeches == []  # the lead is the editor's, the call to follow the channel's
+    assert page.speeches == []  # the lead is the editor's
     # a turn that does not address him is the host's own words
     own = parse_text(
         f"Russia’s UN envoy: Without veto power, UNSC would become a mouthpiece\n\n{lead}\n\n"
@@ -129,3 +129,11 @@ def test_a_datelined_sentence_presenting_the_transcript_is_the_lead_not_a_turn()
     )
     assert page.speeches == []
     assert [a.speaker for a in page.answers] == ["Lyudmila Vorobyeva"] * 2
+
+
+def test_a_call_to_follow_a_channel_is_chrome_anywhere_and_a_sentence_is_not() -> None:
+    from mfa_transcripts.builder.grammar.chrome import chrome_kind
+
+    for line in ("Follow @SophieCo_RT", "Follow us on Telegram", "Follow me on X @mfa_russia"):
+        assert chrome_kind(line, "body") == "republisher", line
+    assert chrome_kind("Follow the money.", "body") is None
