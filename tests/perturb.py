@@ -138,6 +138,7 @@ FAMILIES: dict[str, dict[str, Perturbation]] = {
         # the press's copies that drop one side's labels (bold lost with the markup)
         "questions unlabelled": _lines(r"^(\s*)Question:\s*", r"\1"),
         "answers unlabelled": _lines(r"^(\s*)Sergey Lavrov:\s*", r"\1"),
+        "both sides unlabelled": _lines(r"^(\s*)(?:Question|Sergey Lavrov):\s*", r"\1"),
         "A:": _lines(_LABEL, r"\1A:"),
         "Q: and A:": lambda text, note: _lines(_LABEL, r"\1A:")(
             _lines(_QUESTION, r"\1Q:")(text, note)[0], note

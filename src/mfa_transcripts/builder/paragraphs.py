@@ -46,6 +46,7 @@ from .grammar.dashes import dash_labels
 from .grammar.dialogue import (
     ASKS,
     addresses,
+    answered_questions,
     asked_before,
     asking_role,
     bare_answers,
@@ -201,6 +202,7 @@ def label_paragraphs(page: Page) -> Paragraphs:
             and TO_THE_PRESS.search(page.title or "") is not None
         )
     )
+    answered_questions(texts, starts, labels)  # '... ?' (or '... .') then 'Answer: ...'
     bare_answers(texts, starts, labels, subject)  # 'Question: ...?' then a bare answer
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if digest and not implied:  # '- Have you seen ...?' then 'Alexander Yakovenko, ...:'
@@ -211,6 +213,16 @@ def label_paragraphs(page: Page) -> Paragraphs:
             labels = dash_labels(texts, starts, labels, subject, asked_for)
         if not any(labels) and (asked_for or _reported_interview(page)):
             labels = bare_labels(texts, starts, subject)
+        elif not any(labels) and "answers to questions" in info.genres:
+            # answers to questions, none labelled: two bare questions answered, or one
+            # opening a text that is answers alone (remarks before answers may open by
+            # asking; a live blog or a channel's post under a 'Q&A' headline may ask once,
+            # after lines of its own)
+            bare = bare_labels(texts, starts, subject)
+            asked = [i for i, label in enumerate(bare) if label and label.kind == "question"]
+            answers_alone = QUESTIONED_GENRES.issuperset(info.genres)
+            if len(asked) >= 2 or (asked and asked[0] == 0 and answers_alone):
+                labels = bare
         elif not any(labels) and page.title is None and subject is not None:
             # untitled, but a lead names who it is with, or a paragraph before the
             # questions reports ('spoke with', 'interview'): two questions answered in

@@ -42,6 +42,7 @@ __all__ = [
     "ASKS",
     "MAX_BARE_QUESTION_WORDS",
     "addresses",
+    "answered_questions",
     "asked_before",
     "asking_role",
     "bare_answers",
@@ -87,6 +88,8 @@ _CUT_ASKING = re.compile(
 """A paragraph cut off inside a sentence that opens as a question does (``... Does this
 indicate that there are still reasonable forces advocating for the pre``): the last
 paragraph of a cut page, asking."""
+_SENTENCE_END = re.compile(r"[.?!…][\"”»’)]*\s*$")
+"""A paragraph ending as a sentence does (a subheading does not)."""
 _ASK_MARK = re.compile(r"^[\u2753\u2754]\ufe0f?\s*(?=\S)")
 """A channel's question mark opening a question (``❓ On 11 September, ...``): its label."""
 MAX_BARE_QUESTION_WORDS = 80
@@ -223,16 +226,30 @@ def bare_answers(
                 continue
         at = i + 1
         if not ASKS.search(texts[i]):
-            if not (
+            if (
                 at < len(texts) - 1
                 and labels[at] is None
                 and ASKS.search(texts[at])
                 and len(texts[at].split()) <= MAX_BARE_QUESTION_WORDS
             ):
+                at += 1  # the question's preamble, then its question: 'What do you think?'
+            elif not _asked_again(labels, at):
                 continue  # nothing asks: the turn may go on (a host's introduction)
-            at += 1  # the question's preamble, then its question: 'What do you think?'
         if at < len(texts) and labels[at] is None:
             labels[at] = implied_label("answer", "", speaker, starts[at], 0)
+
+
+def _asked_again(labels: list[Label | None], at: int) -> bool:
+    """Whether a question's label follows an unlabelled paragraph at ``at`` with no other
+    label between: the question asked again, so the turn before it was answered (its
+    paragraph after the question's, ``No, it was the White House.``, the answer)."""
+    following = next((lb for lb in labels[at:] if lb is not None), None)
+    return (
+        at < len(labels)
+        and labels[at] is None
+        and following is not None
+        and following.kind == "question"
+    )
 
 
 def addresses(text: str, speaker: str | None) -> bool:
@@ -329,6 +346,32 @@ def asked_before(
         and texts[i][:1] not in "-–—"  # (a dash: dash_labels')
         and one_word_label(texts[i]) is None  # ('Evelina: Good evening! ...': the turn's)
     ]
+    # the subject labelled again right after a turn of theirs: someone spoke between, and
+    # the last paragraph there, a whole sentence or more, is what they were asked, whatever
+    # ends it ('Your assessment of the talks.', '... ? The proposal was made public ...')
+    again = {
+        i
+        for i in range(1, len(texts) - 1)
+        if labels[i] is None
+        and (following := labels[i + 1]) is not None
+        and following.kind in ("speaker", "answer")
+        and following.speaker == subject
+        and _answered_before(labels, i, subject)
+        and _SENTENCE_END.search(texts[i])
+        and len(texts[i].split()) <= MAX_BARE_QUESTION_WORDS
+        and texts[i][:1] not in "-–—"
+        and one_word_label(texts[i]) is None
+        # (not words about them, 'Perhaps Lavrov is referring to ...': a commentary's;
+        # nor their own words, 'What else could we want?' then 'Sergey Lavrov: Now to
+        # your questions.')
+        and (addresses(texts[i], subject) or not _names(texts[i], subject))
+        and not FIRST_PERSON.search(texts[i])
+    }
+    asking = sorted({*asking, *((i, labels[i + 1].kind) for i in again)})  # type: ignore[union-attr]
+    # the subject the only one labelled: no one else's turn is written out (a joint
+    # appearance's first speaker may be asked nothing), one not in the first person (a
+    # blog's lead may ask: 'Aren't we lucky we're not in this one?')
+    alone = all(label is None or label.speaker == subject for label in labels)
     found = False
     for i, answered_by in asking:
         # the first turn: nobody labelled before it, not even by a one-word name
@@ -343,7 +386,9 @@ def asked_before(
         marked = _QUESTION_MARK_END.search(texts[i]) is not None
         if (
             len(asking) >= 2
+            or i in again
             or ((questioned or interview) and first and marked)
+            or (alone and first and marked and not FIRST_PERSON.search(texts[i]))
             or (theirs and marked)
             or answered_by == "answer"
         ):
@@ -358,6 +403,34 @@ def asked_before(
             ASKS.search(text) or _CUT_ASKING.search(text)
         ):
             labels[last] = _bare_question(text, starts[last], _ASK_MARK.match(text))
+
+
+def answered_questions(texts: list[str], starts: list[int], labels: list[Label | None]) -> None:
+    """Fill in, in place, the questions of a page that labels its answers (``Answer:``,
+    ``A:``, ``Ambassador:``) and no question: an answer answers what stands right before
+    it, so an unlabelled paragraph there, a whole sentence or more of up to
+    :data:`MAX_BARE_QUESTION_WORDS` words, opens a question whatever ends it (``Your
+    assessment of the talks.``). A dashed paragraph is the dashes' to read."""
+    if any(label is not None and label.kind == "question" for label in labels):
+        return
+    for i in range(len(texts) - 1):
+        following = labels[i + 1]
+        if (
+            labels[i] is None
+            and following is not None
+            and following.kind == "answer"
+            and _SENTENCE_END.search(texts[i])
+            and len(texts[i].split()) <= MAX_BARE_QUESTION_WORDS
+            and texts[i][:1] not in "-–—"
+            and one_word_label(texts[i]) is None
+        ):
+            labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
+
+
+def _names(text: str, subject: str) -> bool:
+    """Whether ``text`` names ``subject`` by their surname."""
+    own = speakers.surname(subject)
+    return any(speakers.fold(word.strip(".,;:!?’'\"”»()")) == own for word in text.split())
 
 
 def _answered_before(labels: list[Label | None], i: int, subject: str) -> bool:
