@@ -114,3 +114,21 @@ def test_answers_to_questions_set_without_any_label_open_with_a_bare_question() 
         "Lavrov says the two sides are cooperating.\n"
     )
     assert not blog.questions
+
+
+def test_a_first_question_that_lost_its_label_on_a_page_of_answers_is_a_question() -> None:
+    title = "Transcript of Replies to Media Questions by Sergey Lavrov, Tel Aviv, October 27, 2005"
+    rest = (
+        "Foreign Minister Lavrov: What I saw is unacceptable.\n\n"
+        "Question: Can this influence Moscow's position?\n\n"
+        "Foreign Minister Lavrov: We shall be guided by the facts.\n"
+    )
+    page = parse_text(f"{title}\n\nPlease comment on the statement of the President.\n\n{rest}")
+    assert [q.text for q in page.questions] == [
+        "Please comment on the statement of the President.",
+        "Can this influence Moscow's position?",
+    ]
+    assert page.answers[0].text == "What I saw is unacceptable."
+    # an editor's lead there reports on the minister: no question
+    lead = parse_text(f"{title}\n\nThe minister answered questions after the talks.\n\n{rest}")
+    assert len(lead.questions) == 1

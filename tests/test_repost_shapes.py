@@ -137,3 +137,23 @@ def test_a_call_to_follow_a_channel_is_chrome_anywhere_and_a_sentence_is_not() -
     for line in ("Follow @SophieCo_RT", "Follow us on Telegram", "Follow me on X @mfa_russia"):
         assert chrome_kind(line, "body") == "republisher", line
     assert chrome_kind("Follow the money.", "body") is None
+
+
+def test_the_ministrys_photo_album_under_its_footer_is_chrome() -> None:
+    page = parse_text(
+        "Foreign Minister Sergey Lavrov’s opening remarks at a meeting with President "
+        "Daniel Ortega, Managua, April 19, 2023\n\nMr President,\n\nAllow me to convey "
+        "greetings.\n\nAdditional materials\n  • Photos\nPhoto album\n1 of 1 photos in album\n"
+    )
+    assert [s.text for s in page.speeches] == ["Mr President,\n\nAllow me to convey greetings."]
+    assert page.transcript.complete  # the site's footer: the page was saved whole
+
+
+def test_an_address_to_an_office_holder_under_the_title_opens_the_speech() -> None:
+    page = parse_text(
+        "Opening remarks by Foreign Minister Sergey Lavrov during a meeting with Slovakian "
+        "Minister of Foreign and European Affairs Miroslav Lajcak, Moscow, October 9, 2018\n\n"
+        "Minister Lajcak, Miroslav,\n\nColleagues, friends,\n\nWe are glad to welcome you.\n"
+    )
+    # every word of the address is the title's, but it is no piece of the title again
+    assert page.speeches[0].text.startswith("Minister Lajcak, Miroslav,\n\nColleagues")

@@ -52,6 +52,7 @@ from .grammar.dialogue import (
     bare_answers,
     bare_labels,
     bracketed_labels,
+    first_question_unlabelled,
     glued_names,
     recurring_names,
     surname_labels,
@@ -203,6 +204,9 @@ def label_paragraphs(page: Page) -> Paragraphs:
         )
     )
     answered_questions(texts, starts, labels)  # '... ?' (or '... .') then 'Answer: ...'
+    if subject is not None and set(info.genres) == {"answers to questions"}:
+        # 'Please comment on ...' then 'Foreign Minister Lavrov: ...', 'Question: ...' after
+        first_question_unlabelled(texts, starts, labels, subject)
     bare_answers(texts, starts, labels, subject)  # 'Question: ...?' then a bare answer
     implied = not any(labels)  # no label at all: the dialogue may be set without any
     if digest and not implied:  # '- Have you seen ...?' then 'Alexander Yakovenko, ...:'

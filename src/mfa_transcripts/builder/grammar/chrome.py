@@ -116,6 +116,10 @@ _LANGUAGE = (
 CHROME_LINES: tuple[ChromeLine, ...] = (
     # the site's footer: 'Additional materials', then tags, 'Web Content Display', ...
     ChromeLine("footer", _FOOTER, "|".join(SITE_FOOTER)),
+    # the site's photo album under it: '• Photos', 'Photo album', '1 of 1 photos in album'
+    ChromeLine(
+        "footer", _FOOTER, r"(?:•\s*)?photos|photo album|\d{1,4} of \d{1,4} photos in album"
+    ),
     # a Russian site's widgets and links under an English text: 'Самое интересное',
     # 'Новости партнеров', 'ТемыВсе темы' (short lines in Cyrillic alone)
     ChromeLine("footer", _FOOTER, r"[А-Яа-яЁё][А-Яа-яЁё\s.,:;!?«»()\-–—]{0,60}"),

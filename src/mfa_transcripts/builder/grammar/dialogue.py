@@ -36,7 +36,7 @@ from .lexicon import (
     STAGE_WORDS,
     TURN_ROLES,
 )
-from .voice import ADDRESSING, FIRST_PERSON
+from .voice import ADDRESSING, FIRST_PERSON, REPORTING, THIRD_PERSON
 
 __all__ = [
     "ASKS",
@@ -49,6 +49,7 @@ __all__ = [
     "bare_labels",
     "bracketed_labels",
     "cut_inside_label",
+    "first_question_unlabelled",
     "glued_names",
     "implied_label",
     "interviewer",
@@ -425,6 +426,38 @@ def answered_questions(texts: list[str], starts: list[int], labels: list[Label |
             and one_word_label(texts[i]) is None
         ):
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
+
+
+def first_question_unlabelled(
+    texts: list[str], starts: list[int], labels: list[Label | None], subject: str
+) -> None:
+    """Fill in, in place, the first question of a page of answers to questions that
+    labels its questions after the first (``Question: ...``) but not the first: the one
+    unlabelled paragraph right before the subject's first label, a whole sentence of up
+    to :data:`MAX_BARE_QUESTION_WORDS` words, is the question it answers (``Please
+    comment on the statement of ...`` then ``Foreign Minister Lavrov: ...``), unless it
+    reports on them (an editor's lead: ``The minister answered questions after the
+    talks.``)."""
+    first = next((i for i, label in enumerate(labels) if label is not None), None)
+    label = labels[first] if first is not None else None
+    if (
+        first is None
+        or label is None
+        or first == 0
+        or label.kind not in ("speaker", "answer")
+        or label.speaker != subject
+        or not any(lb is not None and lb.kind == "question" for lb in labels)
+    ):
+        return
+    text = texts[first - 1]
+    if (
+        _SENTENCE_END.search(text)
+        and len(text.split()) <= MAX_BARE_QUESTION_WORDS
+        and REPORTING.search(text) is None
+        and THIRD_PERSON.search(text) is None
+        and not _names(text, subject)
+    ):
+        labels[first - 1] = _bare_question(text, starts[first - 1], _ASK_MARK.match(text))
 
 
 def _names(text: str, subject: str) -> bool:

@@ -77,12 +77,20 @@ def title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     if not ctx.title_words or SENTENCE_END.search(text) or label_alone(text):
         return None
-    if text.endswith(",") and SALUTATION.search(text):
-        return None  # an address opening the speech: 'Mr. Minister,'
+    if text.endswith(",") and (SALUTATION.search(text) or _ADDRESSED_OFFICE.match(text)):
+        # an address opening the speech: 'Mr. Minister,', 'Minister Lajcak, Miroslav,'
+        return None
     words = words_of(text)
     inside = sum(w in ctx.title_words for w in words)
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
 
+
+_ADDRESSED_OFFICE = re.compile(
+    r"(?:Minister|President|Prime Minister|Secretary(?:-General)?|Ambassador|Chairman"
+    r"|Madam Chair|Your (?:Excellency|Majesty|Highness))\b"
+)
+"""An office opening a line that ends with a comma: whom a speech addresses (``Minister
+Lajcak, Miroslav,``, ``President Ortega,``)."""
 
 AHEAD = 5
 """Most lines of a site's chrome between the page's title and the title set again."""
