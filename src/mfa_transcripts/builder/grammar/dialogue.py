@@ -17,6 +17,11 @@
 * On an interview, a name label naming neither a registry person, the page's subject
   nor anyone by an office asks (:func:`interviewer`); a one-word name opening a first
   question labels it (``Evelina: Good evening! ...``).
+* One side labelled only (the press's copies lose the other's bold names): an answer's
+  label answers the paragraph right before it; the subject labelled again after their
+  own turn, or a question's label again after a turn that asks nothing, means the
+  other side spoke between (:func:`asked_before`, :func:`answered_questions`,
+  :func:`bare_answers`, :func:`first_question_unlabelled`).
 * A page's last paragraph that is the start of a label the page uses is that label,
   cut by the copy (:func:`cut_inside_label`).
 """
@@ -335,7 +340,11 @@ def asked_before(
     Where questions were found so, the page's last paragraph (before the start of a
     label it was cut inside), after the subject's answer, asks too when it ends with a
     question mark or is cut inside a sentence that opens as a question does: the page
-    cut after its last question."""
+    cut after its last question. The subject labelled again right after a turn of
+    theirs was asked between: the last paragraph there, a whole sentence neither in the
+    first person nor naming them (a commentary's), asks whatever ends it. Where the
+    subject is the only one labelled, a paragraph asking before their first label, not
+    in the first person, asks on a page of any genre."""
     asking = [
         (i, following.kind)
         for i in range(len(texts) - 1)
@@ -351,7 +360,7 @@ def asked_before(
     # the last paragraph there, a whole sentence or more, is what they were asked, whatever
     # ends it ('Your assessment of the talks.', '... ? The proposal was made public ...')
     again = {
-        i
+        i: following.kind
         for i in range(1, len(texts) - 1)
         if labels[i] is None
         and (following := labels[i + 1]) is not None
@@ -368,7 +377,7 @@ def asked_before(
         and (addresses(texts[i], subject) or not _names(texts[i], subject))
         and not FIRST_PERSON.search(texts[i])
     }
-    asking = sorted({*asking, *((i, labels[i + 1].kind) for i in again)})  # type: ignore[union-attr]
+    asking = sorted({*asking, *again.items()})
     # the subject the only one labelled: no one else's turn is written out (a joint
     # appearance's first speaker may be asked nothing), one not in the first person (a
     # blog's lead may ask: 'Aren't we lucky we're not in this one?')
