@@ -56,27 +56,6 @@ def test_an_answer_label_answers_the_paragraph_right_before_it() -> None:
     assert [a.text for a in page.answers] == ["They were useful.", "They do not work."]
 
 
-def test_a_question_label_again_after_a_turn_that_asks_nothing_was_answered_between() -> None:
-    page = parse_text(
-        "Foreign Minister Sergey Lavrov’s answers to media questions, Beijing, May 14, 2017\n\n"
-        "Question: What happened with the photographer?\n\n"
-        "The White House has explained that there was no scandal.\n\n"
-        "Question: It was the spokesperson who said that there was no scandal.\n\n"
-        "No, it was the White House.\n\n"
-        "Question: And the talks tomorrow.\n\n"
-        "They will be held in the morning.\n"
-    )
-    assert [a.text for a in page.answers] == [
-        "The White House has explained that there was no scandal.",
-        "No, it was the White House.",
-    ]
-    # the last question asks nothing and no question follows it: its turn may go on (a
-    # host's introduction), so nothing there is taken for an answer
-    assert page.questions[-1].text == (
-        "And the talks tomorrow.\n\nThey will be held in the morning."
-    )
-
-
 def test_a_paragraph_asking_before_the_one_person_labelled_is_their_question() -> None:
     page = parse_text(
         "The Singaporeans consider the Russians to be Asian\n\n"

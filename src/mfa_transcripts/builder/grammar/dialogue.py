@@ -19,9 +19,8 @@
   question labels it (``Evelina: Good evening! ...``).
 * One side labelled only (the press's copies lose the other's bold names): an answer's
   label answers the paragraph right before it; the subject labelled again after their
-  own turn, or a question's label again after a turn that asks nothing, means the
-  other side spoke between (:func:`asked_before`, :func:`answered_questions`,
-  :func:`bare_answers`, :func:`first_question_unlabelled`).
+  own turn means the other side spoke between (:func:`asked_before`,
+  :func:`answered_questions`, :func:`first_question_unlabelled`).
 * A page's last paragraph that is the start of a label the page uses is that label,
   cut by the copy (:func:`cut_inside_label`).
 """
@@ -232,30 +231,16 @@ def bare_answers(
                 continue
         at = i + 1
         if not ASKS.search(texts[i]):
-            if (
+            if not (
                 at < len(texts) - 1
                 and labels[at] is None
                 and ASKS.search(texts[at])
                 and len(texts[at].split()) <= MAX_BARE_QUESTION_WORDS
             ):
-                at += 1  # the question's preamble, then its question: 'What do you think?'
-            elif not _asked_again(labels, at):
                 continue  # nothing asks: the turn may go on (a host's introduction)
+            at += 1  # the question's preamble, then its question: 'What do you think?'
         if at < len(texts) and labels[at] is None:
             labels[at] = implied_label("answer", "", speaker, starts[at], 0)
-
-
-def _asked_again(labels: list[Label | None], at: int) -> bool:
-    """Whether a question's label follows an unlabelled paragraph at ``at`` with no other
-    label between: the question asked again, so the turn before it was answered (its
-    paragraph after the question's, ``No, it was the White House.``, the answer)."""
-    following = next((lb for lb in labels[at:] if lb is not None), None)
-    return (
-        at < len(labels)
-        and labels[at] is None
-        and following is not None
-        and following.kind == "question"
-    )
 
 
 def addresses(text: str, speaker: str | None) -> bool:
