@@ -40,7 +40,7 @@ from .lexicon import (
     STAGE_WORDS,
     TURN_ROLES,
 )
-from .voice import ADDRESSING, FIRST_PERSON, REPORTING, THIRD_PERSON
+from .voice import ADDRESSING, FIRST_PERSON, REPORTING, SENTENCE_END, THIRD_PERSON
 
 __all__ = [
     "ASKS",
@@ -93,8 +93,6 @@ _CUT_ASKING = re.compile(
 """A paragraph cut off inside a sentence that opens as a question does (``... Does this
 indicate that there are still reasonable forces advocating for the pre``): the last
 paragraph of a cut page, asking."""
-_SENTENCE_END = re.compile(r"[.?!…][\"”»’)]*\s*$")
-"""A paragraph ending as a sentence does (a subheading does not)."""
 _ASK_MARK = re.compile(r"^[\u2753\u2754]\ufe0f?\s*(?=\S)")
 """A channel's question mark opening a question (``❓ On 11 September, ...``): its label."""
 MAX_BARE_QUESTION_WORDS = 80
@@ -352,10 +350,7 @@ def asked_before(
         and following.kind in ("speaker", "answer")
         and following.speaker == subject
         and _answered_before(labels, i, subject)
-        and _SENTENCE_END.search(texts[i])
-        and len(texts[i].split()) <= MAX_BARE_QUESTION_WORDS
-        and texts[i][:1] not in "-–—"
-        and one_word_label(texts[i]) is None
+        and _question_shaped(texts[i])
         # (not words about them, 'Perhaps Lavrov is referring to ...': a commentary's;
         # nor their own words, 'What else could we want?' then 'Sergey Lavrov: Now to
         # your questions.')
@@ -414,10 +409,7 @@ def answered_questions(texts: list[str], starts: list[int], labels: list[Label |
             labels[i] is None
             and following is not None
             and following.kind == "answer"
-            and _SENTENCE_END.search(texts[i])
-            and len(texts[i].split()) <= MAX_BARE_QUESTION_WORDS
-            and texts[i][:1] not in "-–—"
-            and one_word_label(texts[i]) is None
+            and _question_shaped(texts[i])
         ):
             labels[i] = _bare_question(texts[i], starts[i], _ASK_MARK.match(texts[i]))
 
@@ -445,8 +437,7 @@ def first_question_unlabelled(
         return
     text = texts[first - 1]
     if (
-        _SENTENCE_END.search(text)
-        and len(text.split()) <= MAX_BARE_QUESTION_WORDS
+        _question_shaped(text)
         and REPORTING.search(text) is None
         and THIRD_PERSON.search(text) is None
         and not _names(text, subject)
@@ -454,10 +445,23 @@ def first_question_unlabelled(
         labels[first - 1] = _bare_question(text, starts[first - 1], _ASK_MARK.match(text))
 
 
+def _question_shaped(text: str) -> bool:
+    """An unlabelled paragraph that may be a question whose label the page lost: a whole
+    sentence or more (a subheading is none) of up to :data:`MAX_BARE_QUESTION_WORDS`
+    words, neither dashed (the dashes' to read) nor opened by a one-word name (its
+    turn's: ``Evelina: ...``)."""
+    return (
+        SENTENCE_END.search(text.rstrip()) is not None
+        and len(text.split()) <= MAX_BARE_QUESTION_WORDS
+        and text[:1] not in "-–—"
+        and one_word_label(text) is None
+    )
+
+
 def _names(text: str, subject: str) -> bool:
-    """Whether ``text`` names ``subject`` by their surname."""
-    own = speakers.surname(subject)
-    return any(speakers.fold(word.strip(".,;:!?’'\"”»()")) == own for word in text.split())
+    """Whether ``text`` names ``subject`` by their (folded) surname, as a lead does."""
+    surname = speakers.surname(subject)
+    return surname is not None and surname in speakers.fold(text)
 
 
 def _answered_before(labels: list[Label | None], i: int, subject: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import make_date
+from .lexicon import PERSON_ROLES
 from .prose import label_alone, words_of
 from .title import fold_spaces, title_with_date
 from .voice import SALUTATION, SENTENCE_END
@@ -77,7 +78,7 @@ def title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     text = ctx.texts[i].strip()
     if not ctx.title_words or SENTENCE_END.search(text) or label_alone(text):
         return None
-    if text.endswith(",") and (SALUTATION.search(text) or _ADDRESSED_OFFICE.match(text)):
+    if text.endswith(",") and (SALUTATION.search(text) or _addresses_office(text)):
         # an address opening the speech: 'Mr. Minister,', 'Minister Lajcak, Miroslav,'
         return None
     words = words_of(text)
@@ -85,12 +86,12 @@ def title_fragment(ctx: HeadContext, head: Head, i: int) -> int | None:
     return i + 1 if len(words) >= 2 and inside >= 0.8 * len(words) else None
 
 
-_ADDRESSED_OFFICE = re.compile(
-    r"(?:Minister|President|Prime Minister|Secretary(?:-General)?|Ambassador|Chairman"
-    r"|Madam Chair|Your (?:Excellency|Majesty|Highness))\b"
-)
-"""An office opening a line that ends with a comma: whom a speech addresses (``Minister
-Lajcak, Miroslav,``, ``President Ortega,``)."""
+def _addresses_office(text: str) -> bool:
+    """A line opening with the vocabulary's role of one person (its first or second word:
+    ``Minister Lajcak, Miroslav,``, ``Prime Minister Modi,``): whom a speech addresses,
+    where the line ends with a comma."""
+    return any(word.strip(",") in PERSON_ROLES for word in text.split()[:2])
+
 
 AHEAD = 5
 """Most lines of a site's chrome between the page's title and the title set again."""
